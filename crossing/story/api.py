@@ -1,0 +1,48 @@
+"""One entry point for tools: a story from source files or from compiled JSON."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checker import check_project
+from .compiled import CompiledFormatError, CompiledStory, from_json
+from .diagnostics import Diagnostic
+from .loader import load_project
+
+
+@dataclass(slots=True)
+class Loaded:
+    story: CompiledStory | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    texts: dict[str, list[str]] = field(default_factory=dict)  # for showing source lines
+    problem: str | None = None  # why a compiled file could not be read
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+
+def load_source(path: Path) -> Loaded:
+    """Parse and check story files (a main file, or a folder with main.story)."""
+    project = load_project(path)
+    result = check_project(project)
+    return Loaded(result.story, result.diagnostics, project.texts)
+
+
+def load_any(path: Path) -> Loaded:
+    """A compiled story (*.json) or story source."""
+    if path.suffix != ".json":
+        return load_source(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return Loaded(from_json(data))
+    except (
+        OSError,
+        UnicodeDecodeError,
+        json.JSONDecodeError,
+        CompiledFormatError,
+        RecursionError,
+    ) as exc:
+        return Loaded(None, problem=f"{path}: cannot read the compiled story: {exc}")

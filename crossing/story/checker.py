@@ -1,0 +1,646 @@
+"""The checker: resolves names, checks types and odds, and builds the compiled story.
+
+It reports every problem it finds (errors E0xx, warnings W1xx, listed in
+docs/story-language.md) and returns a CompiledStory only when there is no error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from . import compiled as c
+from .diagnostics import Diagnostic, Position, did_you_mean
+from .expressions import BoolLit, IntLit, Name, Unary
+from .loader import Project
+from .markup import CitationNumbers, render_plain_inline, render_text
+from .parser import slugify
+from .syntax import Chance, Citation, Effect, ExprSource, Located, Scene, TextBlock, VarDecl
+from .types import BOOL, INT, ExpressionChecker, Type, type_of
+
+DEFAULT_ENDING_KINDS = ("safety", "caught", "died", "stranded", "hiding", "returned")
+INT_LIMIT = 2_147_483_647  # integers saturate at ± this value (see the language reference)
+MAX_TOTAL_WEIGHT = 1 << 31
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_WEIGHT = re.compile(r"^(\d+)(?:\.(\d+))?(%?)$")
+MAIN_ONLY_KEYS = ("title", "id", "version", "language", "start", "endings")
+
+
+@dataclass(slots=True)
+class CheckResult:
+    story: c.CompiledStory | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.story is not None
+
+
+class _Checker:
+    def __init__(self, project: Project):
+        self.project = project
+        self.diagnostics: list[Diagnostic] = list(project.diagnostics)
+        self.variables: dict[str, tuple[int, c.Variable]] = {}
+        self.var_positions: dict[str, Position] = {}
+        self.written: set[str] = set()
+        self.exprs = ExpressionChecker(self.variables, self.diagnostics.append)
+        self.scene_index: dict[str, int] = {}
+        self.scenes: list[Scene] = []
+        self.used_sources: set[str] = set()
+        self.ending_kinds: tuple[str, ...] = DEFAULT_ENDING_KINDS
+
+    def report(
+        self, code: str, message: str, position: Position | None, hint: str | None = None
+    ) -> None:
+        self.diagnostics.append(Diagnostic(code, message, position, hint))
+
+    # -- the whole story -----------------------------------------------------------
+
+    def run(self) -> CheckResult:
+        main = self.project.main
+        if main is None:
+            return CheckResult(None, self.diagnostics)
+        header = self.header()
+        self.declare_variables()
+        self.collect_scenes()
+        chapters = self.chapters()
+        if not self.scenes:
+            self.report(
+                "E019",
+                "the story has no scenes",
+                Position(main.path, 1, 1),
+                "start one with '## start'",
+            )
+            return CheckResult(None, self.diagnostics)
+        start = self.start_scene(header)
+        compiled_scenes = [self.scene(scene, chapters) for scene in self.scenes]
+        self.warn_about_variables()
+        self.warn_about_tables()
+        self.warn_about_structure(start, compiled_scenes)
+        if any(d.severity == "error" for d in self.diagnostics):
+            return CheckResult(None, self.diagnostics)
+        story = c.CompiledStory(
+            id=header["id"],
+            title=header["title"],
+            version=header["version"],
+            language=header["language"],
+            start=start,
+            ending_kinds=self.ending_kinds,
+            variables=tuple(v for _, v in self.variables.values()),
+            chapters=tuple(
+                c.Chapter(cid, title, first)
+                for cid, (title, first) in chapters.items()
+                if first >= 0
+            ),
+            scenes=tuple(compiled_scenes),
+            sources=tuple(
+                c.Source(s.key, s.title, s.author, s.date, s.url, s.confidence, s.note)
+                for s in self.project.sources.values()
+            ),
+            places=tuple(
+                c.Place(p.key, p.name, p.lat, p.lon, p.country)
+                for p in self.project.places.values()
+            ),
+        )
+        return CheckResult(story, self.diagnostics)
+
+    def header(self) -> dict[str, str]:
+        main = self.project.files[0]
+        for other in self.project.files[1:]:
+            for key, located in other.header.items():
+                if key in MAIN_ONLY_KEYS:
+                    self.report(
+                        "E013",
+                        f"'{key}' belongs in the main file's header",
+                        located.position,
+                        f"the main file is {main.path}",
+                    )
+        values = {key: located.text for key, located in main.header.items()}
+        if "title" not in values:
+            self.report(
+                "E013",
+                "the story has no title",
+                Position(main.path, 1, 1),
+                "add 'title: …' to the header",
+            )
+            values["title"] = "Untitled"
+        story_id = values.get("id") or slugify(values["title"]) or "story"
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", story_id):
+            self.report(
+                "E013",
+                f"'{story_id}' is not a valid story id",
+                main.header["id"].position if "id" in main.header else None,
+                "use lower-case letters, digits and '-'",
+            )
+        if "endings" in main.header:
+            located = main.header["endings"]
+            kinds = tuple(k.strip() for k in located.text.split(","))
+            if not all(re.fullmatch(r"[a-z][a-z_]*", k) for k in kinds):
+                self.report(
+                    "E013", "'endings:' lists kinds such as 'safety, caught'", located.position
+                )
+            else:
+                self.ending_kinds = kinds
+        return {
+            "title": values["title"],
+            "id": story_id,
+            "version": values.get("version", "1"),
+            "language": values.get("language", "en"),
+            "start": values.get("start", ""),
+        }
+
+    # -- variables -----------------------------------------------------------------
+
+    def declare_variables(self) -> None:
+        for story_file in self.project.files:
+            for decl in story_file.variables:
+                if decl.name in self.variables:
+                    first = self.var_positions[decl.name]
+                    self.report(
+                        "E011",
+                        f"variable '{decl.name}' is declared twice",
+                        decl.position,
+                        f"first declared at {first.path}:{first.line}",
+                    )
+                    continue
+                variable = self.variable(decl)
+                if variable is not None:
+                    self.variables[decl.name] = (len(self.variables), variable)
+                    self.var_positions[decl.name] = decl.position
+
+    def variable(self, decl: VarDecl) -> c.Variable | None:
+        init = decl.initial
+        node = init.expr if init else None
+        type_name = decl.type_name
+        if not type_name:  # inferred from the initial value
+            if isinstance(node, BoolLit):
+                type_name = "bool"
+            elif isinstance(node, IntLit) or (
+                isinstance(node, Unary) and isinstance(node.operand, IntLit)
+            ):
+                type_name = "int"
+            else:
+                self.report(
+                    "E008",
+                    f"cannot tell the type of '{decl.name}' from its initial value",
+                    init.position if init else decl.position,
+                    "for a set of values write 'var name: {a, b} = a'",
+                )
+                return None
+        if type_name == "bool":
+            if node is None:
+                return c.Variable(decl.name, "bool", False)
+            if isinstance(node, BoolLit):
+                return c.Variable(decl.name, "bool", node.value)
+            return self.bad_initial(decl, "true or false")
+        if type_name == "enum":
+            if node is None:
+                return c.Variable(decl.name, "enum", 0, tuple(decl.values))
+            if isinstance(node, Name) and node.name in decl.values:
+                return c.Variable(
+                    decl.name, "enum", decl.values.index(node.name), tuple(decl.values)
+                )
+            return self.bad_initial(
+                decl,
+                "one of " + ", ".join(decl.values),
+                did_you_mean(node.name if isinstance(node, Name) else "", decl.values),
+            )
+        # int
+        if node is None:
+            value = (
+                0
+                if decl.low is None
+                else min(max(0, decl.low), decl.high if decl.high is not None else 0)
+            )
+        elif isinstance(node, IntLit):
+            value = node.value
+        elif isinstance(node, Unary) and node.op == "-" and isinstance(node.operand, IntLit):
+            value = -node.operand.value
+        else:
+            return self.bad_initial(decl, "a whole number")
+        low = decl.low if decl.low is not None else None
+        high = decl.high if decl.high is not None else None
+        for bound in (low, high):
+            if bound is not None and abs(bound) > INT_LIMIT:
+                self.report("E021", f"range bound {bound} is beyond ±{INT_LIMIT}", decl.position)
+                return None
+        if (low is not None and value < low) or (high is not None and value > high):
+            self.report(
+                "E021",
+                f"initial value {value} is outside {low}..{high}",
+                init.position if init else decl.position,
+            )
+            return None
+        return c.Variable(decl.name, "int", value, (), low, high)
+
+    def bad_initial(self, decl: VarDecl, wanted: str, hint: str | None = None) -> c.Variable | None:
+        """Report an initial value of the wrong kind; there is then no variable."""
+        where = decl.initial.position if decl.initial else decl.position
+        self.report("E021", f"the initial value of '{decl.name}' must be {wanted}", where, hint)
+        return None
+
+    # -- scenes and chapters -------------------------------------------------------
+
+    def collect_scenes(self) -> None:
+        for story_file in self.project.files:
+            for scene in story_file.scenes:
+                if scene.id in self.scene_index:
+                    first = self.scenes[self.scene_index[scene.id]].position
+                    self.report(
+                        "E003",
+                        f"scene '{scene.id}' is defined twice",
+                        scene.position,
+                        f"first defined at {first.path}:{first.line}",
+                    )
+                    continue
+                self.scene_index[scene.id] = len(self.scenes)
+                self.scenes.append(scene)
+
+    def chapters(self) -> dict[str, tuple[str, int]]:
+        """Chapter id -> (title, index of its first scene, or -1 if it has none)."""
+        chapters: dict[str, tuple[str, int]] = {}
+        for story_file in self.project.files:
+            for chapter in story_file.chapters:
+                if chapter.id in chapters:
+                    self.report(
+                        "E003", f"chapter '{chapter.id}' is defined twice", chapter.position
+                    )
+                    continue
+                first = next((i for i, s in enumerate(self.scenes) if s.chapter == chapter.id), -1)
+                chapters[chapter.id] = (chapter.title, first)
+        return chapters
+
+    def start_scene(self, header: dict[str, str]) -> int:
+        name = header["start"]
+        if not name:
+            main_scenes = self.project.files[0].scenes
+            return self.scene_index[main_scenes[0].id] if main_scenes else 0
+        if name in self.scene_index:
+            return self.scene_index[name]
+        self.report(
+            "E004",
+            f"unknown start scene '{name}'",
+            self.project.files[0].header["start"].position,
+            did_you_mean(name, self.scene_index),
+        )
+        return 0
+
+    def target(self, name: str, position: Position) -> int:
+        if name in self.scene_index:
+            return self.scene_index[name]
+        self.report(
+            "E004", f"unknown scene '{name}'", position, did_you_mean(name, self.scene_index)
+        )
+        return -1
+
+    def scene(self, scene: Scene, chapters: dict[str, tuple[str, int]]) -> c.Scene:
+        numbers = CitationNumbers()
+        meta = scene.meta
+        place = self.place(meta.get("place"))
+        date = meta.get("date")
+        if date is not None and not _DATE.match(date.text):
+            self.report(
+                "E013",
+                f"date '{date.text}' is not YYYY, YYYY-MM or YYYY-MM-DD",
+                date.position,
+                "use 'era:' for a period such as 'late 2000s'",
+            )
+        tags = tuple(t.strip() for t in meta["tags"].text.split(",")) if "tags" in meta else ()
+        if any(not re.fullmatch(r"[\w-]+", tag) for tag in tags):
+            self.report("E013", "tags are words separated by commas", meta["tags"].position)
+        effects = tuple(self.effect(e) for e in scene.effects)
+        text = self.text(scene.text, numbers)
+        diverts = tuple(
+            c.Divert(self.target(d.target, d.target_position), self.condition(d.condition))
+            for d in scene.diverts
+        )
+        choices = self.choices(scene, numbers)
+        chance = self.chance(scene.chance, numbers) if scene.chance else None
+        ending = self.ending(scene, numbers)
+        chapter_index = None
+        if scene.chapter is not None and scene.chapter in chapters:
+            live = [cid for cid, (_, first) in chapters.items() if first >= 0]
+            chapter_index = live.index(scene.chapter) if scene.chapter in live else None
+        media = tuple(
+            c.Media(
+                m.kind,
+                m.src,
+                m.alt.text if m.alt else None,
+                render_plain_inline(m.caption.text) if m.caption else None,
+                render_plain_inline(m.credit.text) if m.credit else None,
+            )
+            for m in scene.media
+        )
+        for m in scene.media:
+            if m.kind == "image" and m.alt is None:
+                self.report(
+                    "E013",
+                    "an image needs alt text",
+                    m.position,
+                    "add an indented 'alt: …' line under it",
+                )
+        return c.Scene(
+            id=scene.id,
+            chapter=chapter_index,
+            title=meta["title"].text if "title" in meta else None,
+            place=place,
+            date=date.text if date else None,
+            era=meta["era"].text if "era" in meta else None,
+            tags=tags,
+            media=media,
+            effects=effects,
+            text=text,
+            sources=tuple(numbers.keys),
+            diverts=diverts,
+            choices=choices,
+            chance=chance,
+            ending=ending,
+        )
+
+    def place(self, located: Located | None) -> str | None:
+        if located is None:
+            return None
+        if located.text in self.project.places:
+            return located.text
+        hint = did_you_mean(located.text, self.project.places)
+        if not self.project.has_places_table:
+            hint = "the story has no places table: add 'places: places.toml' to the header"
+        self.report("E006", f"unknown place '{located.text}'", located.position, hint)
+        return None
+
+    def choices(self, scene: Scene, numbers: CitationNumbers) -> tuple[c.Choice, ...]:
+        result: list[c.Choice] = []
+        seen: dict[str, Position] = {}
+        per_target: dict[str, int] = {}
+        for choice in scene.choices:
+            if choice.explicit_id:
+                local = choice.explicit_id
+            else:
+                per_target[choice.target] = per_target.get(choice.target, 0) + 1
+                count = per_target[choice.target]
+                local = choice.target if count == 1 else f"{choice.target}-{count}"
+            choice_id = f"{scene.id}/{local}"
+            if choice_id in seen:
+                self.report(
+                    "E015",
+                    f"two choices of this scene have the id '{choice_id}'",
+                    choice.position,
+                    "give one an explicit id: '* Text {#other_id} -> scene'",
+                )
+            seen[choice_id] = choice.position
+            result.append(
+                c.Choice(
+                    choice_id,
+                    self.text(choice.text, numbers, inline=True),
+                    self.target(choice.target, choice.target_position),
+                    self.condition(choice.condition),
+                    tuple(self.effect(e) for e in choice.effects),
+                )
+            )
+        if scene.choices and scene.chance:
+            self.report(
+                "E016",
+                "a scene has choices or a chance, not both",
+                scene.chance.position,
+                "move the chance into a scene of its own",
+            )
+        return tuple(result)
+
+    def chance(self, chance: Chance, numbers: CitationNumbers) -> c.Chance:
+        sources = [self.citation(cite) for cite in chance.citations]
+        for cite in chance.citations:
+            numbers.number(cite.key)
+        if not chance.citations and chance.assumption is None:
+            self.report(
+                "E010",
+                "this chance cites no source and states no assumption",
+                chance.position,
+                "add a citation ('chance: [^source]') or an indented 'assumption: …' line",
+            )
+        if not chance.outcomes:
+            self.report(
+                "E009",
+                "this chance has no outcomes",
+                chance.position,
+                "add indented lines such as '  60% -> scene'",
+            )
+            return c.Chance((), 1, (), None)
+        parsed = [_WEIGHT.match(o.weight_text) for o in chance.outcomes]
+        kinds = {m.group(3) for m in parsed if m}
+        for outcome, match in zip(chance.outcomes, parsed, strict=True):
+            if match is None or (match.group(2) and not match.group(3)):
+                self.report(
+                    "E020",
+                    f"'{outcome.weight_text}' is not a percentage or a whole-number weight",
+                    outcome.position,
+                    "write '60%', '12.5%' or a weight such as '3'",
+                )
+        if len(kinds) > 1:
+            self.report("E020", "a chance uses percentages or weights, not both", chance.position)
+        weights: list[Fraction] = [
+            Fraction(f"{m.group(1)}.{m.group(2) or 0}") if m else Fraction(0) for m in parsed
+        ]
+        percent = kinds == {"%"}
+        for outcome, weight, match in zip(chance.outcomes, weights, parsed, strict=True):
+            if match and weight <= 0:
+                self.report("E020", "a chance outcome needs a weight above zero", outcome.position)
+        total = sum(weights, Fraction(0))
+        if percent and total != 100:
+            self.report(
+                "E009",
+                f"the percentages add up to {float(total):g}%, not 100%",
+                chance.position,
+                f"adjust them by {float(100 - total):+g}%",
+            )
+        scale = 1
+        for weight in weights:
+            scale = max(scale, weight.denominator)
+        integer_weights = [int(w * scale) for w in weights]
+        if sum(integer_weights) >= MAX_TOTAL_WEIGHT:
+            self.report("E020", "the weights are too large", chance.position)
+        outcomes = tuple(
+            c.Outcome(
+                weight,
+                self.target(o.target, o.target_position),
+                tuple(self.effect(e) for e in o.effects),
+            )
+            for o, weight in zip(chance.outcomes, integer_weights, strict=True)
+        )
+        return c.Chance(
+            outcomes,
+            max(1, sum(integer_weights)),
+            tuple(s for s in sources if s),
+            chance.assumption.text if chance.assumption else None,
+        )
+
+    def ending(self, scene: Scene, numbers: CitationNumbers) -> c.Ending | None:
+        kind = scene.meta.get("ending")
+        if kind is None:
+            if scene.epilogue is not None:
+                self.report(
+                    "E013",
+                    "only an ending has an epilogue",
+                    scene.position,
+                    "mark the scene as an ending with 'ending: kind'",
+                )
+            return None
+        if kind.text not in self.ending_kinds:
+            self.report(
+                "E014",
+                f"unknown ending kind '{kind.text}'",
+                kind.position,
+                did_you_mean(kind.text, self.ending_kinds)
+                or f"the kinds are: {', '.join(self.ending_kinds)}",
+            )
+        if scene.choices or scene.chance or scene.diverts:
+            self.report("E016", "an ending has no choices, chance or diverts", kind.position)
+        epilogue = self.text(scene.epilogue, numbers) if scene.epilogue is not None else None
+        return c.Ending(kind.text, epilogue)
+
+    # -- expressions, effects, text --------------------------------------------------
+
+    def condition(self, source: ExprSource | None) -> c.JsonExpr | None:
+        if source is None:
+            return None
+        checked = self.exprs.check(source, BOOL)
+        return checked[1] if checked else None
+
+    def effect(self, effect: Effect) -> c.Effect:
+        entry = self.variables.get(effect.name)
+        if entry is None:
+            self.report(
+                "E005",
+                f"unknown variable '{effect.name}'",
+                effect.position,
+                did_you_mean(effect.name, self.variables)
+                or "declare it in the header: 'var name: int = 0'",
+            )
+            self.exprs.check(effect.value)
+            return c.Effect(-1, 0)
+        index, variable = entry
+        self.written.add(effect.name)
+        want: Type = type_of(variable)
+        if effect.op != "=" and variable.type != "int":
+            self.report(
+                "E008",
+                f"'{effect.op}' needs a number, and '{effect.name}' is {variable.type}",
+                effect.position,
+                f"write '~ {effect.name} = …'",
+            )
+            return c.Effect(index, 0)
+        checked = self.exprs.check(effect.value, want if effect.op == "=" else INT)
+        if checked is None:
+            return c.Effect(index, 0)
+        expr = checked[1]
+        if effect.op != "=":
+            expr = [effect.op[0], ["var", index], expr]
+        return c.Effect(index, expr)
+
+    def citation(self, cite: Citation) -> str | None:
+        if cite.key in self.project.sources:
+            self.used_sources.add(cite.key)
+            return cite.key
+        hint = did_you_mean(cite.key, self.project.sources)
+        if not self.project.has_sources_table:
+            hint = "the story has no sources table: add 'sources: sources.toml' to the header"
+        self.report("E007", f"unknown source '{cite.key}'", cite.position, hint)
+        return None
+
+    def text(self, block: TextBlock, numbers: CitationNumbers, *, inline: bool = False) -> c.Text:
+        slots: list[c.Interpolation] = []
+        for interpolation in block.interpolations:
+            checked = self.exprs.check(interpolation.expr)
+            if checked is None:
+                slots.append(c.Interpolation(0, "int"))
+            else:
+                found, expr = checked
+                slots.append(c.Interpolation(expr, found.name, found.values))
+        keys = [cite.key for cite in block.citations]
+        for cite in block.citations:
+            self.citation(cite)
+        where = (
+            block.interpolations[0].expr.position
+            if block.interpolations
+            else block.citations[0].position
+            if block.citations
+            else None
+        )
+        return render_text(
+            block.template,
+            slots,
+            keys,
+            numbers,
+            inline=inline,
+            on_lost_slot=lambda: self.report(
+                "E002", "'{…}' and '[^…]' cannot stand inside a link address", where
+            ),
+        )
+
+    # -- warnings ------------------------------------------------------------------
+
+    def warn_about_variables(self) -> None:
+        read = self.exprs.read
+        for name, position in self.var_positions.items():
+            if name in self.written and name not in read:
+                self.report(
+                    "W103",
+                    f"variable '{name}' is set but never read",
+                    position,
+                    "use it in a condition or in text, or remove it",
+                )
+            elif name in read and name not in self.written:
+                self.report(
+                    "W104",
+                    f"variable '{name}' is read but never set",
+                    position,
+                    "it always keeps its initial value",
+                )
+            elif name not in read and name not in self.written:
+                self.report("W103", f"variable '{name}' is never used", position)
+
+    def warn_about_tables(self) -> None:
+        for key, entry in self.project.sources.items():
+            if key not in self.used_sources:
+                self.report("W105", f"source '{key}' is never cited", entry.position)
+        for key, place in self.project.places.items():
+            if place.lat is None or place.lon is None:
+                self.report(
+                    "W106",
+                    f"place '{key}' has no coordinates",
+                    place.position,
+                    "add 'lat = …' and 'lon = …' so the map can show it",
+                )
+
+    def warn_about_structure(self, start: int, scenes: list[c.Scene]) -> None:
+        reached = {start}
+        frontier = [start]
+        while frontier:
+            scene = scenes[frontier.pop()]
+            targets = [d.target for d in scene.diverts] + [ch.target for ch in scene.choices]
+            if scene.chance:
+                targets += [o.target for o in scene.chance.outcomes]
+            for target in targets:
+                if target >= 0 and target not in reached:
+                    reached.add(target)
+                    frontier.append(target)
+        for index, (source_scene, scene) in enumerate(zip(self.scenes, scenes, strict=True)):
+            if index not in reached:
+                self.report(
+                    "W101",
+                    f"scene '{scene.id}' can never be reached",
+                    source_scene.position,
+                    "no choice, chance or divert leads here from the start",
+                )
+            if scene.ending is None and not (scene.diverts or scene.choices or scene.chance):
+                self.report(
+                    "W102",
+                    f"scene '{scene.id}' has no way out and is not an ending",
+                    source_scene.position,
+                    "add choices or a divert, or mark it 'ending: kind'",
+                )
+
+
+def check_project(project: Project) -> CheckResult:
+    """Check a loaded project; the result holds a compiled story only if there is no error."""
+    return _Checker(project).run()

@@ -1,0 +1,432 @@
+"""The compiled story: what the runtimes play, and its JSON form (docs/compiled-format.md).
+
+Scenes refer to each other by index; expressions are small JSON trees; text is HTML,
+with interpolations left as expression parts. Both runtimes (Python here, the browser
+player later) read exactly this.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+FORMAT = "crossing-story"
+FORMAT_VERSION = 1
+
+# An expression: an int or bool literal, ["var", index], [op, operand] or [op, left, right].
+JsonExpr = Any
+
+
+class CompiledFormatError(Exception):
+    """A compiled story that cannot be read (wrong format, version or shape)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Variable:
+    name: str
+    type: str  # "int", "bool" or "enum"
+    initial: int | bool  # an enum's initial value is the index of its value
+    values: tuple[str, ...] = ()
+    low: int | None = None
+    high: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Interpolation:
+    expr: JsonExpr
+    type: str  # how to show the value: "int", "bool" or "enum"
+    values: tuple[str, ...] = ()
+
+
+# Text is static HTML, or a sequence of HTML strings and interpolations.
+Text = str | tuple[str | Interpolation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Effect:
+    var: int
+    expr: JsonExpr
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    id: str
+    text: Text
+    target: int
+    condition: JsonExpr | None
+    effects: tuple[Effect, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Divert:
+    target: int
+    condition: JsonExpr | None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    weight: int
+    target: int
+    effects: tuple[Effect, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Chance:
+    outcomes: tuple[Outcome, ...]
+    total: int
+    sources: tuple[str, ...]
+    assumption: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Ending:
+    kind: str
+    epilogue: Text | None
+
+
+@dataclass(frozen=True, slots=True)
+class Media:
+    kind: str
+    src: str
+    alt: str | None
+    caption: str | None  # HTML
+    credit: str | None  # HTML
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    id: str
+    chapter: int | None
+    title: str | None
+    place: str | None
+    date: str | None
+    era: str | None
+    tags: tuple[str, ...]
+    media: tuple[Media, ...]
+    effects: tuple[Effect, ...]
+    text: Text
+    sources: tuple[str, ...]
+    diverts: tuple[Divert, ...]
+    choices: tuple[Choice, ...]
+    chance: Chance | None
+    ending: Ending | None
+
+
+@dataclass(frozen=True, slots=True)
+class Chapter:
+    id: str
+    title: str
+    start: int
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    key: str
+    title: str
+    author: str
+    date: str | None
+    url: str | None
+    confidence: str
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    key: str
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledStory:
+    id: str
+    title: str
+    version: str
+    language: str
+    start: int
+    ending_kinds: tuple[str, ...]
+    variables: tuple[Variable, ...]
+    chapters: tuple[Chapter, ...]
+    scenes: tuple[Scene, ...]
+    sources: tuple[Source, ...]
+    places: tuple[Place, ...]
+
+    def scene_index(self) -> dict[str, int]:
+        return {scene.id: i for i, scene in enumerate(self.scenes)}
+
+    @property
+    def hash(self) -> str:
+        """A fingerprint of everything the story plays: saves record it."""
+        body = json.dumps(_story_body(self), sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(body.encode()).hexdigest()[:16]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "hash": self.hash,
+            **_story_body(self),
+        }
+
+
+# -- to JSON ---------------------------------------------------------------------------
+
+
+def _omit_none(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if v is not None and v != [] and v != ()}
+
+
+def _text_json(text: Text) -> Any:
+    if isinstance(text, str):
+        return text
+    return [part if isinstance(part, str) else _interp_json(part) for part in text]
+
+
+def _interp_json(part: Interpolation) -> dict[str, Any]:
+    return _omit_none({"expr": part.expr, "type": part.type, "values": list(part.values)})
+
+
+def _effects_json(effects: tuple[Effect, ...]) -> list[list[Any]]:
+    return [[e.var, e.expr] for e in effects]
+
+
+def _scene_json(scene: Scene) -> dict[str, Any]:
+    chance = None
+    if scene.chance is not None:
+        chance = _omit_none(
+            {
+                "outcomes": [
+                    _omit_none(
+                        {
+                            "weight": o.weight,
+                            "target": o.target,
+                            "effects": _effects_json(o.effects),
+                        }
+                    )
+                    for o in scene.chance.outcomes
+                ],
+                "total": scene.chance.total,
+                "sources": list(scene.chance.sources),
+                "assumption": scene.chance.assumption,
+            }
+        )
+    ending = None
+    if scene.ending is not None:
+        ending = _omit_none(
+            {
+                "kind": scene.ending.kind,
+                "epilogue": None
+                if scene.ending.epilogue is None
+                else _text_json(scene.ending.epilogue),
+            }
+        )
+    return _omit_none(
+        {
+            "id": scene.id,
+            "chapter": scene.chapter,
+            "title": scene.title,
+            "place": scene.place,
+            "date": scene.date,
+            "era": scene.era,
+            "tags": list(scene.tags),
+            "media": [
+                _omit_none(
+                    {
+                        "kind": m.kind,
+                        "src": m.src,
+                        "alt": m.alt,
+                        "caption": m.caption,
+                        "credit": m.credit,
+                    }
+                )
+                for m in scene.media
+            ],
+            "effects": _effects_json(scene.effects),
+            "text": _text_json(scene.text),
+            "sources": list(scene.sources),
+            "diverts": [_omit_none({"target": d.target, "if": d.condition}) for d in scene.diverts],
+            "choices": [
+                _omit_none(
+                    {
+                        "id": c.id,
+                        "text": _text_json(c.text),
+                        "target": c.target,
+                        "if": c.condition,
+                        "effects": _effects_json(c.effects),
+                    }
+                )
+                for c in scene.choices
+            ],
+            "chance": chance,
+            "ending": ending,
+        }
+    )
+
+
+def _story_body(story: CompiledStory) -> dict[str, Any]:
+    return {
+        "id": story.id,
+        "title": story.title,
+        "version": story.version,
+        "language": story.language,
+        "start": story.start,
+        "ending_kinds": list(story.ending_kinds),
+        "variables": [
+            _omit_none(
+                {
+                    "name": v.name,
+                    "type": v.type,
+                    "initial": v.initial,
+                    "values": list(v.values),
+                    "low": v.low,
+                    "high": v.high,
+                }
+            )
+            for v in story.variables
+        ],
+        "chapters": [{"id": c.id, "title": c.title, "start": c.start} for c in story.chapters],
+        "scenes": [_scene_json(s) for s in story.scenes],
+        "sources": {
+            s.key: _omit_none(
+                {
+                    "title": s.title,
+                    "author": s.author,
+                    "date": s.date,
+                    "url": s.url,
+                    "confidence": s.confidence,
+                    "note": s.note,
+                }
+            )
+            for s in story.sources
+        },
+        "places": {
+            p.key: _omit_none({"name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country})
+            for p in story.places
+        },
+    }
+
+
+# -- from JSON -------------------------------------------------------------------------
+
+
+def _text_from(data: Any) -> Text:
+    if isinstance(data, str):
+        return data
+    parts: list[str | Interpolation] = []
+    for part in data:
+        if isinstance(part, str):
+            parts.append(part)
+        else:
+            parts.append(Interpolation(part["expr"], part["type"], tuple(part.get("values", ()))))
+    return tuple(parts)
+
+
+def _effects_from(data: Any) -> tuple[Effect, ...]:
+    return tuple(Effect(int(var), expr) for var, expr in data)
+
+
+def _scene_from(data: dict[str, Any]) -> Scene:
+    chance_data = data.get("chance")
+    chance = None
+    if chance_data is not None:
+        chance = Chance(
+            tuple(
+                Outcome(int(o["weight"]), int(o["target"]), _effects_from(o.get("effects", [])))
+                for o in chance_data["outcomes"]
+            ),
+            int(chance_data["total"]),
+            tuple(chance_data.get("sources", ())),
+            chance_data.get("assumption"),
+        )
+    ending_data = data.get("ending")
+    ending = None
+    if ending_data is not None:
+        epilogue = ending_data.get("epilogue")
+        ending = Ending(ending_data["kind"], None if epilogue is None else _text_from(epilogue))
+    return Scene(
+        id=data["id"],
+        chapter=data.get("chapter"),
+        title=data.get("title"),
+        place=data.get("place"),
+        date=data.get("date"),
+        era=data.get("era"),
+        tags=tuple(data.get("tags", ())),
+        media=tuple(
+            Media(m["kind"], m["src"], m.get("alt"), m.get("caption"), m.get("credit"))
+            for m in data.get("media", ())
+        ),
+        effects=_effects_from(data.get("effects", [])),
+        text=_text_from(data.get("text", "")),
+        sources=tuple(data.get("sources", ())),
+        diverts=tuple(Divert(int(d["target"]), d.get("if")) for d in data.get("diverts", ())),
+        choices=tuple(
+            Choice(
+                c["id"],
+                _text_from(c["text"]),
+                int(c["target"]),
+                c.get("if"),
+                _effects_from(c.get("effects", [])),
+            )
+            for c in data.get("choices", ())
+        ),
+        chance=chance,
+        ending=ending,
+    )
+
+
+def from_json(data: Any) -> CompiledStory:
+    """Read a compiled story; raises CompiledFormatError if it is not one this version reads."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise CompiledFormatError("not a compiled Crossing story")
+    if data.get("format_version") != FORMAT_VERSION:
+        raise CompiledFormatError(
+            f"compiled format version {data.get('format_version')!r} is not supported "
+            f"(this runtime reads version {FORMAT_VERSION}); compile the story again"
+        )
+    try:
+        story = CompiledStory(
+            id=data["id"],
+            title=data["title"],
+            version=data["version"],
+            language=data["language"],
+            start=int(data["start"]),
+            ending_kinds=tuple(data["ending_kinds"]),
+            variables=tuple(
+                Variable(
+                    v["name"],
+                    v["type"],
+                    v["initial"],
+                    tuple(v.get("values", ())),
+                    v.get("low"),
+                    v.get("high"),
+                )
+                for v in data["variables"]
+            ),
+            chapters=tuple(Chapter(c["id"], c["title"], int(c["start"])) for c in data["chapters"]),
+            scenes=tuple(_scene_from(s) for s in data["scenes"]),
+            sources=tuple(
+                Source(
+                    k,
+                    s["title"],
+                    s["author"],
+                    s.get("date"),
+                    s.get("url"),
+                    s["confidence"],
+                    s.get("note"),
+                )
+                for k, s in data["sources"].items()
+            ),
+            places=tuple(
+                Place(k, p["name"], p.get("lat"), p.get("lon"), p.get("country"))
+                for k, p in data["places"].items()
+            ),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise CompiledFormatError(f"malformed compiled story: {exc!r}") from exc
+    if not 0 <= story.start < len(story.scenes):
+        raise CompiledFormatError("malformed compiled story: start scene out of range")
+    return story

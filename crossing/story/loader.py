@@ -1,0 +1,146 @@
+"""Loading a story project: the main file, every file it includes, the sources and places.
+
+A story is named by its main file, or by a folder holding `main.story`. Includes,
+`sources:` and `places:` paths are relative to the file that names them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Diagnostic, Position
+from .parser import parse_file
+from .source import SourceFile, read
+from .syntax import Located, StoryFile
+from .tables import PlaceEntry, SourceEntry, load_places, load_sources
+
+MAIN_FILE = "main.story"
+MAX_FILES = 1000
+
+
+@dataclass(slots=True)
+class Project:
+    files: list[StoryFile] = field(default_factory=list)  # the main file first
+    sources: dict[str, SourceEntry] = field(default_factory=dict)
+    places: dict[str, PlaceEntry] = field(default_factory=dict)
+    texts: dict[str, list[str]] = field(default_factory=dict)  # shown path -> lines
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    has_sources_table: bool = False
+    has_places_table: bool = False
+
+    @property
+    def main(self) -> StoryFile | None:
+        return self.files[0] if self.files else None
+
+
+def shown_path(path: Path) -> str:
+    """The path as diagnostics show it: relative to the working folder when inside it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def resolve_main(path: Path) -> Path:
+    return path / MAIN_FILE if path.is_dir() else path
+
+
+def load_project(path: Path) -> Project:
+    project = Project()
+    main = resolve_main(path)
+    if not main.is_file():
+        hint = f"a story folder needs a '{MAIN_FILE}'" if path.is_dir() else None
+        project.diagnostics.append(
+            Diagnostic("E012", f"no story file at '{shown_path(main)}'", None, hint)
+        )
+        return project
+    _load_file(project, main.resolve(), [], None)
+    return project
+
+
+def _read_into(project: Project, path: Path) -> SourceFile | None:
+    source, diagnostics = read(path, shown_path(path))
+    project.diagnostics += diagnostics
+    if source is not None:
+        project.texts[source.path] = source.lines
+    return source
+
+
+def _load_file(
+    project: Project, path: Path, stack: list[Path], included_at: Located | None
+) -> None:
+    if path in stack:
+        chain = " -> ".join(shown_path(p) for p in [*stack, path])
+        where = included_at.position if included_at else None
+        project.diagnostics.append(Diagnostic("E012", f"include cycle: {chain}", where))
+        return
+    if any(shown_path(path) == f.path for f in project.files):
+        return  # already included elsewhere: include each file once
+    if len(project.files) >= MAX_FILES:
+        where = included_at.position if included_at else None
+        project.diagnostics.append(Diagnostic("E012", f"more than {MAX_FILES} story files", where))
+        return
+    source = _read_into(project, path)
+    if source is None:
+        return
+    story_file, diagnostics = parse_file(source)
+    project.files.append(story_file)
+    project.diagnostics += diagnostics
+    _load_tables(project, story_file, path.parent)
+    for include in story_file.includes:
+        target = (path.parent / include.text).resolve()
+        if not target.is_file():
+            project.diagnostics.append(
+                Diagnostic("E012", f"included file '{include.text}' not found", include.position)
+            )
+            continue
+        _load_file(project, target, [*stack, path], include)
+
+
+def _load_tables(project: Project, story_file: StoryFile, folder: Path) -> None:
+    for key in ("sources", "places"):
+        located = story_file.header.get(key)
+        if located is None:
+            continue
+        table_path = (folder / located.text).resolve()
+        if not table_path.is_file():
+            project.diagnostics.append(
+                Diagnostic("E012", f"{key} file '{located.text}' not found", located.position)
+            )
+            continue
+        source = _read_into(project, table_path)
+        if source is None:
+            continue
+        if key == "sources":
+            project.has_sources_table = True
+            entries, diagnostics = load_sources(source)
+            _merge(project.sources, entries, diagnostics, "source")
+        else:
+            project.has_places_table = True
+            places, diagnostics = load_places(source)
+            _merge(project.places, places, diagnostics, "place")
+        project.diagnostics += diagnostics
+
+
+def _merge(
+    into: dict[str, SourceEntry] | dict[str, PlaceEntry],
+    entries: dict[str, SourceEntry] | dict[str, PlaceEntry],
+    diagnostics: list[Diagnostic],
+    what: str,
+) -> None:
+    for key, entry in entries.items():
+        if key in into:
+            first: Position = into[key].position
+            diagnostics.append(
+                Diagnostic(
+                    "E003",
+                    f"{what} '{key}' is defined twice",
+                    entry.position,
+                    f"first defined at {first.path}:{first.line}",
+                )
+            )
+        else:
+            into[key] = entry  # type: ignore[assignment]

@@ -1,0 +1,715 @@
+"""The line parser: one story file's text to a syntax tree, with every problem reported.
+
+The language is line-oriented (see docs/story-language.md): a header of `key: value` and
+`var` lines, `# Chapter` and `## scene_id` headings, metadata right under a heading, then
+prose, `~` effects, `->` diverts, `*` choices and a `chance:` block. The parser never
+stops at the first problem: a bad line is reported and skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .diagnostics import Diagnostic, Position
+from .expressions import ExpressionError, parse_expression
+from .source import SourceFile
+from .syntax import (
+    Chance,
+    Chapter,
+    Choice,
+    Citation,
+    Divert,
+    Effect,
+    ExprSource,
+    Interpolation,
+    Located,
+    Media,
+    Outcome,
+    Scene,
+    StoryFile,
+    TextBlock,
+    VarDecl,
+)
+
+HEADER_KEYS = (
+    "title",
+    "id",
+    "version",
+    "language",
+    "start",
+    "sources",
+    "places",
+    "include",
+    "endings",
+)
+SCENE_KEYS = ("place", "date", "era", "title", "tags", "ending", "image", "audio")
+MEDIA_KEYS = ("alt", "caption", "credit")
+
+IDENT = r"[A-Za-z_][A-Za-z0-9_]*"
+SCENE_ID = r"[A-Za-z_][A-Za-z0-9_-]*"
+SOURCE_KEY = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
+
+_HEADING = re.compile(r"^(#+)\s+(.*?)\s*$")
+_EXPLICIT_ID = re.compile(r"\{#([^}]*)\}\s*$")
+_META = re.compile(r"^([a-z_]+):(?:\s+(.*?))?\s*$")
+_VAR = re.compile(
+    r"^var\s+(?P<name>[^\s:=]+)\s*(?::\s*(?P<type>[^=]*?))?\s*(?:=\s*(?P<init>.*?))?\s*$"
+)
+_EFFECT = re.compile(r"^~\s*(?P<name>[^\s+=-]+)\s*(?P<op>\+=|-=|=)\s*(?P<expr>.*?)\s*$")
+_TARGET = re.compile(r"^\s*(?P<target>\S+)(?:\s+if\s+(?P<cond>.*?))?\s*$")
+_OUTCOME = re.compile(r"^(?P<weight>[^\s-]+)\s*->\s*(?P<target>\S+)\s*$")
+_RANGE = re.compile(r"^(-?\d+)\s*\.\.\s*(-?\d+)$")
+_ENUM = re.compile(r"^\{(.*)\}$")
+
+# Private-use characters mark interpolations and citations inside a text template.
+INTERP_OPEN, INTERP_CLOSE = "\ue000", "\ue001"
+CITE_OPEN, CITE_CLOSE = "\ue002", "\ue003"
+_PRIVATE = re.compile("[\ue000-\ue003]")
+_PLACEHOLDER = re.compile("[\ue000\ue002][0-9]+[\ue001\ue003]")
+
+
+def slugify(title: str) -> str:
+    """A chapter id from its title: lower-case ASCII letters and digits joined by '-'."""
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+
+
+class _FileParser:
+    def __init__(self, source: SourceFile):
+        self.path = source.path
+        self.lines = source.lines
+        self.diagnostics: list[Diagnostic] = []
+        self.file = StoryFile(source.path)
+        self.chapter: str | None = None
+        self.scene: Scene | None = None
+        # What the last line opened, for the indented lines that may follow it.
+        self.open_choice: Choice | None = None
+        self.open_chance: Chance | None = None
+        self.open_media: Media | None = None
+        self.in_meta = False
+        self.in_epilogue = False
+        self.paragraph_open = False
+
+    # -- helpers -------------------------------------------------------------------
+
+    def pos(self, line: int, col: int, width: int = 1) -> Position:
+        return Position(self.path, line, col, max(1, width))
+
+    def error(
+        self, code: str, message: str, line: int, col: int, width: int = 1, hint: str | None = None
+    ) -> None:
+        self.diagnostics.append(Diagnostic(code, message, self.pos(line, col, width), hint))
+
+    def expression(self, text: str, line: int, col: int) -> ExprSource | None:
+        """Parse an expression written at (line, col); report and return None if broken."""
+        try:
+            expr = parse_expression(text)
+        except ExpressionError as exc:
+            self.error("E002", exc.message, line, col + exc.offset, exc.width, exc.hint)
+            return None
+        return ExprSource(expr, text, self.pos(line, col, len(text)))
+
+    # -- the main loop -------------------------------------------------------------
+
+    def parse(self) -> StoryFile:
+        for number, raw in enumerate(self.lines, start=1):
+            line = raw.rstrip()
+            if line.lstrip().startswith("//"):
+                continue
+            heading = _HEADING.match(line)
+            if heading:
+                self.close_blocks()
+                self.heading(heading, number)
+            elif self.scene is None:
+                self.header_line(line, number)
+            else:
+                self.scene_line(self.scene, line, number)
+        return self.file
+
+    def close_blocks(self) -> None:
+        self.open_choice = self.open_chance = self.open_media = None
+
+    # -- header --------------------------------------------------------------------
+
+    def header_line(self, line: str, number: int) -> None:
+        if not line.strip():
+            return
+        if line.startswith("var ") or line == "var":
+            self.var_decl(line, number)
+            return
+        meta = _META.match(line)
+        if meta is None:
+            self.error(
+                "E001",
+                "expected a header line ('key: value' or 'var') before the first scene",
+                number,
+                1,
+                len(line),
+                "a scene starts with a heading such as '## start'",
+            )
+            return
+        key, value = meta.group(1), meta.group(2) or ""
+        col = meta.start(2) + 1 if meta.group(2) else len(key) + 2
+        if key not in HEADER_KEYS:
+            self.error(
+                "E013",
+                f"unknown header key '{key}'",
+                number,
+                1,
+                len(key),
+                _hint_key(key, HEADER_KEYS),
+            )
+            return
+        if not value:
+            self.error("E013", f"'{key}:' needs a value", number, 1, len(key) + 1)
+            return
+        located = Located(value, self.pos(number, col, len(value)))
+        if key == "include":
+            self.file.includes.append(located)
+        elif key in self.file.header:
+            self.error("E013", f"'{key}' is given twice", number, 1, len(key))
+        else:
+            self.file.header[key] = located
+
+    def var_decl(self, line: str, number: int) -> None:
+        match = _VAR.match(line)
+        if match is None or not match.group("name"):
+            self.error(
+                "E001",
+                "malformed variable declaration",
+                number,
+                1,
+                len(line),
+                "write 'var name: int = 0', 'var name: bool = false', "
+                "'var name: 0..10 = 5' or 'var name: {a, b} = a'",
+            )
+            return
+        name = match.group("name")
+        if not re.fullmatch(IDENT, name) or name in ("and", "or", "not", "true", "false", "if"):
+            self.error(
+                "E001",
+                f"'{name}' is not a valid variable name",
+                number,
+                match.start("name") + 1,
+                len(name),
+                "use letters, digits and '_', starting with a letter",
+            )
+            return
+        type_text = (match.group("type") or "").strip()
+        type_col = match.start("type") + 1 if match.group("type") is not None else 1
+        type_name, values, low, high = "", [], None, None
+        if type_text in ("int", "bool"):
+            type_name = type_text
+        elif range_match := _RANGE.match(type_text):
+            type_name, low, high = "int", int(range_match.group(1)), int(range_match.group(2))
+            if low > high:
+                self.error("E021", f"empty range {low}..{high}", number, type_col, len(type_text))
+                return
+        elif enum_match := _ENUM.match(type_text):
+            type_name = "enum"
+            values = [v.strip() for v in enum_match.group(1).split(",")]
+            bad = [v for v in values if not re.fullmatch(IDENT, v)]
+            if bad or not values:
+                self.error(
+                    "E001",
+                    f"a set of values must list names separated by commas, found '{type_text}'",
+                    number,
+                    type_col,
+                    len(type_text),
+                )
+                return
+            if len(set(values)) != len(values):
+                self.error(
+                    "E021", "a set of values lists a value twice", number, type_col, len(type_text)
+                )
+                return
+        elif type_text:
+            self.error(
+                "E008",
+                f"unknown type '{type_text}'",
+                number,
+                type_col,
+                len(type_text),
+                "types are int, bool, a range such as 0..10, or a set such as {summer, winter}",
+            )
+            return
+        init = None
+        if match.group("init") is not None:
+            init_text = match.group("init")
+            if not init_text:
+                self.error("E002", "expected an initial value after '='", number, len(line) + 1)
+                return
+            init = self.expression(init_text, number, match.start("init") + 1)
+            if init is None:
+                return
+        elif not type_name:
+            self.error(
+                "E001",
+                f"variable '{name}' needs a type or an initial value",
+                number,
+                1,
+                len(line),
+                f"for example 'var {name}: int = 0'",
+            )
+            return
+        self.file.variables.append(
+            VarDecl(name, type_name, values, low, high, init, self.pos(number, 5, len(name)))
+        )
+
+    # -- headings ------------------------------------------------------------------
+
+    def heading(self, match: re.Match[str], number: int) -> None:
+        level, title = len(match.group(1)), match.group(2)
+        title_col = match.start(2) + 1
+        self.in_meta = self.in_epilogue = self.paragraph_open = False
+        if level == 1:
+            explicit = _EXPLICIT_ID.search(title)
+            chapter_id = slugify(title)
+            if explicit:
+                chapter_id = explicit.group(1).strip()
+                title = title[: explicit.start()].strip()
+                if not re.fullmatch(SCENE_ID, chapter_id):
+                    self.error(
+                        "E013", f"'{chapter_id}' is not a valid chapter id", number, title_col
+                    )
+                    chapter_id = ""
+            if not chapter_id:
+                self.error(
+                    "E013",
+                    "this chapter needs an id",
+                    number,
+                    title_col,
+                    max(1, len(title)),
+                    "add one at the end of the heading, e.g. '# The river {#river}'",
+                )
+                chapter_id = f"chapter-{number}"
+            self.file.chapters.append(
+                Chapter(chapter_id, title, self.pos(number, title_col, len(title)))
+            )
+            self.chapter = chapter_id
+            self.scene = None
+            return
+        if level == 2:
+            if not re.fullmatch(SCENE_ID, title):
+                self.error(
+                    "E001",
+                    f"'{title}' is not a valid scene id",
+                    number,
+                    title_col,
+                    max(1, len(title)),
+                    "a scene id uses letters, digits, '_' and '-', e.g. '## at_the_river'; "
+                    "give a display title with 'title:' below it",
+                )
+                title = f"invalid-{number}"
+            self.scene = Scene(title, self.pos(number, title_col, len(title)), self.chapter)
+            self.file.scenes.append(self.scene)
+            self.in_meta = True
+            return
+        self.error(
+            "E001",
+            f"headings go two levels deep, this one has {level}",
+            number,
+            1,
+            level,
+            "'#' starts a chapter and '##' a scene",
+        )
+
+    # -- scene lines ---------------------------------------------------------------
+
+    def scene_line(self, scene: Scene, line: str, number: int) -> None:
+        stripped = line.lstrip()
+        indent = len(line) - len(stripped)
+        if not stripped:
+            self.in_meta = False
+            self.paragraph_open = False
+            self.open_media = None
+            self.text_target(scene).template += "\n"
+            return
+        if self.in_meta and self.meta_line(scene, line, stripped, indent, number):
+            return
+        self.in_meta = False
+        if indent and self.indented_line(scene, stripped, indent + 1, number):
+            return
+        self.close_blocks()
+        if stripped.startswith("~"):
+            effect = self.effect(stripped, number, indent + 1)
+            if effect:
+                if scene.diverts or scene.choices or scene.chance:
+                    self.error(
+                        "E001",
+                        "a scene's effects come before its choices and diverts",
+                        number,
+                        indent + 1,
+                        len(stripped),
+                        "indent the line under a choice to make it that choice's effect",
+                    )
+                scene.effects.append(effect)
+        elif stripped.startswith("* ") or stripped == "*":
+            self.choice(scene, stripped, number, indent + 1)
+        elif stripped.startswith("->"):
+            self.divert(scene, stripped, number, indent + 1)
+        elif re.match(r"^chance:(\s|$)", stripped):
+            self.chance(scene, stripped, number, indent + 1)
+        elif stripped == "epilogue:":
+            if self.in_epilogue or scene.epilogue is not None:
+                self.error("E001", "a scene has one epilogue", number, indent + 1, len(stripped))
+            scene.epilogue = TextBlock()
+            self.in_epilogue = True
+            self.paragraph_open = False
+        else:
+            if scene.diverts or scene.choices or scene.chance:
+                self.error(
+                    "E001",
+                    "text after the scene's choices",
+                    number,
+                    indent + 1,
+                    len(stripped),
+                    "put the scene's text before its choices, or indent '~' effects under a choice",
+                )
+                return
+            self.prose(scene, stripped, number, indent + 1)
+
+    def meta_line(self, scene: Scene, line: str, stripped: str, indent: int, number: int) -> bool:
+        """Metadata directly under a heading; returns False when the line is not metadata."""
+        meta = _META.match(stripped)
+        if meta is None:
+            return False
+        key, value = meta.group(1), (meta.group(2) or "")
+        col = indent + (meta.start(2) + 1 if meta.group(2) else len(key) + 2)
+        located = Located(value, self.pos(number, col, len(value)))
+        if indent:
+            if self.open_media is None or key not in MEDIA_KEYS:
+                self.error(
+                    "E013",
+                    f"unexpected indented '{key}:'",
+                    number,
+                    indent + 1,
+                    len(key),
+                    "alt:, caption: and credit: go indented under an image: or audio: line",
+                )
+            elif not value:
+                self.error("E013", f"'{key}:' needs a value", number, indent + 1, len(key) + 1)
+            else:
+                setattr(self.open_media, key, located)
+            return True
+        self.open_media = None
+        if key not in SCENE_KEYS:
+            if key in ("chance", "epilogue"):
+                return False
+            self.error(
+                "E013",
+                f"unknown scene metadata '{key}'",
+                number,
+                1,
+                len(key),
+                _hint_key(key, SCENE_KEYS)
+                or "separate the scene's text from its metadata with a blank line",
+            )
+            return True
+        if not value:
+            self.error("E013", f"'{key}:' needs a value", number, 1, len(key) + 1)
+            return True
+        if key in ("image", "audio"):
+            self.open_media = Media(key, value, position=located.position)
+            scene.media.append(self.open_media)
+        elif key in scene.meta:
+            self.error("E013", f"'{key}' is given twice for this scene", number, 1, len(key))
+        else:
+            scene.meta[key] = located
+        return True
+
+    def indented_line(self, scene: Scene, stripped: str, col: int, number: int) -> bool:
+        """Lines that belong to the choice or chance block above; False if they are prose."""
+        if self.open_choice is not None and stripped.startswith("~"):
+            effect = self.effect(stripped, number, col)
+            if effect:
+                self.open_choice.effects.append(effect)
+            return True
+        chance = self.open_chance
+        if chance is None:
+            if stripped.startswith("~"):
+                self.error(
+                    "E001",
+                    "this indented effect belongs to nothing",
+                    number,
+                    col,
+                    len(stripped),
+                    "scene effects start at the beginning of the line; choice effects go under a choice",
+                )
+                return True
+            return False
+        if stripped.startswith("assumption:"):
+            text = stripped[len("assumption:") :].strip()
+            if not text:
+                self.error(
+                    "E010",
+                    "the assumption is empty",
+                    number,
+                    col,
+                    len(stripped),
+                    "say how the number was chosen",
+                )
+            elif chance.assumption is not None:
+                self.error("E001", "a chance has one assumption note", number, col, len(stripped))
+            else:
+                chance.assumption = Located(
+                    text, self.pos(number, col + len(stripped) - len(text), len(text))
+                )
+            return True
+        if stripped.startswith("~"):
+            effect = self.effect(stripped, number, col)
+            if effect and chance.outcomes:
+                chance.outcomes[-1].effects.append(effect)
+            elif effect:
+                self.error(
+                    "E001",
+                    "an effect in a chance block goes under an outcome",
+                    number,
+                    col,
+                    len(stripped),
+                )
+            return True
+        outcome = _OUTCOME.match(stripped)
+        if outcome is None:
+            self.error(
+                "E001",
+                "expected a chance outcome such as '60% -> scene' or '3 -> scene'",
+                number,
+                col,
+                len(stripped),
+            )
+            return True
+        target = outcome.group("target")
+        chance.outcomes.append(
+            Outcome(
+                outcome.group("weight"),
+                target,
+                self.pos(number, col + outcome.start("target"), len(target)),
+                [],
+                self.pos(number, col, len(outcome.group("weight"))),
+            )
+        )
+        return True
+
+    def effect(self, stripped: str, number: int, col: int) -> Effect | None:
+        match = _EFFECT.match(stripped)
+        if match is None:
+            self.error(
+                "E001",
+                "malformed effect",
+                number,
+                col,
+                len(stripped),
+                "write '~ name = value', '~ name += value' or '~ name -= value'",
+            )
+            return None
+        name = match.group("name")
+        if not re.fullmatch(IDENT, name):
+            self.error(
+                "E001",
+                f"'{name}' is not a variable name",
+                number,
+                col + match.start("name"),
+                len(name),
+            )
+            return None
+        value = self.expression(match.group("expr"), number, col + match.start("expr"))
+        if value is None:
+            return None
+        return Effect(
+            name, match.group("op"), value, self.pos(number, col + match.start("name"), len(name))
+        )
+
+    def target(
+        self, text: str, number: int, col: int
+    ) -> tuple[str, Position, ExprSource | None] | None:
+        """`target [if condition]` written at column `col`."""
+        match = _TARGET.match(text)
+        if match is None:
+            self.error("E001", "expected a scene after '->'", number, col, 1)
+            return None
+        target = match.group("target")
+        target_pos = self.pos(number, col + match.start("target"), len(target))
+        if not re.fullmatch(SCENE_ID, target):
+            self.error(
+                "E001", f"'{target}' is not a valid scene id", number, target_pos.col, len(target)
+            )
+            return None
+        condition = None
+        if match.group("cond") is not None:
+            condition = self.expression(match.group("cond"), number, col + match.start("cond"))
+            if condition is None:
+                return None
+        elif re.search(r"\sif\s*$", text):
+            self.error("E002", "expected a condition after 'if'", number, col + len(text.rstrip()))
+            return None
+        return target, target_pos, condition
+
+    def choice(self, scene: Scene, stripped: str, number: int, col: int) -> None:
+        arrow = stripped.rfind("->")
+        if arrow < 0:
+            self.error(
+                "E001",
+                "a choice needs a scene to go to",
+                number,
+                col,
+                len(stripped),
+                "write '* What the reader chooses -> scene_id'",
+            )
+            return
+        text = stripped[2:arrow].rstrip()
+        explicit_id = None
+        id_match = _EXPLICIT_ID.search(text)
+        if id_match:
+            explicit_id = id_match.group(1).strip()
+            if not re.fullmatch(SCENE_ID, explicit_id):
+                self.error(
+                    "E001",
+                    f"'{explicit_id}' is not a valid choice id",
+                    number,
+                    col + 2 + id_match.start(1),
+                    max(1, len(id_match.group(1))),
+                )
+                explicit_id = None
+            text = text[: id_match.start()].rstrip()
+        if not text.strip():
+            self.error("E001", "the choice has no text", number, col, arrow + 2)
+            return
+        parsed = self.target(stripped[arrow + 2 :], number, col + arrow + 2)
+        if parsed is None:
+            return
+        block = TextBlock()
+        self.scan_text(block, text, number, col + 2)
+        choice = Choice(
+            block,
+            parsed[0],
+            parsed[1],
+            parsed[2],
+            explicit_id,
+            [],
+            self.pos(number, col, len(stripped)),
+        )
+        scene.choices.append(choice)
+        self.open_choice = choice
+
+    def divert(self, scene: Scene, stripped: str, number: int, col: int) -> None:
+        parsed = self.target(stripped[2:], number, col + 2)
+        if parsed is not None:
+            scene.diverts.append(
+                Divert(parsed[0], parsed[1], parsed[2], self.pos(number, col, len(stripped)))
+            )
+
+    def chance(self, scene: Scene, stripped: str, number: int, col: int) -> None:
+        rest = stripped[len("chance:") :]
+        rest_col = col + len("chance:")
+        block = TextBlock()
+        self.scan_text(block, rest, number, rest_col)
+        leftover = _PLACEHOLDER.sub("", block.template).strip()
+        if leftover or block.interpolations:
+            self.error(
+                "E001",
+                "only citations may follow 'chance:'",
+                number,
+                rest_col,
+                len(rest),
+                "put the outcomes on indented lines below, e.g. '  60% -> scene'",
+            )
+        if scene.chance is not None:
+            self.error("E016", "a scene has at most one chance block", number, col, len("chance:"))
+            return
+        scene.chance = Chance(block.citations, None, [], self.pos(number, col, len("chance:")))
+        self.open_chance = scene.chance
+
+    def text_target(self, scene: Scene) -> TextBlock:
+        if self.in_epilogue and scene.epilogue is not None:
+            return scene.epilogue
+        return scene.text
+
+    def prose(self, scene: Scene, stripped: str, number: int, col: int) -> None:
+        block = self.text_target(scene)
+        self.scan_text(block, stripped, number, col)
+        block.template += "\n"
+        self.paragraph_open = True
+
+    def scan_text(self, block: TextBlock, text: str, number: int, col: int) -> None:
+        """Append `text` to the block's template, replacing `{expr}` and `[^key]`."""
+        out: list[str] = []
+        for kind, start, body in _text_pieces(text):
+            if kind == "text":
+                out.append(_PRIVATE.sub("\ufffd", body))
+            elif kind == "unclosed":
+                self.error(
+                    "E002",
+                    "'{' is not closed",
+                    number,
+                    col + start,
+                    1,
+                    "write '\\{' for a literal brace",
+                )
+                out.append(_PRIVATE.sub("\ufffd", body))
+            elif kind == "interp":
+                expr = self.expression(body, number, col + start + 1)
+                if expr is None:
+                    continue
+                index = len(block.interpolations)
+                block.interpolations.append(Interpolation(expr, index))
+                out.append(f"{INTERP_OPEN}{index}{INTERP_CLOSE}")
+            else:  # citation
+                if not re.fullmatch(SOURCE_KEY, body):
+                    self.error(
+                        "E001",
+                        f"'{body}' is not a valid source key",
+                        number,
+                        col + start + 2,
+                        max(1, len(body)),
+                        "source keys use letters, digits, '.', '_' and '-'",
+                    )
+                    continue
+                index = len(block.citations)
+                block.citations.append(Citation(body, self.pos(number, col + start, len(body) + 3)))
+                out.append(f"{CITE_OPEN}{index}{CITE_CLOSE}")
+        block.template += "".join(out)
+
+
+def _text_pieces(text: str) -> Iterator[tuple[str, int, str]]:
+    """Split prose into ("text" | "interp" | "cite" | "unclosed", offset, body) pieces."""
+    i, start, n = 0, 0, len(text)
+    while i < n:
+        char = text[i]
+        if char == "\\" and i + 1 < n:
+            i += 2
+            continue
+        if char == "{":
+            close = text.find("}", i + 1)
+            if i > start:
+                yield "text", start, text[start:i]
+            if close < 0:
+                yield "unclosed", i, text[i:].replace("{", "\\{")
+                return
+            yield "interp", i, text[i + 1 : close]
+            i = start = close + 1
+            continue
+        if text.startswith("[^", i):
+            close = text.find("]", i)
+            if close > 0:
+                if i > start:
+                    yield "text", start, text[start:i]
+                yield "cite", i, text[i + 2 : close]
+                i = start = close + 1
+                continue
+        i += 1
+    if start < n:
+        yield "text", start, text[start:]
+
+
+def _hint_key(key: str, known: tuple[str, ...]) -> str | None:
+    from .diagnostics import did_you_mean
+
+    return did_you_mean(key, known)
+
+
+def parse_file(source: SourceFile) -> tuple[StoryFile, list[Diagnostic]]:
+    """Parse one story file. Never raises on bad input: problems become diagnostics."""
+    parser = _FileParser(source)
+    story_file = parser.parse()
+    return story_file, parser.diagnostics

@@ -1,0 +1,163 @@
+"""Type checking expressions and turning them into compiled JSON expressions.
+
+Types are int, bool and sets of named values ("enums"). A bare name that is not a
+variable is a value of a set, which only makes sense next to that set: compared with
+`==`/`!=` to an expression of the set's type, or assigned to a variable of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .compiled import JsonExpr, Variable
+from .diagnostics import Diagnostic, did_you_mean
+from .expressions import Binary, BoolLit, Expr, IntLit, Name, Unary
+from .syntax import ExprSource
+
+ARITHMETIC = ("+", "-", "*")
+ORDERING = ("<", "<=", ">", ">=")
+EQUALITY = ("==", "!=")
+LOGIC = ("and", "or")
+
+
+@dataclass(frozen=True, slots=True)
+class Type:
+    name: str  # "int", "bool" or "enum"
+    values: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        if self.name == "enum":
+            return "{" + ", ".join(self.values) + "}"
+        return self.name
+
+
+INT = Type("int")
+BOOL = Type("bool")
+
+
+def type_of(variable: Variable) -> Type:
+    return Type(variable.type, variable.values)
+
+
+class ExpressionChecker:
+    """Checks expressions against the story's variables; records reads and problems."""
+
+    def __init__(
+        self, variables: dict[str, tuple[int, Variable]], report: Callable[[Diagnostic], None]
+    ):
+        self.variables = variables
+        self.report = report
+        self.read: set[str] = set()
+
+    def check(
+        self, source: ExprSource, expected: Type | None = None
+    ) -> tuple[Type, JsonExpr] | None:
+        """Type-check `source`; when `expected` is given, the result must have that type."""
+        result = self._node(source, source.expr, expected)
+        if result is None:
+            return None
+        found, compiled = result
+        if expected is not None and found != expected:
+            self.error(
+                source, source.expr, f"expected {_describe(expected)}, found {_describe(found)}"
+            )
+            return None
+        return found, compiled
+
+    def error(self, source: ExprSource, node: Expr, message: str, hint: str | None = None) -> None:
+        self.report(Diagnostic("E008", message, source.at(node.offset, node.width), hint))
+
+    def _node(
+        self, source: ExprSource, node: Expr, context: Type | None
+    ) -> tuple[Type, JsonExpr] | None:
+        if isinstance(node, IntLit):
+            return INT, node.value
+        if isinstance(node, BoolLit):
+            return BOOL, node.value
+        if isinstance(node, Name):
+            return self._name(source, node, context)
+        if isinstance(node, Unary):
+            want = INT if node.op == "-" else BOOL
+            inner = self._node(source, node.operand, want)
+            if inner is None:
+                return None
+            if inner[0] != want:
+                self.error(
+                    source,
+                    node.operand,
+                    f"'{node.op}' needs {_describe(want)}, found {_describe(inner[0])}",
+                )
+                return None
+            return want, ["neg" if node.op == "-" else "not", inner[1]]
+        return self._binary(source, node)
+
+    def _name(
+        self, source: ExprSource, node: Name, context: Type | None
+    ) -> tuple[Type, JsonExpr] | None:
+        if node.name in self.variables:
+            index, variable = self.variables[node.name]
+            self.read.add(node.name)
+            return type_of(variable), ["var", index]
+        if context is not None and context.name == "enum":
+            if node.name in context.values:
+                return context, context.values.index(node.name)
+            self.report(
+                Diagnostic(
+                    "E008",
+                    f"'{node.name}' is not one of {context}",
+                    source.at(node.offset, node.width),
+                    did_you_mean(node.name, context.values),
+                )
+            )
+            return None
+        self.report(
+            Diagnostic(
+                "E005",
+                f"unknown variable '{node.name}'",
+                source.at(node.offset, node.width),
+                did_you_mean(node.name, self.variables)
+                or "declare it in the header: 'var name: int = 0'",
+            )
+        )
+        return None
+
+    def _binary(self, source: ExprSource, node: Binary) -> tuple[Type, JsonExpr] | None:
+        op = node.op
+        if op in EQUALITY:
+            # A bare set value takes its type from the other side.
+            left_is_value = isinstance(node.left, Name) and node.left.name not in self.variables
+            if left_is_value:
+                right = self._node(source, node.right, None)
+                left = self._node(source, node.left, right[0] if right else None) if right else None
+            else:
+                left = self._node(source, node.left, None)
+                right = self._node(source, node.right, left[0] if left else None) if left else None
+            if left is None or right is None:
+                return None
+            if left[0] != right[0]:
+                self.error(
+                    source, node, f"cannot compare {_describe(left[0])} with {_describe(right[0])}"
+                )
+                return None
+            return BOOL, [op, left[1], right[1]]
+        want = BOOL if op in LOGIC else INT
+        left = self._node(source, node.left, want)
+        right = self._node(source, node.right, want)
+        if left is None or right is None:
+            return None
+        for side, result in ((node.left, left), (node.right, right)):
+            if result[0] != want:
+                self.error(
+                    source, side, f"'{op}' needs {_describe(want)}, found {_describe(result[0])}"
+                )
+                return None
+        return (BOOL if op in ORDERING or op in LOGIC else INT), [op, left[1], right[1]]
+
+
+def _describe(t: Type) -> str:
+    if t.name == "int":
+        return "a number"
+    if t.name == "bool":
+        return "true or false"
+    return f"a value of {t}"

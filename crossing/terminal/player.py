@@ -1,0 +1,131 @@
+"""The interactive terminal player: numbered choices, u undo, s save, l load, q quit."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.rule import Rule
+
+from crossing.story.compiled import CompiledStory
+from crossing.story.runtime import AWAITING, ENDED, Program, Session, Step, StoryLoopError
+from crossing.story.saves import SaveError, restore, save
+
+from .html_text import to_rich
+
+HELP = "Type a number to choose · u undo · s save · l load · r restart · q quit"
+
+
+class TerminalPlayer:
+    def __init__(self, story: CompiledStory, seed: int, save_path: Path, console: Console):
+        self.story = story
+        self.program = Program(story)
+        self.seed = seed
+        self.save_path = save_path
+        self.console = console
+        self.session, steps = Session.begin(self.program, seed)
+        self.show(steps)
+
+    def show(self, steps: list[Step]) -> None:
+        for step in steps:
+            scene = self.story.scenes[self.story.scene_index()[step.scene]]
+            heading = " · ".join(
+                part
+                for part in (
+                    scene.title,
+                    self._place_name(scene.place),
+                    scene.date or scene.era,
+                )
+                if part
+            )
+            if heading:
+                self.console.print(Rule(heading, style="dim"))
+            if step.text:
+                self.console.print(to_rich(step.text))
+            if step.chance is not None and scene.chance is not None:
+                chance = scene.chance
+                weight = chance.outcomes[step.chance["outcome"]].weight
+                self.console.print(
+                    f"[dim]Chance decided this: it happens {weight} times in {chance.total}.[/dim]"
+                )
+            if step.ending is not None:
+                self.console.print(
+                    Panel(
+                        to_rich(step.ending.get("epilogue", "")),
+                        title=f"Ending: {step.ending['kind']}",
+                    )
+                )
+        self.console.print()
+        if self.session.status == AWAITING:
+            for number, choice in enumerate(steps[-1].choices or [], start=1):
+                self.console.print(f"  [bold]{number}[/bold]. ", to_rich(choice["text"]), sep="")
+        elif self.session.status != ENDED:
+            self.console.print(
+                "[yellow]The story has no way on from here.[/yellow] (u to step back)"
+            )
+
+    def _place_name(self, key: str | None) -> str | None:
+        for place in self.story.places:
+            if place.key == key:
+                return place.name
+        return None
+
+    def handle(self, command: str) -> bool:
+        """Act on one line the reader typed; False when the reader quits."""
+        command = command.strip().lower()
+        if command in ("q", "quit"):
+            return False
+        if command == "u":
+            steps = self.session.undo()
+            if steps is None:
+                self.console.print("[dim]Nothing to undo.[/dim]")
+            else:
+                self.show(steps)
+        elif command == "s":
+            self.save_path.write_text(json.dumps(save(self.session), indent=1), encoding="utf-8")
+            self.console.print(f"[dim]Saved to {self.save_path}.[/dim]")
+        elif command == "l":
+            self.load()
+        elif command == "r":
+            self.session, steps = Session.begin(self.program, self.seed)
+            self.show(steps)
+        elif (
+            command.isdigit()
+            and self.session.status == AWAITING
+            and 1 <= int(command) <= len(self.session.offered)
+        ):
+            self.show(self.session.choose(int(command) - 1))
+        else:
+            self.console.print(f"[dim]{HELP}[/dim]")
+        return True
+
+    def load(self) -> None:
+        try:
+            data = json.loads(self.save_path.read_text(encoding="utf-8"))
+            self.session, steps, messages = restore(self.program, data)
+        except (OSError, json.JSONDecodeError) as exc:
+            self.console.print(f"[red]Cannot load {self.save_path}: {exc}[/red]")
+            return
+        except SaveError as exc:
+            self.console.print(f"[red]Cannot load {self.save_path}: {exc}[/red]")
+            return
+        for message in messages:
+            self.console.print(f"[yellow]{message}[/yellow]")
+        self.show(steps)
+
+
+def play_interactive(story: CompiledStory, seed: int, save_path: Path, console: Console) -> None:
+    console.print(Panel(f"[bold]{story.title}[/bold]\n[dim]{HELP}[/dim]"))
+    try:
+        player = TerminalPlayer(story, seed, save_path, console)
+        while True:
+            try:
+                line = console.input("> ")
+            except EOFError:
+                break
+            if not player.handle(line):
+                break
+    except StoryLoopError as exc:
+        console.print(f"[red]The story stopped: {exc}[/red]")
