@@ -49,6 +49,7 @@ class _Checker:
         self.scenes: list[Scene] = []
         self.used_sources: set[str] = set()
         self.ending_kinds: tuple[str, ...] = DEFAULT_ENDING_KINDS
+        self.broken_links = False  # an unknown target: reachability would only add noise
 
     def report(
         self, code: str, message: str, position: Position | None, hint: str | None = None
@@ -625,7 +626,7 @@ class _Checker:
                     reached.add(target)
                     frontier.append(target)
         for index, (source_scene, scene) in enumerate(zip(self.scenes, scenes, strict=True)):
-            if index not in reached:
+            if index not in reached and not self.broken_links:
                 self.report(
                     "W101",
                     f"scene '{scene.id}' can never be reached",

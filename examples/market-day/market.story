@@ -1,0 +1,60 @@
+// The market, in a file of its own: a story can span several files.
+
+# The market {#market}
+
+## market_gate
+place: market
+title: The market
+
+The stalls are still busy. Fish on ice at one end, vegetables at the other.
+You have {coins} coins.
+
+* Buy a fish (15 coins) -> fish_stall if coins >= 15
+  ~ coins -= 15
+  ~ dinner = fish
+* Buy soup vegetables (6 coins) -> veg_stall if coins >= 6
+  ~ coins -= 6
+  ~ dinner = soup
+* Buy nothing and go home -> home
+
+## fish_stall
+place: market
+
+The fishmonger wraps a mackerel in yesterday's newspaper.
+
+-> home
+
+## veg_stall
+place: market
+
+Leeks, carrots, a bundle of parsley. Enough for a pot of soup and
+something left over.
+
+-> home
+
+## home
+place: flat
+-> hungry if dinner == nothing
+-> supper
+
+## supper
+place: flat
+ending: safety
+title: Supper
+
+You cook {dinner} and eat it by the window with {coins} coins left over.
+
+epilogue:
+An ordinary Saturday. This example shows choices, a chance, conditions,
+effects and two files; the journey in `content/journey/` uses the same
+language for a story that is not ordinary at all.
+
+## hungry
+place: flat
+ending: stranded
+title: An empty cupboard
+
+You are home with {coins} coins and half an onion.
+
+epilogue:
+Some days go like that. Try again: the market is open next Saturday.
