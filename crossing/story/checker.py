@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import partial
 
 from . import compiled as c
 from .diagnostics import Diagnostic, Position, did_you_mean
@@ -16,7 +17,17 @@ from .expressions import BoolLit, IntLit, Name, Unary
 from .loader import Project
 from .markup import CitationNumbers, render_plain_inline, render_text
 from .parser import slugify
-from .syntax import Chance, Citation, Effect, ExprSource, Located, Scene, TextBlock, VarDecl
+from .syntax import (
+    Chance,
+    Citation,
+    Conditional,
+    Effect,
+    ExprSource,
+    Located,
+    Scene,
+    TextBlock,
+    VarDecl,
+)
 from .types import BOOL, INT, ExpressionChecker, Type, type_of
 
 DEFAULT_ENDING_KINDS = ("safety", "caught", "died", "stranded", "hiding", "returned")
@@ -293,6 +304,7 @@ class _Checker:
         self.report(
             "E004", f"unknown scene '{name}'", position, did_you_mean(name, self.scene_index)
         )
+        self.broken_links = True
         return -1
 
     def scene(self, scene: Scene, chapters: dict[str, tuple[str, int]]) -> c.Scene:
@@ -560,23 +572,30 @@ class _Checker:
         keys = [cite.key for cite in block.citations]
         for cite in block.citations:
             self.citation(cite)
-        where = (
-            block.interpolations[0].expr.position
-            if block.interpolations
-            else block.citations[0].position
-            if block.citations
-            else None
-        )
+        positions = [i.expr.position for i in block.interpolations]
+        positions += [cite.position for cite in block.citations]
+        positions += [cond.condition.position for cond in block.conditionals]
         return render_text(
             block.template,
             slots,
             keys,
             numbers,
+            # Rendered when met, so citations are numbered in reading order.
+            [partial(self.conditional, cond, numbers) for cond in block.conditionals],
             inline=inline,
             on_lost_slot=lambda: self.report(
-                "E002", "'{…}' and '[^…]' cannot stand inside a link address", where
+                "E002",
+                "'{…}' and '[^…]' cannot stand inside a link address",
+                min(positions, key=lambda p: (p.line, p.col)) if positions else None,
             ),
         )
+
+    def conditional(self, conditional: Conditional, numbers: CitationNumbers) -> c.Conditional:
+        then = self.text(conditional.then, numbers, inline=True)
+        otherwise = None
+        if conditional.otherwise is not None:
+            otherwise = self.text(conditional.otherwise, numbers, inline=True)
+        return c.Conditional(self.condition(conditional.condition), then, otherwise)
 
     # -- warnings ------------------------------------------------------------------
 

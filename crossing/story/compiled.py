@@ -40,8 +40,17 @@ class Interpolation:
     values: tuple[str, ...] = ()
 
 
-# Text is static HTML, or a sequence of HTML strings and interpolations.
-Text = str | tuple[str | Interpolation, ...]
+@dataclass(frozen=True, slots=True)
+class Conditional:
+    """Text shown when `condition` holds, else `otherwise` (which may be None: nothing)."""
+
+    condition: JsonExpr
+    then: Text
+    otherwise: Text | None
+
+
+# Text is static HTML, or a sequence of HTML strings, interpolations and conditional text.
+Text = str | tuple[str | Interpolation | Conditional, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +192,18 @@ def _omit_none(data: dict[str, Any]) -> dict[str, Any]:
 def _text_json(text: Text) -> Any:
     if isinstance(text, str):
         return text
-    return [part if isinstance(part, str) else _interp_json(part) for part in text]
+    return [_part_json(part) for part in text]
+
+
+def _part_json(part: str | Interpolation | Conditional) -> Any:
+    if isinstance(part, str):
+        return part
+    if isinstance(part, Interpolation):
+        return _interp_json(part)
+    data = {"if": part.condition, "then": _text_json(part.then)}
+    if part.otherwise is not None:
+        data["else"] = _text_json(part.otherwise)
+    return data
 
 
 def _interp_json(part: Interpolation) -> dict[str, Any]:
@@ -316,10 +336,19 @@ def _story_body(story: CompiledStory) -> dict[str, Any]:
 def _text_from(data: Any) -> Text:
     if isinstance(data, str):
         return data
-    parts: list[str | Interpolation] = []
+    parts: list[str | Interpolation | Conditional] = []
     for part in data:
         if isinstance(part, str):
             parts.append(part)
+        elif "if" in part:
+            otherwise = part.get("else")
+            parts.append(
+                Conditional(
+                    part["if"],
+                    _text_from(part["then"]),
+                    None if otherwise is None else _text_from(otherwise),
+                )
+            )
         else:
             parts.append(Interpolation(part["expr"], part["type"], tuple(part.get("values", ()))))
     return tuple(parts)

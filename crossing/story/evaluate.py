@@ -9,7 +9,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Sequence
 
-from .compiled import Interpolation, JsonExpr, Text, Variable
+from .compiled import Conditional, Interpolation, JsonExpr, Text, Variable
 
 INT_LIMIT = 2_147_483_647
 
@@ -102,6 +102,8 @@ def compile_text(text: Text) -> Callable[[Values], str]:
     for part in text:
         if isinstance(part, Interpolation):
             pieces.append(_slot(part))
+        elif isinstance(part, Conditional):
+            pieces.append(_conditional(part))
         else:
             pieces.append(_literal(part))
     return lambda values: "".join(piece(values) for piece in pieces)
@@ -110,6 +112,13 @@ def compile_text(text: Text) -> Callable[[Values], str]:
 def _slot(part: Interpolation) -> Callable[[Values], str]:
     evaluate = compile_expr(part.expr)
     return lambda values: show(evaluate(values), part.type, part.values)
+
+
+def _conditional(part: Conditional) -> Callable[[Values], str]:
+    condition = compile_expr(part.condition)
+    then = compile_text(part.then)
+    otherwise = compile_text(part.otherwise) if part.otherwise is not None else _literal("")
+    return lambda values: then(values) if condition(values) else otherwise(values)
 
 
 def _literal(html: str) -> Callable[[Values], str]:

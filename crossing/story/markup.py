@@ -13,12 +13,12 @@ from collections.abc import Callable, Sequence
 
 from markdown_it import MarkdownIt
 
-from .compiled import Interpolation, Text
+from .compiled import Conditional, Interpolation, Text
 
 _md = MarkdownIt("zero", {"html": False, "typographer": False}).enable(
     ["emphasis", "link", "escape", "entity"]
 )
-_SLOT = re.compile("\ue000([0-9]+)\ue001|\ue002([0-9]+)\ue003")
+_SLOT = re.compile("\ue000([0-9]+)\ue001|\ue002([0-9]+)\ue003|\ue004([0-9]+)\ue005")
 
 
 class CitationNumbers:
@@ -43,6 +43,7 @@ def render_text(
     interpolations: Sequence[Interpolation],
     citation_keys: Sequence[str],
     numbers: CitationNumbers,
+    conditionals: Sequence[Callable[[], Conditional]] = (),
     *,
     inline: bool = False,
     on_lost_slot: Callable[[], None] | None = None,
@@ -50,7 +51,7 @@ def render_text(
     """Render a text template (see syntax.TextBlock) to compiled Text."""
     rendered = _md.renderInline(template.strip()) if inline else _md.render(template)
     rendered = rendered.strip()
-    parts: list[str | Interpolation] = []
+    parts: list[str | Interpolation | Conditional] = []
     last = 0
     found = 0
     for match in _SLOT.finditer(rendered):
@@ -58,12 +59,15 @@ def render_text(
         parts.append(rendered[last : match.start()])
         if match.group(1) is not None:
             parts.append(interpolations[int(match.group(1))])
+        elif match.group(3) is not None:
+            parts.append(conditionals[int(match.group(3))]())
         else:
             key = citation_keys[int(match.group(2))]
             parts.append(citation_html(key, numbers.number(key)))
         last = match.end()
     parts.append(rendered[last:])
-    if found != len(interpolations) + len(citation_keys) and on_lost_slot is not None:
+    expected = len(interpolations) + len(citation_keys) + len(conditionals)
+    if found != expected and on_lost_slot is not None:
         on_lost_slot()  # a slot inside a link address, which Markdown percent-encodes
     merged = _merge_strings(parts)
     if len(merged) == 1 and isinstance(merged[0], str):
@@ -76,8 +80,10 @@ def render_plain_inline(text: str) -> str:
     return str(_md.renderInline(text.strip()))
 
 
-def _merge_strings(parts: list[str | Interpolation]) -> list[str | Interpolation]:
-    merged: list[str | Interpolation] = []
+def _merge_strings(
+    parts: list[str | Interpolation | Conditional],
+) -> list[str | Interpolation | Conditional]:
+    merged: list[str | Interpolation | Conditional] = []
     for part in parts:
         if isinstance(part, str):
             if not part:

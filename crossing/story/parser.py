@@ -19,6 +19,7 @@ from .syntax import (
     Chapter,
     Choice,
     Citation,
+    Conditional,
     Divert,
     Effect,
     ExprSource,
@@ -62,11 +63,13 @@ _OUTCOME = re.compile(r"^(?P<weight>[^\s-]+)\s*->\s*(?P<target>\S+)\s*$")
 _RANGE = re.compile(r"^(-?\d+)\s*\.\.\s*(-?\d+)$")
 _ENUM = re.compile(r"^\{(.*)\}$")
 
-# Private-use characters mark interpolations and citations inside a text template.
+# Private-use characters mark interpolations, citations and conditional text in a template.
 INTERP_OPEN, INTERP_CLOSE = "\ue000", "\ue001"
 CITE_OPEN, CITE_CLOSE = "\ue002", "\ue003"
-_PRIVATE = re.compile("[\ue000-\ue003]")
-_PLACEHOLDER = re.compile("[\ue000\ue002][0-9]+[\ue001\ue003]")
+COND_OPEN, COND_CLOSE = "\ue004", "\ue005"
+_PRIVATE = re.compile("[\ue000-\ue005]")
+_PLACEHOLDER = re.compile("[\ue000\ue002\ue004][0-9]+[\ue001\ue003\ue005]")
+_CONDITIONAL = re.compile(r"^if(\s+|(?=\())")
 
 
 def slugify(title: str) -> str:
@@ -647,6 +650,13 @@ class _FileParser:
                     "write '\\{' for a literal brace",
                 )
                 out.append(_PRIVATE.sub("\ufffd", body))
+            elif kind == "interp" and _CONDITIONAL.match(body):
+                conditional = self.conditional(
+                    body, number, col + start + 1, len(block.conditionals)
+                )
+                if conditional is not None:
+                    block.conditionals.append(conditional)
+                    out.append(f"{COND_OPEN}{conditional.placeholder}{COND_CLOSE}")
             elif kind == "interp":
                 expr = self.expression(body, number, col + start + 1)
                 if expr is None:
@@ -670,6 +680,83 @@ class _FileParser:
                 out.append(f"{CITE_OPEN}{index}{CITE_CLOSE}")
         block.template += "".join(out)
 
+    def conditional(self, body: str, number: int, col: int, index: int) -> Conditional | None:
+        """`if condition: text | other text`, the inside of braces starting at `col`."""
+        head = _CONDITIONAL.match(body)
+        assert head is not None
+        colon = body.find(":")  # expressions never contain ':'
+        if colon < 0:
+            self.error(
+                "E002",
+                "conditional text needs ':' after its condition",
+                number,
+                col,
+                len(body),
+                "write '{if condition: text}' or '{if condition: text | other text}'",
+            )
+            return None
+        condition = self.expression(body[head.end() : colon], number, col + head.end())
+        if condition is None:
+            return None
+        branches = _split_branches(body, colon + 1)
+        if len(branches) > 2:
+            self.error(
+                "E002",
+                "conditional text has at most two branches",
+                number,
+                col + branches[2][0] - 1,
+                1,
+                "write '\\|' for a literal '|'",
+            )
+            return None
+        blocks: list[TextBlock] = []
+        for offset, text in branches:
+            block = TextBlock()
+            stripped = text.strip()
+            self.scan_text(block, stripped, number, col + offset + len(text) - len(text.lstrip()))
+            blocks.append(block)
+        otherwise = blocks[1] if len(blocks) == 2 else None
+        return Conditional(condition, blocks[0], otherwise, index)
+
+
+def _matching_brace(text: str, i: int) -> int:
+    """The index of the '}' closing the '{' at `i`, or -1; escapes and nesting respected."""
+    depth = 0
+    while i < len(text):
+        char = text[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _split_branches(body: str, start: int) -> list[tuple[int, str]]:
+    """Split `body[start:]` at the '|' outside nested braces: (offset, text) pairs."""
+    branches: list[tuple[int, str]] = []
+    depth, i, begin = 0, start, start
+    while i < len(body):
+        char = body[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append((begin, body[begin:i]))
+            begin = i + 1
+        i += 1
+    branches.append((begin, body[begin:]))
+    return branches
+
 
 def _text_pieces(text: str) -> Iterator[tuple[str, int, str]]:
     """Split prose into ("text" | "interp" | "cite" | "unclosed", offset, body) pieces."""
@@ -680,7 +767,7 @@ def _text_pieces(text: str) -> Iterator[tuple[str, int, str]]:
             i += 2
             continue
         if char == "{":
-            close = text.find("}", i + 1)
+            close = _matching_brace(text, i)
             if i > start:
                 yield "text", start, text[start:i]
             if close < 0:

@@ -46,13 +46,24 @@ class Citation:
 
 
 @dataclass(slots=True)
+class Conditional:
+    """`{if condition: text | other text}`: text shown only when the condition holds."""
+
+    condition: ExprSource
+    then: TextBlock
+    otherwise: TextBlock | None
+    placeholder: int  # index within its TextBlock
+
+
+@dataclass(slots=True)
 class TextBlock:
-    """Markdown-subset text. `{expr}` and `[^source]` are replaced by private-use
+    """Markdown-subset text. `{expr}`, `{if …}` and `[^source]` are replaced by private-use
     placeholders in `template` so that Markdown never sees them."""
 
     template: str = ""
     interpolations: list[Interpolation] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    conditionals: list[Conditional] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:

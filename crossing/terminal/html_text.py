@@ -39,6 +39,7 @@ class _Converter(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.in_citation:
             data = f"[{data}]"
+        data = data.replace("\n", " ")  # soft line breaks: let the terminal wrap
         self.text.append(data, style=" ".join(self.styles) or None)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.panel import Panel
 from rich.rule import Rule
+from rich.text import Text
 
 from crossing.story.compiled import CompiledStory
 from crossing.story.runtime import AWAITING, ENDED, Program, Session, Step, StoryLoopError
@@ -31,19 +32,13 @@ class TerminalPlayer:
     def show(self, steps: list[Step]) -> None:
         for step in steps:
             scene = self.story.scenes[self.story.scene_index()[step.scene]]
-            heading = " · ".join(
-                part
-                for part in (
-                    scene.title,
-                    self._place_name(scene.place),
-                    scene.date or scene.era,
-                )
-                if part
-            )
-            if heading:
+            parts = (scene.title, self._place_name(scene.place), scene.date or scene.era)
+            heading = " · ".join(dict.fromkeys(part for part in parts if part))
+            if heading and (step.text or step.ending):
                 self.console.print(Rule(heading, style="dim"))
             if step.text:
                 self.console.print(to_rich(step.text))
+            self.show_sources(scene.sources)
             if step.chance is not None and scene.chance is not None:
                 chance = scene.chance
                 weight = chance.outcomes[step.chance["outcome"]].weight
@@ -61,10 +56,20 @@ class TerminalPlayer:
         if self.session.status == AWAITING:
             for number, choice in enumerate(steps[-1].choices or [], start=1):
                 self.console.print(f"  [bold]{number}[/bold]. ", to_rich(choice["text"]), sep="")
-        elif self.session.status != ENDED:
+        elif self.session.status == ENDED:
+            self.console.print("[dim]The end. u steps back, r starts again, q quits.[/dim]")
+        else:
             self.console.print(
                 "[yellow]The story has no way on from here.[/yellow] (u to step back)"
             )
+
+    def show_sources(self, keys: tuple[str, ...]) -> None:
+        """The scene's citations, numbered as in its text, so a reader can look them up."""
+        by_key = {source.key: source for source in self.story.sources}
+        for number, key in enumerate(keys, start=1):
+            source = by_key[key]
+            details = ", ".join(part for part in (source.author, source.date, source.url) if part)
+            self.console.print(Text(f"  [{number}] {source.title} — {details}", style="dim"))
 
     def _place_name(self, key: str | None) -> str | None:
         for place in self.story.places:
