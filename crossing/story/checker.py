@@ -28,6 +28,7 @@ from .syntax import (
     TextBlock,
     VarDecl,
 )
+from .tables import PlaceEntry, SourceEntry
 from .types import BOOL, INT, ExpressionChecker, Type, type_of
 
 DEFAULT_ENDING_KINDS = ("safety", "caught", "died", "stranded", "hiding", "returned")
@@ -106,14 +107,8 @@ class _Checker:
                 if first >= 0
             ),
             scenes=tuple(compiled_scenes),
-            sources=tuple(
-                c.Source(s.key, s.title, s.author, s.date, s.url, s.confidence, s.note)
-                for s in self.project.sources.values()
-            ),
-            places=tuple(
-                c.Place(p.key, p.name, p.lat, p.lon, p.country)
-                for p in self.project.places.values()
-            ),
+            sources=tuple(entry.source for entry in self.project.sources.values()),
+            places=tuple(entry.place for entry in self.project.places.values()),
         )
         return CheckResult(story, self.diagnostics)
 
@@ -374,13 +369,7 @@ class _Checker:
     def place(self, located: Located | None) -> str | None:
         if located is None:
             return None
-        if located.text in self.project.places:
-            return located.text
-        hint = did_you_mean(located.text, self.project.places)
-        if not self.project.has_places_table:
-            hint = "the story has no places table: add 'places: places.toml' to the header"
-        self.report("E006", f"unknown place '{located.text}'", located.position, hint)
-        return None
+        return self.lookup("place", located.text, located.position)
 
     def choices(self, scene: Scene, numbers: CitationNumbers) -> tuple[c.Choice, ...]:
         result: list[c.Choice] = []
@@ -551,13 +540,24 @@ class _Checker:
         return c.Effect(index, expr)
 
     def citation(self, cite: Citation) -> str | None:
-        if cite.key in self.project.sources:
-            self.used_sources.add(cite.key)
-            return cite.key
-        hint = did_you_mean(cite.key, self.project.sources)
-        if not self.project.has_sources_table:
-            hint = "the story has no sources table: add 'sources: sources.toml' to the header"
-        self.report("E007", f"unknown source '{cite.key}'", cite.position, hint)
+        key = self.lookup("source", cite.key, cite.position)
+        if key is not None:
+            self.used_sources.add(key)
+        return key
+
+    def lookup(self, kind: str, key: str, position: Position) -> str | None:
+        """`key` if the sources (or places) table has it; else report E007 (or E006)."""
+        table: dict[str, SourceEntry] | dict[str, PlaceEntry]
+        if kind == "source":
+            code, table, has_table = "E007", self.project.sources, self.project.has_sources_table
+        else:
+            code, table, has_table = "E006", self.project.places, self.project.has_places_table
+        if key in table:
+            return key
+        hint = did_you_mean(key, table)
+        if not has_table:
+            hint = f"the story has no {kind}s table: add '{kind}s: {kind}s.toml' to the header"
+        self.report(code, f"unknown {kind} '{key}'", position, hint)
         return None
 
     def text(self, block: TextBlock, numbers: CitationNumbers, *, inline: bool = False) -> c.Text:
@@ -623,12 +623,12 @@ class _Checker:
         for key, entry in self.project.sources.items():
             if key not in self.used_sources:
                 self.report("W105", f"source '{key}' is never cited", entry.position)
-        for key, place in self.project.places.items():
-            if place.lat is None or place.lon is None:
+        for key, place_entry in self.project.places.items():
+            if place_entry.place.lat is None or place_entry.place.lon is None:
                 self.report(
                     "W106",
                     f"place '{key}' has no coordinates",
-                    place.position,
+                    place_entry.position,
                     "add 'lat = …' and 'lon = …' so the map can show it",
                 )
 

@@ -719,43 +719,30 @@ class _FileParser:
         return Conditional(condition, blocks[0], otherwise, index)
 
 
-def _matching_brace(text: str, i: int) -> int:
-    """The index of the '}' closing the '{' at `i`, or -1; escapes and nesting respected."""
-    depth = 0
+def _unescaped(text: str, start: int) -> Iterator[tuple[int, str, int]]:
+    """(index, character, brace depth after it) for each character not escaped by '\\'."""
+    depth, i = 0, start
     while i < len(text):
         char = text[i]
         if char == "\\":
             i += 2
             continue
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                return i
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        yield i, char, depth
         i += 1
-    return -1
+
+
+def _matching_brace(text: str, i: int) -> int:
+    """The index of the '}' closing the '{' at `i`, or -1."""
+    return next((j for j, char, depth in _unescaped(text, i) if char == "}" and depth == 0), -1)
 
 
 def _split_branches(body: str, start: int) -> list[tuple[int, str]]:
-    """Split `body[start:]` at the '|' outside nested braces: (offset, text) pairs."""
-    branches: list[tuple[int, str]] = []
-    depth, i, begin = 0, start, start
-    while i < len(body):
-        char = body[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            branches.append((begin, body[begin:i]))
-            begin = i + 1
-        i += 1
-    branches.append((begin, body[begin:]))
-    return branches
+    """Split `body[start:]` at each '|' outside nested braces: (offset, text) pairs."""
+    cuts = [i for i, char, depth in _unescaped(body, start) if char == "|" and depth == 0]
+    begins = [start] + [cut + 1 for cut in cuts]
+    ends = [*cuts, len(body)]
+    return [(begin, body[begin:end]) for begin, end in zip(begins, ends, strict=True)]
 
 
 def _text_pieces(text: str) -> Iterator[tuple[str, int, str]]:

@@ -16,6 +16,7 @@ import tomllib
 from dataclasses import dataclass
 from typing import Any
 
+from .compiled import Place, Source
 from .diagnostics import Diagnostic, Position
 from .source import SourceFile
 
@@ -27,23 +28,13 @@ _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 @dataclass(frozen=True, slots=True)
 class SourceEntry:
-    key: str
-    title: str
-    author: str
-    date: str | None
-    url: str | None
-    confidence: str
-    note: str | None
+    source: Source
     position: Position
 
 
 @dataclass(frozen=True, slots=True)
 class PlaceEntry:
-    key: str
-    name: str
-    lat: float | None
-    lon: float | None
-    country: str | None
+    place: Place
     position: Position
 
 
@@ -125,7 +116,8 @@ def load_sources(source: SourceFile) -> tuple[dict[str, SourceEntry], list[Diagn
             )
         note = _text_field(table, "note", where, diagnostics, required=False)
         if title and author and confidence:
-            entries[key] = SourceEntry(key, title, author, date_text, url, confidence, note, where)
+            source_record = Source(key, title, author, date_text, url, confidence, note)
+            entries[key] = SourceEntry(source_record, where)
     return entries, diagnostics
 
 
@@ -159,5 +151,6 @@ def load_places(source: SourceFile) -> tuple[dict[str, PlaceEntry], list[Diagnos
                 coordinates.append(float(value))
         country = _text_field(table, "country", where, diagnostics, required=False)
         if name:
-            entries[key] = PlaceEntry(key, name, coordinates[0], coordinates[1], country, where)
+            place = Place(key, name, coordinates[0], coordinates[1], country)
+            entries[key] = PlaceEntry(place, where)
     return entries, diagnostics
