@@ -6,6 +6,7 @@ docs/story-language.md) and returns a CompiledStory only when there is no error.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -455,10 +456,9 @@ class _Checker:
                 chance.position,
                 f"adjust them by {float(100 - total):+g}%",
             )
-        scale = 1
-        for weight in weights:
-            scale = max(scale, weight.denominator)
-        integer_weights = [int(w * scale) for w in weights]
+        # The smallest scale that makes every weight whole: 12.5% and 87.5% become 25 and 175.
+        scale = math.lcm(*(weight.denominator for weight in weights))
+        integer_weights = [int(weight * scale) for weight in weights]
         if sum(integer_weights) >= MAX_TOTAL_WEIGHT:
             self.report("E020", "the weights are too large", chance.position)
         outcomes = tuple(

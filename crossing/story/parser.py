@@ -363,11 +363,11 @@ class _FileParser:
             if scene.diverts or scene.choices or scene.chance:
                 self.error(
                     "E001",
-                    "text after the scene's choices",
+                    "text after the scene's choices, chance or diverts",
                     number,
                     indent + 1,
                     len(stripped),
-                    "put the scene's text before its choices, or indent '~' effects under a choice",
+                    "put the scene's text before its choices, chance and diverts",
                 )
                 return
             self.prose(scene, stripped, number, indent + 1)

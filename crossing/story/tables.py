@@ -52,7 +52,7 @@ def _parse_toml(source: SourceFile) -> tuple[dict[str, Any] | None, list[Diagnos
 
 
 def _key_position(source: SourceFile, key: str) -> Position:
-    pattern = re.compile(r"^\s*\[\s*[\"']?" + re.escape(key) + r"[\"']?\s*\]")
+    pattern = re.compile(r"^\s*\[\s*[\"']?" + re.escape(key) + r"[\"']?\s*[].]")
     for number, line in enumerate(source.lines, start=1):
         if pattern.match(line):
             return Position(source.path, number, line.index("[") + 1, len(line.strip()))
@@ -71,6 +71,20 @@ def _text_field(
         diagnostics.append(Diagnostic("E017", f"'{name}' must be non-empty text", where))
         return None
     return value.strip()
+
+
+def _nested_tables(key: str, table: dict[str, Any], where: Position) -> list[Diagnostic]:
+    """[a.b] in TOML is table b inside table a: almost always a key that needed quotes."""
+    return [
+        Diagnostic(
+            "E017",
+            f"'{key}.{name}' is read as a table inside a table",
+            where,
+            f'quote a key that has a dot: ["{key}.{name}"]',
+        )
+        for name, value in table.items()
+        if isinstance(value, dict)
+    ]
 
 
 def _unknown_fields(
@@ -92,6 +106,10 @@ def load_sources(source: SourceFile) -> tuple[dict[str, SourceEntry], list[Diagn
         where = _key_position(source, key)
         if not isinstance(table, dict):
             diagnostics.append(Diagnostic("E017", f"'{key}' must be a table: [{key}]", where))
+            continue
+        nested = _nested_tables(key, table, where)
+        if nested:
+            diagnostics += nested
             continue
         diagnostics += _unknown_fields(table, _SOURCE_FIELDS, where)
         title = _text_field(table, "title", where, diagnostics, required=True)
@@ -128,6 +146,10 @@ def load_places(source: SourceFile) -> tuple[dict[str, PlaceEntry], list[Diagnos
         where = _key_position(source, key)
         if not isinstance(table, dict):
             diagnostics.append(Diagnostic("E017", f"'{key}' must be a table: [{key}]", where))
+            continue
+        nested = _nested_tables(key, table, where)
+        if nested:
+            diagnostics += nested
             continue
         diagnostics += _unknown_fields(table, _PLACE_FIELDS, where)
         name = _text_field(table, "name", where, diagnostics, required=True)

@@ -39,8 +39,12 @@ def run_script(
     events: list[dict[str, Any]] = []
     end: dict[str, Any]
 
+    last_step: dict[str, Any] = {}  # the last scene shown: a choice taken is recorded on it
+
     def add(steps: list[Step]) -> None:
+        nonlocal last_step
         events.extend(step.to_json() for step in steps)
+        last_step = events[-1]
 
     try:
         session, steps = Session.begin(program, seed)
@@ -68,7 +72,7 @@ def run_script(
                         f"({offered} choice{'s' * (offered != 1)} offered)",
                     }
                     break
-                events[-1]["taken"] = session.choice_id(position)
+                last_step["taken"] = session.choice_id(position)
                 add(session.choose(position))
         if not end:
             end = {"status": session.status, "scene": session.scene.id}

@@ -1,0 +1,3 @@
+## tea
+ending: safety
+Tea for {guests}. Kettle on: {kettle}.
