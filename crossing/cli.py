@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import sys
 from pathlib import Path
@@ -20,8 +21,24 @@ STORY_PATH = click.Path(exists=True, path_type=Path)
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="crossing")
-def main() -> None:
+def cli() -> None:
     """Crossing: write, check and play documentary stories."""
+
+
+def main() -> None:
+    """The console script: no traceback reaches a user unless CROSSING_DEBUG is set."""
+    try:
+        cli(standalone_mode=True)
+    except Exception as exc:
+        if os.environ.get("CROSSING_DEBUG"):
+            raise
+        click.echo(
+            f"crossing: internal error: {exc!r}\n"
+            "This is a bug in Crossing; please report it with the command you ran "
+            "(CROSSING_DEBUG=1 shows the details).",
+            err=True,
+        )
+        sys.exit(70)
 
 
 def _print_diagnostics(loaded: Loaded, as_json: bool) -> None:
@@ -57,7 +74,7 @@ def _load_or_exit(path: Path) -> Loaded:
     return loaded
 
 
-@main.command()
+@cli.command()
 @click.argument("path", type=STORY_PATH)
 @click.option("--json", "as_json", is_flag=True, help="Print the diagnostics as JSON.")
 def check(path: Path, as_json: bool) -> None:
@@ -67,7 +84,7 @@ def check(path: Path, as_json: bool) -> None:
     sys.exit(1 if loaded.errors else 0)
 
 
-@main.command(name="compile")
+@cli.command(name="compile")
 @click.argument("path", type=STORY_PATH)
 @click.option(
     "-o",
@@ -94,7 +111,7 @@ def compile_command(path: Path, output: Path) -> None:
         )
 
 
-@main.command()
+@cli.command()
 @click.argument("path", type=STORY_PATH)
 @click.option(
     "--seed",

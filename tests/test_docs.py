@@ -30,7 +30,9 @@ def test_example_story_has_no_errors_and_no_warnings() -> None:
 def test_whole_stories_in_the_docs_compile(document: str, tmp_path: Path) -> None:
     blocks = story_blocks(ROOT / document)
     assert blocks, f"{document} should show at least one whole story"
-    (tmp_path / "places.toml").write_text('[town]\nname = "The old town"\nlat = 48.2\nlon = 16.37\n')
+    (tmp_path / "places.toml").write_text(
+        '[town]\nname = "The old town"\nlat = 48.2\nlon = 16.37\n'
+    )
     for number, block in enumerate(blocks):
         path = tmp_path / f"story{number}.story"
         path.write_text(block, encoding="utf-8")
@@ -48,7 +50,9 @@ def test_readme_typo_example_reports_what_the_readme_shows(tmp_path: Path) -> No
     diagnostic = loaded.diagnostics[0]
     assert diagnostic.hint == "did you mean 'ferry'?"
     assert diagnostic.position is not None
-    shown = f":{diagnostic.position.line}:{diagnostic.position.col}: error[E004]: unknown scene 'fery'"
+    shown = (
+        f":{diagnostic.position.line}:{diagnostic.position.col}: error[E004]: unknown scene 'fery'"
+    )
     assert shown in readme
 
 

@@ -36,7 +36,7 @@ DEFAULT_ENDING_KINDS = ("safety", "caught", "died", "stranded", "hiding", "retur
 INT_LIMIT = 2_147_483_647  # integers saturate at ± this value (see the language reference)
 MAX_TOTAL_WEIGHT = 1 << 31
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_WEIGHT = re.compile(r"^(\d+)(?:\.(\d+))?(%?)$")
+_WEIGHT = re.compile(r"^(\d{1,10})(?:\.(\d{1,9}))?(%?)$")
 MAIN_ONLY_KEYS = ("title", "id", "version", "language", "start", "endings")
 
 

@@ -456,6 +456,94 @@ def from_json(data: Any) -> CompiledStory:
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise CompiledFormatError(f"malformed compiled story: {exc!r}") from exc
-    if not 0 <= story.start < len(story.scenes):
-        raise CompiledFormatError("malformed compiled story: start scene out of range")
+    problem = _Validator(story).problem()
+    if problem:
+        raise CompiledFormatError(f"malformed compiled story: {problem}")
     return story
+
+
+UNARY_OPS = frozenset({"neg", "not"})
+BINARY_OPS = frozenset({"+", "-", "*", "==", "!=", "<", "<=", ">", ">=", "and", "or"})
+MAX_EXPR_DEPTH = 300  # the compiler never nests deeper (see expressions.MAX_OPERATORS)
+
+
+class _Validator:
+    """Finds what would make a runtime fail on a compiled story: indexes out of range,
+    unknown operators, weights that do not add up. Types are the compiler's business."""
+
+    def __init__(self, story: CompiledStory):
+        self.story = story
+        self.scene_count = len(story.scenes)
+        self.var_count = len(story.variables)
+
+    def problem(self) -> str | None:
+        story = self.story
+        if not 0 <= story.start < self.scene_count:
+            return "start scene out of range"
+        for variable in story.variables:
+            if variable.type not in ("int", "bool", "enum"):
+                return f"variable '{variable.name}' has unknown type {variable.type!r}"
+            if variable.type == "enum" and not 0 <= int(variable.initial) < len(variable.values):
+                return f"variable '{variable.name}' starts outside its values"
+        for chapter in story.chapters:
+            if not 0 <= chapter.start < self.scene_count:
+                return f"chapter '{chapter.id}' starts at a scene out of range"
+        for scene in story.scenes:
+            problem = self.scene(scene)
+            if problem:
+                return f"scene '{scene.id}': {problem}"
+        return None
+
+    def scene(self, scene: Scene) -> str | None:
+        if scene.chapter is not None and not 0 <= scene.chapter < len(self.story.chapters):
+            return "chapter out of range"
+        targets = [d.target for d in scene.diverts] + [c.target for c in scene.choices]
+        expressions: list[JsonExpr] = [d.condition for d in scene.diverts]
+        effects = list(scene.effects)
+        texts: list[Text | None] = [scene.text, scene.ending.epilogue if scene.ending else None]
+        for choice in scene.choices:
+            expressions.append(choice.condition)
+            effects += choice.effects
+            texts.append(choice.text)
+        if scene.chance is not None:
+            weights = [o.weight for o in scene.chance.outcomes]
+            if not weights or min(weights) <= 0 or sum(weights) != scene.chance.total:
+                return "chance weights must be positive and add up to its total"
+            targets += [o.target for o in scene.chance.outcomes]
+            for outcome in scene.chance.outcomes:
+                effects += outcome.effects
+        if any(not 0 <= target < self.scene_count for target in targets):
+            return "a target scene out of range"
+        for effect in effects:
+            if not 0 <= effect.var < self.var_count:
+                return "an effect on a variable out of range"
+            expressions.append(effect.expr)
+        if not all(self.expression(e, 0) for e in expressions if e is not None):
+            return "an expression a runtime cannot evaluate"
+        if not all(self.text(t) for t in texts if t is not None):
+            return "text a runtime cannot render"
+        return None
+
+    def expression(self, expr: JsonExpr, depth: int) -> bool:
+        if isinstance(expr, bool | int):
+            return True
+        if not isinstance(expr, list) or not expr or depth > MAX_EXPR_DEPTH:
+            return False
+        op, args = expr[0], expr[1:]
+        if op == "var":
+            return len(args) == 1 and isinstance(args[0], int) and 0 <= args[0] < self.var_count
+        arity = 1 if op in UNARY_OPS else 2 if op in BINARY_OPS else -1
+        return len(args) == arity and all(self.expression(a, depth + 1) for a in args)
+
+    def text(self, text: Text) -> bool:
+        if isinstance(text, str):
+            return True
+        for part in text:
+            if isinstance(part, Interpolation):
+                if part.type not in ("int", "bool", "enum") or not self.expression(part.expr, 0):
+                    return False
+            elif isinstance(part, Conditional):
+                branches = [part.then] + ([part.otherwise] if part.otherwise is not None else [])
+                if not self.expression(part.condition, 0) or not all(map(self.text, branches)):
+                    return False
+        return True

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 MAX_DEPTH = 64  # deeper nesting is refused, so no input can exhaust the stack
+MAX_OPERATORS = 100  # a chain of operators is a deep tree too
 MAX_INT_LITERAL = 2_147_483_647
 
 COMPARISONS = ("==", "!=", "<=", ">=", "<", ">")
@@ -120,6 +121,7 @@ class _Parser:
         self.tokens = _tokenize(text)
         self.index = 0
         self.depth = 0
+        self.operators = 0
 
     @property
     def current(self) -> _Token:
@@ -156,7 +158,18 @@ class _Parser:
                 f"expression is nested more than {MAX_DEPTH} levels deep", self.current.offset
             )
 
+    def count_operator(self, offset: int) -> None:
+        self.operators += 1
+        if self.operators > MAX_OPERATORS:
+            raise ExpressionError(
+                f"expression has more than {MAX_OPERATORS} operators",
+                offset,
+                1,
+                "split it with a variable: '~ part = …' then use 'part'",
+            )
+
     def binary(self, left: Expr, op: str, right: Expr) -> Binary:
+        self.count_operator(left.offset + left.width)
         end = right.offset + right.width
         return Binary(left.offset, end - left.offset, op, left, right)
 
@@ -177,6 +190,7 @@ class _Parser:
     def parse_not(self) -> Expr:
         if self.at_op("not"):
             start = self.advance().offset
+            self.count_operator(start)
             self.enter()
             operand = self.parse_not()
             self.depth -= 1
@@ -207,6 +221,7 @@ class _Parser:
     def parse_unary(self) -> Expr:
         if self.current.kind == "op" and self.current.text == "-":
             start = self.advance().offset
+            self.count_operator(start)
             self.enter()
             operand = self.parse_unary()
             self.depth -= 1
@@ -217,14 +232,16 @@ class _Parser:
         token = self.current
         if token.kind == "int":
             self.advance()
-            value = int(token.text)
-            if value > MAX_INT_LITERAL:
+            # Compare digits before converting: a huge literal must not reach int().
+            digits = token.text.lstrip("0") or "0"
+            too_long = len(digits) > len(str(MAX_INT_LITERAL))
+            if too_long or int(digits) > MAX_INT_LITERAL:
                 raise ExpressionError(
                     f"integer {token.text} is too large (the limit is {MAX_INT_LITERAL})",
                     token.offset,
                     len(token.text),
                 )
-            return IntLit(token.offset, len(token.text), value)
+            return IntLit(token.offset, len(token.text), int(digits))
         if token.kind == "name":
             if token.text in ("true", "false"):
                 self.advance()

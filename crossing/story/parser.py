@@ -58,7 +58,7 @@ _VAR = re.compile(
     r"^var\s+(?P<name>[^\s:=]+)\s*(?::\s*(?P<type>[^=]*?))?\s*(?:=\s*(?P<init>.*?))?\s*$"
 )
 _EFFECT = re.compile(r"^~\s*(?P<name>[^\s+=-]+)\s*(?P<op>\+=|-=|=)\s*(?P<expr>.*?)\s*$")
-_TARGET = re.compile(r"^\s*(?P<target>\S+)(?:\s+if\s+(?P<cond>.*?))?\s*$")
+_TARGET = re.compile(r"^\s*(?P<target>\S+)\s*(?P<rest>.*?)\s*$")
 _OUTCOME = re.compile(r"^(?P<weight>[^\s-]+)\s*->\s*(?P<target>\S+)\s*$")
 _RANGE = re.compile(r"^(-?\d+)\s*\.\.\s*(-?\d+)$")
 _ENUM = re.compile(r"^\{(.*)\}$")
@@ -204,6 +204,16 @@ class _FileParser:
         if type_text in ("int", "bool"):
             type_name = type_text
         elif range_match := _RANGE.match(type_text):
+            huge = [b for b in range_match.groups() if len(b.lstrip("-").lstrip("0")) > 10]
+            if huge:  # refused before int(), which would choke on thousands of digits
+                self.error(
+                    "E021",
+                    f"range bound {huge[0][:20]} is beyond ±2147483647",
+                    number,
+                    type_col,
+                    len(type_text),
+                )
+                return
             type_name, low, high = "int", int(range_match.group(1)), int(range_match.group(2))
             if low > high:
                 self.error("E021", f"empty range {low}..{high}", number, type_col, len(type_text))
@@ -273,9 +283,14 @@ class _FileParser:
                 title = title[: explicit.start()].strip()
                 if not re.fullmatch(SCENE_ID, chapter_id):
                     self.error(
-                        "E013", f"'{chapter_id}' is not a valid chapter id", number, title_col
+                        "E013",
+                        f"'{chapter_id}' is not a valid chapter id",
+                        number,
+                        title_col + explicit.start(1),
+                        max(1, len(explicit.group(1))),
+                        "a chapter id uses letters, digits, '_' and '-'",
                     )
-                    chapter_id = ""
+                    chapter_id = f"chapter-{number}"
             if not chapter_id:
                 self.error(
                     "E013",
@@ -392,6 +407,10 @@ class _FileParser:
                 )
             elif not value:
                 self.error("E013", f"'{key}:' needs a value", number, indent + 1, len(key) + 1)
+            elif getattr(self.open_media, key) is not None:
+                self.error(
+                    "E013", f"'{key}' is given twice for this media", number, indent + 1, len(key)
+                )
             else:
                 setattr(self.open_media, key, located)
             return True
@@ -533,20 +552,42 @@ class _FileParser:
             return None
         target = match.group("target")
         target_pos = self.pos(number, col + match.start("target"), len(target))
+        if target == "if":
+            self.error(
+                "E001",
+                "expected a scene after '->'",
+                number,
+                target_pos.col,
+                2,
+                "a condition is written '-> scene if condition'",
+            )
+            return None
         if not re.fullmatch(SCENE_ID, target):
             self.error(
                 "E001", f"'{target}' is not a valid scene id", number, target_pos.col, len(target)
             )
             return None
-        condition = None
-        if match.group("cond") is not None:
-            condition = self.expression(match.group("cond"), number, col + match.start("cond"))
-            if condition is None:
-                return None
-        elif re.search(r"\sif\s*$", text):
-            self.error("E002", "expected a condition after 'if'", number, col + len(text.rstrip()))
+        rest = match.group("rest")
+        if not rest:
+            return target, target_pos, None
+        rest_col = col + match.start("rest")
+        keyword = re.match(r"if\b\s*", rest)
+        if keyword is None:
+            word = rest.split()[0]
+            self.error(
+                "E001",
+                f"unexpected '{word}' after the scene",
+                number,
+                rest_col,
+                len(word),
+                "a condition is written '-> scene if condition'",
+            )
             return None
-        return target, target_pos, condition
+        if keyword.end() == len(rest):
+            self.error("E002", "expected a condition after 'if'", number, rest_col + len(rest))
+            return None
+        condition = self.expression(rest[keyword.end() :], number, rest_col + keyword.end())
+        return None if condition is None else (target, target_pos, condition)
 
     def choice(self, scene: Scene, stripped: str, number: int, col: int) -> None:
         arrow = stripped.rfind("->")

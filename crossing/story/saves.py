@@ -58,8 +58,10 @@ def restore(program: Program, data: Any) -> tuple[Session, list[Step], list[str]
     messages: list[str] = []
     position = data.get("position")
     history_data = data.get("history", [])
-    if not isinstance(position, dict) or not isinstance(history_data, list):
+    if not isinstance(position, dict):
         raise SaveError("the save is damaged: it has no position")
+    if not isinstance(history_data, list):
+        raise SaveError("the save is damaged: its history is not a list")
     state, exact = _state(program, position, messages)
     history: list[State] = []
     for entry in history_data:
@@ -124,6 +126,8 @@ def _values(program: Program, saved: Any, messages: list[str]) -> tuple[Value, .
             low = variable.low if variable.low is not None else -2_147_483_647
             high = variable.high if variable.high is not None else 2_147_483_647
             value = min(max(raw, low), high)
+            if value != raw:
+                messages.append(f"'{variable.name}' no longer fits its range; it is now {value}")
         if value is None:
             value = variable.initial
             if variable.name in saved:
