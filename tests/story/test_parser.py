@@ -550,3 +550,8 @@ def test_parse_file_never_raises_on_odd_lines() -> None:
     assert story_file.scenes[0].id == "a"
     assert diagnostics
     assert all(d.position is not None and d.position.path == "main.story" for d in diagnostics)
+
+
+def test_a_media_field_given_twice_is_an_error(load: Load) -> None:
+    loaded = load("title: T\n\n## a\nimage: a.jpg\n  alt: one\n  alt: two\nending: safety\nText.\n")
+    assert at(loaded, "E013", "main.story:6:3").message == "'alt' is given twice for this media"

@@ -169,7 +169,8 @@ def test_new_removed_and_changed_variables(compile_story: Compile) -> None:
         "'gone' is no longer in the story and was dropped",
     ):
         assert expected in messages
-    # h was 9: outside the new range 0..5, it is clamped to 5.
+    # h was 9: outside the new range 0..5, it is clamped to 5, and the reader is told.
+    assert "'h' no longer fits its range; it is now 5" in messages
     assert steps[0].values == {"n": 6, "h": 5, "s": "b", "fresh": 42}
     assert session.scene.id == "mid"
 
@@ -276,7 +277,7 @@ def test_repeated_messages_are_given_once(compile_story: Compile) -> None:
         (lambda d: {k: v for k, v in d.items() if k != "format_version"}, "None is not supported"),
         (lambda d: {**d, "story": "another"}, "belongs to the story 'another', not 'journey'"),
         (lambda d: {**d, "position": None}, "the save is damaged: it has no position"),
-        (lambda d: {**d, "history": {}}, "the save is damaged"),
+        (lambda d: {**d, "history": {}}, "the save is damaged: its history is not a list"),
     ],
 )
 def test_saves_that_cannot_be_used_are_refused(

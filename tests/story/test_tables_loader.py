@@ -423,3 +423,17 @@ def test_decode_accepts_utf8_and_reports_the_first_bad_byte() -> None:
     assert problems[0].message == "the file is not valid UTF-8 (byte 0xc3)"
     nul, problems = decode("x", b"\n\n\x00")
     assert nul is None and problems[0].position == Position("x", 3, 1)
+
+
+def test_a_dotted_source_key_gets_a_hint_to_quote_it(load: Load) -> None:
+    loaded = load(
+        "title: T\nsources: sources.toml\n\n## a\nending: safety\nText.[^met.2020]\n",
+        {
+            "sources.toml": '["met.2020"]\ntitle = "A"\nauthor = "B"\nconfidence = "confirmed"\n'
+            '\n[who.2021]\ntitle = "C"\nauthor = "D"\nconfidence = "confirmed"\n'
+        },
+    )
+    problem = at(loaded, "E017", "sources.toml:6:1")
+    assert problem.message == "'who.2021' is read as a table inside a table"
+    assert problem.hint == 'quote a key that has a dot: ["who.2021"]'
+    assert codes(loaded) == ["E017"]  # no cascade of "missing field" errors
