@@ -9,13 +9,15 @@ OUTDIR/places.toml. The same N and seed always give the same bytes.
 The story is shaped like real content rather than like a stress test:
 - each scene has two paragraphs of about 60 words, each with an interpolation and a
   citation, and most scenes have a place, a title, and sometimes a date, tags or image;
-- about 10% of scenes are endings (some with an epilogue), never two in a row;
+- about 10% of scenes are endings (some with an epilogue), never two in a row, none in the
+  first ten scenes;
 - the other scenes have 2-3 choices with conditions and effects on int, ranged int, bool
   and enum variables, or a cited chance block (percentages or weights) with outcome
   effects; some have scene effects or a conditional divert before their choices;
 - every non-ending scene has an unconditional choice (or chance outcome) to the next
-  non-ending scene, and every ending is a target of the scene before it, so every scene is
-  reachable and play never gets stuck; diverts and chances only go forward, so automatic
+  non-ending scene, and every ending is a target of the scene before it (and of no other),
+  so every scene is reachable, play never gets stuck, and a random playthrough lasts a few
+  dozen scenes; diverts and chances only go forward, so automatic
   moves never loop; a few choices go back a few scenes, as "go back" choices do;
 - sources (one per 20 scenes) and places (one per 25 scenes) grow with the story, and
   every source is cited.
@@ -111,7 +113,6 @@ SENTENCES = (
     "The safe house is a flat above a shop that sells plastic buckets",
     "They wait until the patrol has passed and the dogs have gone quiet",
 )
-EMPHASES = ("*very*", "*quietly*", "**never**", "**everything**", "*almost*")
 CHOICE_TEXTS = (
     "Wait for nightfall",
     "Pay the broker",
@@ -159,16 +160,18 @@ def _words(text: str) -> int:
 
 class _Writer:
     def __init__(self, n: int, seed: int):
-        if n < 20:
-            raise ValueError("a generated story needs at least 20 scenes")
+        if n < 30:
+            raise ValueError("a generated story needs at least 30 scenes")
         self.n = n
+        self.seed = seed
         self.rng = random.Random(seed)
         self.ids = [f"{STEMS[(i * 7) % len(STEMS)]}_{i:05d}" for i in range(n)]
         self.sources = [f"src-{i:04d}" for i in range(max(10, n // 20))]
         self.places = [f"place-{i:04d}" for i in range(max(8, n // 25))]
         ending = [False] * n
-        for i in range(2, n - 2):
-            ending[i] = not ending[i - 1] and self.rng.random() < ENDING_SHARE
+        for i in range(10, n - 2):  # no ending in the first ten scenes
+            draw = random.Random(f"{seed}:ending:{i}").random()
+            ending[i] = not ending[i - 1] and draw < ENDING_SHARE
         ending[n - 1] = True
         ending[n - 2] = False
         self.ending = ending
@@ -195,7 +198,8 @@ class _Writer:
         sentences.insert(rng.randrange(1, len(sentences)), INTERPOLATED[(i + 3 * k) % 8])
         if rng.random() < 0.3:
             words = sentences[0].split(" ")
-            words.insert(rng.randrange(1, len(words)), rng.choice(EMPHASES))
+            j = rng.randrange(1, len(words))
+            words[j] = rng.choice(("*{}*", "**{}**")).format(words[j])
             sentences[0] = " ".join(words)
         text = ". ".join(sentences[: cited + 2]) + "." + self.cite(i, k) + " "
         text += ". ".join(sentences[cited + 2 :]) + "."
@@ -204,7 +208,9 @@ class _Writer:
         return text
 
     def forward(self, i: int, low: int, high: int) -> str:
-        return self.ids[min(self.n - 1, i + self.rng.randint(low, high))]
+        """A scene a little ahead that is not an ending (endings are reached from just before)."""
+        target = min(self.n - 1, i + self.rng.randint(low, high))
+        return self.ids[self.next[target] if self.ending[target] else target]
 
     def condition(self, i: int, salt: int) -> str:
         name = VAR_NAMES[(i * 5 + salt) % len(VAR_NAMES)]
@@ -239,7 +245,9 @@ class _Writer:
         return lines
 
     def scene(self, i: int) -> list[str]:
-        rng = self.rng
+        # Each scene draws from its own generator, so a smaller story is (nearly) the start of
+        # a larger one with the same seed, and plays the same way.
+        self.rng = rng = random.Random(f"{self.seed}:scene:{i}")
         lines = self.meta(i)
         lines.append("")
         if not self.ending[i] and rng.random() < 0.3:
@@ -247,7 +255,10 @@ class _Writer:
         lines += [self.paragraph(i, 0), "", self.paragraph(i, 1), ""]
         if self.ending[i]:
             if rng.random() < 0.5:
-                lines += ["epilogue:", f"Years later, she still had {{money}} yuan.{self.cite(i, 2)}"]
+                lines += [
+                    "epilogue:",
+                    f"Years later, she still had {{money}} yuan.{self.cite(i, 2)}",
+                ]
             return [*lines, ""]
         nxt = self.ids[self.next[i]]
         extra = self.ids[i + 1] if self.ending[i + 1] else self.forward(i, 2, 12)
@@ -262,7 +273,9 @@ class _Writer:
         if rng.random() < 0.15:
             lines.append(f"-> {self.forward(i, 1, 8)} if {self.condition(i, 3)}")
         lines += [f"* {rng.choice(CHOICE_TEXTS)} -> {nxt}", f"  {self.effect(i, 4)}"]
-        lines.append(f"* {rng.choice(CHOICE_TEXTS)} {{#other}} -> {extra} if {self.condition(i, 5)}")
+        lines.append(
+            f"* {rng.choice(CHOICE_TEXTS)} {{#other}} -> {extra} if {self.condition(i, 5)}"
+        )
         lines.append(f"  {self.effect(i, 6)}")
         if rng.random() < 0.4:
             back = rng.random() < 0.3 and i > 5
@@ -351,7 +364,7 @@ def generate(n: int, outdir: Path, seed: int = 1) -> Generated:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("scenes", type=int, help="number of scenes (at least 20)")
+    parser.add_argument("scenes", type=int, help="number of scenes (at least 30)")
     parser.add_argument("outdir", type=Path, help="folder to write the story into")
     parser.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
     args = parser.parse_args()

@@ -88,7 +88,10 @@ class _Checker:
             )
             return CheckResult(None, self.diagnostics)
         start = self.start_scene(header)
-        compiled_scenes = [self.scene(scene, chapters) for scene in self.scenes]
+        # Chapters with no scene are left out, so a scene's chapter number counts live ones.
+        live = [cid for cid, (_, first) in chapters.items() if first >= 0]
+        chapter_numbers = {cid: number for number, cid in enumerate(live)}
+        compiled_scenes = [self.scene(scene, chapter_numbers) for scene in self.scenes]
         self.warn_about_variables()
         self.warn_about_tables()
         self.warn_about_structure(start, compiled_scenes)
@@ -267,6 +270,10 @@ class _Checker:
 
     def chapters(self) -> dict[str, tuple[str, int]]:
         """Chapter id -> (title, index of its first scene, or -1 if it has none)."""
+        first_scene: dict[str, int] = {}
+        for index, scene in enumerate(self.scenes):
+            if scene.chapter is not None:
+                first_scene.setdefault(scene.chapter, index)
         chapters: dict[str, tuple[str, int]] = {}
         for story_file in self.project.files:
             for chapter in story_file.chapters:
@@ -275,7 +282,7 @@ class _Checker:
                         "E003", f"chapter '{chapter.id}' is defined twice", chapter.position
                     )
                     continue
-                first = next((i for i, s in enumerate(self.scenes) if s.chapter == chapter.id), -1)
+                first = first_scene.get(chapter.id, -1)
                 chapters[chapter.id] = (chapter.title, first)
         return chapters
 
@@ -303,7 +310,7 @@ class _Checker:
         self.broken_links = True
         return -1
 
-    def scene(self, scene: Scene, chapters: dict[str, tuple[str, int]]) -> c.Scene:
+    def scene(self, scene: Scene, chapter_numbers: dict[str, int]) -> c.Scene:
         numbers = CitationNumbers()
         meta = scene.meta
         place = self.place(meta.get("place"))
@@ -327,10 +334,7 @@ class _Checker:
         choices = self.choices(scene, numbers)
         chance = self.chance(scene.chance, numbers) if scene.chance else None
         ending = self.ending(scene, numbers)
-        chapter_index = None
-        if scene.chapter is not None and scene.chapter in chapters:
-            live = [cid for cid, (_, first) in chapters.items() if first >= 0]
-            chapter_index = live.index(scene.chapter) if scene.chapter in live else None
+        chapter_index = None if scene.chapter is None else chapter_numbers.get(scene.chapter)
         media = tuple(
             c.Media(
                 m.kind,

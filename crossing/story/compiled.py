@@ -169,17 +169,22 @@ class CompiledStory:
 
     @property
     def hash(self) -> str:
-        """A fingerprint of everything the story plays: saves record it."""
-        body = json.dumps(_story_body(self), sort_keys=True, separators=(",", ":"))
-        return hashlib.sha256(body.encode()).hexdigest()[:16]
+        """A fingerprint of everything the story plays."""
+        return _fingerprint(_story_body(self))
 
     def to_json(self) -> dict[str, Any]:
+        body = _story_body(self)
         return {
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
-            "hash": self.hash,
-            **_story_body(self),
+            "hash": _fingerprint(body),
+            **body,
         }
+
+
+def _fingerprint(body: dict[str, Any]) -> str:
+    text = json.dumps(body, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 # -- to JSON ---------------------------------------------------------------------------

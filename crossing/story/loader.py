@@ -29,6 +29,7 @@ class Project:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     has_sources_table: bool = False
     has_places_table: bool = False
+    loaded: set[Path] = field(default_factory=set)  # resolved paths of the story files read
 
     @property
     def main(self) -> StoryFile | None:
@@ -77,12 +78,13 @@ def _load_file(
         where = included_at.position if included_at else None
         project.diagnostics.append(Diagnostic("E012", f"include cycle: {chain}", where))
         return
-    if any(shown_path(path) == f.path for f in project.files):
+    if path in project.loaded:
         return  # already included elsewhere: include each file once
     if len(project.files) >= MAX_FILES:
         where = included_at.position if included_at else None
         project.diagnostics.append(Diagnostic("E012", f"more than {MAX_FILES} story files", where))
         return
+    project.loaded.add(path)
     source = _read_into(project, path)
     if source is None:
         return

@@ -786,15 +786,18 @@ def _split_branches(body: str, start: int) -> list[tuple[int, str]]:
     return [(begin, body[begin:end]) for begin, end in zip(begins, ends, strict=True)]
 
 
+_SPECIAL = re.compile(r"\\.|\{|\[\^", re.S)
+
+
 def _text_pieces(text: str) -> Iterator[tuple[str, int, str]]:
     """Split prose into ("text" | "interp" | "cite" | "unclosed", offset, body) pieces."""
-    i, start, n = 0, 0, len(text)
-    while i < n:
-        char = text[i]
-        if char == "\\" and i + 1 < n:
-            i += 2
+    start = pos = 0
+    while match := _SPECIAL.search(text, pos):
+        i = match.start()
+        if match.group().startswith("\\"):  # an escaped character is plain text
+            pos = match.end()
             continue
-        if char == "{":
+        if match.group() == "{":
             close = _matching_brace(text, i)
             if i > start:
                 yield "text", start, text[start:i]
@@ -802,18 +805,17 @@ def _text_pieces(text: str) -> Iterator[tuple[str, int, str]]:
                 yield "unclosed", i, text[i:].replace("{", "\\{")
                 return
             yield "interp", i, text[i + 1 : close]
-            i = start = close + 1
+            pos = start = close + 1
             continue
-        if text.startswith("[^", i):
-            close = text.find("]", i)
-            if close > 0:
-                if i > start:
-                    yield "text", start, text[start:i]
-                yield "cite", i, text[i + 2 : close]
-                i = start = close + 1
-                continue
-        i += 1
-    if start < n:
+        close = text.find("]", i)
+        if close < 0:  # '[^' with no ']' is plain text
+            pos = i + 1
+            continue
+        if i > start:
+            yield "text", start, text[start:i]
+        yield "cite", i, text[i + 2 : close]
+        pos = start = close + 1
+    if start < len(text):
         yield "text", start, text[start:]
 
 

@@ -14,6 +14,7 @@ What happens on entering a scene, in order (the browser runtime does the same):
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -55,6 +56,8 @@ class Program:
 
     def __init__(self, story: c.CompiledStory):
         self.story = story
+        self.scene_index = story.scene_index()  # scene id -> index, for saves and players
+        self._compiled: dict[str, Evaluator] = {}
         self.scenes = tuple(self._prepare(scene) for scene in story.scenes)
         self.texts = tuple(compile_text(scene.text) for scene in story.scenes)
         self.choice_texts = tuple(
@@ -65,15 +68,22 @@ class Program:
             for s in story.scenes
         )
 
+    def evaluator(self, expr: c.JsonExpr) -> Evaluator:
+        """One closure per distinct expression: stories repeat their conditions a lot."""
+        key = json.dumps(expr, separators=(",", ":"))
+        if key not in self._compiled:
+            self._compiled[key] = compile_expr(expr)
+        return self._compiled[key]
+
     def _effects(self, effects: tuple[c.Effect, ...]) -> tuple[PreparedEffect, ...]:
         return tuple(
-            PreparedEffect(self.story.variables[e.var], e.var, compile_expr(e.expr))
+            PreparedEffect(self.story.variables[e.var], e.var, self.evaluator(e.expr))
             for e in effects
         )
 
     def _prepare(self, scene: c.Scene) -> PreparedScene:
         def condition(expr: c.JsonExpr | None) -> Evaluator | None:
-            return None if expr is None else compile_expr(expr)
+            return None if expr is None else self.evaluator(expr)
 
         outcomes = scene.chance.outcomes if scene.chance else ()
         return PreparedScene(

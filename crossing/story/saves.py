@@ -81,7 +81,7 @@ def restore(program: Program, data: Any) -> tuple[Session, list[Step], list[str]
 def _state(program: Program, data: dict[str, Any], messages: list[str]) -> tuple[State, bool]:
     """The state a snapshot describes; `exact` is False if its scene had to be replaced."""
     story = program.story
-    index = story.scene_index()
+    index = program.scene_index
     scene_id = data.get("scene")
     exact = isinstance(scene_id, str) and scene_id in index
     if exact:

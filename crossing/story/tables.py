@@ -23,6 +23,8 @@ from .source import SourceFile
 CONFIDENCE_LEVELS = ("confirmed", "attributed", "estimate")
 _SOURCE_FIELDS = ("title", "author", "date", "url", "confidence", "note")
 _PLACE_FIELDS = ("name", "lat", "lon", "country", "note")
+# [key], ["key"], ['key'], and the first part of [key.sub]
+_TABLE_HEADER = re.compile(r"""^\s*\[\s*(?:"([^"]*)"|'([^']*)'|([^\s.\]"']+))\s*[].]""")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -51,12 +53,16 @@ def _parse_toml(source: SourceFile) -> tuple[dict[str, Any] | None, list[Diagnos
         ]
 
 
-def _key_position(source: SourceFile, key: str) -> Position:
-    pattern = re.compile(r"^\s*\[\s*[\"']?" + re.escape(key) + r"[\"']?\s*[].]")
+def _key_positions(source: SourceFile) -> dict[str, Position]:
+    """Where each `[key]` table starts, read once per file."""
+    positions: dict[str, Position] = {}
     for number, line in enumerate(source.lines, start=1):
-        if pattern.match(line):
-            return Position(source.path, number, line.index("[") + 1, len(line.strip()))
-    return Position(source.path, 1, 1)
+        match = _TABLE_HEADER.match(line)
+        if match:
+            key = match.group(1) or match.group(2) or match.group(3)
+            width = len(line.strip())
+            positions.setdefault(key, Position(source.path, number, line.index("[") + 1, width))
+    return positions
 
 
 def _text_field(
@@ -102,8 +108,9 @@ def _unknown_fields(
 def load_sources(source: SourceFile) -> tuple[dict[str, SourceEntry], list[Diagnostic]]:
     data, diagnostics = _parse_toml(source)
     entries: dict[str, SourceEntry] = {}
+    positions = _key_positions(source)
     for key, table in (data or {}).items():
-        where = _key_position(source, key)
+        where = positions.get(key, Position(source.path, 1, 1))
         if not isinstance(table, dict):
             diagnostics.append(Diagnostic("E017", f"'{key}' must be a table: [{key}]", where))
             continue
@@ -142,8 +149,9 @@ def load_sources(source: SourceFile) -> tuple[dict[str, SourceEntry], list[Diagn
 def load_places(source: SourceFile) -> tuple[dict[str, PlaceEntry], list[Diagnostic]]:
     data, diagnostics = _parse_toml(source)
     entries: dict[str, PlaceEntry] = {}
+    positions = _key_positions(source)
     for key, table in (data or {}).items():
-        where = _key_position(source, key)
+        where = positions.get(key, Position(source.path, 1, 1))
         if not isinstance(table, dict):
             diagnostics.append(Diagnostic("E017", f"'{key}' must be a table: [{key}]", where))
             continue

@@ -31,7 +31,7 @@ class TerminalPlayer:
 
     def show(self, steps: list[Step]) -> None:
         for step in steps:
-            scene = self.story.scenes[self.story.scene_index()[step.scene]]
+            scene = self.story.scenes[self.program.scene_index[step.scene]]
             parts = (scene.title, self._place_name(scene.place), scene.date or scene.era)
             heading = " · ".join(dict.fromkeys(part for part in parts if part))
             if heading and (step.text or step.ending):
