@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .bulk import collector_paused
 from .checker import check_project
 from .compiled import CompiledFormatError, CompiledStory, from_json
 from .diagnostics import Diagnostic
@@ -26,8 +27,9 @@ class Loaded:
 
 def load_source(path: Path) -> Loaded:
     """Parse and check story files (a main file, or a folder with main.story)."""
-    project = load_project(path)
-    result = check_project(project)
+    with collector_paused():
+        project = load_project(path)
+        result = check_project(project)
     return Loaded(result.story, result.diagnostics, project.texts)
 
 
@@ -36,8 +38,9 @@ def load_any(path: Path) -> Loaded:
     if path.suffix != ".json":
         return load_source(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return Loaded(from_json(data))
+        with collector_paused():
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return Loaded(from_json(data))
     except (
         OSError,
         UnicodeDecodeError,

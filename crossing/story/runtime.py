@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from . import compiled as c
+from .bulk import collector_paused
 from .evaluate import Evaluator, Value, clamp, compile_expr, compile_text, show
 from .rng import RngState, draw, seed_state
 
@@ -55,6 +56,10 @@ class Program:
     """A compiled story made ready to play: every expression is a closure."""
 
     def __init__(self, story: c.CompiledStory):
+        with collector_paused():
+            self._build(story)
+
+    def _build(self, story: c.CompiledStory) -> None:
         self.story = story
         self.scene_index = story.scene_index()  # scene id -> index, for saves and players
         self._compiled: dict[str, Evaluator] = {}
