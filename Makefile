@@ -21,8 +21,8 @@ test: $(STAMP)
 	$(BIN)/ruff check crossing tests bench
 	$(BIN)/ruff format --check crossing tests bench
 	$(BIN)/mypy
-	$(BIN)/pytest --cov --cov-report=term --cov-report=xml:.coverage.xml
+	$(BIN)/pytest --cov --cov-report=term
 	$(BIN)/coverage report --include='crossing/story/*' --fail-under=90 --skip-covered
 
 clean:
-	rm -rf $(VENV) .coverage .coverage.xml .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .coverage .pytest_cache .mypy_cache .ruff_cache
