@@ -46,8 +46,8 @@ You cook {dinner} and eat it by the window with {coins} coins left over.
 
 epilogue:
 An ordinary Saturday. This example shows choices, a chance, conditions,
-effects and two files; the journey in `content/journey/` uses the same
-language for a story that is not ordinary at all.
+effects and a story in two files. The journey uses the same language for
+a story that is not ordinary at all.
 
 ## hungry
 place: flat
