@@ -14,7 +14,7 @@ from functools import partial
 
 from . import compiled as c
 from .diagnostics import Diagnostic, Position, did_you_mean
-from .expressions import BoolLit, IntLit, Name, Unary
+from .expressions import INT_LIMIT, BoolLit, IntLit, Name, Unary
 from .loader import Project
 from .markup import CitationNumbers, render_plain_inline, render_text
 from .parser import slugify
@@ -33,7 +33,6 @@ from .tables import PlaceEntry, SourceEntry
 from .types import BOOL, INT, ExpressionChecker, Type, type_of
 
 DEFAULT_ENDING_KINDS = ("safety", "caught", "died", "stranded", "hiding", "returned")
-INT_LIMIT = 2_147_483_647  # integers saturate at ± this value (see the language reference)
 MAX_TOTAL_WEIGHT = 1 << 31
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _WEIGHT = re.compile(r"^(\d{1,10})(?:\.(\d{1,9}))?(%?)$")
@@ -44,10 +43,6 @@ MAIN_ONLY_KEYS = ("title", "id", "version", "language", "start", "endings")
 class CheckResult:
     story: c.CompiledStory | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return self.story is not None
 
 
 class _Checker:

@@ -10,8 +10,7 @@ import operator
 from collections.abc import Callable, Sequence
 
 from .compiled import Conditional, Interpolation, JsonExpr, Text, Variable
-
-INT_LIMIT = 2_147_483_647
+from .expressions import INT_LIMIT
 
 Value = int | bool
 Values = Sequence[Value]

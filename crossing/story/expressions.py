@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 MAX_DEPTH = 64  # deeper nesting is refused, so no input can exhaust the stack
 MAX_OPERATORS = 100  # a chain of operators is a deep tree too
-MAX_INT_LITERAL = 2_147_483_647
+INT_LIMIT = 2_147_483_647  # every integer value stays within ± this (saturating arithmetic)
+MAX_INT_LITERAL = INT_LIMIT
 
 COMPARISONS = ("==", "!=", "<=", ">=", "<", ">")
 KEYWORDS = frozenset({"and", "or", "not", "true", "false", "if"})

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from .diagnostics import Diagnostic, Position
-from .expressions import ExpressionError, parse_expression
+from .expressions import INT_LIMIT, ExpressionError, parse_expression
 from .source import SourceFile
 from .syntax import (
     Chance,
@@ -91,7 +91,6 @@ class _FileParser:
         self.open_media: Media | None = None
         self.in_meta = False
         self.in_epilogue = False
-        self.paragraph_open = False
 
     # -- helpers -------------------------------------------------------------------
 
@@ -208,7 +207,7 @@ class _FileParser:
             if huge:  # refused before int(), which would choke on thousands of digits
                 self.error(
                     "E021",
-                    f"range bound {huge[0][:20]} is beyond ±2147483647",
+                    f"range bound {huge[0][:20]} is beyond ±{INT_LIMIT}",
                     number,
                     type_col,
                     len(type_text),
@@ -274,7 +273,7 @@ class _FileParser:
     def heading(self, match: re.Match[str], number: int) -> None:
         level, title = len(match.group(1)), match.group(2)
         title_col = match.start(2) + 1
-        self.in_meta = self.in_epilogue = self.paragraph_open = False
+        self.in_meta = self.in_epilogue = False
         if level == 1:
             explicit = _EXPLICIT_ID.search(title)
             chapter_id = slugify(title)
@@ -339,7 +338,6 @@ class _FileParser:
         indent = len(line) - len(stripped)
         if not stripped:
             self.in_meta = False
-            self.paragraph_open = False
             self.open_media = None
             self.text_target(scene).template += "\n"
             return
@@ -373,7 +371,6 @@ class _FileParser:
                 self.error("E001", "a scene has one epilogue", number, indent + 1, len(stripped))
             scene.epilogue = TextBlock()
             self.in_epilogue = True
-            self.paragraph_open = False
         else:
             if scene.diverts or scene.choices or scene.chance:
                 self.error(
@@ -673,7 +670,6 @@ class _FileParser:
         block = self.text_target(scene)
         self.scan_text(block, stripped, number, col)
         block.template += "\n"
-        self.paragraph_open = True
 
     def scan_text(self, block: TextBlock, text: str, number: int, col: int) -> None:
         """Append `text` to the block's template, replacing `{expr}` and `[^key]`."""

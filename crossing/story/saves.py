@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from .evaluate import Value
+from .expressions import INT_LIMIT
 from .rng import RngState, seed_state, valid_state
 from .runtime import Program, Session, State, Step
 
@@ -123,8 +124,8 @@ def _values(program: Program, saved: Any, messages: list[str]) -> tuple[Value, .
         elif variable.type == "enum" and isinstance(raw, str) and raw in variable.values:
             value = variable.values.index(raw)
         elif variable.type == "int" and isinstance(raw, int) and not isinstance(raw, bool):
-            low = variable.low if variable.low is not None else -2_147_483_647
-            high = variable.high if variable.high is not None else 2_147_483_647
+            low = variable.low if variable.low is not None else -INT_LIMIT
+            high = variable.high if variable.high is not None else INT_LIMIT
             value = min(max(raw, low), high)
             if value != raw:
                 messages.append(f"'{variable.name}' no longer fits its range; it is now {value}")
