@@ -131,6 +131,16 @@ class Program:
             if condition is None or condition(values)
         ]
 
+    def outcome_for(self, scene: int, roll: int) -> int:
+        """The outcome a roll picks: the first whose running sum of weights exceeds it."""
+        below = 0
+        outcomes = self.scenes[scene].outcomes
+        for index, (outcome, _) in enumerate(outcomes):
+            below += outcome.weight
+            if roll < below:
+                return index
+        return len(outcomes) - 1  # unreachable: rolls are below the total
+
     def snapshot(self, values: tuple[Value, ...]) -> dict[str, Any]:
         """Values by variable name, as JSON shows them (enum values by name)."""
         result: dict[str, Any] = {}
@@ -225,11 +235,7 @@ class Session:
                 chance = prepared.scene.chance
                 assert chance is not None
                 roll, rng = draw(rng, chance.total)
-                index, below = 0, 0
-                for index, (outcome, _) in enumerate(prepared.outcomes):  # noqa: B007
-                    below += outcome.weight
-                    if roll < below:
-                        break
+                index = program.outcome_for(scene, roll)
                 outcome, effects = prepared.outcomes[index]
                 values = program.apply(effects, values)
                 target = outcome.target
@@ -243,17 +249,16 @@ class Session:
                 step.divert = self.story.scenes[target].id
             if target is None:
                 offered = program.offered(scene, values)
-                step.choices = [
-                    {
-                        "id": prepared.choices[i][0].id,
-                        "text": program.choice_texts[scene][i](values),
-                    }
-                    for i in offered
-                ]
+                if offered:
+                    step.choices = [
+                        {
+                            "id": prepared.choices[i][0].id,
+                            "text": program.choice_texts[scene][i](values),
+                        }
+                        for i in offered
+                    ]
                 self.state = State(scene, values, rng)
                 self.status, self.offered = (AWAITING if offered else STUCK), offered
-                if not offered:
-                    step.choices = None
                 return steps
             scene = target
             values = program.enter(scene, values)

@@ -23,6 +23,8 @@ class TerminalPlayer:
     def __init__(self, story: CompiledStory, seed: int, save_path: Path, console: Console):
         self.story = story
         self.program = Program(story)
+        self.places = {place.key: place for place in story.places}
+        self.sources = {source.key: source for source in story.sources}
         self.seed = seed
         self.save_path = save_path
         self.console = console
@@ -32,7 +34,8 @@ class TerminalPlayer:
     def show(self, steps: list[Step]) -> None:
         for step in steps:
             scene = self.story.scenes[self.program.scene_index[step.scene]]
-            parts = (scene.title, self._place_name(scene.place), scene.date or scene.era)
+            place = self.places.get(scene.place or "")
+            parts = (scene.title, place.name if place else None, scene.date or scene.era)
             heading = " · ".join(dict.fromkeys(part for part in parts if part))
             if heading and (step.text or step.ending):
                 self.console.print(Rule(heading, style="dim"))
@@ -65,17 +68,10 @@ class TerminalPlayer:
 
     def show_sources(self, keys: tuple[str, ...]) -> None:
         """The scene's citations, numbered as in its text, so a reader can look them up."""
-        by_key = {source.key: source for source in self.story.sources}
         for number, key in enumerate(keys, start=1):
-            source = by_key[key]
+            source = self.sources[key]
             details = ", ".join(part for part in (source.author, source.date, source.url) if part)
             self.console.print(Text(f"  [{number}] {source.title} — {details}", style="dim"))
-
-    def _place_name(self, key: str | None) -> str | None:
-        for place in self.story.places:
-            if place.key == key:
-                return place.name
-        return None
 
     def handle(self, command: str) -> bool:
         """Act on one line the reader typed; False when the reader quits."""
