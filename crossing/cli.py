@@ -148,3 +148,101 @@ def play(
         save_file or Path(f"{story.id}.save.json"),
         Console(highlight=False),
     )
+
+
+@cli.command(name="test")
+@click.argument("path", type=STORY_PATH)
+@click.option(
+    "--runs",
+    type=click.IntRange(1, 10_000_000),
+    default=1000,
+    show_default=True,
+    help="How many random playthroughs.",
+)
+@click.option(
+    "--seed",
+    type=click.IntRange(0, MASK),
+    default=0,
+    show_default=True,
+    help="Run r plays with story seed SEED + r; its choices come from (SEED, r).",
+)
+@click.option("--avoid-used", is_flag=True, help="Prefer choices no earlier run has taken.")
+@click.option(
+    "--max-decisions",
+    type=click.IntRange(1, None),
+    default=1000,
+    show_default=True,
+    help="A run that has not ended after this many decisions fails.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--hits", is_flag=True, help="Also list how often each scene and choice was hit.")
+def test_command(
+    path: Path,
+    runs: int,
+    seed: int,
+    avoid_used: bool,
+    max_decisions: int,
+    as_json: bool,
+    hits: bool,
+) -> None:
+    """Play a story many times at random; report failures and what was never reached."""
+    from crossing.analysis.playtest import render_text, run_playtests
+
+    story = _load_or_exit(path).story
+    assert story is not None
+    report = run_playtests(story, runs, seed, avoid_used, max_decisions)
+    if as_json:
+        click.echo(json.dumps(report.to_json(str(path)), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_text(report, str(path), hits))
+    sys.exit(0 if report.ok else 1)
+
+
+@cli.command(name="graph")
+@click.argument("path", type=STORY_PATH)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="FILE.svg (drawn by Graphviz's dot), FILE.dot, or '-' for DOT on standard output.",
+)
+def graph_command(path: Path, output: Path) -> None:
+    """Draw the story's map: scenes, choices, chances and endings, by chapter."""
+    from crossing.analysis.graph import (
+        GraphvizFailed,
+        GraphvizMissing,
+        render_svg,
+        story_dot,
+        story_edges,
+    )
+
+    to_stdout = str(output) == "-"
+    suffix = output.suffix.lower()
+    if not to_stdout and suffix not in (".svg", ".dot"):
+        raise click.BadParameter(
+            f"'{output}' should end in .svg or .dot (the suffix chooses the format)",
+            param_hint="'-o' / '--output'",
+        )
+    story = _load_or_exit(path).story
+    assert story is not None
+    text = story_dot(story)
+    if to_stdout:
+        click.echo(text, nl=False)
+        return
+    if suffix == ".svg":
+        try:
+            text = render_svg(text)
+        except GraphvizMissing:
+            click.echo(
+                "error: writing SVG needs Graphviz's `dot` (Debian: apt-get install graphviz); "
+                f"or write {output.with_suffix('.dot')}",
+                err=True,
+            )
+            sys.exit(1)
+        except GraphvizFailed as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+    output.write_text(text, encoding="utf-8")
+    edges = len(story_edges(story))
+    click.echo(f"wrote {output} ({len(story.scenes)} scenes, {edges} edges)", err=True)

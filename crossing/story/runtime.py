@@ -142,16 +142,20 @@ class Program:
         return len(outcomes) - 1  # unreachable: rolls are below the total
 
     def snapshot(self, values: tuple[Value, ...]) -> dict[str, Any]:
-        """Values by variable name, as JSON shows them (enum values by name)."""
-        result: dict[str, Any] = {}
-        for variable, value in zip(self.story.variables, values, strict=True):
-            if variable.type == "enum":
-                result[variable.name] = show(value, "enum", variable.values)
-            elif variable.type == "bool":
-                result[variable.name] = bool(value)
-            else:
-                result[variable.name] = int(value)
-        return result
+        return snapshot(self.story.variables, values)
+
+
+def snapshot(variables: tuple[c.Variable, ...], values: tuple[Value, ...]) -> dict[str, Any]:
+    """Values by variable name, as JSON shows them (enum values by name)."""
+    result: dict[str, Any] = {}
+    for variable, value in zip(variables, values, strict=True):
+        if variable.type == "enum":
+            result[variable.name] = show(value, "enum", variable.values)
+        elif variable.type == "bool":
+            result[variable.name] = bool(value)
+        else:
+            result[variable.name] = int(value)
+    return result
 
 
 @dataclass(slots=True)

@@ -9,6 +9,7 @@ include: market.story
 var coins: 0..50 = 20
 var umbrella: bool = false
 var dinner: {nothing, soup, fish} = nothing
+var fish_gone: bool = false
 
 # Morning {#morning}
 

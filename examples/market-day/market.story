@@ -9,9 +9,7 @@ title: The market
 The stalls are still busy. Fish on ice at one end, vegetables at the other.
 You have {coins} coins.
 
-* Buy a fish (15 coins) -> fish_stall if coins >= 15
-  ~ coins -= 15
-  ~ dinner = fish
+* Buy a fish (15 coins) -> fish_stall if coins >= 15 and not fish_gone
 * Buy soup vegetables (6 coins) -> veg_stall if coins >= 6
   ~ coins -= 6
   ~ dinner = soup
@@ -20,9 +18,30 @@ You have {coins} coins.
 ## fish_stall
 place: market
 
+You join the queue at the fish stall. The ice under the awning looks thin.
+
+chance:
+  assumption: the last mackerel goes early one Saturday in four (invented for this example)
+  75% -> fish_wrapped
+  25% -> sold_out
+
+## fish_wrapped
+place: market
+~ coins -= 15
+~ dinner = fish
+
 The fishmonger wraps a mackerel in yesterday's newspaper.
 
 -> home
+
+## sold_out
+place: market
+~ fish_gone = true
+
+"Sold the last one ten minutes ago," says the fishmonger, and starts
+hosing down the ice. You still have {coins} coins.
+
+-> market_gate
 
 ## veg_stall
 place: market

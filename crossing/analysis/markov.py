@@ -1,0 +1,510 @@
+"""Probabilities over a state graph: where a reader ends up, and the best and worst play.
+
+A *policy* says what the reader does at a decision: None picks uniformly among the offered
+choices; a Policy array names the one edge taken at each decision state. With chance
+outcomes weighted as the story says, a policy makes the graph a Markov chain.
+
+Acyclic parts are computed exactly with fractions, in topological order. A cycle (a
+strongly connected component) is a small linear system, solved exactly by sparse Gaussian
+elimination when it has at most EXACT_LIMIT states, and otherwise by Gauss–Seidel
+iteration in floating point to TOLERANCE; Solution.exact says which happened.
+
+States from which a policy can never reach a state without successors (an ending or a
+dead end) loop for ever: the probability mass that enters them is reported as
+`never_ends`, not lost.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import TypeAlias
+
+from .explore import StateGraph
+from .transitions import CHANCE, CHOICE, DIVERT
+
+Prob = Fraction | float
+# A policy: for each state, the edge taken at a decision state (-1 elsewhere).
+Policy: TypeAlias = "array[int]"
+
+EXACT_LIMIT = 400
+TOLERANCE = 1e-12
+MAX_SWEEPS = 100_000
+ONE = Fraction(1)
+ZERO = Fraction(0)
+
+
+# -- structure ------------------------------------------------------------------------
+
+
+def components(graph: StateGraph) -> list[list[int]]:
+    """Strongly connected components in topological order (the start's first).
+
+    Most stories are acyclic, so Kahn's algorithm is tried first: it is cheaper and gives
+    every state its own component. Only a story with cycles pays for Tarjan's algorithm.
+    """
+    n, offsets, targets = graph.size, graph.offsets, graph.targets
+    indegree = array("q", bytes(8 * n))
+    for target in targets:
+        indegree[target] += 1
+    order = [state for state in range(n) if indegree[state] == 0]
+    position = 0
+    while position < len(order):
+        state = order[position]
+        position += 1
+        for edge in range(offsets[state], offsets[state + 1]):
+            target = targets[edge]
+            indegree[target] -= 1
+            if indegree[target] == 0:
+                order.append(target)
+    if len(order) == n:
+        return [[state] for state in order]
+    return _tarjan(graph)
+
+
+def _tarjan(graph: StateGraph) -> list[list[int]]:
+    """Tarjan's algorithm without recursion (stories can be deeper than Python's stack)."""
+    n, offsets, targets = graph.size, graph.offsets, graph.targets
+    index = array("q", [-1]) * n
+    low = array("q", bytes(8 * n))
+    on_stack = bytearray(n)
+    stack: list[int] = []
+    found: list[list[int]] = []
+    counter = 0
+    for root in range(n):
+        if index[root] != -1:
+            continue
+        work = [(root, offsets[root])]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack[root] = 1
+        while work:
+            state, edge = work[-1]
+            if edge < offsets[state + 1]:
+                work[-1] = (state, edge + 1)
+                target = targets[edge]
+                if index[target] == -1:
+                    index[target] = low[target] = counter
+                    counter += 1
+                    stack.append(target)
+                    on_stack[target] = 1
+                    work.append((target, offsets[target]))
+                elif on_stack[target]:
+                    low[state] = min(low[state], index[target])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[state])
+            if low[state] == index[state]:
+                component: list[int] = []
+                while True:
+                    member = stack.pop()
+                    on_stack[member] = 0
+                    component.append(member)
+                    if member == state:
+                        break
+                found.append(component)
+    found.reverse()
+    return found
+
+
+def can_reach(graph: StateGraph, goals: Iterable[int]) -> bytearray:
+    """1 for every state from which some path leads to one of `goals`."""
+    predecessors: list[list[int]] = [[] for _ in range(graph.size)]
+    for state in range(graph.size):
+        for edge in graph.edges(state):
+            predecessors[graph.targets[edge]].append(state)
+    reached = bytearray(graph.size)
+    queue = deque(goals)
+    for goal in queue:
+        reached[goal] = 1
+    while queue:
+        for before in predecessors[queue.popleft()]:
+            if not reached[before]:
+                reached[before] = 1
+                queue.append(before)
+    return reached
+
+
+# -- transition probabilities -----------------------------------------------------------
+
+
+class Chain:
+    """The graph with probabilities on its edges under one policy."""
+
+    def __init__(self, graph: StateGraph, policy: Policy | None):
+        self.graph = graph
+        self.policy = policy
+        self.outcome_odds = [
+            tuple(Fraction(o.weight, s.chance.total) for o in s.chance.outcomes) if s.chance else ()
+            for s in graph.story.scenes
+        ]
+        self._uniform = [ZERO] + [Fraction(1, k) for k in range(1, 64)]
+
+    def step(self, state: int) -> list[tuple[int, Fraction]]:
+        """The states reachable in one move, with their probabilities."""
+        graph = self.graph
+        mode = graph.modes[state]
+        first, end = graph.offsets[state], graph.offsets[state + 1]
+        if mode == DIVERT:
+            return [(graph.targets[first], ONE)]
+        if mode == CHANCE:
+            odds = self.outcome_odds[graph.scene(state)]
+            return [(graph.targets[e], odds[graph.labels[e]]) for e in range(first, end)]
+        if mode == CHOICE:
+            if self.policy is not None:
+                return [(graph.targets[self.policy[state]], ONE)]
+            count = end - first
+            share = self._uniform[count] if count < 64 else Fraction(1, count)
+            return [(graph.targets[e], share) for e in range(first, end)]
+        return []
+
+
+# -- where play goes --------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Solution:
+    """The chance of arriving in each state (for a state in a cycle, the expected number
+    of visits), and the probability of looping for ever."""
+
+    mass: list[Prob]
+    never_ends: Prob
+    exact: bool
+    unconverged: float = 0.0  # largest remaining change where iteration hit MAX_SWEEPS
+
+
+def forward(chain: Chain, order: list[list[int]]) -> Solution:
+    """Push probability from the start through the components in topological order."""
+    graph = chain.graph
+    mass: list[Prob] = [ZERO] * graph.size
+    mass[0] = ONE
+    solution = Solution(mass, ZERO, True)
+    for component in order:
+        if len(component) == 1:
+            state = component[0]
+            arrived = mass[state]
+            if not arrived or not _loops_on_itself(graph, state):
+                if arrived:
+                    for target, p in chain.step(state):
+                        mass[target] += arrived * p
+                continue
+        elif not any(mass[state] for state in component):
+            continue
+        _forward_cycle(chain, component, solution)
+    return solution
+
+
+def _loops_on_itself(graph: StateGraph, state: int) -> bool:
+    return any(graph.targets[e] == state for e in graph.edges(state))
+
+
+def _forward_cycle(chain: Chain, component: list[int], solution: Solution) -> None:
+    """Expected visits x of the cycle's states: x = inflow + Q^T x; then the outflow."""
+    mass = solution.mass
+    inside = set(component)
+    steps = {state: chain.step(state) for state in component}
+    live = _escaping(component, steps, inside)
+    for state in component:
+        if state not in live:
+            solution.never_ends += mass[state]
+            mass[state] = ZERO
+    equations: dict[int, dict[int, Prob]] = {state: {state: ONE} for state in live}
+    rhs: dict[int, Prob] = {state: mass[state] for state in live}
+    for state in live:
+        for target, p in steps[state]:
+            if target in live:
+                row = equations[target]
+                row[state] = row.get(state, ZERO) - p
+    visits = _solve(equations, rhs, solution)
+    for state in live:
+        mass[state] = visits[state]
+        for target, p in steps[state]:
+            if target not in inside:
+                mass[target] += visits[state] * p
+            elif target not in live:
+                solution.never_ends += visits[state] * p
+
+
+def _escaping(
+    component: list[int], steps: dict[int, list[tuple[int, Fraction]]], inside: set[int]
+) -> set[int]:
+    """The states of a cycle from which the chain can leave it (with positive chance)."""
+    back: dict[int, list[int]] = {state: [] for state in component}
+    live: set[int] = set()
+    for state in component:
+        for target, p in steps[state]:
+            if not p:
+                continue
+            if target in inside:
+                back[target].append(state)
+            else:
+                live.add(state)
+    queue = deque(live)
+    while queue:
+        for before in back[queue.popleft()]:
+            if before not in live:
+                live.add(before)
+                queue.append(before)
+    return live
+
+
+def _solve(
+    equations: dict[int, dict[int, Prob]], rhs: dict[int, Prob], solution: Solution
+) -> dict[int, Prob]:
+    """Solve sum_j equations[i][j] * x_j = rhs[i]: exactly when small, else iteratively.
+
+    The matrices here are I - Q for a substochastic Q that can leave: nonsingular
+    M-matrices, so elimination in any order never meets a zero pivot.
+    """
+    if len(equations) <= EXACT_LIMIT:
+        return _eliminate(equations, rhs)
+    solution.exact = False
+    return _gauss_seidel(equations, rhs, solution)
+
+
+def _eliminate(equations: dict[int, dict[int, Prob]], rhs: dict[int, Prob]) -> dict[int, Prob]:
+    rows = {i: dict(row) for i, row in equations.items()}
+    right = dict(rhs)
+    columns: dict[int, set[int]] = {}
+    for i, row in rows.items():
+        for j in row:
+            columns.setdefault(j, set()).add(i)
+    order = list(rows)
+    for pivot in order:
+        pivot_row = rows[pivot]
+        pivot_value = pivot_row[pivot]
+        for other in list(columns[pivot]):
+            if other == pivot or other not in rows:
+                continue
+            row = rows[other]
+            factor = row.pop(pivot) / pivot_value
+            columns[pivot].discard(other)
+            for j, value in pivot_row.items():
+                if j == pivot:
+                    continue
+                updated = row.get(j, ZERO) - factor * value
+                if updated:
+                    row[j] = updated
+                    columns.setdefault(j, set()).add(other)
+                elif j in row:
+                    del row[j]
+                    columns[j].discard(other)
+            right[other] -= factor * right[pivot]
+    return {i: right[i] / rows[i][i] for i in order}
+
+
+def _gauss_seidel(
+    equations: dict[int, dict[int, Prob]], rhs: dict[int, Prob], solution: Solution
+) -> dict[int, Prob]:
+    x = dict.fromkeys(equations, 0.0)
+    terms = {
+        i: (float(row[i]), [(j, float(v)) for j, v in row.items() if j != i])
+        for i, row in equations.items()
+    }
+    right = {i: float(v) for i, v in rhs.items()}
+    change = 0.0
+    for _ in range(MAX_SWEEPS):
+        change = 0.0
+        for i, (diagonal, others) in terms.items():
+            value = (right[i] - sum(v * x[j] for j, v in others)) / diagonal
+            change = max(change, abs(value - x[i]))
+            x[i] = value
+        if change <= TOLERANCE * max(1.0, max(x.values())):
+            return dict(x)
+    solution.unconverged = max(solution.unconverged, change)
+    return dict(x)
+
+
+# -- the best and the worst play --------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Optimum:
+    """The highest (or lowest) chance of a goal from each state, and a policy achieving it."""
+
+    value: list[Prob]
+    policy: Policy
+    exact: bool = True
+    unconverged: float = field(default=0.0)
+
+
+Better = Callable[[Prob, Prob], bool]
+
+
+def optimise(graph: StateGraph, order: list[list[int]], goal: bytearray, best: str) -> Optimum:
+    """Values and a policy maximising (best="max") or minimising the chance of reaching a
+    state marked in `goal`. Ties go to the first offered choice, so the policy is stable.
+
+    Components are solved from the last to the first. Inside a cycle, policy iteration:
+    evaluate the policy exactly, switch a choice only where strictly better, repeat.
+    """
+    better: Better = (lambda a, b: a > b) if best == "max" else (lambda a, b: a < b)
+    chain = Chain(graph, array("q", [-1]) * graph.size)
+    policy = chain.policy
+    assert policy is not None
+    result = Optimum([ZERO] * graph.size, policy)
+    value = result.value
+    for component in reversed(order):
+        if len(component) == 1 and not _loops_on_itself(graph, component[0]):
+            state = component[0]
+            if goal[state]:
+                value[state] = ONE
+            elif graph.modes[state] == CHOICE:
+                edge = _best_edge(graph, state, value, better)
+                policy[state] = edge
+                value[state] = value[graph.targets[edge]]
+            else:
+                value[state] = sum((value[t] * p for t, p in chain.step(state)), ZERO)
+            continue
+        _optimise_cycle(chain, component, result, better, best)
+    return result
+
+
+def _best_edge(graph: StateGraph, state: int, value: list[Prob], better: Better) -> int:
+    chosen = graph.offsets[state]
+    for edge in graph.edges(state):
+        if better(value[graph.targets[edge]], value[graph.targets[chosen]]):
+            chosen = edge
+    return chosen
+
+
+def _optimise_cycle(
+    chain: Chain, component: list[int], result: Optimum, better: Better, best: str
+) -> None:
+    graph, value, policy = chain.graph, result.value, result.policy
+    inside = set(component)
+    decisions = [s for s in component if graph.modes[s] == CHOICE]
+    zero = _certain_zero(graph, chain, component, inside, value, best)
+    for state in decisions:
+        policy[state] = graph.offsets[state]
+        if state in zero and best == "min":
+            # Stay among states from which the goal can be avoided for sure.
+            for edge in graph.edges(state):
+                target = graph.targets[edge]
+                if target in zero or (target not in inside and not value[target]):
+                    policy[state] = edge
+                    break
+    for _ in range(len(component) * 4 + 8):
+        _evaluate_cycle(chain, component, inside, zero, result)
+        switched = False
+        for state in decisions:
+            if state in zero:
+                continue
+            current = value[graph.targets[policy[state]]]
+            for edge in graph.edges(state):
+                if better(value[graph.targets[edge]], current):
+                    policy[state], current, switched = edge, value[graph.targets[edge]], True
+        if not switched:
+            return
+
+
+def _certain_zero(
+    graph: StateGraph,
+    chain: Chain,
+    component: list[int],
+    inside: set[int],
+    value: list[Prob],
+    best: str,
+) -> set[int]:
+    """States of the cycle whose optimal value is 0, found from the graph alone.
+
+    For max: the goal is unreachable from them. For min: the reader can avoid it for
+    sure (a greatest fixed point: chance states need every outcome safe, decisions one).
+    """
+    if best == "max":
+        live: set[int] = set()
+        back: dict[int, list[int]] = {s: [] for s in component}
+        for state in component:
+            for target, _ in _all_moves(graph, chain, state):
+                if target in inside:
+                    back[target].append(state)
+                elif value[target]:
+                    live.add(state)
+        queue = deque(live)
+        while queue:
+            for before in back[queue.popleft()]:
+                if before not in live:
+                    live.add(before)
+                    queue.append(before)
+        return inside - live
+    zero = set(component)
+    changed = True
+    while changed:
+        changed = False
+        for state in list(zero):
+            safe = [
+                t in zero or (t not in inside and not value[t])
+                for t, _ in _all_moves(graph, chain, state)
+            ]
+            keep = any(safe) if graph.modes[state] == CHOICE else all(safe)
+            if not keep:
+                zero.discard(state)
+                changed = True
+    return zero
+
+
+def _all_moves(graph: StateGraph, chain: Chain, state: int) -> list[tuple[int, Fraction]]:
+    """Every successor, whatever the reader would choose."""
+    if graph.modes[state] == CHOICE:
+        return [(graph.targets[e], ONE) for e in graph.edges(state)]
+    return chain.step(state)
+
+
+def _evaluate_cycle(
+    chain: Chain, component: list[int], inside: set[int], zero: set[int], result: Optimum
+) -> None:
+    """The value of the current policy on the cycle: V = Q V + (value of the exits)."""
+    value = result.value
+    steps = {s: chain.step(s) for s in component if s not in zero}
+    live = _escaping_to_value(steps, inside, value)
+    for state in component:
+        if state not in live:
+            value[state] = ZERO
+    equations: dict[int, dict[int, Prob]] = {}
+    rhs: dict[int, Prob] = {}
+    for state in live:
+        row: dict[int, Prob] = {state: ONE}
+        constant: Prob = ZERO
+        for target, p in steps[state]:
+            if target in live:
+                row[target] = row.get(target, ZERO) - p
+            elif target not in inside:
+                constant += p * value[target]
+        equations[state], rhs[state] = row, constant
+    solution = Solution([], ZERO, True)
+    for state, v in _solve(equations, rhs, solution).items():
+        value[state] = v
+    result.exact = result.exact and solution.exact
+    result.unconverged = max(result.unconverged, solution.unconverged)
+
+
+def _escaping_to_value(
+    steps: dict[int, list[tuple[int, Fraction]]],
+    inside: set[int],
+    value: list[Prob],
+) -> set[int]:
+    """States (not certainly zero) from which the policy reaches an exit of positive value."""
+    back: dict[int, list[int]] = {s: [] for s in steps}
+    live: set[int] = set()
+    for state, moves in steps.items():
+        for target, p in moves:
+            if not p:
+                continue
+            if target in inside:
+                if target in steps:
+                    back[target].append(state)
+            elif value[target]:
+                live.add(state)
+    queue = deque(live)
+    while queue:
+        for before in back[queue.popleft()]:
+            if before not in live:
+                live.add(before)
+                queue.append(before)
+    return live

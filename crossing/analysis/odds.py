@@ -1,0 +1,288 @@
+"""`crossing odds`: the exact chance of every ending, for three kinds of reader.
+
+- *random*: a reader who picks uniformly among the choices offered;
+- *best*: a reader who always picks what maximises the chance of a goal ending
+  (a `safety` ending unless told otherwise);
+- *worst*: one who always picks what minimises it.
+
+Besides the odds, the report lists what can never happen (scenes never reached, choices
+never offered) and what can happen but leads nowhere: trap states, from which no ending
+can be reached, and dead ends, where no choice is offered. Its JSON form is documented in
+docs/cli.md; the site's ending screen reads it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from crossing.story import compiled as c
+from crossing.story.runtime import snapshot
+
+from .explore import DEFAULT_MAX_STATES, StateGraph, explore
+from .markov import TOLERANCE, Chain, Prob, Solution, can_reach, components, forward, optimise
+from .transitions import CHOICE, ENDING, STUCK
+
+FORMAT = "crossing-odds"
+FORMAT_VERSION = 1
+READERS = ("random", "best", "worst")
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderSummary:
+    """How play goes for one kind of reader."""
+
+    goal: Prob  # chance of an ending of the goal kind
+    dead_end: Prob
+    never_ends: Prob
+    expected_decisions: Prob | None  # None when play may never end
+
+
+@dataclass(frozen=True, slots=True)
+class EndingOdds:
+    scene: str
+    title: str | None
+    kind: str
+    reachable: bool
+    odds: dict[str, Prob]  # reader -> chance of this ending
+
+
+@dataclass(frozen=True, slots=True)
+class DeadEnd:
+    scene: str
+    values: dict[str, Any]  # one state in which nothing is offered
+
+
+@dataclass(slots=True)
+class OddsReport:
+    story: c.CompiledStory
+    goal: str
+    states: int
+    transitions: int
+    decision_states: int
+    ending_states: int
+    exact: bool
+    unconverged: float
+    endings: list[EndingOdds]
+    kinds: dict[str, dict[str, Prob]]
+    readers: dict[str, ReaderSummary]
+    unreachable_scenes: list[str]
+    unreachable_choices: list[str]
+    trap_states: int
+    trap_scenes: list[str]
+    trap_choices: list[str]
+    dead_ends: list[DeadEnd]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "story": {
+                "id": self.story.id,
+                "title": self.story.title,
+                "version": self.story.version,
+                "hash": self.story.hash,
+            },
+            "goal": self.goal,
+            "states": self.states,
+            "transitions": self.transitions,
+            "decision_states": self.decision_states,
+            "ending_states": self.ending_states,
+            "method": "exact" if self.exact else "iterative",
+            "tolerance": None if self.exact else TOLERANCE,
+            "endings": [
+                {
+                    "scene": e.scene,
+                    "title": e.title,
+                    "kind": e.kind,
+                    "reachable": e.reachable,
+                    "odds": {reader: probability_json(p) for reader, p in e.odds.items()},
+                }
+                for e in self.endings
+            ],
+            "kinds": {
+                kind: {reader: probability_json(p) for reader, p in odds.items()}
+                for kind, odds in self.kinds.items()
+            },
+            "readers": {
+                reader: {
+                    "goal": probability_json(s.goal),
+                    "dead_end": probability_json(s.dead_end),
+                    "never_ends": probability_json(s.never_ends),
+                    "expected_decisions": None
+                    if s.expected_decisions is None
+                    else probability_json(s.expected_decisions),
+                }
+                for reader, s in self.readers.items()
+            },
+            "unreachable": {
+                "scenes": self.unreachable_scenes,
+                "choices": self.unreachable_choices,
+            },
+            "traps": {
+                "states": self.trap_states,
+                "scenes": self.trap_scenes,
+                "choices": self.trap_choices,
+                "dead_ends": [{"scene": d.scene, "values": d.values} for d in self.dead_ends],
+            },
+        }
+
+
+def probability_json(p: Prob) -> dict[str, Any]:
+    """A number as the exact fraction (a string, as '2/3') and as a float."""
+    if isinstance(p, Fraction):
+        return {"exact": str(p), "value": float(p)}
+    return {"exact": None, "value": float(p)}
+
+
+def analyse(
+    story: c.CompiledStory, goal: str = "safety", max_states: int = DEFAULT_MAX_STATES
+) -> OddsReport:
+    """Explore every reachable state and compute the report. Raises TooManyStates."""
+    graph = explore(story, max_states)
+    order = components(graph)
+    is_goal = bytearray(
+        graph.modes[s] == ENDING and _ending_kind(graph, s) == goal for s in range(graph.size)
+    )
+    random_play = forward(Chain(graph, None), order)
+    best = optimise(graph, order, is_goal, "max")
+    worst = optimise(graph, order, is_goal, "min")
+    best_play = forward(Chain(graph, best.policy), order)
+    worst_play = forward(Chain(graph, worst.policy), order)
+    plays = {"random": random_play, "best": best_play, "worst": worst_play}
+
+    endings = _endings(graph, plays)
+    kinds: dict[str, dict[str, Prob]] = {}
+    for ending in endings:
+        totals = kinds.setdefault(ending.kind, dict.fromkeys(READERS, Fraction(0)))
+        for reader in READERS:
+            totals[reader] += ending.odds[reader]
+    trapped = _trapped(graph)
+    unreachable_scenes, unreachable_choices = _never_reached(graph)
+    trap_scenes, trap_choices = _traps(graph, trapped)
+    return OddsReport(
+        story=story,
+        goal=goal,
+        states=graph.size,
+        transitions=graph.transitions,
+        decision_states=graph.modes.count(CHOICE),
+        ending_states=graph.modes.count(ENDING),
+        exact=all(p.exact for p in plays.values()) and best.exact and worst.exact,
+        unconverged=max(
+            best.unconverged, worst.unconverged, *(p.unconverged for p in plays.values())
+        ),
+        endings=endings,
+        kinds=kinds,
+        readers={
+            reader: _summary(graph, play, kinds.get(goal, {}).get(reader, Fraction(0)))
+            for reader, play in plays.items()
+        },
+        unreachable_scenes=unreachable_scenes,
+        unreachable_choices=unreachable_choices,
+        trap_states=sum(trapped),
+        trap_scenes=trap_scenes,
+        trap_choices=trap_choices,
+        dead_ends=_dead_ends(graph),
+    )
+
+
+def _ending_kind(graph: StateGraph, state: int) -> str:
+    ending = graph.story.scenes[graph.scene(state)].ending
+    assert ending is not None
+    return ending.kind
+
+
+def _endings(graph: StateGraph, plays: dict[str, Solution]) -> list[EndingOdds]:
+    """Every ending scene of the story, reachable or not, in story order."""
+    odds: dict[int, dict[str, Prob]] = {}
+    for state in range(graph.size):
+        if graph.modes[state] == ENDING:
+            by_reader = odds.setdefault(graph.scene(state), dict.fromkeys(READERS, Fraction(0)))
+            for reader, play in plays.items():
+                by_reader[reader] += play.mass[state]
+    result: list[EndingOdds] = []
+    for index, scene in enumerate(graph.story.scenes):
+        if scene.ending is not None:
+            result.append(
+                EndingOdds(
+                    scene.id,
+                    scene.title,
+                    scene.ending.kind,
+                    index in odds,
+                    odds.get(index, dict.fromkeys(READERS, Fraction(0))),
+                )
+            )
+    return result
+
+
+def _summary(graph: StateGraph, play: Solution, goal: Prob) -> ReaderSummary:
+    dead_end: Prob = Fraction(0)
+    decisions: Prob = Fraction(0)
+    for state in range(graph.size):
+        mode = graph.modes[state]
+        if mode == STUCK:
+            dead_end += play.mass[state]
+        elif mode == CHOICE:
+            decisions += play.mass[state]
+    return ReaderSummary(goal, dead_end, play.never_ends, None if play.never_ends else decisions)
+
+
+def _trapped(graph: StateGraph) -> bytearray:
+    """1 for each state from which no ending can be reached, whatever the reader does."""
+    endings = [s for s in range(graph.size) if graph.modes[s] == ENDING]
+    reach = can_reach(graph, endings)
+    return bytearray(1 - r for r in reach)
+
+
+def _never_reached(graph: StateGraph) -> tuple[list[str], list[str]]:
+    """Scenes no state is in, and choices of reached scenes that are never offered."""
+    story = graph.story
+    reached: set[int] = set()
+    offered: set[tuple[int, int]] = set()
+    for state in range(graph.size):
+        scene = graph.scene(state)
+        reached.add(scene)
+        if graph.modes[state] == CHOICE:
+            offered.update((scene, graph.labels[e]) for e in graph.edges(state))
+    scenes = [s.id for i, s in enumerate(story.scenes) if i not in reached]
+    choices = [
+        choice.id
+        for i, scene in enumerate(story.scenes)
+        if i in reached
+        for n, choice in enumerate(scene.choices)
+        if (i, n) not in offered
+    ]
+    return scenes, choices
+
+
+def _traps(graph: StateGraph, trapped: bytearray) -> tuple[list[str], list[str]]:
+    """Scenes every reachable state of which is a trap; choices that always lead into one."""
+    story = graph.story
+    scene_free: dict[int, bool] = {}
+    choice_free: dict[tuple[int, int], bool] = {}
+    for state in range(graph.size):
+        scene = graph.scene(state)
+        scene_free[scene] = scene_free.get(scene, False) or not trapped[state]
+        if graph.modes[state] == CHOICE:
+            for edge in graph.edges(state):
+                key = (scene, graph.labels[edge])
+                choice_free[key] = choice_free.get(key, False) or not trapped[graph.targets[edge]]
+    scenes = [story.scenes[i].id for i in sorted(scene_free) if not scene_free[i]]
+    choices = [
+        story.scenes[i].choices[n].id for (i, n) in sorted(choice_free) if not choice_free[(i, n)]
+    ]
+    return scenes, choices
+
+
+def _dead_ends(graph: StateGraph) -> list[DeadEnd]:
+    """One example state for each scene where play can get stuck."""
+    found: dict[int, DeadEnd] = {}
+    for state in range(graph.size):
+        if graph.modes[state] == STUCK:
+            scene, values = graph.codec.decode(graph.keys[state])
+            if scene not in found:
+                found[scene] = DeadEnd(
+                    graph.story.scenes[scene].id, snapshot(graph.story.variables, values)
+                )
+    return [found[i] for i in sorted(found)]

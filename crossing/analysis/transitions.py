@@ -1,0 +1,233 @@
+"""Each scene's transitions as a generated Python function over integer-encoded states.
+
+The odds analysis calls one of these per reachable state, millions of times, so it cannot
+afford the runtime's closures (a call per expression node) or tuples of values copied per
+effect. Instead the compiled story is translated once into plain Python source: one
+function per scene that decodes only the variables the scene reads, evaluates its
+conditions and effects inline, and returns the keys of the successor states
+(encoding.py). The semantics are the runtime's (runtime.py), step for step; the tests
+compare the two on random stories.
+
+The generated source is built only from numbers and a fixed set of operators taken from
+a validated compiled story, never from story text, so executing it is safe.
+
+A transition function takes `rest` (the key without its scene: key // scenes) and
+returns (mode, labels, keys): what happens in the state, and for each successor the
+index of the divert, chance outcome or choice that leads there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from itertools import count
+from typing import Any, NamedTuple
+
+from crossing.story import compiled as c
+from crossing.story.evaluate import saturate
+from crossing.story.expressions import INT_LIMIT
+
+from .encoding import StateCodec, value_range
+
+# What a state does, in the runtime's order of precedence.
+DIVERT, CHANCE, CHOICE, STUCK, ENDING = range(5)
+MODE_NAMES = ("divert", "chance", "choice", "dead_end", "ending")
+
+Successors = tuple[int, tuple[int, ...], tuple[int, ...]]
+Transition = Callable[[int], Successors]
+
+_COMPARE = {"==", "!=", "<", "<=", ">", ">="}
+_ARITHMETIC = {"+", "-", "*"}
+
+
+class UnsupportedExpression(Exception):
+    """A compiled expression the generator does not know (the compiled file is damaged)."""
+
+
+class Transitions(NamedTuple):
+    by_scene: list[Transition | None]  # None for endings, which have no successors
+    begin: Callable[[int], int]  # initial values' rest -> key of the first state
+
+
+def build_transitions(story: c.CompiledStory, codec: StateCodec) -> Transitions:
+    """Generate, compile and return every scene's transition function."""
+    source_lines = _SceneWriter(story, codec, story.start).entry_function("begin")
+    names: list[str | None] = []
+    for index, scene in enumerate(story.scenes):
+        if scene.ending is not None:
+            names.append(None)
+            continue
+        names.append(f"scene_{index}")
+        source_lines.extend(_SceneWriter(story, codec, index).function(f"scene_{index}"))
+    namespace: dict[str, Any] = {"_sat": saturate}
+    exec(compile("\n".join(source_lines), "<crossing transitions>", "exec"), namespace)
+    return Transitions(
+        [None if name is None else namespace[name] for name in names], namespace["begin"]
+    )
+
+
+class _SceneWriter:
+    """Writes the transition function of one scene."""
+
+    def __init__(self, story: c.CompiledStory, codec: StateCodec, index: int):
+        self.story = story
+        self.codec = codec
+        self.scene = story.scenes[index]
+        self.read: set[int] = set()  # variables the function must decode
+        self.fresh = count()
+
+    def function(self, name: str) -> list[str]:
+        body = self._body()
+        head = [f"def {name}(r):"]
+        for i in sorted(self.read):
+            head.append(f"    v{i} = {self._decode(i)}")
+        head.append(f"    b = r * {self.codec.scenes}")
+        return head + body + [""]
+
+    def entry_function(self, name: str) -> list[str]:
+        """The function giving the first state: the start scene entered with `rest`."""
+        path, key = self._path((), self.story.start)
+        head = [f"def {name}(r):"] + [f"    v{i} = {self._decode(i)}" for i in sorted(self.read)]
+        return [
+            *head,
+            f"    b = r * {self.codec.scenes}",
+            *_indent(path, 1),
+            f"    return {key}",
+            "",
+        ]
+
+    def _decode(self, i: int) -> str:
+        text = "r"
+        if self.codec.places[i] != 1:
+            text = f"r // {self.codec.places[i]}"
+        if i != len(self.codec.places) - 1:
+            text = f"{text} % {self.codec.radices[i]}"
+        low = self.codec.lows[i]
+        return text if low == 0 else f"{text} + ({low})"
+
+    # -- the scene's rules ----------------------------------------------------------------
+
+    def _body(self) -> list[str]:
+        scene = self.scene
+        lines: list[str] = []
+        for d_index, divert in enumerate(scene.diverts):
+            path, key = self._path((), divert.target)
+            result = f"return ({DIVERT}, ({d_index},), ({key},))"
+            if divert.condition is None:
+                return lines + _indent([*path, result], 1)
+            lines.append(f"    if {self._expr(divert.condition, {}, test=True)[0]}:")
+            lines.extend(_indent([*path, result], 2))
+        if scene.chance is not None:
+            keys: list[str] = []
+            for outcome in scene.chance.outcomes:
+                path, key = self._path(outcome.effects, outcome.target)
+                lines.extend(_indent(path, 1))
+                keys.append(key)
+            labels = _tuple(str(i) for i in range(len(keys)))
+            return [*lines, f"    return ({CHANCE}, {labels}, {_tuple(keys)})"]
+        if not scene.choices:
+            return [*lines, f"    return ({STUCK}, (), ())"]
+        if all(choice.condition is None for choice in scene.choices):
+            keys = []
+            for choice in scene.choices:
+                path, key = self._path(choice.effects, choice.target)
+                lines.extend(_indent(path, 1))
+                keys.append(key)
+            labels = _tuple(str(i) for i in range(len(keys)))
+            return [*lines, f"    return ({CHOICE}, {labels}, {_tuple(keys)})"]
+        lines += ["    labels = []", "    keys = []"]
+        for c_index, choice in enumerate(scene.choices):
+            path, key = self._path(choice.effects, choice.target)
+            taken = [*path, f"labels.append({c_index})", f"keys.append({key})"]
+            if choice.condition is None:
+                lines.extend(_indent(taken, 1))
+            else:
+                lines.append(f"    if {self._expr(choice.condition, {}, test=True)[0]}:")
+                lines.extend(_indent(taken, 2))
+        lines.append("    if not labels:")
+        lines.append(f"        return ({STUCK}, (), ())")
+        lines.append(f"    return ({CHOICE}, tuple(labels), tuple(keys))")
+        return lines
+
+    def _path(self, effects: tuple[c.Effect, ...], target: int) -> tuple[list[str], str]:
+        """Statements applying `effects` and then the target's entry effects, and the
+        expression for the key of the state they lead to."""
+        current: dict[int, str] = {}
+        lines: list[str] = []
+        for effect in effects + self.story.scenes[target].effects:
+            source, low, high = self._expr(effect.expr, current, test=False)
+            name = f"t{next(self.fresh)}"
+            lines.append(f"{name} = {source}")
+            variable = self.story.variables[effect.var]
+            if variable.type == "int":
+                var_low, var_high = value_range(variable)
+                if low < var_low:
+                    lines.append(f"if {name} < {var_low}: {name} = {var_low}")
+                if high > var_high:
+                    lines.append(f"if {name} > {var_high}: {name} = {var_high}")
+            current[effect.var] = name
+        key = f"b + {target}"
+        for var, name in sorted(current.items()):
+            self.read.add(var)
+            key += f" + {self.codec.scenes * self.codec.places[var]} * ({name} - v{var})"
+        return lines, key
+
+    def _expr(self, expr: c.JsonExpr, current: dict[int, str], test: bool) -> tuple[str, int, int]:
+        """Python source for `expr`, with the smallest and largest values it can take.
+
+        `test` is true where only truthiness matters (a condition), so `and`/`or` need not
+        be turned into a bool. Saturation is written only where the range can overflow.
+        """
+        if isinstance(expr, bool):
+            return repr(expr), int(expr), int(expr)
+        if isinstance(expr, int):
+            return f"({expr})", expr, expr
+        if not isinstance(expr, list) or not expr:
+            raise UnsupportedExpression(repr(expr))
+        op = expr[0]
+        if op == "var" and len(expr) == 2 and isinstance(expr[1], int):
+            index: int = expr[1]
+            if index in current:
+                name = current[index]
+            else:
+                self.read.add(index)
+                name = f"v{index}"
+            low, high = value_range(self.story.variables[index])
+            return name, low, high
+        if op == "not" and len(expr) == 2:
+            inner = self._expr(expr[1], current, test=True)[0]
+            return f"(not {inner})", 0, 1
+        if op == "neg" and len(expr) == 2:
+            inner, low, high = self._expr(expr[1], current, test=False)
+            return f"(-{inner})", -high, -low
+        if len(expr) != 3:
+            raise UnsupportedExpression(repr(expr))
+        if op in ("and", "or"):
+            left = self._expr(expr[1], current, test=True)[0]
+            right = self._expr(expr[2], current, test=True)[0]
+            joined = f"({left} {op} {right})"
+            return (joined if test else f"({joined} != 0)"), 0, 1
+        left, l_low, l_high = self._expr(expr[1], current, test=False)
+        right, r_low, r_high = self._expr(expr[2], current, test=False)
+        if op in _COMPARE:
+            return f"({left} {op} {right})", 0, 1
+        if op not in _ARITHMETIC:
+            raise UnsupportedExpression(f"unknown operator {op!r}")
+        if op == "+":
+            low, high = l_low + r_low, l_high + r_high
+        elif op == "-":
+            low, high = l_low - r_high, l_high - r_low
+        else:
+            corners = (l_low * r_low, l_low * r_high, l_high * r_low, l_high * r_high)
+            low, high = min(corners), max(corners)
+        source = f"({left} {op} {right})"
+        if low < -INT_LIMIT or high > INT_LIMIT:
+            return f"_sat{source}", max(low, -INT_LIMIT), min(high, INT_LIMIT)
+        return source, low, high
+
+
+def _indent(lines: list[str], depth: int) -> list[str]:
+    return ["    " * depth + line for line in lines]
+
+
+def _tuple(items: Iterable[str]) -> str:
+    return "(" + "".join(f"{item}, " for item in items) + ")"
