@@ -22,7 +22,7 @@ test: $(STAMP)
 	$(BIN)/ruff format --check crossing tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest --cov --cov-report=term
-	$(BIN)/coverage report --include='crossing/story/*' --fail-under=90 --skip-covered
+	$(BIN)/coverage report --include='crossing/story/*,crossing/analysis/*' --fail-under=90 --skip-covered
 
 clean:
 	rm -rf $(VENV) .coverage .pytest_cache .mypy_cache .ruff_cache

@@ -1,4 +1,4 @@
-"""The `crossing` command: check, compile and play stories (docs/cli.md)."""
+"""The `crossing` command: check, compile, play and analyse stories (docs/cli.md)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,21 @@ import json
 import os
 import secrets
 import sys
+import time
 from pathlib import Path
 
 import click
 from rich.console import Console
 
+from crossing.analysis import odds, playtest
+from crossing.analysis.explore import DEFAULT_MAX_STATES, TooManyStates
+from crossing.analysis.graph import (
+    GraphvizFailed,
+    GraphvizMissing,
+    render_svg,
+    story_dot,
+    story_edges,
+)
 from crossing.story import Loaded, load_any, load_source
 from crossing.story.diagnostics import render, sort_key, summary
 from crossing.story.rng import MASK
@@ -186,15 +196,13 @@ def test_command(
     hits: bool,
 ) -> None:
     """Play a story many times at random; report failures and what was never reached."""
-    from crossing.analysis.playtest import render_text, run_playtests
-
     story = _load_or_exit(path).story
     assert story is not None
-    report = run_playtests(story, runs, seed, avoid_used, max_decisions)
+    report = playtest.run_playtests(story, runs, seed, avoid_used, max_decisions)
     if as_json:
         click.echo(json.dumps(report.to_json(str(path)), ensure_ascii=False, indent=2))
     else:
-        click.echo(render_text(report, str(path), hits))
+        click.echo(playtest.render_text(report, str(path), hits))
     sys.exit(0 if report.ok else 1)
 
 
@@ -209,14 +217,6 @@ def test_command(
 )
 def graph_command(path: Path, output: Path) -> None:
     """Draw the story's map: scenes, choices, chances and endings, by chapter."""
-    from crossing.analysis.graph import (
-        GraphvizFailed,
-        GraphvizMissing,
-        render_svg,
-        story_dot,
-        story_edges,
-    )
-
     to_stdout = str(output) == "-"
     suffix = output.suffix.lower()
     if not to_stdout and suffix not in (".svg", ".dot"):
@@ -246,3 +246,42 @@ def graph_command(path: Path, output: Path) -> None:
     output.write_text(text, encoding="utf-8")
     edges = len(story_edges(story))
     click.echo(f"wrote {output} ({len(story.scenes)} scenes, {edges} edges)", err=True)
+
+
+@cli.command(name="odds")
+@click.argument("path", type=STORY_PATH)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option(
+    "--max-states",
+    type=click.IntRange(1, None),
+    default=DEFAULT_MAX_STATES,
+    show_default=True,
+    help="Stop, saying how far it got, when the story has more reachable states.",
+)
+@click.option(
+    "--goal",
+    default="safety",
+    show_default=True,
+    help="The ending kind that best and worst play maximise and minimise.",
+)
+def odds_command(path: Path, as_json: bool, max_states: int, goal: str) -> None:
+    """Exact odds of every ending, for a random, a best and a worst reader."""
+    story = _load_or_exit(path).story
+    assert story is not None
+    if goal not in story.ending_kinds:
+        raise click.BadParameter(
+            f"'{goal}' is not an ending kind of this story ({', '.join(story.ending_kinds)})",
+            param_hint="--goal",
+        )
+    started = time.perf_counter()
+    try:
+        report = odds.analyse(story, goal, max_states)
+    except TooManyStates as exc:
+        if as_json:
+            click.echo(json.dumps(odds.limit_json(story, exc), indent=2))
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(odds.render_text(report, time.perf_counter() - started))

@@ -20,7 +20,7 @@ from typing import Any
 from crossing.story import compiled as c
 from crossing.story.runtime import snapshot
 
-from .explore import DEFAULT_MAX_STATES, StateGraph, explore
+from .explore import DEFAULT_MAX_STATES, StateGraph, TooManyStates, explore
 from .markov import TOLERANCE, Chain, Prob, Solution, can_reach, components, forward, optimise
 from .transitions import CHOICE, ENDING, STUCK
 
@@ -78,6 +78,7 @@ class OddsReport:
         return {
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
+            "complete": True,
             "story": {
                 "id": self.story.id,
                 "title": self.story.title,
@@ -127,6 +128,25 @@ class OddsReport:
                 "dead_ends": [{"scene": d.scene, "values": d.values} for d in self.dead_ends],
             },
         }
+
+
+def limit_json(story: c.CompiledStory, stop: TooManyStates) -> dict[str, Any]:
+    """What `--json` prints when the state limit stops the analysis."""
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "story": {
+            "id": story.id,
+            "title": story.title,
+            "version": story.version,
+            "hash": story.hash,
+        },
+        "complete": False,
+        "error": str(stop),
+        "limit": stop.limit,
+        "explored": stop.explored,
+        "transitions": stop.transitions,
+    }
 
 
 def probability_json(p: Prob) -> dict[str, Any]:
@@ -286,3 +306,104 @@ def _dead_ends(graph: StateGraph) -> list[DeadEnd]:
                     graph.story.scenes[scene].id, snapshot(graph.story.variables, values)
                 )
     return [found[i] for i in sorted(found)]
+
+
+# -- the report as text -----------------------------------------------------------------
+
+READER_HEADINGS = {"random": "random reader", "best": "best play", "worst": "worst play"}
+
+
+def show_probability(p: Prob) -> str:
+    """'5/8 (62.5%)' when the fraction is short, else '≈ 62.5%'."""
+    percent = f"{float(p) * 100:.3g}%"
+    if isinstance(p, Fraction):
+        if p.denominator == 1:
+            return str(p) if p == 0 else f"{p} ({percent})"
+        exact = str(p)
+        if len(exact) <= 11:
+            return f"{exact} ({percent})"
+    return f"≈ {percent}"
+
+
+def show_number(x: Prob | None) -> str:
+    if x is None:
+        return "unbounded (play may never end)"
+    if isinstance(x, Fraction):
+        if x.denominator == 1:
+            return str(x)
+        if len(str(x)) <= 11:
+            return f"{x} ({float(x):.3g})"
+    return f"≈ {float(x):.3g}"
+
+
+def _table(rows: list[list[str]]) -> list[str]:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [
+        "  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
+
+
+def render_text(report: OddsReport, seconds: float) -> str:
+    story = report.story
+    lines = [
+        f"{story.title} ({story.id}, version {story.version})",
+        f"{report.states:,} states, {report.transitions:,} transitions, "
+        f"{report.decision_states:,} decision states; explored and solved in {seconds:.2f} s.",
+        "Odds are exact fractions."
+        if report.exact
+        else f"Some cycles were solved by iteration: odds are floating point, to within "
+        f"{TOLERANCE:g}"
+        + (f" (unconverged by {report.unconverged:.2g})" if report.unconverged else "")
+        + ".",
+        "",
+        f"'best play' and 'worst play' choose what makes a {report.goal} ending most and least "
+        "likely; the random reader picks any offered choice with equal chance.",
+        "",
+    ]
+    headings = [READER_HEADINGS[r] for r in READERS]
+    ending_rows = [["ending", "kind", *headings]]
+    for e in report.endings:
+        name = e.scene + ("" if e.reachable else " (never reached)")
+        ending_rows.append([name, e.kind, *(show_probability(e.odds[r]) for r in READERS)])
+    lines += ["Endings", *_table(ending_rows), ""]
+    kind_rows = [["kind", *headings]]
+    kind_rows += [[k, *(show_probability(o[r]) for r in READERS)] for k, o in report.kinds.items()]
+    lines += ["By kind", *_table(kind_rows), ""]
+    readers = report.readers
+    play_rows = [
+        ["", *headings],
+        ["dead end", *(show_probability(readers[r].dead_end) for r in READERS)],
+        ["never ends", *(show_probability(readers[r].never_ends) for r in READERS)],
+        ["decisions", *(show_number(readers[r].expected_decisions) for r in READERS)],
+    ]
+    lines += ["Play (decisions: the expected number until play stops)", *_table(play_rows), ""]
+    lines.append("Never reached: " + _listing(report.unreachable_scenes, "scene"))
+    lines.append("Never offered: " + _listing(report.unreachable_choices, "choice"))
+    lines.append(
+        f"Traps (no ending can be reached from them): {report.trap_states:,} states; "
+        + _listing(report.trap_scenes, "scene")
+        + "; "
+        + _listing(
+            report.trap_choices,
+            "choice that always leads into one",
+            "choices that always lead into one",
+        )
+    )
+    for dead_end in report.dead_ends:
+        values = ", ".join(f"{k} = {_show_value(v)}" for k, v in dead_end.values.items())
+        lines.append(
+            f"Dead end: {dead_end.scene} offers no choice" + (f" when {values}" if values else "")
+        )
+    return "\n".join(lines)
+
+
+def _listing(items: list[str], singular: str, plural: str | None = None) -> str:
+    if not items:
+        return f"no {plural or singular + 's'}"
+    noun = singular if len(items) == 1 else plural or singular + "s"
+    return f"{len(items)} {noun}: " + ", ".join(items)
+
+
+def _show_value(value: Any) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)

@@ -105,14 +105,23 @@ def condition(draw: st.DrawFn, variables: tuple[c.Variable, ...]) -> c.JsonExpr 
 
 
 @st.composite
-def compiled_stories(draw: st.DrawFn, max_scenes: int = 6) -> c.CompiledStory:
+def compiled_stories(
+    draw: st.DrawFn, max_scenes: int = 6, forward: bool = False
+) -> c.CompiledStory:
+    """Any shape of story; with `forward`, scenes lead mostly to later ones and the last
+    two are endings, so that most plays end (with the odd loop back)."""
     variables = draw(_variables())
-    count = draw(st.integers(1, max_scenes))
-    target = st.integers(0, count - 1)
+    count = draw(st.integers(3 if forward else 1, max_scenes))
     scenes: list[c.Scene] = []
     for index in range(count):
-        kind = draw(st.sampled_from(["ending", "choices", "chance", "diverts", "mixed"]))
-        ending = c.Ending(draw(st.sampled_from(["safety", "caught"])), None)
+        target = st.integers(0, count - 1)
+        kinds = ["ending", "choices", "chance", "diverts", "mixed"]
+        if forward:
+            kinds = ["ending"] if index >= count - 2 else kinds[1:]
+            later = st.integers(index + 1, count - 1)
+            target = st.one_of(later, later, later, st.integers(0, count - 1))
+        kind = draw(st.sampled_from(kinds))
+        ending = c.Ending("safety" if index % 2 else "caught", None)
         diverts: tuple[c.Divert, ...] = ()
         chance = None
         choices: tuple[c.Choice, ...] = ()

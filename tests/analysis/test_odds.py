@@ -1,0 +1,349 @@
+"""`crossing odds` against stories whose odds are known by hand."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from crossing.analysis import markov
+from crossing.analysis.explore import TooManyStates
+from crossing.analysis.odds import OddsReport, analyse, probability_json
+
+from story.conftest import Compile
+from story.helpers import dedent
+
+ENDS = """
+## home
+ending: safety
+
+Home.
+
+## lost
+ending: caught
+
+Caught.
+"""
+
+
+def with_ends(*blocks: str) -> str:
+    """Story text from indented blocks, with the two endings most tests share."""
+    return "".join(dedent(block) for block in blocks) + ENDS
+
+
+def odds(report: OddsReport, scene: str, reader: str = "random") -> Fraction | float:
+    (ending,) = [e for e in report.endings if e.scene == scene]
+    return ending.odds[reader]
+
+
+def test_independent_chances_multiply(compile_story: Compile) -> None:
+    story = compile_story(
+        with_ends(
+            """
+        title: Two chances
+
+        ## start
+        chance:
+          assumption: a fair coin
+          50% -> second
+          50% -> lost
+
+        ## second
+        chance:
+          assumption: one face in three
+          1 -> home
+          2 -> lost
+        """
+        )
+    )
+    report = analyse(story)
+    assert odds(report, "home") == Fraction(1, 6)
+    assert odds(report, "lost") == Fraction(5, 6)
+    # No decisions: every reader fares the same.
+    assert odds(report, "home", "best") == odds(report, "home", "worst") == Fraction(1, 6)
+    assert report.readers["random"].expected_decisions == 0
+    assert report.exact
+    assert (report.states, report.transitions, report.decision_states) == (4, 4, 0)
+
+
+def test_a_sure_forty_percent_against_two_halves_in_a_row(compile_story: Compile) -> None:
+    story = compile_story(
+        with_ends(
+            """
+        title: Two roads
+
+        ## start
+        * The sure road -> sure
+        * The two rivers -> first
+
+        ## sure
+        chance:
+          assumption: two in five
+          40% -> home
+          60% -> lost
+
+        ## first
+        chance:
+          assumption: a fair coin
+          50% -> second
+          50% -> lost
+
+        ## second
+        chance:
+          assumption: a fair coin
+          50% -> home
+          50% -> lost
+        """
+        )
+    )
+    report = analyse(story)
+    assert odds(report, "home") == Fraction(1, 2) * Fraction(2, 5) + Fraction(1, 2) * Fraction(1, 4)
+    assert odds(report, "home") == Fraction(13, 40)
+    assert odds(report, "home", "best") == Fraction(2, 5)
+    assert odds(report, "home", "worst") == Fraction(1, 4)
+    assert report.kinds["safety"] == {
+        "random": Fraction(13, 40),
+        "best": Fraction(2, 5),
+        "worst": Fraction(1, 4),
+    }
+    assert report.readers["best"].goal == Fraction(2, 5)
+    assert report.readers["random"].expected_decisions == 1
+
+
+RETRY = (
+    """
+title: Retry
+
+## try
+chance:
+  assumption: one in three
+  1 -> home
+  2 -> fail
+
+## fail
+* Try again -> try
+* Give up -> lost
+"""
+    + ENDS
+)
+
+
+def test_a_loop_that_retries_a_third_until_success(compile_story: Compile) -> None:
+    report = analyse(compile_story(RETRY))
+    # p = 1/3 + 2/3 * 1/2 * p, so p = 1/2; always retrying succeeds for sure.
+    assert odds(report, "home") == Fraction(1, 2)
+    assert odds(report, "home", "best") == 1
+    assert odds(report, "home", "worst") == Fraction(1, 3)
+    # Visits: x_try = 1 + x_fail / 2 and x_fail = 2/3 x_try, so x_fail = 1.
+    assert report.readers["random"].expected_decisions == 1
+    assert report.readers["best"].expected_decisions == 2
+    assert report.readers["worst"].expected_decisions == Fraction(2, 3)
+    assert report.readers["random"].never_ends == 0
+    assert report.exact
+
+
+def test_a_chance_repeated_until_it_succeeds_ends_for_sure(compile_story: Compile) -> None:
+    story = compile_story(
+        with_ends(
+            """
+            title: Again
+
+            ## try
+            chance:
+              assumption: one in three
+              1 -> home
+              2 -> try
+            """
+        )
+    )
+    report = analyse(story)
+    assert report.states == 2  # the same state, entered again and again
+    assert odds(report, "home") == 1
+    assert report.readers["random"].never_ends == 0
+
+
+def test_an_unreachable_ending_has_no_chance_and_is_listed(compile_story: Compile) -> None:
+    story = compile_story(
+        with_ends(
+            """
+        title: Unreached
+        var key: bool = false
+
+        ## start
+        * Go home -> home
+        * Open the door -> vault if key
+
+        ## vault
+        -> lost
+        """,
+            """
+        ## drowned
+        ending: died
+
+        Nobody comes here.
+        """,
+        )
+    )
+    report = analyse(story)
+    drowned = next(e for e in report.endings if e.scene == "drowned")
+    assert not drowned.reachable
+    assert drowned.odds == {"random": 0, "best": 0, "worst": 0}
+    assert odds(report, "home") == 1
+    assert report.unreachable_scenes == ["vault", "drowned", "lost"]  # story order
+    assert report.unreachable_choices == ["start/vault"]
+
+
+def test_a_loop_with_no_way_out_never_ends(compile_story: Compile) -> None:
+    story = compile_story(
+        with_ends(
+            """
+        title: Circles
+
+        ## start
+        * Follow the path -> a
+        * Go home -> home
+
+        ## a
+        -> b
+
+        ## b
+        -> a
+        """
+        )
+    )
+    report = analyse(story)
+    assert odds(report, "home") == Fraction(1, 2)
+    assert report.readers["random"].never_ends == Fraction(1, 2)
+    assert report.readers["random"].expected_decisions is None
+    assert report.readers["best"].never_ends == 0
+    assert report.readers["worst"].never_ends == 1
+    assert report.trap_scenes == ["a", "b"]
+    assert report.trap_choices == ["start/a"]
+    assert report.trap_states == 2
+
+
+def test_staying_for_ever_is_the_worst_play(compile_story: Compile) -> None:
+    story = compile_story(
+        with_ends(
+            """
+        title: Stay
+
+        ## start
+        * Stay a little longer -> start
+        * Leave -> home
+        """
+        )
+    )
+    report = analyse(story)
+    assert odds(report, "home") == 1  # a random reader leaves sooner or later
+    assert report.readers["random"].expected_decisions == 2
+    assert report.readers["worst"].goal == 0
+    assert report.readers["worst"].never_ends == 1
+    assert report.trap_scenes == []
+
+
+def test_dead_ends_are_reported_with_the_values_that_cause_them(compile_story: Compile) -> None:
+    story = compile_story(
+        with_ends(
+            """
+        title: Locked
+        var key: bool = false
+        var coins: 0..9 = 3
+
+        ## start
+        * Buy a key -> door
+          ~ key = true
+          ~ coins -= 2
+        * Go straight to the door -> door
+
+        ## door
+        * Open it -> home if key
+        """
+        )
+    )
+    report = analyse(story)
+    assert report.readers["random"].dead_end == Fraction(1, 2)
+    assert [(d.scene, d.values) for d in report.dead_ends] == [("door", {"key": False, "coins": 3})]
+    assert report.trap_choices == ["start/door-2"]
+    assert report.trap_scenes == []  # the door is a trap only without the key
+
+
+def gamblers_ruin(goal: int, start: int) -> str:
+    return with_ends(f"""
+        title: Ruin
+        var n: 0..{goal} = {start}
+
+        ## walk
+        -> home if n == {goal}
+        -> lost if n == 0
+        chance:
+          assumption: a fair coin
+          50% -> walk
+            ~ n += 1
+          50% -> walk
+            ~ n -= 1
+        """)
+
+
+def test_a_random_walk_is_solved_exactly(compile_story: Compile) -> None:
+    report = analyse(compile_story(gamblers_ruin(10, 3)))
+    assert odds(report, "home") == Fraction(3, 10)
+    assert report.exact
+
+
+def test_a_large_cycle_is_solved_by_iteration_to_the_stated_tolerance(
+    compile_story: Compile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(markov, "EXACT_LIMIT", 4)
+    report = analyse(compile_story(gamblers_ruin(10, 3)))
+    assert not report.exact
+    assert odds(report, "home") == pytest.approx(0.3, abs=1e-9)
+    data = report.to_json()
+    assert (data["method"], data["tolerance"]) == ("iterative", markov.TOLERANCE)
+    home = next(e for e in data["endings"] if e["scene"] == "home")
+    assert home["odds"]["random"]["exact"] is None
+
+
+def test_best_play_in_a_cycle_needs_the_loop(compile_story: Compile) -> None:
+    """The best reader must retry through a cycle of several states, with a variable."""
+    story = compile_story(
+        with_ends(
+            """
+        title: Tries
+        var tries: 0..3 = 0
+
+        ## try
+        ~ tries += 1
+        chance:
+          assumption: one in four
+          1 -> home
+          3 -> fail
+
+        ## fail
+        * Rest, then try again -> try
+        * Give up -> lost
+        * Rest for ever -> rest
+
+        ## rest
+        -> fail
+        """
+        )
+    )
+    report = analyse(story)
+    assert report.readers["best"].goal == 1
+    assert report.readers["worst"].goal == Fraction(1, 4)
+    assert report.exact
+
+
+def test_the_state_limit_stops_with_how_far_it_got(compile_story: Compile) -> None:
+    with pytest.raises(TooManyStates) as caught:
+        analyse(compile_story(gamblers_ruin(1000, 500)), max_states=100)
+    assert caught.value.limit == 100
+    assert 0 < caught.value.explored < 100
+    assert "100 states" in str(caught.value)
+
+
+def test_probabilities_in_json_are_exact_strings_and_floats() -> None:
+    assert probability_json(Fraction(2, 3)) == {"exact": "2/3", "value": 2 / 3}
+    assert probability_json(Fraction(1)) == {"exact": "1", "value": 1.0}
+    assert probability_json(0.25) == {"exact": None, "value": 0.25}

@@ -1,0 +1,61 @@
+"""Properties of `crossing odds` on random stories, and agreement with `crossing test`."""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+from hypothesis import HealthCheck, given, settings
+
+from crossing.analysis.explore import TooManyStates
+from crossing.analysis.odds import READERS, OddsReport, analyse
+from crossing.analysis.playtest import run_playtests
+from crossing.story import compiled as c
+
+from .stories import compiled_stories
+
+LIMIT = 1_000
+PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def analysed(story: c.CompiledStory) -> OddsReport | None:
+    try:
+        return analyse(story, max_states=LIMIT)
+    except TooManyStates:
+        return None
+
+
+@PROPERTY
+@given(compiled_stories())
+def test_every_reader_ends_somewhere_or_never_with_total_certainty(story: c.CompiledStory) -> None:
+    report = analysed(story)
+    if report is None or not report.exact:
+        return
+    for reader in READERS:
+        summary = report.readers[reader]
+        endings = sum((e.odds[reader] for e in report.endings), Fraction(0))
+        assert endings + summary.dead_end + summary.never_ends == 1
+        assert all(0 <= e.odds[reader] <= 1 for e in report.endings)
+    goal = {reader: report.readers[reader].goal for reader in READERS}
+    assert goal["worst"] <= goal["random"] <= goal["best"]
+    for ending in report.endings:
+        if not ending.reachable:
+            assert all(p == 0 for p in ending.odds.values())
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(compiled_stories(max_scenes=7, forward=True))
+def test_random_odds_match_the_frequencies_of_random_playthroughs(story: c.CompiledStory) -> None:
+    report = analysed(story)
+    if report is None or report.readers["random"].expected_decisions is None:
+        return  # playthroughs that never end say nothing about the odds, slowly
+    runs = 1_000
+    played = run_playtests(story, runs, seed=11, max_decisions=10_000)
+    for ending in report.endings:
+        expected = float(ending.odds["random"])
+        seen = played.endings[ending.scene] / runs
+        # Five standard deviations, plus a little for probabilities near 0 or 1.
+        assert abs(seen - expected) <= 5 * math.sqrt(expected * (1 - expected) / runs) + 0.005
+    dead_ends = sum(f.kind == "dead_end" for f in played.failures) / runs
+    expected = float(report.readers["random"].dead_end)
+    assert abs(dead_ends - expected) <= 5 * math.sqrt(expected * (1 - expected) / runs) + 0.005
