@@ -5,13 +5,12 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
+from story.conftest import Compile
+from story.helpers import dedent
 
 from crossing.analysis import markov
 from crossing.analysis.explore import TooManyStates
 from crossing.analysis.odds import OddsReport, analyse, probability_json
-
-from story.conftest import Compile
-from story.helpers import dedent
 
 ENDS = """
 ## home
