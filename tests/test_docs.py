@@ -63,3 +63,24 @@ def test_rng_test_vector_in_the_docs_matches() -> None:
     vector = re.search(r"seed 0 gives the state `\[([\d, ]+)\]`", text)
     assert vector is not None
     assert list(seed_state(0)) == [int(n) for n in vector.group(1).split(",")]
+
+
+def test_odds_of_the_example_match_the_hand_computation_in_the_docs() -> None:
+    from fractions import Fraction
+
+    from crossing.analysis.odds import analyse, render_text
+
+    story = load_source(ROOT / "examples" / "market-day").story
+    assert story is not None
+    report = analyse(story)
+    supper, hungry = report.endings
+    assert supper.odds == {"random": Fraction(5, 8), "best": 1, "worst": 0}
+    assert hungry.odds == {"random": Fraction(3, 8), "best": 0, "worst": 1}
+    decisions = {r: s.expected_decisions for r, s in report.readers.items()}
+    assert decisions == {"random": Fraction(37, 12), "best": Fraction(13, 4), "worst": 3}
+    docs = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    shown = docs.split("$ crossing odds examples/market-day\n", 1)[1].split("\n```", 1)[0]
+    timing = re.compile(r"solved in [0-9.]+ s")
+    assert timing.sub("solved in T s", render_text(report, 0.0)) == timing.sub(
+        "solved in T s", shown
+    )

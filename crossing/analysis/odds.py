@@ -13,6 +13,7 @@ docs/cli.md; the site's ending screen reads it.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -357,8 +358,11 @@ def render_text(report: OddsReport, seconds: float) -> str:
         + (f" (unconverged by {report.unconverged:.2g})" if report.unconverged else "")
         + ".",
         "",
-        f"'best play' and 'worst play' choose what makes a {report.goal} ending most and least "
-        "likely; the random reader picks any offered choice with equal chance.",
+        *textwrap.wrap(
+            f"'best play' and 'worst play' choose what makes a {report.goal} ending most and "
+            "least likely; the random reader picks any offered choice with equal chance.",
+            88,
+        ),
         "",
     ]
     headings = [READER_HEADINGS[r] for r in READERS]

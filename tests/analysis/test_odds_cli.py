@@ -1,0 +1,95 @@
+"""`crossing odds` on the command line: text, JSON, limits and usage errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from story.conftest import Write
+
+from crossing.cli import cli
+
+EXAMPLE = str(Path(__file__).resolve().parents[2] / "examples" / "market-day")
+
+LOOPING = """
+title: Walk
+var n: 0..1000 = 500
+
+## walk
+-> home if n == 1000
+chance:
+  assumption: a fair coin
+  50% -> walk
+    ~ n += 1
+  50% -> walk
+    ~ n -= 1
+
+## home
+ending: safety
+
+Home.
+"""
+
+
+def odds(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["odds", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_the_example_report_in_text() -> None:
+    code, out, _ = odds(EXAMPLE)
+    assert code == 0
+    assert "85 states, 86 transitions, 11 decision states" in out
+    assert "supper  safety    5/8 (62.5%)    1 (100%)   0" in out
+    assert "decisions   37/12 (3.08)   13/4 (3.25)  3" in out
+
+
+def test_the_example_report_in_json() -> None:
+    code, out, _ = odds(EXAMPLE, "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert (data["format"], data["format_version"], data["complete"]) == ("crossing-odds", 1, True)
+    assert data["story"]["id"] == "market-day"
+    assert data["method"] == "exact" and data["tolerance"] is None
+    assert [e["scene"] for e in data["endings"]] == ["supper", "hungry"]
+    assert data["endings"][0]["odds"]["random"] == {"exact": "5/8", "value": 0.625}
+    assert data["kinds"]["stranded"]["worst"] == {"exact": "1", "value": 1.0}
+    assert data["readers"]["random"]["expected_decisions"]["exact"] == "37/12"
+    assert data["traps"] == {"states": 0, "scenes": [], "choices": [], "dead_ends": []}
+
+
+def test_another_goal_turns_best_and_worst_around() -> None:
+    code, out, _ = odds(EXAMPLE, "--json", "--goal", "stranded")
+    assert code == 0
+    data = json.loads(out)
+    assert data["goal"] == "stranded"
+    assert data["readers"]["best"]["goal"]["exact"] == "1"
+    assert data["endings"][0]["odds"]["best"]["exact"] == "0"
+
+
+def test_an_unknown_goal_is_a_usage_error() -> None:
+    code, _, err = odds(EXAMPLE, "--goal", "safe")
+    assert code == 2
+    assert "'safe' is not an ending kind of this story" in err
+
+
+def test_the_state_limit_stops_with_a_clear_message(write: Write) -> None:
+    path = write("walk.story", LOOPING)
+    code, out, err = odds(str(path), "--max-states", "50")
+    assert code == 1
+    assert out == ""
+    assert err.startswith("error: stopped at the limit of 50 states: ")
+    assert "Raise --max-states" in err
+    code, out, _ = odds(str(path), "--max-states", "50", "--json")
+    data = json.loads(out)
+    assert (code, data["complete"], data["limit"]) == (1, False, 50)
+    assert 0 < data["explored"] < 50
+
+
+def test_a_story_with_errors_is_reported_not_analysed(write: Write) -> None:
+    path = write("bad.story", "title: Bad\n\n## a\n-> nowhere\n")
+    code, out, err = odds(str(path))
+    assert code == 1
+    assert out == ""
+    assert "unknown scene 'nowhere'" in err
