@@ -62,7 +62,7 @@ class StateGraph:
         return len(self.targets)
 
     def scene(self, state: int) -> int:
-        return self.keys[state] % self.codec.scenes
+        return self.keys[state] // self.codec.span
 
     def edges(self, state: int) -> range:
         return range(self.offsets[state], self.offsets[state + 1])
@@ -71,36 +71,36 @@ class StateGraph:
 def explore(story: c.CompiledStory, max_states: int = DEFAULT_MAX_STATES) -> StateGraph:
     codec = StateCodec.for_story(story)
     by_scene, begin = build_transitions(story, codec)
-    initial = codec.encode(0, tuple(v.initial for v in story.variables)) // codec.scenes
+    initial = codec.encode(0, tuple(v.initial for v in story.variables))
     start = begin(initial)
     keys = [start]
     number = {start: 0}
     modes = bytearray()
     offsets = array("q", [0])
-    targets = array("i")
-    labels = array("H")
-    scenes = codec.scenes
-    # The loop below is the hot path: locals only, one dict lookup per transition.
-    append_target, append_offset, append_mode = targets.append, offsets.append, modes.append
-    state = 0
-    while state < len(keys):
-        rest, scene = divmod(keys[state], scenes)
+    # Lists while growing (appends are cheaper), arrays once done (4 bytes an edge).
+    targets: list[int] = []
+    labels: list[int] = []
+    span = codec.span
+    # The hot path: locals only, one dict operation per transition (measured in bench/).
+    claim, add_key, add_target = number.setdefault, keys.append, targets.append
+    add_offset, add_mode, add_labels = offsets.append, modes.append, labels.extend
+    found = 1
+    for state, key in enumerate(keys):  # `keys` grows as states are found
+        scene, rest = divmod(key, span)
         transition = by_scene[scene]
         if transition is None:
-            append_mode(ENDING)
+            add_mode(ENDING)
         else:
             mode, edge_labels, successors = transition(rest)
-            append_mode(mode)
-            labels.extend(edge_labels)
-            for key in successors:
-                target = number.get(key)
-                if target is None:
-                    target = len(keys)
-                    if target >= max_states:
+            add_mode(mode)
+            add_labels(edge_labels)
+            for successor in successors:
+                target = claim(successor, found)
+                if target == found:
+                    if found >= max_states:
                         raise TooManyStates(max_states, state, len(targets))
-                    number[key] = target
-                    keys.append(key)
-                append_target(target)
-        append_offset(len(targets))
-        state += 1
-    return StateGraph(story, codec, keys, modes, offsets, targets, labels)
+                    add_key(successor)
+                    found += 1
+                add_target(target)
+        add_offset(len(targets))
+    return StateGraph(story, codec, keys, modes, offsets, array("i", targets), array("H", labels))

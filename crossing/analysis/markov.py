@@ -40,7 +40,20 @@ ZERO = Fraction(0)
 # -- structure ------------------------------------------------------------------------
 
 
-def components(graph: StateGraph) -> list[list[int]]:
+@dataclass(frozen=True, slots=True)
+class Condensation:
+    """The strongly connected components in topological order (the start's first)."""
+
+    order: list[list[int]]
+    acyclic: bool  # every component is one state without a loop onto itself
+
+    def is_cycle(self, graph: StateGraph, component: list[int]) -> bool:
+        if self.acyclic:
+            return False
+        return len(component) > 1 or _loops_on_itself(graph, component[0])
+
+
+def components(graph: StateGraph) -> Condensation:
     """Strongly connected components in topological order (the start's first).
 
     Most stories are acyclic, so Kahn's algorithm is tried first: it is cheaper and gives
@@ -60,9 +73,9 @@ def components(graph: StateGraph) -> list[list[int]]:
             indegree[target] -= 1
             if indegree[target] == 0:
                 order.append(target)
-    if len(order) == n:
-        return [[state] for state in order]
-    return _tarjan(graph)
+    if len(order) == n:  # a state that loops onto itself never reaches indegree 0
+        return Condensation([[state] for state in order], True)
+    return Condensation(_tarjan(graph), False)
 
 
 def _tarjan(graph: StateGraph) -> list[list[int]]:
@@ -179,24 +192,36 @@ class Solution:
     unconverged: float = 0.0  # largest remaining change where iteration hit MAX_SWEEPS
 
 
-def forward(chain: Chain, order: list[list[int]]) -> Solution:
+def forward(chain: Chain, components: Condensation) -> Solution:
     """Push probability from the start through the components in topological order."""
     graph = chain.graph
+    modes, offsets, targets, policy = graph.modes, graph.offsets, graph.targets, chain.policy
     mass: list[Prob] = [ZERO] * graph.size
     mass[0] = ONE
     solution = Solution(mass, ZERO, True)
-    for component in order:
-        if len(component) == 1:
-            state = component[0]
-            arrived = mass[state]
-            if not arrived or not _loops_on_itself(graph, state):
-                if arrived:
-                    for target, p in chain.step(state):
-                        mass[target] += arrived * p
-                continue
-        elif not any(mass[state] for state in component):
+    for component in components.order:
+        if components.is_cycle(graph, component):
+            if any(mass[state] for state in component):
+                _forward_cycle(chain, component, solution)
             continue
-        _forward_cycle(chain, component, solution)
+        state = component[0]
+        arrived = mass[state]
+        if not arrived:
+            continue
+        # The common cases inline: one multiplication per state, not per edge.
+        mode = modes[state]
+        if mode == DIVERT:
+            mass[targets[offsets[state]]] += arrived
+        elif mode == CHOICE and policy is not None:
+            mass[targets[policy[state]]] += arrived
+        elif mode == CHOICE:
+            first, end = offsets[state], offsets[state + 1]
+            share = arrived / (end - first)
+            for edge in range(first, end):
+                mass[targets[edge]] += share
+        else:
+            for target, p in chain.step(state):
+                mass[target] += arrived * p
     return solution
 
 
@@ -337,7 +362,7 @@ class Optimum:
 Better = Callable[[Prob, Prob], bool]
 
 
-def optimise(graph: StateGraph, order: list[list[int]], goal: bytearray, best: str) -> Optimum:
+def optimise(graph: StateGraph, components: Condensation, goal: bytearray, best: str) -> Optimum:
     """Values and a policy maximising (best="max") or minimising the chance of reaching a
     state marked in `goal`. Ties go to the first offered choice, so the policy is stable.
 
@@ -350,19 +375,27 @@ def optimise(graph: StateGraph, order: list[list[int]], goal: bytearray, best: s
     assert policy is not None
     result = Optimum([ZERO] * graph.size, policy)
     value = result.value
-    for component in reversed(order):
-        if len(component) == 1 and not _loops_on_itself(graph, component[0]):
-            state = component[0]
-            if goal[state]:
-                value[state] = ONE
-            elif graph.modes[state] == CHOICE:
-                edge = _best_edge(graph, state, value, better)
-                policy[state] = edge
-                value[state] = value[graph.targets[edge]]
-            else:
-                value[state] = sum((value[t] * p for t, p in chain.step(state)), ZERO)
+    modes, offsets, targets = graph.modes, graph.offsets, graph.targets
+    for component in reversed(components.order):
+        if components.is_cycle(graph, component):
+            _optimise_cycle(chain, component, result, better, best)
             continue
-        _optimise_cycle(chain, component, result, better, best)
+        state = component[0]
+        mode = modes[state]
+        if goal[state]:
+            value[state] = ONE
+        elif mode == DIVERT:
+            value[state] = value[targets[offsets[state]]]
+        elif mode == CHOICE:
+            edge = _best_edge(graph, state, value, better)
+            policy[state] = edge
+            value[state] = value[targets[edge]]
+        elif mode == CHANCE:
+            total: Prob = ZERO
+            for target, p in chain.step(state):
+                if value[target]:
+                    total += value[target] * p
+            value[state] = total
     return result
 
 

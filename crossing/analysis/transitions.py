@@ -11,7 +11,7 @@ compare the two on random stories.
 The generated source is built only from numbers and a fixed set of operators taken from
 a validated compiled story, never from story text, so executing it is safe.
 
-A transition function takes `rest` (the key without its scene: key // scenes) and
+A transition function takes `rest` (the key without its scene: key % span) and
 returns (mode, labels, keys): what happens in the state, and for each successor the
 index of the divert, chance outcome or choice that leads there.
 """
@@ -80,20 +80,13 @@ class _SceneWriter:
         head = [f"def {name}(r):"]
         for i in sorted(self.read):
             head.append(f"    v{i} = {self._decode(i)}")
-        head.append(f"    b = r * {self.codec.scenes}")
-        return head + body + [""]
+        return [*head, *body, ""]
 
     def entry_function(self, name: str) -> list[str]:
         """The function giving the first state: the start scene entered with `rest`."""
         path, key = self._path((), self.story.start)
         head = [f"def {name}(r):"] + [f"    v{i} = {self._decode(i)}" for i in sorted(self.read)]
-        return [
-            *head,
-            f"    b = r * {self.codec.scenes}",
-            *_indent(path, 1),
-            f"    return {key}",
-            "",
-        ]
+        return [*head, *_indent(path, 1), f"    return {key}", ""]
 
     def _decode(self, i: int) -> str:
         text = "r"
@@ -165,10 +158,10 @@ class _SceneWriter:
                 if high > var_high:
                     lines.append(f"if {name} > {var_high}: {name} = {var_high}")
             current[effect.var] = name
-        key = f"b + {target}"
+        key = f"r + {self.codec.span * target}"
         for var, name in sorted(current.items()):
             self.read.add(var)
-            key += f" + {self.codec.scenes * self.codec.places[var]} * ({name} - v{var})"
+            key += f" + {self.codec.places[var]} * ({name} - v{var})"
         return lines, key
 
     def _expr(self, expr: c.JsonExpr, current: dict[int, str], test: bool) -> tuple[str, int, int]:

@@ -96,7 +96,7 @@ def test_generated_transitions_match_the_runtime(story: c.CompiledStory) -> None
 
 
 @given(compiled_stories())
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=80, deadline=None)
 def test_state_keys_decode_to_what_they_encode(story: c.CompiledStory) -> None:
     codec = StateCodec.for_story(story)
     try:
