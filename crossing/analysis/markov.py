@@ -270,13 +270,19 @@ def _escaping(
                 back[target].append(state)
             else:
                 live.add(state)
-    queue = deque(live)
+    return _closure(live, back)
+
+
+def _closure(seeds: set[int], back: dict[int, list[int]]) -> set[int]:
+    """`seeds` and every state that leads to one of them along `back` (predecessor lists)."""
+    reached = set(seeds)
+    queue = deque(seeds)
     while queue:
         for before in back[queue.popleft()]:
-            if before not in live:
-                live.add(before)
+            if before not in reached:
+                reached.add(before)
                 queue.append(before)
-    return live
+    return reached
 
 
 def _solve(
@@ -459,13 +465,7 @@ def _certain_zero(
                     back[target].append(state)
                 elif value[target]:
                     live.add(state)
-        queue = deque(live)
-        while queue:
-            for before in back[queue.popleft()]:
-                if before not in live:
-                    live.add(before)
-                    queue.append(before)
-        return inside - live
+        return inside - _closure(live, back)
     zero = set(component)
     changed = True
     while changed:
@@ -534,10 +534,4 @@ def _escaping_to_value(
                     back[target].append(state)
             elif value[target]:
                 live.add(state)
-    queue = deque(live)
-    while queue:
-        for before in back[queue.popleft()]:
-            if before not in live:
-                live.add(before)
-                queue.append(before)
-    return live
+    return _closure(live, back)

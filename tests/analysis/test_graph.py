@@ -4,7 +4,6 @@ the command, and readability for a 150-scene story."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -37,7 +36,6 @@ Write = Callable[[str, "str | bytes"], Path]
 ROOT = Path(__file__).resolve().parent.parent.parent
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"
-needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")
 
 ROADS = """
 title: Two Roads
@@ -317,7 +315,6 @@ def test_user_text_is_escaped_in_dot(compile_story: Compile) -> None:
     assert "evil" not in unquoted.replace("evil [label=&quot;", "")
 
 
-@needs_dot
 def test_user_text_shows_literally_in_the_svg(compile_story: Compile) -> None:
     story = compile_story(ESCAPES)
     svg = render_svg(story_dot(story))
@@ -339,7 +336,6 @@ def test_user_text_shows_literally_in_the_svg(compile_story: Compile) -> None:
 # -- rendering -------------------------------------------------------------------------
 
 
-@needs_dot
 def test_render_svg_makes_no_third_party_requests(roads: CompiledStory) -> None:
     svg = render_svg(story_dot(roads))
     assert svg.lstrip().startswith("<?xml")
@@ -356,7 +352,6 @@ def test_render_svg_without_dot(tmp_path: Path) -> None:
         render_svg("digraph { a -> b }", dot=str(tmp_path / "no-such-dot"))
 
 
-@needs_dot
 def test_render_svg_reports_what_dot_says() -> None:
     with pytest.raises(GraphvizFailed, match="syntax error"):
         render_svg("digraph { a -> }")
@@ -388,7 +383,6 @@ def test_cli_writes_dot_to_standard_output(roads_file: Path, roads: CompiledStor
     assert result.stdout == story_dot(roads)
 
 
-@needs_dot
 def test_cli_writes_svg(roads_file: Path) -> None:
     result = run("graph", str(roads_file), "-o", "map.svg")
     assert result.exit_code == 0, result.output
@@ -461,7 +455,6 @@ def points(value: str) -> float:
     return float(value[:-2])
 
 
-@needs_dot
 def test_a_150_scene_story_stays_readable(big_svg: tuple[CompiledStory, str]) -> None:
     story, svg = big_svg
     assert len(story.scenes) == 150
