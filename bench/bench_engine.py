@@ -30,23 +30,20 @@ import gc
 import gzip
 import io
 import json
-import platform
 import pstats
 import random
 import statistics
-import sys
 import tempfile
-import time
 import tracemalloc
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from generate import Generated, generate  # bench/generate.py: the script's folder is on sys.path
+from measure import Timing, markdown_table, rich_table, timed, write_report
 from rich.console import Console
-from rich.table import Table
 
 from crossing.story.api import load_source
 from crossing.story.checker import check_project
@@ -56,21 +53,6 @@ from crossing.story.runtime import AWAITING, Program, Session
 from crossing.story.transcript import run_script
 
 MAX_DECISIONS = 1000  # a playthrough longer than this is cut off (none is, in practice)
-
-
-@dataclass(slots=True)
-class Timing:
-    """Seconds for each repeat."""
-
-    runs: list[float] = field(default_factory=list)
-
-    @property
-    def best(self) -> float:
-        return min(self.runs)
-
-    @property
-    def median(self) -> float:
-        return statistics.median(self.runs)
 
 
 @dataclass(slots=True)
@@ -100,22 +82,6 @@ class Result:
                 runs = value["runs"]
                 value.update(best=min(runs), median=statistics.median(runs))
         return data
-
-
-def timed(repeat: int, action: Callable[[], object], *, collect: bool = True) -> Timing:
-    """Run `action` `repeat` times; with collect=False the cyclic garbage collector is off."""
-    timing = Timing()
-    for _ in range(repeat):
-        gc.collect()
-        if not collect:
-            gc.disable()
-        try:
-            start = time.perf_counter()
-            action()
-            timing.runs.append(time.perf_counter() - start)
-        finally:
-            gc.enable()
-    return timing
 
 
 def compiled_json(story: CompiledStory) -> str:
@@ -330,23 +296,6 @@ def cells(results: list[Result]) -> tuple[list[str], list[list[str]]]:
     return header, rows
 
 
-def rich_table(results: list[Result], title: str) -> Table:
-    header, rows = cells(results)
-    grid = Table(title=title)
-    for index, name in enumerate(header):
-        grid.add_column(name, justify="left" if index == 0 else "right", no_wrap=True)
-    for row in rows:
-        grid.add_row(*row)
-    return grid
-
-
-def markdown_table(results: list[Result]) -> str:
-    header, rows = cells(results)
-    lines = ["| " + " | ".join(header) + " |", "| --- |" + " ---: |" * (len(header) - 1)]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="500,5000", help="scene counts, comma-separated")
@@ -375,23 +324,21 @@ def main() -> None:
             )
         gc_note = "" if collect else ", garbage collector off"
         title = f"Story engine: best / median of {args.repeat}{gc_note}"
-        console.print(rich_table(results, title))
+        console.print(rich_table(*cells(results), title))
         if args.markdown:
-            console.print(markdown_table(results), markup=False, highlight=False, soft_wrap=True)
+            console.print(
+                markdown_table(*cells(results)), markup=False, highlight=False, soft_wrap=True
+            )
         if args.profile:
             profile(Path(temp) / f"story-{sizes[-1]}", args.playthroughs, console)
     if args.json:
-        report = {
-            "python": sys.version.split()[0],
-            "platform": platform.platform(),
+        settings = {
             "repeat": args.repeat,
             "garbage_collector": collect,
             "playthroughs": args.playthroughs,
             "scripts": args.scripts,
-            "results": [result.to_json() for result in results],
         }
-        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-        console.print(f"[dim]wrote {args.json}[/dim]")
+        write_report(args.json, settings, results, console)
 
 
 if __name__ == "__main__":

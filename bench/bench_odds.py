@@ -37,7 +37,6 @@ import cProfile
 import gc
 import io
 import json
-import platform
 import pstats
 import re
 import resource
@@ -45,14 +44,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from measure import Timing, markdown_table, rich_table, timed, write_report  # bench/measure.py
 from rich.console import Console
-from rich.table import Table
 
 from crossing.analysis.encoding import StateCodec
 from crossing.analysis.explore import explore
@@ -202,37 +199,6 @@ def load(path: Path) -> CompiledStory:
 
 
 # -- timing ----------------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class Timing:
-    """Seconds for each repeat."""
-
-    runs: list[float] = field(default_factory=list)
-
-    @property
-    def best(self) -> float:
-        return min(self.runs)
-
-    @property
-    def median(self) -> float:
-        return statistics.median(self.runs)
-
-
-def timed(repeat: int, action: Callable[[], object], *, collect: bool = True) -> Timing:
-    """Run `action` `repeat` times; with collect=False the cyclic garbage collector is off."""
-    timing = Timing()
-    for _ in range(repeat):
-        gc.collect()
-        if not collect:
-            gc.disable()
-        try:
-            start = time.perf_counter()
-            action()
-            timing.runs.append(time.perf_counter() - start)
-        finally:
-            gc.enable()
-    return timing
 
 
 # -- memory, in a fresh process ------------------------------------------------------------
@@ -439,23 +405,6 @@ def cells(results: list[Result]) -> tuple[list[str], list[list[str]]]:
     return header, rows
 
 
-def rich_table(results: list[Result], title: str) -> Table:
-    header, rows = cells(results)
-    grid = Table(title=title)
-    for index, name in enumerate(header):
-        grid.add_column(name, justify="left" if index < 2 else "right", no_wrap=index < 2)
-    for row in rows:
-        grid.add_row(*row)
-    return grid
-
-
-def markdown_table(results: list[Result]) -> str:
-    header, rows = cells(results)
-    lines = ["| " + " | ".join(header) + " |", "| --- | --- |" + " ---: |" * (len(header) - 2)]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
 def parse_sizes(text: str) -> list[int]:
     return [int(float(s)) for s in text.split(",") if s.strip()]
 
@@ -508,7 +457,7 @@ def main() -> None:
             )
         gc_note = "garbage collector on" if collect else "garbage collector off"
         title = f"Odds analysis: best of {args.repeat}, {gc_note}"
-        console.print(rich_table(results, title))
+        console.print(rich_table(*cells(results), title, labels=2))
         for r in results:
             verdict = "meets" if r.states / r.explore.best >= TARGET_RATE else "misses"
             console.print(
@@ -518,23 +467,24 @@ def main() -> None:
                 highlight=False,
             )
         if args.markdown:
-            console.print(markdown_table(results), markup=False, highlight=False, soft_wrap=True)
+            console.print(
+                markdown_table(*cells(results), labels=2),
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
         largest = root / f"odds-{sizes[-1]}{'-cycles' if args.cycles else ''}" / "main.story"
         if args.profile:
             profile(largest, "explore", console)
         if args.profile_analyse:
             profile(largest, "analyse", console)
     if args.json:
-        report = {
-            "python": sys.version.split()[0],
-            "platform": platform.platform(),
+        settings = {
             "repeat": args.repeat,
             "garbage_collector": collect,
             "cycles": args.cycles,
-            "results": [result.to_json() for result in results],
         }
-        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-        console.print(f"[dim]wrote {args.json}[/dim]")
+        write_report(args.json, settings, results, console)
 
 
 if __name__ == "__main__":

@@ -37,7 +37,6 @@ class StateCodec:
     """Turns (scene, values) into an integer key and back."""
 
     variables: tuple[c.Variable, ...]
-    scenes: int
     lows: tuple[int, ...]
     radices: tuple[int, ...]
     places: tuple[int, ...]
@@ -55,9 +54,7 @@ class StateCodec:
             radices.append(high - low + 1)
             places.append(place)
             place *= high - low + 1
-        return cls(
-            story.variables, len(story.scenes), tuple(lows), tuple(radices), tuple(places), place
-        )
+        return cls(story.variables, tuple(lows), tuple(radices), tuple(places), place)
 
     def encode(self, scene: int, values: tuple[Value, ...]) -> int:
         rest = 0

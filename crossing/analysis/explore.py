@@ -62,7 +62,7 @@ class StateGraph:
         return len(self.targets)
 
     def scene(self, state: int) -> int:
-        return self.keys[state] // self.codec.span
+        return self.codec.scene_of(self.keys[state])
 
     def edges(self, state: int) -> range:
         return range(self.offsets[state], self.offsets[state + 1])

@@ -19,7 +19,7 @@ from __future__ import annotations
 from array import array
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import TypeAlias
 
@@ -234,7 +234,7 @@ def _forward_cycle(chain: Chain, component: list[int], solution: Solution) -> No
     mass = solution.mass
     inside = set(component)
     steps = {state: chain.step(state) for state in component}
-    live = _escaping(component, steps, inside)
+    live = _escaping(steps, inside)
     for state in component:
         if state not in live:
             solution.never_ends += mass[state]
@@ -257,20 +257,25 @@ def _forward_cycle(chain: Chain, component: list[int], solution: Solution) -> No
 
 
 def _escaping(
-    component: list[int], steps: dict[int, list[tuple[int, Fraction]]], inside: set[int]
+    steps: dict[int, list[tuple[int, Fraction]]],
+    inside: set[int],
+    exit_counts: Callable[[int], bool] = lambda target: True,
 ) -> set[int]:
-    """The states of a cycle from which the chain can leave it (with positive chance)."""
-    back: dict[int, list[int]] = {state: [] for state in component}
-    live: set[int] = set()
-    for state in component:
-        for target, p in steps[state]:
+    """The states of `steps` from which the chain leaves the cycle `inside` (with positive
+    chance) through an exit that counts. Moves to states of the cycle not in `steps` are
+    ignored: they lead nowhere that counts."""
+    back: dict[int, list[int]] = {state: [] for state in steps}
+    seeds: set[int] = set()
+    for state, moves in steps.items():
+        for target, p in moves:
             if not p:
                 continue
-            if target in inside:
+            if target not in inside:
+                if exit_counts(target):
+                    seeds.add(state)
+            elif target in back:
                 back[target].append(state)
-            else:
-                live.add(state)
-    return _closure(live, back)
+    return _closure(seeds, back)
 
 
 def _closure(seeds: set[int], back: dict[int, list[int]]) -> set[int]:
@@ -362,7 +367,7 @@ class Optimum:
     value: list[Prob]
     policy: Policy
     exact: bool = True
-    unconverged: float = field(default=0.0)
+    unconverged: float = 0.0
 
 
 Better = Callable[[Prob, Prob], bool]
@@ -456,25 +461,15 @@ def _certain_zero(
     For max: the goal is unreachable from them. For min: the reader can avoid it for
     sure (a greatest fixed point: chance states need every outcome safe, decisions one).
     """
+    moves = {state: _all_moves(graph, chain, state) for state in component}
     if best == "max":
-        live: set[int] = set()
-        back: dict[int, list[int]] = {s: [] for s in component}
-        for state in component:
-            for target, _ in _all_moves(graph, chain, state):
-                if target in inside:
-                    back[target].append(state)
-                elif value[target]:
-                    live.add(state)
-        return inside - _closure(live, back)
+        return inside - _escaping(moves, inside, lambda target: bool(value[target]))
     zero = set(component)
     changed = True
     while changed:
         changed = False
         for state in list(zero):
-            safe = [
-                t in zero or (t not in inside and not value[t])
-                for t, _ in _all_moves(graph, chain, state)
-            ]
+            safe = [t in zero or (t not in inside and not value[t]) for t, _ in moves[state]]
             keep = any(safe) if graph.modes[state] == CHOICE else all(safe)
             if not keep:
                 zero.discard(state)
@@ -495,7 +490,7 @@ def _evaluate_cycle(
     """The value of the current policy on the cycle: V = Q V + (value of the exits)."""
     value = result.value
     steps = {s: chain.step(s) for s in component if s not in zero}
-    live = _escaping_to_value(steps, inside, value)
+    live = _escaping(steps, inside, lambda target: bool(value[target]))
     for state in component:
         if state not in live:
             value[state] = ZERO
@@ -515,23 +510,3 @@ def _evaluate_cycle(
         value[state] = v
     result.exact = result.exact and solution.exact
     result.unconverged = max(result.unconverged, solution.unconverged)
-
-
-def _escaping_to_value(
-    steps: dict[int, list[tuple[int, Fraction]]],
-    inside: set[int],
-    value: list[Prob],
-) -> set[int]:
-    """States (not certainly zero) from which the policy reaches an exit of positive value."""
-    back: dict[int, list[int]] = {s: [] for s in steps}
-    live: set[int] = set()
-    for state, moves in steps.items():
-        for target, p in moves:
-            if not p:
-                continue
-            if target in inside:
-                if target in steps:
-                    back[target].append(state)
-            elif value[target]:
-                live.add(state)
-    return _closure(live, back)

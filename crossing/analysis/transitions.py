@@ -76,17 +76,17 @@ class _SceneWriter:
         self.fresh = count()
 
     def function(self, name: str) -> list[str]:
-        body = self._body()
-        head = [f"def {name}(r):"]
-        for i in sorted(self.read):
-            head.append(f"    v{i} = {self._decode(i)}")
-        return [*head, *body, ""]
+        return self._define(name, self._body())
 
     def entry_function(self, name: str) -> list[str]:
         """The function giving the first state: the start scene entered with `rest`."""
         path, key = self._path((), self.story.start)
-        head = [f"def {name}(r):"] + [f"    v{i} = {self._decode(i)}" for i in sorted(self.read)]
-        return [*head, *_indent(path, 1), f"    return {key}", ""]
+        return self._define(name, [*_indent(path, 1), f"    return {key}"])
+
+    def _define(self, name: str, body: list[str]) -> list[str]:
+        """A function of `rest` that first decodes the variables its body reads."""
+        decode = [f"    v{i} = {self._decode(i)}" for i in sorted(self.read)]
+        return [f"def {name}(r):", *decode, *body, ""]
 
     def _decode(self, i: int) -> str:
         text = "r"

@@ -1,12 +1,49 @@
-"""Random compiled stories for property tests: well-typed expressions, effects, diverts,
-chances and choices over small and unbounded variables, with cycles and dead ends."""
+"""Stories for the analysis tests: a few written out, and random compiled stories for
+property tests (well-typed expressions, effects, diverts, chances and choices over small
+and unbounded variables, with cycles and dead ends)."""
 
 from __future__ import annotations
 
 from hypothesis import strategies as st
+from story.helpers import dedent
 
 from crossing.story import compiled as c
 from crossing.story.expressions import INT_LIMIT
+
+ENDS = """
+## home
+ending: safety
+
+Home.
+
+## lost
+ending: caught
+
+Caught.
+"""
+
+
+def with_ends(*blocks: str) -> str:
+    """Story text from indented blocks, with the two endings most tests share."""
+    return "".join(dedent(block) for block in blocks) + ENDS
+
+
+def gamblers_ruin(goal: int, start: int) -> str:
+    return with_ends(f"""
+        title: Ruin
+        var n: 0..{goal} = {start}
+
+        ## walk
+        -> home if n == {goal}
+        -> lost if n == 0
+        chance:
+          assumption: a fair coin
+          50% -> walk
+            ~ n += 1
+          50% -> walk
+            ~ n -= 1
+        """)
+
 
 EDGE_NUMBERS = st.sampled_from([0, 1, 2, 3, -1, 7, 1000, INT_LIMIT, -INT_LIMIT, 65536])
 

@@ -6,28 +6,12 @@ from fractions import Fraction
 
 import pytest
 from story.conftest import Compile
-from story.helpers import dedent
 
 from crossing.analysis import markov
 from crossing.analysis.explore import TooManyStates
 from crossing.analysis.odds import OddsReport, analyse, probability_json
 
-ENDS = """
-## home
-ending: safety
-
-Home.
-
-## lost
-ending: caught
-
-Caught.
-"""
-
-
-def with_ends(*blocks: str) -> str:
-    """Story text from indented blocks, with the two endings most tests share."""
-    return "".join(dedent(block) for block in blocks) + ENDS
+from .stories import ENDS, gamblers_ruin, with_ends
 
 
 def odds(report: OddsReport, scene: str, reader: str = "random") -> Fraction | float:
@@ -265,23 +249,6 @@ def test_dead_ends_are_reported_with_the_values_that_cause_them(compile_story: C
     assert [(d.scene, d.values) for d in report.dead_ends] == [("door", {"key": False, "coins": 3})]
     assert report.trap_choices == ["start/door-2"]
     assert report.trap_scenes == []  # the door is a trap only without the key
-
-
-def gamblers_ruin(goal: int, start: int) -> str:
-    return with_ends(f"""
-        title: Ruin
-        var n: 0..{goal} = {start}
-
-        ## walk
-        -> home if n == {goal}
-        -> lost if n == 0
-        chance:
-          assumption: a fair coin
-          50% -> walk
-            ~ n += 1
-          50% -> walk
-            ~ n -= 1
-        """)
 
 
 def test_a_random_walk_is_solved_exactly(compile_story: Compile) -> None:

@@ -10,26 +10,11 @@ from story.conftest import Write
 
 from crossing.cli import cli
 
+from .stories import gamblers_ruin
+
 EXAMPLE = str(Path(__file__).resolve().parents[2] / "examples" / "market-day")
 
-LOOPING = """
-title: Walk
-var n: 0..1000 = 500
-
-## walk
--> home if n == 1000
-chance:
-  assumption: a fair coin
-  50% -> walk
-    ~ n += 1
-  50% -> walk
-    ~ n -= 1
-
-## home
-ending: safety
-
-Home.
-"""
+LOOPING = gamblers_ruin(1000, 500)
 
 
 def odds(*args: str) -> tuple[int, str, str]:
