@@ -32,17 +32,16 @@ import io
 import json
 import pstats
 import random
-import statistics
 import tempfile
 import tracemalloc
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from generate import Generated, generate  # bench/generate.py: the script's folder is on sys.path
-from measure import Timing, markdown_table, rich_table, timed, write_report
+from measure import Timing, markdown_table, result_json, rich_table, timed, write_report
 from rich.console import Console
 
 from crossing.story.api import load_source
@@ -76,12 +75,7 @@ class Result:
     scripts: int
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        for value in data.values():
-            if isinstance(value, dict) and "runs" in value:
-                runs = value["runs"]
-                value.update(best=min(runs), median=statistics.median(runs))
-        return data
+        return result_json(self)
 
 
 def compiled_json(story: CompiledStory) -> str:

@@ -40,15 +40,21 @@ import json
 import pstats
 import re
 import resource
-import statistics
 import subprocess
 import sys
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from measure import Timing, markdown_table, rich_table, timed, write_report  # bench/measure.py
+from measure import (  # bench/measure.py
+    Timing,
+    markdown_table,
+    result_json,
+    rich_table,
+    timed,
+    write_report,
+)
 from rich.console import Console
 
 from crossing.analysis.encoding import StateCodec
@@ -273,11 +279,7 @@ class Result:
     analyse_memory: dict[str, Any] | None
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        for value in data.values():
-            if isinstance(value, dict) and "runs" in value:
-                runs = value["runs"]
-                value.update(best=min(runs), median=statistics.median(runs))
+        data = result_json(self)
         data["explore_states_per_second"] = self.states / self.explore.best
         if self.analyse is not None:
             data["analyse_states_per_second"] = self.states / self.analyse.best

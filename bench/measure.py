@@ -9,7 +9,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,16 @@ def timed(repeat: int, action: Callable[[], object], *, collect: bool = True) ->
         finally:
             gc.enable()
     return timing
+
+
+def result_json(result: Any) -> dict[str, Any]:
+    """A result dataclass as JSON, each Timing with its best and median added."""
+    data: dict[str, Any] = asdict(result)
+    for value in data.values():
+        if isinstance(value, dict) and "runs" in value:
+            runs = value["runs"]
+            value.update(best=min(runs), median=statistics.median(runs))
+    return data
 
 
 def rich_table(header: list[str], rows: list[list[str]], title: str, labels: int = 1) -> Table:
