@@ -7,6 +7,7 @@ import os
 import secrets
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -21,7 +22,9 @@ from crossing.analysis.graph import (
     story_dot,
     story_edges,
 )
+from crossing.analysis.scenario import ScenarioError, scenario
 from crossing.story import Loaded, load_any, load_source
+from crossing.story.compiled import CompiledStory
 from crossing.story.diagnostics import render, sort_key, summary
 from crossing.story.rng import MASK
 from crossing.story.transcript import ScriptError, parse_script, run_script
@@ -160,6 +163,30 @@ def play(
     )
 
 
+def scenario_options(command: Callable[..., None]) -> Callable[..., None]:
+    """--from and --set: analyse the story as if it began elsewhere, with values set."""
+    command = click.option(
+        "--set",
+        "settings",
+        multiple=True,
+        metavar="NAME=VALUE",
+        help="Start with this variable set (repeatable): --set year=y2019.",
+    )(command)
+    return click.option(
+        "--from", "start", metavar="SCENE", help="Start at this scene instead of the story's."
+    )(command)
+
+
+def _scenario_or_exit(path: Path, start: str | None, settings: tuple[str, ...]) -> CompiledStory:
+    story = _load_or_exit(path).story
+    assert story is not None
+    try:
+        return scenario(story, start, settings)
+    except ScenarioError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+
+
 @cli.command(name="test")
 @click.argument("path", type=STORY_PATH)
 @click.option(
@@ -186,6 +213,7 @@ def play(
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--hits", is_flag=True, help="Also list how often each scene and choice was hit.")
+@scenario_options
 def test_command(
     path: Path,
     runs: int,
@@ -194,10 +222,11 @@ def test_command(
     max_decisions: int,
     as_json: bool,
     hits: bool,
+    start: str | None,
+    settings: tuple[str, ...],
 ) -> None:
     """Play a story many times at random; report failures and what was never reached."""
-    story = _load_or_exit(path).story
-    assert story is not None
+    story = _scenario_or_exit(path, start, settings)
     report = playtest.run_playtests(story, runs, seed, avoid_used, max_decisions)
     if as_json:
         click.echo(json.dumps(report.to_json(str(path)), ensure_ascii=False, indent=2))
@@ -264,10 +293,17 @@ def graph_command(path: Path, output: Path) -> None:
     show_default=True,
     help="The ending kind that best and worst play maximise and minimise.",
 )
-def odds_command(path: Path, as_json: bool, max_states: int, goal: str) -> None:
+@scenario_options
+def odds_command(
+    path: Path,
+    as_json: bool,
+    max_states: int,
+    goal: str,
+    start: str | None,
+    settings: tuple[str, ...],
+) -> None:
     """Exact odds of every ending, for a random, a best and a worst reader."""
-    story = _load_or_exit(path).story
-    assert story is not None
+    story = _scenario_or_exit(path, start, settings)
     if goal not in story.ending_kinds:
         raise click.BadParameter(
             f"'{goal}' is not an ending kind of this story ({', '.join(story.ending_kinds)})",
