@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from crossing.story import compiled as c
 
 from .encoding import StateCodec
+from .liveness import live_variables
 from .transitions import ENDING, build_transitions
 
 DEFAULT_MAX_STATES = 2_000_000
@@ -47,6 +48,7 @@ class StateGraph:
 
     story: c.CompiledStory
     codec: StateCodec
+    live: list[frozenset[int]] | None  # per scene, when folded: the variables that matter
     keys: list[int]
     modes: bytearray
     offsets: array[int]
@@ -68,9 +70,14 @@ class StateGraph:
         return range(self.offsets[state], self.offsets[state + 1])
 
 
-def explore(story: c.CompiledStory, max_states: int = DEFAULT_MAX_STATES) -> StateGraph:
+def explore(
+    story: c.CompiledStory, max_states: int = DEFAULT_MAX_STATES, fold: bool = True
+) -> StateGraph:
+    """The reachable states; with `fold`, values nothing reads again are set to their
+    lowest (liveness.py), which leaves every odd unchanged and the graph smaller."""
     codec = StateCodec.for_story(story)
-    by_scene, begin = build_transitions(story, codec)
+    live = live_variables(story) if fold else None
+    by_scene, begin = build_transitions(story, codec, live)
     initial = codec.encode(0, tuple(v.initial for v in story.variables))
     start = begin(initial)
     keys = [start]
@@ -103,4 +110,6 @@ def explore(story: c.CompiledStory, max_states: int = DEFAULT_MAX_STATES) -> Sta
                     found += 1
                 add_target(target)
         add_offset(len(targets))
-    return StateGraph(story, codec, keys, modes, offsets, array("i", targets), array("H", labels))
+    return StateGraph(
+        story, codec, live, keys, modes, offsets, array("i", targets), array("H", labels)
+    )

@@ -158,10 +158,16 @@ def probability_json(p: Prob) -> dict[str, Any]:
 
 
 def analyse(
-    story: c.CompiledStory, goal: str = "safety", max_states: int = DEFAULT_MAX_STATES
+    story: c.CompiledStory,
+    goal: str = "safety",
+    max_states: int = DEFAULT_MAX_STATES,
+    fold: bool = True,
 ) -> OddsReport:
-    """Explore every reachable state and compute the report. Raises TooManyStates."""
-    graph = explore(story, max_states)
+    """Explore every reachable state and compute the report. Raises TooManyStates.
+
+    `fold` (the default) merges states that differ only in values nothing reads again
+    (explore.py); the odds are the same either way, the state counts are not."""
+    graph = explore(story, max_states, fold)
     order = components(graph)
     is_goal = bytearray(
         graph.modes[s] == ENDING and _ending_kind(graph, s) == goal for s in range(graph.size)
@@ -303,9 +309,11 @@ def _dead_ends(graph: StateGraph) -> list[DeadEnd]:
         if graph.modes[state] == STUCK:
             scene, values = graph.codec.decode(graph.keys[state])
             if scene not in found:
-                found[scene] = DeadEnd(
-                    graph.story.scenes[scene].id, snapshot(graph.story.variables, values)
-                )
+                shown = snapshot(graph.story.variables, values)
+                if graph.live is not None:  # the others were folded: their values are moot
+                    names = {graph.story.variables[i].name for i in graph.live[scene]}
+                    shown = {name: value for name, value in shown.items() if name in names}
+                found[scene] = DeadEnd(graph.story.scenes[scene].id, shown)
     return [found[i] for i in sorted(found)]
 
 

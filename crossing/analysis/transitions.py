@@ -18,7 +18,7 @@ index of the divert, chance outcome or choice that leads there.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from itertools import count
 from typing import Any, NamedTuple
 
@@ -48,16 +48,25 @@ class Transitions(NamedTuple):
     begin: Callable[[int], int]  # initial values' rest -> key of the first state
 
 
-def build_transitions(story: c.CompiledStory, codec: StateCodec) -> Transitions:
-    """Generate, compile and return every scene's transition function."""
-    source_lines = _SceneWriter(story, codec, story.start).entry_function("begin")
+def build_transitions(
+    story: c.CompiledStory, codec: StateCodec, live: Sequence[frozenset[int]] | None = None
+) -> Transitions:
+    """Generate, compile and return every scene's transition function.
+
+    With `live` (liveness.py), each successor's variables that are not live in its scene
+    are set to their lowest value, so states differing only in them become one.
+    """
+    every = frozenset(range(len(story.variables)))
+    live = live or [every] * len(story.scenes)
+    source_lines = _SceneWriter(story, codec, live, every).entry_function("begin")
     names: list[str | None] = []
     for index, scene in enumerate(story.scenes):
         if scene.ending is not None:
             names.append(None)
             continue
         names.append(f"scene_{index}")
-        source_lines.extend(_SceneWriter(story, codec, index).function(f"scene_{index}"))
+        writer = _SceneWriter(story, codec, live, live[index], index)
+        source_lines.extend(writer.function(f"scene_{index}"))
     namespace: dict[str, Any] = {"_sat": saturate}
     exec(compile("\n".join(source_lines), "<crossing transitions>", "exec"), namespace)
     return Transitions(
@@ -68,10 +77,21 @@ def build_transitions(story: c.CompiledStory, codec: StateCodec) -> Transitions:
 class _SceneWriter:
     """Writes the transition function of one scene."""
 
-    def __init__(self, story: c.CompiledStory, codec: StateCodec, index: int):
+    def __init__(
+        self,
+        story: c.CompiledStory,
+        codec: StateCodec,
+        live: Sequence[frozenset[int]],
+        live_here: frozenset[int],
+        index: int | None = None,
+    ):
         self.story = story
         self.codec = codec
-        self.scene = story.scenes[index]
+        self.live = live
+        # Variables that may hold any value in this function's input; the others are
+        # already at their lowest value (digit 0), so they never need resetting.
+        self.live_here = live_here
+        self.scene = story.scenes[story.start if index is None else index]
         self.read: set[int] = set()  # variables the function must decode
         self.fresh = count()
 
@@ -159,9 +179,16 @@ class _SceneWriter:
                     lines.append(f"if {name} > {var_high}: {name} = {var_high}")
             current[effect.var] = name
         key = f"r + {self.codec.span * target}"
+        dead = set(range(len(self.story.variables))) - self.live[target]
         for var, name in sorted(current.items()):
+            if var not in dead:
+                self.read.add(var)
+                key += f" + {self.codec.places[var]} * ({name} - v{var})"
+        for var in sorted(dead & self.live_here):  # reset to digit 0: value - low
             self.read.add(var)
-            key += f" + {self.codec.places[var]} * ({name} - v{var})"
+            low = self.codec.lows[var]
+            digit = f"v{var}" if low == 0 else f"v{var} - ({low})"
+            key += f" - {self.codec.places[var]} * ({digit})"
         return lines, key
 
     def _expr(self, expr: c.JsonExpr, current: dict[int, str], test: bool) -> tuple[str, int, int]:

@@ -25,7 +25,7 @@ def odds(*args: str) -> tuple[int, str, str]:
 def test_the_example_report_in_text() -> None:
     code, out, _ = odds(EXAMPLE)
     assert code == 0
-    assert "85 states, 86 transitions, 11 decision states" in out
+    assert "31 states, 42 transitions, 7 decision states" in out
     assert "supper  safety    5/8 (62.5%)    1 (100%)   0" in out
     assert "decisions   37/12 (3.08)   13/4 (3.25)  3" in out
 

@@ -85,7 +85,7 @@ def test_odds_and_test_commands_take_from_and_set() -> None:
     runner = CliRunner()
     odds = runner.invoke(cli, ["odds", str(EXAMPLE), "--from", "stairs", "--set", "umbrella=true"])
     assert odds.exit_code == 0, odds.output
-    assert "42 states" in odds.stdout
+    assert "23 states" in odds.stdout
     test = runner.invoke(
         cli, ["test", str(EXAMPLE), "--runs", "50", "--from", "stairs", "--set", "coins=5"]
     )
