@@ -1,0 +1,285 @@
+// Crossing's story engine: plays compiled stories (docs/compiled-format.md) exactly as the
+// Python runtime (crossing/story/) does. No DOM, no I/O.
+
+const LIMIT = 2147483647; // integers saturate at ±LIMIT
+const SAVE = 'crossing-save';
+export const AWAITING = 'awaiting_choice', ENDED = 'ending', STUCK = 'dead_end';
+export class StoryLoopError extends Error {}
+export class SaveError extends Error {}
+
+/** @typedef {{scene: number, values: (number|boolean)[], rng: number[]}} State */
+
+const isInt = Number.isInteger;
+const isObj = (x) => x !== null && typeof x == 'object' && !Array.isArray(x);
+const repr = (x) => (typeof x == 'string' ? `'${x}'` : x ?? 'None'); // as Python's messages show it
+const fail = (why, type = Error) => {
+  throw new type(why);
+};
+
+// -- the compiled story --
+
+/** A compiled story (parsed JSON); throws an Error if this runtime cannot play it. */
+export function load(data) {
+  if (!isObj(data) || data.format != 'crossing-story') fail('not a compiled Crossing story');
+  if (data.format_version !== 1) {
+    fail(`compiled format version ${repr(data.format_version)} is not supported (this runtime reads version 1); compile the story again`);
+  }
+  // Only the shape; the rest is the compiler's business (../../node/play.mjs checks it all).
+  const { scenes, variables, chapters, start } = data;
+  if (![scenes, variables, chapters].every(Array.isArray) || !isInt(start) || !scenes[start]) fail('malformed compiled story');
+  return { ...data, byId: new Map(scenes.map((s, i) => [s.id, i])) };
+}
+
+// -- expressions and text --
+
+const sat = (x) => (x > LIMIT ? LIMIT : x < -LIMIT ? -LIMIT : x);
+// Operands are within ±2**31: sums are exact doubles, and a product is rounded only when far
+// beyond ±LIMIT, so saturation gives the exact integer result.
+const BINARY = {
+  '+': (a, b) => sat(a + b), '-': (a, b) => sat(a - b), '*': (a, b) => sat(a * b),
+  '==': (a, b) => a == b, '!=': (a, b) => a != b, // loose, as in Python (True == 1)
+  '<': (a, b) => a < b, '<=': (a, b) => a <= b, '>': (a, b) => a > b, '>=': (a, b) => a >= b,
+};
+
+/** The value of a compiled expression (an enum's is its index). */
+export function evaluate(e, values) {
+  if (!Array.isArray(e)) return e;
+  const [op, a, b] = e, ev = (x) => evaluate(x, values);
+  return op == 'var' ? values[a] : op == 'not' ? !ev(a) : op == 'neg' ? sat(-ev(a))
+    : op == 'and' ? !!ev(a) && !!ev(b) : op == 'or' ? !!ev(a) || !!ev(b) : BINARY[op](ev(a), ev(b));
+}
+
+/** Compiled text as HTML. */
+export const render = (t, values) => typeof t == 'string' ? t : t.map((p) =>
+  typeof p == 'string' ? p
+    : 'if' in p ? (evaluate(p.if, values) ? render(p.then, values) : p.else == null ? '' : render(p.else, values))
+      : show(evaluate(p.expr, values), p.type, p.values)).join('');
+
+const show = (x, type, names) => (type == 'enum' ? names[+x] : type == 'bool' ? !!x + '' : +x + '');
+
+// Each effect sees the values the ones before it left; ranged ints are clamped.
+function apply({ variables }, effects, values) {
+  if (!effects?.length) return values;
+  values = values.slice();
+  for (const [i, e] of effects) {
+    const { type, low, high } = variables[i], x = evaluate(e, values);
+    values[i] = type != 'int' ? x : low != null && x < low ? low : high != null && x > high ? high : +x;
+  }
+  return values;
+}
+const enter = (story, scene, values) => apply(story, story.scenes[scene].effects, values);
+
+const snapshot = ({ variables }, values) => Object.fromEntries(variables.map((v, i) =>
+  [v.name, v.type == 'enum' ? v.values[+values[i]] : v.type == 'bool' ? !!values[i] : +values[i]]));
+
+// -- the random generator: xoshiro128** --
+
+const rotl = (x, k) => ((x << k) | (x >>> (32 - k))) >>> 0;
+
+/** Four unsigned 32-bit words from a seed from 0 to 2**32 - 1. */
+export function seedState(seed) {
+  if (!(isInt(seed) && seed >= 0 && seed < 2 ** 32)) fail('seed must be from 0 to 4294967295', RangeError);
+  const s = [];
+  for (let x = seed; s.length < 4;) {
+    x = (x + 0x9e3779b9) >>> 0;
+    let z = Math.imul(x ^ (x >>> 16), 0x85ebca6b); // (signed, but the same 32 bits)
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    s.push((z ^ (z >>> 16)) >>> 0);
+  }
+  if (!s.some((w) => w)) s[0] = 1; // all zeros would never change
+  return s;
+}
+
+/** The next output; advances `s` in place. */
+export function nextU32(s) {
+  const [s0, s1, s2, s3] = s, t2 = s2 ^ s0, t3 = s3 ^ s1;
+  s[0] = (s0 ^ t3) >>> 0;
+  s[1] = (s1 ^ t2) >>> 0;
+  s[2] = (t2 ^ (s1 << 9)) >>> 0;
+  s[3] = rotl(t3, 11);
+  return Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+}
+
+/** [a roll from 0 to total - 1, the next state] (rejection keeps rolls uniform) */
+export function draw(state, total) {
+  const s = state.slice(), limit = 2 ** 32 - (2 ** 32 % total);
+  let r;
+  while ((r = nextU32(s)) >= limit);
+  return [r % total, s];
+}
+
+// -- play --
+
+/** One reader's play. Its methods return steps, the scenes shown, as transcripts show them. */
+export class Session {
+  /** @param {State} state @param {State[]} history */
+  constructor(story, state, history = []) {
+    Object.assign(this, { story, state, history, status: AWAITING, offered: [] });
+  }
+
+  /** @returns {[Session, object[]]} */
+  static begin(story, seed) {
+    const { start } = story, values = enter(story, start, story.variables.map((v) => v.initial));
+    const session = new Session(story, { scene: start, values, rng: seedState(seed) });
+    return [session, session.settle()];
+  }
+
+  /** From a scene just entered, on until the reader must choose or play ends. */
+  settle() {
+    const { story } = this, { scenes } = story, steps = [];
+    let { scene, values, rng } = this.state;
+    const stop = (status, offered = []) => {
+      Object.assign(this, { state: { scene, values, rng }, status, offered });
+      return steps;
+    };
+    while (steps.length < 10000) {
+      const { id, text, ending, diverts, chance, choices } = scenes[scene];
+      const step = { scene: id, text: render(text ?? '', values), vars: snapshot(story, values) };
+      steps.push(step);
+      if (ending) {
+        step.ending = { kind: ending.kind };
+        if (ending.epilogue != null) step.ending.epilogue = render(ending.epilogue, values);
+        return stop(ENDED);
+      }
+      let target = diverts?.find((d) => d.if == null || evaluate(d.if, values))?.target;
+      if (target != null) step.divert = scenes[target].id;
+      else if (chance) {
+        let roll, below = 0;
+        [roll, rng] = draw(rng, chance.total);
+        const outcome = chance.outcomes.findIndex((o) => roll < (below += o.weight));
+        ({ target } = chance.outcomes[outcome]);
+        values = apply(story, chance.outcomes[outcome].effects, values);
+        step.chance = { roll, total: chance.total, outcome, target: scenes[target].id };
+      } else {
+        const offered = [];
+        choices?.forEach((c, i) => (c.if == null || evaluate(c.if, values)) && offered.push(i));
+        if (offered.length) step.choices = offered.map((i) => ({ id: choices[i].id, text: render(choices[i].text, values) }));
+        return stop(offered.length ? AWAITING : STUCK, offered);
+      }
+      values = enter(story, (scene = target), values);
+    }
+    throw new StoryLoopError(`more than 10000 scenes in a row without a decision (last: '${scenes[scene].id}')`);
+  }
+
+  choice(position) {
+    return this.story.scenes[this.state.scene].choices[this.offered[position]];
+  }
+
+  /** Take the offered choice at `position` (from 0). */
+  choose(position) {
+    if (this.status != AWAITING || !(position >= 0 && position < this.offered.length)) fail('choice not offered', RangeError);
+    const { story, state } = this, { target, effects } = this.choice(position);
+    this.history.push(state); // undo comes back here, random state and all
+    this.state = { ...state, scene: target, values: enter(story, target, apply(story, effects, state.values)) };
+    return this.settle();
+  }
+
+  /** Back to the last decision; null if none. */
+  undo() {
+    return this.history.length ? ((this.state = this.history.pop()), this.settle()) : null;
+  }
+}
+
+// -- saves --
+
+const snap = (story, { scene, values, rng }) => {
+  const { id, chapter } = story.scenes[scene];
+  return { scene: id, chapter: chapter == null ? null : story.chapters[chapter].id, vars: snapshot(story, values), rng: [...rng] };
+};
+
+export const save = ({ story, state, history }) => ({
+  format: SAVE, format_version: 1, story: story.id, story_version: story.version,
+  position: snap(story, state), history: history.map((h) => snap(story, h)),
+});
+
+/** From a save, maybe of an older story version: [session, steps, messages]. */
+export function restore(story, data) {
+  const error = (why) => fail(why, SaveError), messages = [], saved = data?.history ?? [];
+  if (!isObj(data) || data.format != SAVE) error('this is not a Crossing save');
+  if (data.format_version !== 1) error(`save format version ${repr(data.format_version)} is not supported`);
+  if (data.story !== story.id) error(`this save belongs to the story '${data.story ?? 'None'}', not '${story.id}'`);
+  if (!isObj(data.position)) error('the save is damaged: it has no position');
+  if (!Array.isArray(saved) || data.history === null) error('the save is damaged: its history is not a list');
+  const [state, exact] = read(story, data.position, messages);
+  const history = saved.flatMap((h) => (isObj(h) && (h = read(story, h, []))[1] ? [h[0]] : []));
+  if (history.length < saved.length) messages.push('some earlier steps could not be kept, so undo goes back less far');
+  if (!exact) state.values = enter(story, state.scene, state.values); // a fallback scene is entered afresh
+  const session = new Session(story, state, history);
+  return [session, session.settle(), [...new Set(messages)]];
+}
+
+// [the state a save describes, whether its scene still exists]
+function read(story, { scene: id, chapter, vars, rng }, messages) {
+  const { variables } = story, exact = typeof id == 'string' && story.byId.has(id);
+  let scene = story.byId.get(id);
+  if (!exact) {
+    chapter = typeof chapter == 'string' && story.chapters.findLast((c) => c.id === chapter);
+    scene = chapter ? chapter.start : story.start;
+    messages.push(`the scene '${id ?? 'None'}' is no longer in the story; ` +
+      (chapter ? `continuing from the start of the chapter '${chapter.title}'` : 'starting again from the beginning'));
+  }
+  vars = isObj(vars) ? vars : {};
+  const values = variables.map(({ name, type, initial, values: names, low, high }) => {
+    const raw = Object.hasOwn(vars, name) ? vars[name] : undefined;
+    const x = type == 'int' ? Math.min(Math.max(raw, low ?? -LIMIT), high ?? LIMIT) : type == 'bool' ? raw : names.indexOf(raw);
+    if (type == 'int' ? isInt(raw) : type == 'bool' ? typeof raw == 'boolean' : x >= 0) {
+      if (x !== raw && type == 'int') messages.push(`'${name}' no longer fits its range; it is now ${x}`);
+      return x;
+    }
+    messages.push(`'${name}' ` + (raw === undefined ? 'is new in this version; it starts at its initial value' : 'has changed; it starts again at its initial value'));
+    return initial;
+  });
+  for (const name of Object.keys(vars)) if (!variables.some((v) => v.name === name)) messages.push(`'${name}' is no longer in the story and was dropped`);
+  if (!(Array.isArray(rng) && rng.length == 4 && rng.every((w) => isInt(w) && w >= 0 && w < 2 ** 32) && rng.some((w) => w))) {
+    rng = seedState(0);
+    messages.push("the save's random state was damaged; chance starts afresh");
+  }
+  return [{ scene, values, rng: [...rng] }, exact];
+}
+
+// -- scripted play (docs/cli.md) --
+
+/**
+ * The transcript `crossing play --json` prints for script tokens: a number takes that choice
+ * (from 1 among those offered), `u` undoes, `s` saves and at once restores.
+ */
+export function runScript(story, seed, script) {
+  const steps = [];
+  let end, last, session, shown, messages;
+  const add = (more) => {
+    steps.push(...more);
+    last = more[more.length - 1]; // the scene shown last: a choice taken is recorded on it
+  };
+  try {
+    [session, shown] = Session.begin(story, seed);
+    add(shown);
+    for (const [n, token] of script.entries()) {
+      if (token == 'u') {
+        shown = session.undo();
+        steps.push({ action: 'undo', done: !!shown });
+        if (shown) add(shown);
+      } else if (token == 's') {
+        const data = save(session);
+        steps.push({ action: 'save', save: data });
+        [session, shown, messages] = restore(story, JSON.parse(JSON.stringify(data)));
+        steps.push({ action: 'restore', messages });
+        add(shown);
+      } else {
+        const offered = session.offered.length; // none unless awaiting a choice
+        if (token > offered) {
+          end = { status: 'error', message: `script step ${n + 1}: choice ${token} is not offered (${offered} choice${offered == 1 ? '' : 's'} offered)` };
+          break;
+        }
+        last.taken = session.choice(token - 1).id;
+        add(session.choose(token - 1));
+      }
+    }
+    const { id, ending } = story.scenes[session.state.scene];
+    end ??= { status: session.status, scene: id };
+    if (end.status == ENDED) Object.assign(end, { ending: id, kind: ending.kind });
+  } catch (e) {
+    if (!(e instanceof StoryLoopError)) throw e;
+    end = { status: 'error', message: e.message };
+  }
+  return { format: 'crossing-transcript', format_version: 1, story: story.id, story_version: story.version, seed, script, steps, end };
+}
