@@ -12,9 +12,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## run: set up and play the example story in the terminal
+## run: set up and play the journey in the terminal
 run: $(STAMP)
-	$(BIN)/crossing play examples/market-day
+	$(BIN)/crossing play content/journey
 
 ## test: set up and run linters, type checks and the whole test suite with coverage
 test: $(STAMP)
