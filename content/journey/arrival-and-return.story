@@ -62,10 +62,6 @@ Keeping it back has cost you something that sleep does not repay. {if health <= 
 place: hanawon
 title: Hanawon
 
-// The forged card stays with the questioners, and nothing in the South reads `risk` again:
-// both are reset so that the analysis does not keep apart states that play alike.
-~ papers = false
-~ risk = 0
 
 A council drawn from 23 government agencies reads your file and decides your case: you will be protected and settled.[^yonhap-2020-resettlement] A bus takes you to Anseong, 77 kilometres south of Seoul, to Hanawon, the government's settlement centre for people from the North, open since 8 July 1999.[^koreaherald-2019-hanawon]
 
@@ -270,11 +266,6 @@ In the lining of your jacket is a scrap of paper with a telephone number on it, 
 place: tumen_city
 title: The bus
 
-// The police took the money and the card; a broker's debt no longer matters here.
-// Reset so that the analysis does not keep apart states that play alike.
-~ cash = 0
-~ debt = 0
-~ papers = false
 
 It takes {if risk >= 3: nine days | a week} before there are enough of you. Then the bus: curtains drawn, a policeman at the front, thirty people who do not look at each other. Someone is praying under her breath. Someone else is asleep, or pretending to be.
 

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 
 from crossing.story import compiled as c
 from crossing.story.diagnostics import did_you_mean
-from crossing.story.expressions import INT_LIMIT
+
+from .encoding import value_range
 
 
 class ScenarioError(ValueError):
@@ -50,8 +51,7 @@ def _initial_value(variable: c.Variable, text: str) -> int | bool:
         number = int(text)
     except ValueError:
         raise ScenarioError(f"'{variable.name}' is a whole number, not '{text}'") from None
-    low = -INT_LIMIT if variable.low is None else variable.low
-    high = INT_LIMIT if variable.high is None else variable.high
+    low, high = value_range(variable)
     if not low <= number <= high:
         raise ScenarioError(f"'{variable.name}' must be within {low}..{high}, not {number}")
     return number

@@ -30,6 +30,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_conformance import CORPUS, FOLDERS, read_cases
 
 from crossing.cli import cli
 from crossing.story import runtime
@@ -42,8 +43,6 @@ from crossing.story.transcript import run_script
 ROOT = Path(__file__).resolve().parents[2]
 PLAYER = ROOT / "crossing" / "web" / "static" / "crossing" / "player.js"
 PLAY = ROOT / "crossing" / "web" / "node" / "play.mjs"
-CORPUS = ROOT / "tests" / "conformance"
-FOLDERS = sorted(p for p in CORPUS.iterdir() if p.is_dir() and (p / "main.story").is_file())
 STORY_DIRS = [*FOLDERS, ROOT / "examples" / "market-day"]
 NAMES = [p.name for p in STORY_DIRS]
 MIN_NODE = 18
@@ -141,18 +140,14 @@ def first_difference(expected: Any, found: Any, where: str = "") -> str:
 CASES = [
     pytest.param(folder.name, case["name"], id=f"{folder.name}/{case['name']}")
     for folder in FOLDERS
-    for case in json.loads((folder / "cases.json").read_text(encoding="utf-8"))
+    for case in read_cases(folder)
 ]
 
 
 @pytest.fixture(scope="module")
 def corpus_runs(compiled: dict[str, Compiled]) -> dict[tuple[str, str], tuple[Any, Any]]:
     """(folder, case name) -> (golden transcript, the Node runtime's transcript)."""
-    cases = [
-        (folder.name, case)
-        for folder in FOLDERS
-        for case in json.loads((folder / "cases.json").read_text(encoding="utf-8"))
-    ]
+    cases = [(folder.name, case) for folder in FOLDERS for case in read_cases(folder)]
     answers = batch([(compiled[name].path, case["seed"], case["script"]) for name, case in cases])
     return {
         (name, case["name"]): (case["transcript"], answer)
