@@ -321,3 +321,21 @@ def odds_command(
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:
         click.echo(odds.render_text(report, time.perf_counter() - started))
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--production",
+    is_flag=True,
+    help="Serve with gunicorn, hashed static files, HSTS and secure cookies.",
+)
+@click.option(
+    "--workers", default=2, show_default=True, type=click.IntRange(1), help="gunicorn workers."
+)
+def serve(host: str, port: int, production: bool, workers: int) -> None:
+    """Set up the database, publish content/ and serve the site (docs/deployment.md)."""
+    from crossing.web.serve import serve as run
+
+    run(host=host, port=port, production=production, workers=workers)

@@ -41,7 +41,6 @@ var route: {none_yet, thailand, mongolia, embassy, vietnam, sea, russia} = none_
 # Before you begin {#opening}
 
 ## opening
-place: seoul
 title: Crossing
 
 This is a journey out of North Korea, told in the second person. Three people set out
@@ -68,7 +67,6 @@ later, in 2019, the last full year before the border closed, and see what change
   ~ year = y2019
 
 ## choose_person
-place: seoul
 title: Whose journey
 
 {if year == y2009: In 2009, 2,914 people reached South Korea from the North, more than in any year before or since. | In 2019, 1,047 people reached South Korea from the North, about a third as many as ten years before.}[^mou-settlement]

@@ -760,7 +760,7 @@ def test_engine_imports_without_a_browser() -> None:
     exported = run_js("const out = Object.keys(engine).sort();", None)
     assert set(exported) >= {
         "AWAITING", "ENDED", "STUCK", "Session", "SaveError", "StoryLoopError", "draw",
-        "evaluate", "load", "nextU32", "render", "restore", "runScript", "save", "seedState",
+        "evaluate", "load", "nextU32", "render", "restore", "save", "seedState",
     }  # fmt: skip
 
 

@@ -43,6 +43,51 @@ async function importEngine() {
   return import('data:text/javascript;charset=utf-8,' + encodeURIComponent(source));
 }
 
+/**
+ * The transcript `crossing play --json` prints for script tokens: a number takes that choice
+ * (from 1 among those offered), `u` undoes, `s` saves and at once restores.
+ */
+function runScript({ Session, save, restore, ENDED, StoryLoopError }, story, seed, script) {
+  const steps = [];
+  let end, last, session, shown, messages;
+  const add = (more) => {
+    steps.push(...more);
+    last = more[more.length - 1]; // the scene shown last: a choice taken is recorded on it
+  };
+  try {
+    [session, shown] = Session.begin(story, seed);
+    add(shown);
+    for (const [n, token] of script.entries()) {
+      if (token == 'u') {
+        shown = session.undo();
+        steps.push({ action: 'undo', done: !!shown });
+        if (shown) add(shown);
+      } else if (token == 's') {
+        const data = save(session);
+        steps.push({ action: 'save', save: data });
+        [session, shown, messages] = restore(story, JSON.parse(JSON.stringify(data)));
+        steps.push({ action: 'restore', messages });
+        add(shown);
+      } else {
+        const offered = session.offered.length; // none unless awaiting a choice
+        if (token > offered) {
+          end = { status: 'error', message: `script step ${n + 1}: choice ${token} is not offered (${offered} choice${offered == 1 ? '' : 's'} offered)` };
+          break;
+        }
+        last.taken = session.choice(token - 1).id;
+        add(session.choose(token - 1));
+      }
+    }
+    const { id, ending } = story.scenes[session.state.scene];
+    end ??= { status: session.status, scene: id };
+    if (end.status == ENDED) Object.assign(end, { ending: id, kind: ending.kind });
+  } catch (e) {
+    if (!(e instanceof StoryLoopError)) throw e;
+    end = { status: 'error', message: e.message };
+  }
+  return { format: 'crossing-transcript', format_version: 1, story: story.id, story_version: story.version, seed, script, steps, end };
+}
+
 /** JSON as Python's json.dumps(value, ensure_ascii=False, indent=indent) writes it. */
 function pythonJson(value, indent = null, depth = 0) {
   if (value === null || typeof value != 'object') return JSON.stringify(value);
@@ -167,7 +212,7 @@ function playLine(line, story, engine) {
       throw new Error('script must be text or a list of tokens');
     }
     const tokens = parseScript(typeof script == 'string' ? script : script.join(','));
-    return pythonJson(engine.runScript(story(path), seed, tokens));
+    return pythonJson(runScript(engine, story(path), seed, tokens));
   } catch (e) {
     return pythonJson({ error: e.message });
   }
@@ -200,7 +245,7 @@ async function main(argv) {
   } catch (e) {
     throw new Failure(`--script: ${e.message}`, 2);
   }
-  const transcript = engine.runScript(story, seed, script);
+  const transcript = runScript(engine, story, seed, script);
   process.stdout.write(pythonJson(transcript, options.json ? null : 1) + '\n');
   return transcript.end.status == 'error' ? 1 : 0;
 }

@@ -237,49 +237,145 @@ function read(story, { scene: id, chapter, vars, rng }, messages) {
   return [{ scene, values, rng: [...rng] }, exact];
 }
 
-// -- scripted play (docs/cli.md) --
+// -- the reader's page --
+// Brings the markup of templates/journey/_player.html to life. Every word it shows comes
+// translated from the page (#journey-text); the story comes inline (#journey-story, in the
+// single-file edition) or from data-story, the map inline or from data-map.
 
-/**
- * The transcript `crossing play --json` prints for script tokens: a number takes that choice
- * (from 1 among those offered), `u` undoes, `s` saves and at once restores.
- */
-export function runScript(story, seed, script) {
-  const steps = [];
-  let end, last, session, shown, messages;
-  const add = (more) => {
-    steps.push(...more);
-    last = more[more.length - 1]; // the scene shown last: a choice taken is recorded on it
-  };
+const KEEP = 'crossing-player';
+const fill = (s, o) => s.replace(/\{(\w+)\}/g, (_, k) => o[k]);
+const esc = (s) => String(s).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt()};`);
+
+export async function mount(root, doc = document) {
+  const $ = (s) => root.querySelector(s), json = (id) => JSON.parse(doc.getElementById(id)?.textContent || 'null');
+  const say = json('journey-text'), odds = json('journey-odds') || {}, notice = $('.player-notice');
+  const tell = (t) => { notice.textContent = t; notice.hidden = !t; };
+  const pct = (p) => new Intl.NumberFormat(doc.documentElement.lang, { style: 'percent', maximumSignificantDigits: 2 }).format(p);
+  let story, session, route = [], marks = [], reported;
   try {
-    [session, shown] = Session.begin(story, seed);
-    add(shown);
-    for (const [n, token] of script.entries()) {
-      if (token == 'u') {
-        shown = session.undo();
-        steps.push({ action: 'undo', done: !!shown });
-        if (shown) add(shown);
-      } else if (token == 's') {
-        const data = save(session);
-        steps.push({ action: 'save', save: data });
-        [session, shown, messages] = restore(story, JSON.parse(JSON.stringify(data)));
-        steps.push({ action: 'restore', messages });
-        add(shown);
-      } else {
-        const offered = session.offered.length; // none unless awaiting a choice
-        if (token > offered) {
-          end = { status: 'error', message: `script step ${n + 1}: choice ${token} is not offered (${offered} choice${offered == 1 ? '' : 's'} offered)` };
-          break;
-        }
-        last.taken = session.choice(token - 1).id;
-        add(session.choose(token - 1));
-      }
-    }
-    const { id, ending } = story.scenes[session.state.scene];
-    end ??= { status: session.status, scene: id };
-    if (end.status == ENDED) Object.assign(end, { ending: id, kind: ending.kind });
-  } catch (e) {
-    if (!(e instanceof StoryLoopError)) throw e;
-    end = { status: 'error', message: e.message };
+    story = load(json('journey-story') ?? await (await fetch(root.dataset.story)).json());
+  } catch {
+    return tell(say.failed);
   }
-  return { format: 'crossing-transcript', format_version: 1, story: story.id, story_version: story.version, seed, script, steps, end };
+  const { scenes, places, sources, chapters } = story, key = KEEP + ':' + story.id;
+  const title = $('.scene-title'), body = $('.scene-text'), choices = $('.choices'), undo = $('[data-act=undo]');
+  const scene = (id) => scenes[story.byId.get(id)];
+
+  let svg = $('.map-frame svg');
+  const map = async () => {
+    if (!svg && root.dataset.map) {
+      $('.map-frame').innerHTML = await (await fetch(root.dataset.map)).text();
+      svg = $('.map-frame svg');
+    }
+    const here = route.map((p) => places[p]).filter((p) => p?.lat != null);
+    $('.places').innerHTML = route.map((p, i) => `<li${i == route.length - 1 ? ' aria-current="location"' : ''}>${esc(places[p]?.name ?? p)}</li>`).join('');
+    if (!svg || !here.length) return;
+    const { lon0, lat0, kx, ky } = svg.dataset, [, , W, H] = (svg.dataset.full ??= svg.getAttribute('viewBox')).split(' ').map(Number);
+    const xy = here.map((p) => [(p.lon - lon0) * kx, (lat0 - p.lat) * ky]), xs = xy.map((p) => p[0]), ys = xy.map((p) => p[1]);
+    // Frame the route: a quarter of the map at least, and all of it at most.
+    const w = Math.min(W, Math.max(W / 4, (Math.max(...xs) - Math.min(...xs)) * 1.4)), h = Math.min(H, Math.max(H / 4, (Math.max(...ys) - Math.min(...ys)) * 1.4));
+    const x = Math.max(0, Math.min(W - w, (Math.max(...xs) + Math.min(...xs) - w) / 2)), y = Math.max(0, Math.min(H - h, (Math.max(...ys) + Math.min(...ys) - h) / 2));
+    svg.setAttribute('viewBox', `${x} ${y} ${w} ${h}`);
+    const r = Math.max(w, h) / 90;
+    svg.querySelector('.route').innerHTML = `<polyline points="${xy.join(' ')}"/>` +
+      xy.map(([a, b], i) => `<circle cx="${a}" cy="${b}" r="${r}"${i == xy.length - 1 ? ' class="here"' : ''}/>`).join('');
+  };
+
+  const show = (steps, focus) => {
+    let html = '', last = steps[steps.length - 1];
+    for (const { scene: id, text, chance, ending } of steps) {
+      const { place, chance: c } = scene(id);
+      if (place && route[route.length - 1] != place) route.push(place);
+      html += text;
+      if (chance) html += `<p class="chance">${fill(say.chance, { p: pct(c.outcomes[chance.outcome].weight / c.total) })}</p>`;
+      if (ending?.epilogue) html += `<div class="epilogue">${ending.epilogue}</div>`;
+    }
+    const s = scene(last.scene);
+    title.textContent = s.title ?? chapters[s.chapter]?.title ?? story.title;
+    body.innerHTML = html;
+    choices.innerHTML = (last.choices ?? []).map((c, i) => `<li><button type="button" value="${i}">${c.text}</button></li>`).join('');
+    undo.disabled = !session.history.length;
+    $('.ending-facts').hidden = !last.ending;
+    if (last.ending) ended(last.scene);
+    map();
+    keep();
+    if (focus) title.focus();
+  };
+
+  const ended = async (id) => {
+    const fared = $('.ending-fared');
+    $('.ending-odds').textContent = id in odds ? fill(say.odds, { p: pct(odds[id]) }) : '';
+    fared.textContent = '';
+    // The first ending of a play is the one that counts; undo and a second ending do not.
+    if (!reported && root.dataset.endings) {
+      try {
+        const r = await fetch(root.dataset.endings, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ story: story.id, version: story.version, ending: id }) });
+        if (r.ok) reported = await r.json(), keep();
+      } catch {} // offline: the odds above still stand
+    }
+    if (reported) fared.textContent = fill(reported.shares ? say.fared : say.few, { n: reported.readers.toLocaleString(doc.documentElement.lang), p: pct(reported.shares?.[id] ?? 0) });
+  };
+
+  const keep = () => {
+    try {
+      localStorage.setItem(key, JSON.stringify({ format: KEEP, save: save(session), route, marks, reported }));
+    } catch {} // storage off or full: play goes on, unsaved
+  };
+
+  const begin = (focus) => {
+    route = []; marks = []; reported = undefined;
+    const seed = crypto.getRandomValues(new Uint32Array(1))[0];
+    let steps;
+    [session, steps] = Session.begin(story, seed);
+    show(steps, focus);
+  };
+
+  root.addEventListener('click', (e) => {
+    const button = e.target.closest('button'), source = e.target.closest('a[data-source]');
+    if (source) {
+      e.preventDefault();
+      const s = sources[source.dataset.source] ?? {}, d = $('dialog.source');
+      d.querySelector('h2').textContent = s.title ?? source.dataset.source;
+      d.querySelector('dl').innerHTML = ['author', 'date', 'confidence', 'note'].filter((k) => s[k]).map((k) =>
+        `<dt>${say.source[k]}</dt><dd>${esc(k == 'confidence' ? say.confidence[s[k]] ?? s[k] : s[k])}</dd>`).join('') +
+        (s.url ? `<dt>${say.source.url}</dt><dd><a href="${esc(s.url)}" rel="noreferrer">${esc(s.url)}</a></dd>` : '');
+      d.onclose = () => source.focus();
+      d.showModal();
+    } else if (!button) return;
+    else if (button.value) {
+      marks.push(route.length);
+      show(session.choose(+button.value), true);
+    } else if (button.dataset.act == 'undo') {
+      const steps = session.undo();
+      if (steps) {
+        route.length = marks.pop() ?? route.length;
+        show(steps, true);
+      }
+    } else if (button.dataset.act == 'restart') {
+      if (confirm(say.restart)) begin(true), tell('');
+    } else if (button.dataset.act == 'close') button.closest('dialog').close();
+  });
+
+  let saved;
+  try {
+    saved = JSON.parse(localStorage.getItem(key));
+  } catch {}
+  root.classList.add('playing');
+  $('.player').hidden = false;
+  if (saved?.format == KEEP) {
+    try {
+      const [s, steps, messages] = restore(story, saved.save);
+      session = s;
+      ({ route, reported } = saved);
+      marks = session.history.length ? saved.marks.slice(-session.history.length) : [];
+      tell([say.resumed, ...messages].join(' '));
+      return show(steps);
+    } catch {}
+  }
+  begin();
+}
+
+if (typeof document == 'object') {
+  const root = document.getElementById('journey');
+  if (root) mount(root);
 }

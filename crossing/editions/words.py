@@ -1,0 +1,294 @@
+"""Expressions and effects in plain words, for a reader with a pencil and an adventure sheet.
+
+The scheme, used everywhere in the gamebook edition:
+
+- a variable is named by its name with underscores as spaces (`years_hidden` → "years hidden");
+- an enum value is written in curly quotes, underscores as spaces (`none_yet` → “none yet”),
+  which is also how the adventure sheet lists it;
+- a yes/no variable is a box that is *ticked* or not (`papers` → "papers is ticked");
+- comparisons read as "cash is 2 or more", "risk is less than 3", "who is “chol”";
+- arithmetic stays in symbols ("cash + 1", "debt × 2"), with brackets where they matter;
+- `and`/`or` mixed together always get brackets, so "a or (b and c)" cannot be misread;
+- effects read as instructions: "add 1 to cash", "take 2 from cash", "tick papers",
+  "write “thailand” for route", "set cash to debt + 2".
+
+Everything here is pure: functions of the compiled story's dataclasses, returning plain
+text (not HTML; the caller escapes it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from crossing.story.compiled import Effect, JsonExpr, Variable
+
+COMPARISONS = frozenset({"==", "!=", "<", "<=", ">", ">="})
+ARITHMETIC = {"+": "+", "-": "-", "*": "×"}
+# Binding strength of arithmetic in words, for brackets: higher binds tighter.
+_STRENGTH = {"+": 1, "-": 1, "*": 2, "neg": 3}
+# The comparison seen from the other side: `2 <= cash` is `cash >= 2`.
+_MIRROR = {"==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
+_NEGATE = {"==": "!=", "!=": "==", "<": ">=", "<=": ">", ">": "<=", ">=": "<"}
+
+CLAMP_RULE = (
+    "A number never goes below its lowest value or above its highest: if a note would take "
+    "it past either, write the lowest or highest value instead."
+)
+
+
+def humanise(name: str) -> str:
+    """A name as words: underscores become spaces (`years_hidden` → "years hidden")."""
+    return " ".join(name.replace("_", " ").split()) or name
+
+
+def quoted(value: str) -> str:
+    """An enum value as the reader writes it: “none yet”."""
+    return f"“{humanise(value)}”"
+
+
+def variable_name(variables: Sequence[Variable], index: int) -> str:
+    return humanise(variables[index].name)
+
+
+# -- types -----------------------------------------------------------------------------
+
+
+def _enum_of(expr: JsonExpr, variables: Sequence[Variable]) -> Variable | None:
+    """The enum variable an expression reads, if it is one (only variables are enums)."""
+    if isinstance(expr, list) and expr and expr[0] == "var":
+        variable = variables[expr[1]]
+        if variable.type == "enum":
+            return variable
+    return None
+
+
+def _is_bool(expr: JsonExpr, variables: Sequence[Variable]) -> bool:
+    if isinstance(expr, bool):
+        return True
+    if isinstance(expr, int) or not isinstance(expr, list) or not expr:
+        return False
+    op = expr[0]
+    if op == "var":
+        return variables[expr[1]].type == "bool"
+    return op in COMPARISONS or op in ("and", "or", "not")
+
+
+# -- values (numbers, names) -----------------------------------------------------------
+
+
+def value_words(expr: JsonExpr, variables: Sequence[Variable]) -> str:
+    """A value (number, enum value or variable) as written on the page: "cash + 1"."""
+    return _value(expr, variables, 0, None)
+
+
+def _value(
+    expr: JsonExpr, variables: Sequence[Variable], strength: int, enum: Variable | None
+) -> str:
+    if isinstance(expr, bool):
+        return "ticked" if expr else "not ticked"
+    if isinstance(expr, int):
+        if enum is not None and 0 <= expr < len(enum.values):
+            return quoted(enum.values[expr])
+        return str(expr) if expr >= 0 else f"−{-expr}"
+    op = expr[0]
+    if op == "var":
+        return variable_name(variables, expr[1])
+    if op == "neg":
+        words = "−" + _value(expr[1], variables, _STRENGTH["neg"], None)
+        return f"({words})" if strength > _STRENGTH["neg"] else words
+    if op in ARITHMETIC:
+        mine = _STRENGTH[op]
+        left = _value(expr[1], variables, mine, None)
+        # The right operand of - (and of any non-associative chain) needs brackets at equal
+        # strength: a - (b - c); a + b + c needs none.
+        right = _value(expr[2], variables, mine + (op == "-"), None)
+        words = f"{left} {ARITHMETIC[op]} {right}"
+        return f"({words})" if strength > mine else words
+    # A condition used as a value (inside == between yes/no values): say it as a clause.
+    return f"“{condition_words(expr, variables)}”"
+
+
+# -- conditions ------------------------------------------------------------------------
+
+
+def condition_words(expr: JsonExpr, variables: Sequence[Variable]) -> str:
+    """A condition as a clause, to follow "if": "cash is 2 or more and papers is ticked"."""
+    return _clause(expr, variables, None)
+
+
+def _clause(expr: JsonExpr, variables: Sequence[Variable], within: str | None) -> str:
+    """`within` is the logical operator ("and"/"or") this clause is an operand of."""
+    if isinstance(expr, bool):
+        return "always" if expr else "never"
+    if isinstance(expr, int):  # not well typed; say something true to the value
+        return "always" if expr else "never"
+    op = expr[0]
+    if op == "var":
+        return f"{variable_name(variables, expr[1])} is ticked"
+    if op == "not":
+        return _negation(expr[1], variables, within)
+    if op in ("and", "or"):
+        parts = [_clause(operand, variables, op) for operand in _flatten(expr, op)]
+        words = f" {op} ".join(parts)
+        return f"({words})" if within is not None and within != op else words
+    if op in COMPARISONS:
+        return _comparison(op, expr[1], expr[2], variables, within)
+    return f"{value_words(expr, variables)} is not 0"  # an int where a condition belongs
+
+
+def _flatten(expr: JsonExpr, op: str) -> list[JsonExpr]:
+    """`a and (b and c)` → [a, b, c]: the same operator needs no brackets."""
+    if isinstance(expr, list) and expr and expr[0] == op:
+        return _flatten(expr[1], op) + _flatten(expr[2], op)
+    return [expr]
+
+
+def _negation(expr: JsonExpr, variables: Sequence[Variable], within: str | None) -> str:
+    if isinstance(expr, bool):
+        return _clause(not expr, variables, within)
+    if isinstance(expr, list) and expr:
+        op = expr[0]
+        if op == "var":
+            return f"{variable_name(variables, expr[1])} is not ticked"
+        if op == "not":
+            return _clause(expr[1], variables, within)
+        if op in COMPARISONS:
+            return _comparison(_NEGATE[op], expr[1], expr[2], variables, within)
+        if op in ("and", "or"):
+            # De Morgan: "not (a and b)" reads "a is not so or b is not so", exactly.
+            flipped = "or" if op == "and" else "and"
+            return _clause([flipped, ["not", expr[1]], ["not", expr[2]]], variables, within)
+    return f"not “{_clause(expr, variables, None)}”"
+
+
+def _comparison(
+    op: str,
+    left: JsonExpr,
+    right: JsonExpr,
+    variables: Sequence[Variable],
+    within: str | None,
+) -> str:
+    if _is_bool(left, variables) or _is_bool(right, variables):
+        return _bool_comparison(op, left, right, variables, within)
+    # Put the variable (or expression) first: `2 <= cash` reads "cash is 2 or more".
+    if isinstance(left, int) and not isinstance(right, int):
+        left, right, op = right, left, _MIRROR[op]
+    enum = _enum_of(left, variables) or _enum_of(right, variables)
+    a = _value(left, variables, 0, enum)
+    b = _value(right, variables, 0, enum)
+    if op == "==":
+        return f"{a} is {b}"
+    if op == "!=":
+        return f"{a} is not {b}"
+    if op == "<":
+        return f"{a} is less than {b}"
+    if op == ">":
+        return f"{a} is more than {b}"
+    if op == "<=":
+        return f"{a} is {b} or less"
+    return f"{a} is {b} or more"
+
+
+def _bool_comparison(
+    op: str,
+    left: JsonExpr,
+    right: JsonExpr,
+    variables: Sequence[Variable],
+    within: str | None,
+) -> str:
+    if isinstance(right, bool) or isinstance(left, bool):
+        other, value = (left, right) if isinstance(right, bool) else (right, left)
+        assert isinstance(value, bool)
+        holds = value if op == "==" else not value
+        return _clause(other if holds else ["not", other], variables, within)
+    a = condition_words(left, variables)
+    b = condition_words(right, variables)
+    if op == "==":
+        return f"“{a}” and “{b}” are both true or both false"
+    return f"exactly one of “{a}” and “{b}” is true"
+
+
+# -- effects ---------------------------------------------------------------------------
+
+
+def effect_words(effect: Effect, variables: Sequence[Variable]) -> str:
+    """One effect as an instruction for the sheet: "add 1 to cash" (no capital, no stop)."""
+    variable = variables[effect.var]
+    name = humanise(variable.name)
+    expr = effect.expr
+    if variable.type == "bool":
+        if isinstance(expr, bool):
+            return f"tick {name}" if expr else f"clear the tick for {name}"
+        return f"tick {name} if {condition_words(expr, variables)}; otherwise clear it"
+    if variable.type == "enum":
+        if isinstance(expr, int) and 0 <= expr < len(variable.values):
+            return f"write {quoted(variable.values[expr])} for {name}"
+        return f"set {name} to {_value(expr, variables, 0, variable)}"
+    if isinstance(expr, int) and not isinstance(expr, bool):
+        return f"write {value_words(expr, variables)} for {name}"
+    step = _step(effect)
+    if step is not None:
+        sign, amount = step
+        words = _value(amount, variables, 0, None)
+        return f"add {words} to {name}" if sign > 0 else f"take {words} from {name}"
+    return f"set {name} to {value_words(expr, variables)}"
+
+
+def _step(effect: Effect) -> tuple[int, JsonExpr] | None:
+    """`x = x + e` → (+1, e); `x = x - e` → (-1, e); a negative literal flips the sign."""
+    expr = effect.expr
+    if not (isinstance(expr, list) and len(expr) == 3 and expr[0] in ("+", "-")):
+        return None
+    op, left, right = expr
+    this = ["var", effect.var]
+    if left == this:
+        sign, amount = (1 if op == "+" else -1), right
+    elif op == "+" and right == this:
+        sign, amount = 1, left
+    else:
+        return None
+    if isinstance(amount, int) and not isinstance(amount, bool) and amount < 0:
+        sign, amount = -sign, -amount
+    return sign, amount
+
+
+def effects_words(effects: Sequence[Effect], variables: Sequence[Variable]) -> tuple[str, ...]:
+    """Each effect as a sentence: ("Add 1 to risk.", "Take 2 from cash.")."""
+    return tuple(sentence(effect_words(effect, variables)) for effect in effects)
+
+
+def sentence(words: str) -> str:
+    return words[:1].upper() + words[1:] + ("" if words.endswith(".") else ".")
+
+
+# -- the adventure sheet ---------------------------------------------------------------
+
+
+def initial_words(variable: Variable) -> str:
+    """How a variable starts, as written on the sheet."""
+    if variable.type == "bool":
+        return "ticked" if variable.initial else "not ticked"
+    if variable.type == "enum":
+        index = int(variable.initial)
+        return quoted(variable.values[index]) if 0 <= index < len(variable.values) else ""
+    return value_words(int(variable.initial), ())
+
+
+def range_words(variable: Variable) -> str:
+    """What a variable can hold: "0 to 3", "ticked or not", "“summer” or “winter”"."""
+    if variable.type == "bool":
+        return "ticked or not ticked"
+    if variable.type == "enum":
+        names = [quoted(v) for v in variable.values]
+        if len(names) <= 1:
+            return "".join(names)
+        return ", ".join(names[:-1]) + " or " + names[-1]
+    low = None if variable.low is None else value_words(variable.low, ())
+    high = None if variable.high is None else value_words(variable.high, ())
+    if low is not None and high is not None:
+        return f"{low} to {high}"
+    if low is not None:
+        return f"{low} or more"
+    if high is not None:
+        return f"{high} or less"
+    return "any whole number"

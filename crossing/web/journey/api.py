@@ -1,0 +1,51 @@
+"""The one thing the player sends the server: which ending a reader reached.
+
+`POST /journey/endings/` with `{"story": id, "version": v, "ending": scene}` as JSON.
+No cookie, no identifier, no address is kept; the answer says how all readers fared."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from .endings import allow_report, how_readers_fared, record_ending
+from .publish import journey
+
+MAX_BODY = 1024
+
+
+def _problem(status: int, message: str) -> JsonResponse:
+    return JsonResponse({"error": message}, status=status)
+
+
+# No CSRF token: readers get no cookies. A cross-site form cannot send JSON without a
+# preflight, and the worst a forger can do is add one to a count, which the rate limit bounds.
+@csrf_exempt
+@require_POST
+def report_ending(request: HttpRequest) -> JsonResponse:
+    if request.content_type != "application/json":
+        return _problem(415, "send the ending as application/json")
+    if len(request.body) > MAX_BODY:
+        return _problem(413, "too large")
+    try:
+        report: Any = json.loads(request.body)
+    except (ValueError, UnicodeDecodeError):
+        return _problem(400, "the body is not JSON")
+    fields = ("story", "version", "ending")
+    if not isinstance(report, dict) or not all(isinstance(report.get(f), str) for f in fields):
+        return _problem(400, "expected {story, version, ending} as strings")
+    published = journey()
+    story = published.story
+    if report["story"] != story.id or report["version"] != story.version:
+        return _problem(409, f"this site publishes {story.id} version {story.version}")
+    if report["ending"] not in published.endings:
+        return _problem(400, f"{report['ending']!r} is not an ending of {story.id}")
+    if not allow_report(request.META.get("REMOTE_ADDR", "")):
+        return _problem(429, "too many reports; try again in a minute")
+    record_ending(story=story.id, version=story.version, ending=report["ending"])
+    fared = how_readers_fared(story=story.id, version=story.version)
+    return JsonResponse({"readers": fared.readers, "shares": fared.shares})

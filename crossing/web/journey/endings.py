@@ -1,0 +1,58 @@
+"""Recording an ending a reader reached, and how all readers fared (HackSoft style:
+a service for the write, a selector for the read)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F, Sum
+
+from .models import EndingCount
+
+
+def record_ending(*, story: str, version: str, ending: str) -> None:
+    """Add one to an ending's count, atomically, even under concurrent requests."""
+    rows = EndingCount.objects.filter(story=story, version=version, ending=ending)
+    if rows.update(count=F("count") + 1):
+        return
+    try:
+        with transaction.atomic():
+            EndingCount.objects.create(story=story, version=version, ending=ending, count=1)
+    except IntegrityError:  # another request created it first
+        rows.update(count=F("count") + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Fared:
+    readers: int
+    shares: dict[str, float] | None  # ending -> share of readers; None until enough readers
+
+
+def how_readers_fared(*, story: str, version: str) -> Fared:
+    rows = EndingCount.objects.filter(story=story, version=version)
+    total = rows.aggregate(total=Sum("count"))["total"] or 0
+    if total < settings.CROSSING_ENDING_MIN_READERS:
+        return Fared(total, None)
+    return Fared(total, {row.ending: row.count / total for row in rows})
+
+
+def allow_report(remote_address: str) -> bool:
+    """At most CROSSING_ENDING_RATE reports a minute from one address.
+
+    The address is never stored: the cache holds only a salted hash that changes daily
+    and expires after a minute."""
+    day = datetime.now(UTC).date().isoformat()
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{day}:{remote_address}".encode()).hexdigest()
+    key = f"ending-rate:{digest[:32]}"
+    cache.add(key, 0, timeout=60)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=60)
+        count = 1
+    return count <= settings.CROSSING_ENDING_RATE

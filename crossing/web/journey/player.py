@@ -1,0 +1,48 @@
+"""What the journey page gives the browser player: its words, translated here, and the
+odds of every ending. The same context serves the site and the single-file edition."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from .publish import Published
+
+
+def player_text() -> dict[str, Any]:
+    """Every word the player shows, in the reader's language; `{p}` and `{n}` are filled in."""
+    return {
+        "chance": _("Chance decided this step. By the record, it goes this way {p} of the time."),
+        "odds": _("A reader choosing at random ends here in {p} of journeys."),
+        "fared": _("Of the {n} readers who have finished this version, {p} ended here."),
+        "few": _(
+            "Too few readers have finished this version to say how others fared ({n} so far)."
+        ),
+        "resumed": _("Welcome back: you are where you left off."),
+        "restart": _("Start again from the beginning? Your place in the story will be lost."),
+        "failed": _(
+            "The interactive journey could not be loaded. The gamebook edition on this page "
+            "holds the same story."
+        ),
+        "source": {
+            "author": _("Author or publisher"),
+            "date": _("Date"),
+            "confidence": _("How sure"),
+            "note": _("Note"),
+            "url": _("Read it"),
+        },
+        "confidence": {
+            "confirmed": _("Confirmed by the source"),
+            "attributed": _("The source's own claim, attributed to it"),
+            "estimate": _("An estimate, not an established fact"),
+        },
+    }
+
+
+def player_context(published: Published) -> dict[str, Any]:
+    return {
+        "story": published.story,
+        "player_text": player_text(),
+        "odds": published.odds or {},
+    }

@@ -1,0 +1,117 @@
+"""The journey as the site publishes it: compiled from content/journey, with the exact odds
+of every ending for a reader choosing at random (crossing odds), computed once per story
+version and kept in the data folder."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from crossing.analysis.explore import TooManyStates
+from crossing.analysis.odds import analyse
+from crossing.story import load_source
+from crossing.story.compiled import CompiledStory
+from crossing.story.diagnostics import render
+
+log = logging.getLogger(__name__)
+
+RECHECK_SECONDS = 1.0  # how often a running site looks for edited story files
+
+
+class ContentError(Exception):
+    """The story does not compile; the message lists every error as `file:line:col`."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity, for caches
+class Published:
+    story: CompiledStory
+    data: dict[str, Any]  # the compiled JSON the players read
+    text: str  # the same, serialised once
+    odds: dict[str, float] | None  # ending scene -> chance for a random reader
+
+    @property
+    def endings(self) -> set[str]:
+        return {scene.id for scene in self.story.scenes if scene.ending is not None}
+
+
+def compile_story(folder: Path) -> CompiledStory:
+    loaded = load_source(folder)
+    if loaded.story is None or loaded.errors:
+        lines = [render(d, loaded.texts) for d in loaded.errors or loaded.diagnostics]
+        raise ContentError(f"{folder} does not compile:\n" + "\n".join(lines))
+    return loaded.story
+
+
+def random_reader_odds(story: CompiledStory, cache_dir: Path) -> dict[str, float] | None:
+    """Each ending's chance for a reader who picks at random; None if too big to analyse."""
+    path = cache_dir / f"odds-{story.id}-{story.hash}.json"
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    except (FileNotFoundError, ValueError):
+        pass
+    started = time.perf_counter()
+    try:
+        report = analyse(story)
+    except TooManyStates:
+        log.warning("%s: too many states for exact odds; the ending screen omits them", story.id)
+        return None
+    odds = {e.scene: float(e.odds["random"]) for e in report.endings}
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(odds, indent=1), encoding="utf-8")
+    temporary.replace(path)  # atomic: workers starting together never read half a file
+    log.info("odds of %s computed in %.1f s", story.id, time.perf_counter() - started)
+    return odds
+
+
+def publish(folder: Path, cache_dir: Path) -> Published:
+    story = compile_story(folder)
+    data = story.to_json()
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Published(story, data, text, random_reader_odds(story, cache_dir))
+
+
+def _newest_change(folder: Path) -> float:
+    return max((p.stat().st_mtime for p in folder.rglob("*") if p.is_file()), default=0.0)
+
+
+class Publisher:
+    """The published journey, recompiled when a story file changes (checked at most once a
+    second), so that editors see their edits on reload."""
+
+    def __init__(self, folder: Path, cache_dir: Path) -> None:
+        self.folder, self.cache_dir = folder, cache_dir
+        self._lock = threading.Lock()
+        self._current: Published | None = None
+        self._stamp = 0.0
+        self._checked = 0.0
+
+    def get(self) -> Published:
+        now = time.monotonic()
+        if self._current is not None and now - self._checked < RECHECK_SECONDS:
+            return self._current
+        with self._lock:
+            self._checked = now
+            stamp = _newest_change(self.folder)
+            if self._current is None or stamp != self._stamp:
+                self._current = publish(self.folder, self.cache_dir)
+                self._stamp = stamp
+            return self._current
+
+
+_publishers: dict[tuple[Path, Path], Publisher] = {}
+
+
+def journey() -> Published:
+    """The journey from the configured content folder (settings.CONTENT_DIR)."""
+    from django.conf import settings
+
+    key = (settings.CONTENT_DIR / "journey", settings.DATA_DIR / "cache")
+    if key not in _publishers:
+        _publishers[key] = Publisher(*key)
+    return _publishers[key].get()

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import api, views
+
+app_name = "journey"
+urlpatterns = [
+    path("", views.play, name="play"),
+    path("story.<str:version_hash>.json", views.story_json, name="story"),
+    path("endings/", api.report_ending, name="endings"),
+    path("gamebook/", views.gamebook_all, name="gamebook-all"),
+    path("gamebook/<slug:page_id>/", views.gamebook_page, name="gamebook-page"),
+]

@@ -1,0 +1,69 @@
+"""The journey's pages: the player (over the gamebook's first page, for readers without
+JavaScript), the gamebook by chapter and whole, and the compiled story."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.templatetags.static import static
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from crossing.editions.gamebook import Gamebook, build_gamebook
+
+from .player import player_context
+from .publish import Published, journey
+
+
+@lru_cache(maxsize=2)  # the current story, and the one before it while a request ends
+def _gamebook(published: Published) -> Gamebook:
+    return build_gamebook(published.story)
+
+
+def _gamebook_base() -> str:
+    return reverse("journey:gamebook-page", args=["x"]).removesuffix("x/")
+
+
+@require_safe
+def play(request: HttpRequest) -> HttpResponse:
+    published = journey()
+    gamebook = _gamebook(published)
+    start = gamebook.pages[0].id
+    context = {
+        **player_context(published),
+        "gamebook": gamebook,
+        "view": gamebook.view(start, base=_gamebook_base()),
+        "story_url": reverse("journey:story", args=[published.story.hash]),
+        "endings_url": reverse("journey:endings"),
+        "map_url": static("crossing/map.svg"),
+    }
+    return render(request, "journey/play.html", context)
+
+
+@require_safe
+def gamebook_page(request: HttpRequest, page_id: str) -> HttpResponse:
+    gamebook = _gamebook(journey())
+    if page_id not in {page.id for page in gamebook.pages}:
+        raise Http404("no such chapter")
+    view = gamebook.view(page_id, base=_gamebook_base())
+    return render(request, "journey/gamebook.html", {"gamebook": gamebook, "view": view})
+
+
+@require_safe
+def gamebook_all(request: HttpRequest) -> HttpResponse:
+    gamebook = _gamebook(journey())
+    context = {"gamebook": gamebook, "view": gamebook.view(None, base=None), "whole": True}
+    return render(request, "journey/gamebook.html", context)
+
+
+@require_safe
+def story_json(request: HttpRequest, version_hash: str) -> HttpResponse:
+    """The compiled story. Its address names its hash, so a browser or a CDN may keep it
+    for a year; an old address still answers, with the current story, briefly cached."""
+    published = journey()
+    response = HttpResponse(published.text, content_type="application/json")
+    current = version_hash == published.story.hash
+    response["Cache-Control"] = "public, max-age=31536000, immutable" if current else "no-cache"
+    return response

@@ -1,0 +1,77 @@
+"""`crossing serve`: migrate, publish the content, then serve the site.
+
+Development (the default) uses Django's threaded server, with WhiteNoise serving static
+files straight from the source folders; `--production` collects hashed, compressed static
+files and runs gunicorn (docs/deployment.md)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import click
+
+
+def setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "crossing.web.settings")
+    import django
+
+    django.setup()
+
+
+def prepare(*, production: bool) -> None:
+    """Create or update the database and publish the journey; exit 1 on a content error."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from crossing.web.journey.publish import ContentError, journey
+
+    click.echo(f"data folder: {settings.DATA_DIR}", err=True)
+    call_command("migrate", interactive=False, verbosity=0)
+    if production:
+        call_command("collectstatic", interactive=False, verbosity=0)
+    try:
+        published = journey()
+    except ContentError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    scenes = len(published.story.scenes)
+    odds = "with exact odds" if published.odds is not None else "without odds (too large)"
+    click.echo(f"published '{published.story.title}': {scenes} scenes, {odds}", err=True)
+
+
+def run_gunicorn(host: str, port: int, workers: int) -> None:
+    from gunicorn.app.base import BaseApplication
+
+    from crossing.web.wsgi import application
+
+    class Server(BaseApplication):  # type: ignore[misc]  # gunicorn has no type hints
+        def load_config(self) -> None:
+            options: dict[str, Any] = {
+                "bind": f"{host}:{port}",
+                "workers": workers,
+                "accesslog": "-",
+                "forwarded_allow_ips": os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+            }
+            for name, value in options.items():
+                self.cfg.set(name, value)
+
+        def load(self) -> Any:
+            return application
+
+    Server().run()
+
+
+def serve(*, host: str, port: int, production: bool, workers: int) -> None:
+    if production:
+        os.environ["CROSSING_PRODUCTION"] = "1"
+    setup_django()
+    prepare(production=production)
+    click.echo(f"Crossing is running: http://{host}:{port}/journey/  (Ctrl+C stops it)", err=True)
+    if production:
+        run_gunicorn(host, port, workers)
+    else:
+        from django.core.management import call_command
+
+        call_command("runserver", f"{host}:{port}", use_reloader=False, skip_checks=True)

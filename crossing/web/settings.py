@@ -1,0 +1,131 @@
+"""Django settings, read from the environment (docs/deployment.md lists every variable).
+
+Safe by default: DEBUG off, a generated secret key, strict security headers. Production
+mode (CROSSING_PRODUCTION=1) adds HSTS, secure cookies and trusts the proxy's HTTPS header."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+from crossing.web.environment import content_dir, csv_list, data_dir, flag, secret_key
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = data_dir()
+CONTENT_DIR = content_dir()
+
+DEBUG = flag("CROSSING_DEBUG")
+PRODUCTION = flag("CROSSING_PRODUCTION")
+SECRET_KEY = secret_key(DATA_DIR)
+ALLOWED_HOSTS = csv_list("CROSSING_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+CSRF_TRUSTED_ORIGINS = csv_list("CROSSING_TRUSTED_ORIGINS", "")
+
+INSTALLED_APPS = [
+    "django.contrib.contenttypes",
+    "django.contrib.staticfiles",
+    "crossing.web.journey",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "crossing.web.security.ContentSecurityPolicyMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "crossing.web.urls"
+WSGI_APPLICATION = "crossing.web.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "crossing.web.navigation.site",
+            ],
+        },
+    }
+]
+
+# SQLite in the data folder unless DATABASE_URL names another database (PostgreSQL).
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{DATA_DIR / 'db.sqlite3'}",
+        conn_max_age=int(os.environ.get("CROSSING_DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Redis when REDIS_URL is set (shared by several app servers), else this process's memory.
+if redis_url := os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": "crossing",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("ko", "한국어")]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "UTC"
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+
+STATIC_URL = "/static/"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns at every start if it is missing
+# Hashed, compressed files in production; the plain finders otherwise, so that
+# `crossing serve` needs no collectstatic step.
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = not PRODUCTION  # edits to static files show on reload
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if PRODUCTION
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+
+# Security headers (the CSP is in crossing/web/security.py).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Strict"
+SESSION_COOKIE_SAMESITE = "Lax"
+if PRODUCTION:
+    SECURE_HSTS_SECONDS = int(os.environ.get("CROSSING_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_SSL_REDIRECT = not flag("CROSSING_NO_SSL_REDIRECT")
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+
+# How many readers must have finished before the ending screen shows how others fared,
+# and how many endings one reader may report per minute.
+CROSSING_ENDING_MIN_READERS = int(os.environ.get("CROSSING_ENDING_MIN_READERS", "20"))
+CROSSING_ENDING_RATE = int(os.environ.get("CROSSING_ENDING_RATE", "6"))
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("CROSSING_LOG_LEVEL", "INFO")},
+}
