@@ -339,3 +339,22 @@ def serve(host: str, port: int, production: bool, workers: int) -> None:
     from crossing.web.serve import serve as run
 
     run(host=host, port=port, production=production, workers=workers)
+
+
+@cli.command()
+@click.argument("path", type=STORY_PATH)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The HTML file to write.",
+)
+def bundle(path: Path, output: Path) -> None:
+    """Write the story as one HTML file that plays offline, from file:// (docs/cli.md)."""
+    from crossing.web.bundle import write_bundle
+
+    loaded = _load_or_exit(path)
+    assert loaded.story is not None  # _load_or_exit exits otherwise
+    size = write_bundle(loaded.story, output)
+    click.echo(f"wrote {output} ({size:,} bytes)", err=True)

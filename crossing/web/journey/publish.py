@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import threading
 import time
 from dataclasses import dataclass
@@ -47,13 +48,16 @@ def compile_story(folder: Path) -> CompiledStory:
     return loaded.story
 
 
-def random_reader_odds(story: CompiledStory, cache_dir: Path) -> dict[str, float] | None:
-    """Each ending's chance for a reader who picks at random; None if too big to analyse."""
-    path = cache_dir / f"odds-{story.id}-{story.hash}.json"
-    try:
-        return dict(json.loads(path.read_text(encoding="utf-8")))
-    except (FileNotFoundError, ValueError):
-        pass
+def random_reader_odds(story: CompiledStory, cache_dir: Path | None) -> dict[str, float] | None:
+    """Each ending's chance for a reader who picks at random; None if too big to analyse.
+
+    Kept in `cache_dir` (if given) by the story's hash: the analysis takes seconds."""
+    path = None if cache_dir is None else cache_dir / f"odds-{story.id}-{story.hash}.json"
+    if path is not None:
+        try:
+            return dict(json.loads(path.read_text(encoding="utf-8")))
+        except (FileNotFoundError, ValueError):
+            pass
     started = time.perf_counter()
     try:
         report = analyse(story)
@@ -61,10 +65,11 @@ def random_reader_odds(story: CompiledStory, cache_dir: Path) -> dict[str, float
         log.warning("%s: too many states for exact odds; the ending screen omits them", story.id)
         return None
     odds = {e.scene: float(e.odds["random"]) for e in report.endings}
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(odds, indent=1), encoding="utf-8")
-    temporary.replace(path)  # atomic: workers starting together never read half a file
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(odds, indent=1), encoding="utf-8")
+        temporary.replace(path)  # atomic: workers starting together never read half a file
     log.info("odds of %s computed in %.1f s", story.id, time.perf_counter() - started)
     return odds
 
