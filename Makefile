@@ -12,12 +12,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## run: set up and play the journey in the terminal
+## run: set up, then serve the site with the journey on http://127.0.0.1:8000/journey/
 run: $(STAMP)
-	$(BIN)/crossing play content/journey
+	$(BIN)/crossing serve
+
+# axe-core, which the browser tests inject into pages (only the tests need npm).
+NODE_STAMP := node_modules/.package-lock.json
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund --silent
 
 ## test: set up and run linters, type checks and the whole test suite with coverage
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check crossing tests bench
 	$(BIN)/ruff format --check crossing tests bench
 	$(BIN)/mypy

@@ -29,6 +29,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Pages carry no secret a BREACH attack could extract (readers get no session or CSRF
+    # token), and compressed HTML matters on a slow phone; Django pads against BREACH anyway.
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "crossing.web.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

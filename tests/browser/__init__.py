@@ -1,0 +1,1 @@
+"""The site and the single-file edition in a real browser (Debian's Chromium, Playwright)."""
