@@ -89,8 +89,9 @@ class Publisher:
     """The published journey, recompiled when a story file changes (checked at most once a
     second), so that editors see their edits on reload."""
 
-    def __init__(self, folder: Path, cache_dir: Path) -> None:
+    def __init__(self, folder: Path, cache_dir: Path, watch: Path | None = None) -> None:
         self.folder, self.cache_dir = folder, cache_dir
+        self.watch = watch or folder  # the story's tables may live beside it
         self._lock = threading.Lock()
         self._current: Published | None = None
         self._stamp = 0.0
@@ -102,7 +103,7 @@ class Publisher:
             return self._current
         with self._lock:
             self._checked = now
-            stamp = _newest_change(self.folder)
+            stamp = _newest_change(self.watch)
             if self._current is None or stamp != self._stamp:
                 self._current = publish(self.folder, self.cache_dir)
                 self._stamp = stamp
@@ -113,10 +114,11 @@ _publishers: dict[tuple[Path, Path], Publisher] = {}
 
 
 def journey() -> Published:
-    """The journey from the configured content folder (settings.CONTENT_DIR)."""
+    """The journey from the configured content folder (settings.CONTENT_DIR); an edit
+    anywhere in that folder (the sources and places tables too) republishes it."""
     from django.conf import settings
 
-    key = (settings.CONTENT_DIR / "journey", settings.DATA_DIR / "cache")
+    key = (settings.CONTENT_DIR, settings.DATA_DIR / "cache")
     if key not in _publishers:
-        _publishers[key] = Publisher(*key)
+        _publishers[key] = Publisher(settings.CONTENT_DIR / "journey", key[1], watch=key[0])
     return _publishers[key].get()
