@@ -128,18 +128,6 @@ class SheetRow:
 
 
 @dataclass(frozen=True, slots=True)
-class SourceEntry:
-    key: str
-    anchor: str  # "source-{key}"
-    title: str
-    author: str
-    date: str | None
-    url: str | None
-    confidence: str
-    note: str | None
-
-
-@dataclass(frozen=True, slots=True)
 class ChapterEntry:
     id: str
     title: str
@@ -185,8 +173,8 @@ class SectionView:
     diverts: tuple[tuple[DivertItem, str], ...]
     choices: tuple[tuple[ChoiceItem, str], ...]
     outcomes: tuple[tuple[OutcomeItem, str], ...]
-    citations: tuple[SourceEntry, ...]
-    chance_sources: tuple[SourceEntry, ...]
+    citations: tuple[c.Source, ...]
+    chance_sources: tuple[c.Source, ...]
     start_href: str
 
 
@@ -198,7 +186,9 @@ class PageView:
     title: str
     page: Page | None
     sections: tuple[SectionView, ...]
-    sources: tuple[SourceEntry, ...]  # every source cited on the page, anchored `source-ID`
+    sources: tuple[
+        c.Source, ...
+    ]  # every source cited on the page; the template anchors each as `source-KEY`
     start_href: str
     chapters: tuple[tuple[ChapterEntry, str], ...]
     previous: tuple[Page, str] | None
@@ -217,7 +207,7 @@ class Gamebook:
     chapters: tuple[ChapterEntry, ...]
     sections: tuple[Section, ...]  # sections[n - 1] is §n
     pages: tuple[Page, ...]
-    sources: tuple[SourceEntry, ...]  # every source the story lists
+    sources: tuple[c.Source, ...]  # every source the story lists
 
     def section(self, number: int) -> Section:
         if not 1 <= number <= len(self.sections):
@@ -233,11 +223,11 @@ class Gamebook:
     def page_of(self, number: int) -> Page:
         return self.page(self.section(number).page_id)
 
-    def source(self, key: str) -> SourceEntry:
+    def source(self, key: str) -> c.Source:
         for entry in self.sources:
             if entry.key == key:
                 return entry
-        return SourceEntry(key, f"source-{key}", key, "", None, None, "", None)
+        return c.Source(key, key, "", None, None, "", None)
 
     def href(self, from_page: str | None, to_section: int, *, base: str | None) -> str:
         """A link from a page (None: all on one page) to a section; `base` None: one page."""
@@ -371,12 +361,7 @@ def build_gamebook(story: c.CompiledStory) -> Gamebook:
         ),
         sections=tuple(sections),
         pages=tuple(pages),
-        sources=tuple(
-            SourceEntry(
-                s.key, f"source-{s.key}", s.title, s.author, s.date, s.url, s.confidence, s.note
-            )
-            for s in story.sources
-        ),
+        sources=tuple(story.sources),
     )
 
 
