@@ -3,6 +3,7 @@ cookies, no third-party address, and the journey's addresses."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from html.parser import HTMLParser
@@ -96,7 +97,7 @@ def test_security_headers_and_no_cookies(client: Client, path: str) -> None:
 def test_the_journey_page_points_the_player_at_its_story(client: Client) -> None:
     published = journey()
     html = client.get("/journey/").content.decode()
-    story_url = reverse("journey:story", args=[published.story.hash])
+    story_url = reverse("journey:story", args=[published.hash])
     assert f'data-story="{story_url}"' in html
     assert f'data-endings="{reverse("journey:endings")}"' in html
     assert 'id="journey-text"' in html and 'id="journey-odds"' in html
@@ -116,11 +117,16 @@ def test_the_odds_on_the_journey_page_come_from_the_analysis(client: Client) -> 
 
 def test_the_compiled_story_is_served_with_long_caching_under_its_hash(client: Client) -> None:
     published = journey()
-    response = client.get(reverse("journey:story", args=[published.story.hash]))
+    response = client.get(reverse("journey:story", args=[published.hash]))
     assert response["Content-Type"] == "application/json"
     assert "immutable" in response["Cache-Control"]
     data = json.loads(response.content)
-    assert data["hash"] == published.story.hash and data["id"] == "crossing-journey"
+    assert data["hash"] == published.hash and data["id"] == "crossing-journey"
+    compressed = client.get(
+        reverse("journey:story", args=[published.hash]), HTTP_ACCEPT_ENCODING="gzip, br"
+    )
+    assert compressed["Content-Encoding"] == "gzip" and "Accept-Encoding" in compressed["Vary"]
+    assert json.loads(gzip.decompress(compressed.content)) == data
     stale = client.get(reverse("journey:story", args=["0000"]))
     assert stale.status_code == 200 and stale["Cache-Control"] == "no-cache"
 

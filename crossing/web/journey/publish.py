@@ -4,6 +4,7 @@ version and kept in the data folder."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import os
@@ -31,8 +32,10 @@ class ContentError(Exception):
 @dataclass(frozen=True, slots=True, eq=False)  # hashed by identity, for caches
 class Published:
     story: CompiledStory
+    hash: str  # the story's fingerprint, computed once (it hashes the whole story)
     data: dict[str, Any]  # the compiled JSON the players read
     text: str  # the same, serialised once
+    gzipped: bytes  # and compressed once, not on every request
     odds: dict[str, float] | None  # ending scene -> chance for a random reader
 
     @property
@@ -78,7 +81,8 @@ def publish(folder: Path, cache_dir: Path) -> Published:
     story = compile_story(folder)
     data = story.to_json()
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return Published(story, data, text, random_reader_odds(story, cache_dir))
+    gzipped = gzip.compress(text.encode(), compresslevel=9, mtime=0)
+    return Published(story, data["hash"], data, text, gzipped, random_reader_odds(story, cache_dir))
 
 
 def _newest_change(folder: Path) -> float:

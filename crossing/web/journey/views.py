@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from crossing.editions.gamebook import Gamebook, build_gamebook
@@ -35,7 +36,7 @@ def play(request: HttpRequest) -> HttpResponse:
         **player_context(published),
         "gamebook": gamebook,
         "view": gamebook.view(start, base=_gamebook_base()),
-        "story_url": reverse("journey:story", args=[published.story.hash]),
+        "story_url": reverse("journey:story", args=[published.hash]),
         "endings_url": reverse("journey:endings"),
         "map_url": static("crossing/map.svg"),
     }
@@ -63,7 +64,12 @@ def story_json(request: HttpRequest, version_hash: str) -> HttpResponse:
     """The compiled story. Its address names its hash, so a browser or a CDN may keep it
     for a year; an old address still answers, with the current story, briefly cached."""
     published = journey()
-    response = HttpResponse(published.text, content_type="application/json")
-    current = version_hash == published.story.hash
+    if "gzip" in request.headers.get("Accept-Encoding", ""):
+        response = HttpResponse(published.gzipped, content_type="application/json")
+        response["Content-Encoding"] = "gzip"  # compressed once per story version
+    else:
+        response = HttpResponse(published.text, content_type="application/json")
+    patch_vary_headers(response, ["Accept-Encoding"])
+    current = version_hash == published.hash
     response["Cache-Control"] = "public, max-age=31536000, immutable" if current else "no-cache"
     return response
