@@ -281,11 +281,14 @@ export async function mount(root, doc = document) {
       xy.map(([a, b], i) => `<circle cx="${a}" cy="${b}" r="${r}"${i == xy.length - 1 ? ' class="here"' : ''}/>`).join('');
   };
 
-  const show = (steps, focus) => {
+  let shown;
+  // `again`: the page as it was before a reload, its places already on the route.
+  const show = (steps, focus, again) => {
     let html = '', last = steps[steps.length - 1];
+    shown = steps;
     for (const { scene: id, text, chance, ending } of steps) {
       const { place, chance: c } = scene(id);
-      if (place && route[route.length - 1] != place) route.push(place);
+      if (!again && place && route[route.length - 1] != place) route.push(place);
       html += text;
       if (chance) html += `<p class="chance">${fill(say.chance, { p: pct(c.outcomes[chance.outcome].weight / c.total) })}</p>`;
       if (ending?.epilogue) html += `<div class="epilogue">${ending.epilogue}</div>`;
@@ -318,7 +321,7 @@ export async function mount(root, doc = document) {
 
   const keep = () => {
     try {
-      localStorage.setItem(key, JSON.stringify({ format: KEEP, save: save(session), route, marks, reported }));
+      localStorage.setItem(key, JSON.stringify({ format: KEEP, save: save(session), route, marks, reported, shown }));
     } catch {} // storage off or full: play goes on, unsaved
   };
 
@@ -369,7 +372,9 @@ export async function mount(root, doc = document) {
       ({ route, reported } = saved);
       marks = session.history.length ? saved.marks.slice(-session.history.length) : [];
       tell([say.resumed, ...messages].join(' '));
-      return show(steps);
+      // The same story and scene: show the whole page as it was, passages passed through too.
+      const same = !messages.length && saved.shown?.at(-1)?.scene == steps.at(-1).scene;
+      return show(same ? saved.shown : steps, false, same);
     } catch {}
   }
   begin();
