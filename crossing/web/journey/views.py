@@ -24,7 +24,8 @@ def _gamebook(published: Published) -> Gamebook:
 
 
 def _gamebook_base() -> str:
-    return reverse("journey:gamebook-page", args=["x"]).removesuffix("x/")
+    """Chapter pages live under the whole book's address: /journey/gamebook/<chapter>/."""
+    return reverse("journey:gamebook-all")
 
 
 @require_safe
