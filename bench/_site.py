@@ -25,20 +25,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from crossing.web.chromium import CHROMIUM
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent  # .venv/bin: crossing, gunicorn
 STATIC = ROOT / "crossing" / "web" / "static" / "crossing"
 JOURNEY = ROOT / "content" / "journey"
 EXAMPLE = ROOT / "examples" / "market-day"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def gz(data: bytes) -> int:

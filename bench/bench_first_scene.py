@@ -49,8 +49,6 @@ from pathlib import Path
 from typing import Any
 
 from _site import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     JOURNEY,
     build_bundle,
     free_port,
@@ -60,6 +58,8 @@ from _site import (
 )
 from measure import markdown_table
 from playwright.sync_api import Browser, sync_playwright
+
+from crossing.web.chromium import CHROMIUM, CHROMIUM_ARGS
 
 TARGET_MS = 2000  # issue 5: the first scene within 2 s on slow 3G
 

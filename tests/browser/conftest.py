@@ -30,6 +30,7 @@ from pytest_django.fixtures import Settings
 from pytest_django.live_server_helper import LiveServer
 
 from crossing.web.bundle import write_bundle
+from crossing.web.chromium import CHROMIUM, CHROMIUM_ARGS
 from crossing.web.journey.publish import Published, compile_story, journey
 
 # Playwright's sync API drives its own asyncio event loop from the main thread, so Django
@@ -39,15 +40,6 @@ from crossing.web.journey.publish import Published, compile_story, journey
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"  # `npm ci` installs it (package.json)
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 EXAMPLE = ROOT / "examples" / "market-day"
