@@ -146,7 +146,7 @@ def test_a_resumed_page_keeps_the_passages_passed_through(site: str, page: Page)
     page.reload()
     page.locator(".scene-title").filter(has_text=before[0]).wait_for()
     assert scene_shown(page) == before
-    assert page.locator(".places li").all_inner_texts() == places
+    expect(page.locator(".places li")).to_have_text(places)
 
 
 def test_undo_by_keyboard(site: str, page: Page) -> None:

@@ -263,12 +263,13 @@ export async function mount(root, doc = document) {
 
   let svg = $('.map-frame svg');
   const map = async () => {
+    // The list first: it is the map's text alternative and must not wait for the drawing.
+    $('.places').innerHTML = route.map((p, i) => `<li${i == route.length - 1 ? ' aria-current="location"' : ''}>${esc(places[p]?.name ?? p)}</li>`).join('');
     if (!svg && root.dataset.map) {
       $('.map-frame').innerHTML = await (await fetch(root.dataset.map)).text();
       svg = $('.map-frame svg');
     }
     const here = route.map((p) => places[p]).filter((p) => p?.lat != null);
-    $('.places').innerHTML = route.map((p, i) => `<li${i == route.length - 1 ? ' aria-current="location"' : ''}>${esc(places[p]?.name ?? p)}</li>`).join('');
     if (!svg || !here.length) return;
     const { lon0, lat0, kx, ky } = svg.dataset, [, , W, H] = (svg.dataset.full ??= svg.getAttribute('viewBox')).split(' ').map(Number);
     const xy = here.map((p) => [(p.lon - lon0) * kx, (lat0 - p.lat) * ky]), xs = xy.map((p) => p[0]), ys = xy.map((p) => p[1]);
