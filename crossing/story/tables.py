@@ -40,14 +40,19 @@ class PlaceEntry:
     position: Position
 
 
+def toml_error(exc: tomllib.TOMLDecodeError) -> tuple[int, int, str]:
+    """Line, column and message of a TOML syntax error (tomllib puts them in its text)."""
+    message = str(exc)
+    match = _TOML_POSITION.search(message)
+    line, col = (int(match.group(1)), int(match.group(2))) if match else (1, 1)
+    return line, col, _TOML_POSITION.sub("", message).strip()
+
+
 def _parse_toml(source: SourceFile) -> tuple[dict[str, Any] | None, list[Diagnostic]]:
     try:
         return tomllib.loads(source.text), []
     except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        match = _TOML_POSITION.search(message)
-        line, col = (int(match.group(1)), int(match.group(2))) if match else (1, 1)
-        message = _TOML_POSITION.sub("", message).strip()
+        line, col, message = toml_error(exc)
         return None, [
             Diagnostic("E017", f"TOML syntax: {message}", Position(source.path, line, col))
         ]
