@@ -32,6 +32,17 @@ from crossing.story.transcript import ScriptError, parse_script, run_script
 STORY_PATH = click.Path(exists=True, path_type=Path)
 
 
+def output_option(help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """`-o/--output FILE`, required: the file a command writes."""
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        required=True,
+        help=help_text,
+    )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="crossing")
 def cli() -> None:
@@ -88,24 +99,36 @@ def _load_or_exit(path: Path) -> Loaded:
 
 
 @cli.command()
-@click.argument("path", type=STORY_PATH)
+@click.argument("path", type=STORY_PATH, required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the diagnostics as JSON.")
-def check(path: Path, as_json: bool) -> None:
-    """Check a story (a .story file, or a folder with main.story)."""
+def check(path: Path | None, as_json: bool) -> None:
+    """Check the content tree (by default ./content: the journey, chapters, works, data
+    and figures), or one story (a .story file, or a folder with main.story)."""
+    from crossing.content.check import check_tree, is_content_tree
+
+    path = path or content_folder()
+    if is_content_tree(path):
+        tree = check_tree(path)
+        _print_diagnostics(Loaded(None, tree.diagnostics, tree.texts), as_json)
+        sys.exit(1 if tree.errors else 0)
     loaded = load_source(path)
     _print_diagnostics(loaded, as_json)
     sys.exit(1 if loaded.errors else 0)
 
 
+def content_folder() -> Path:
+    """The site's content folder (CROSSING_CONTENT_DIR, else ./content), as `serve` reads it."""
+    from crossing.web.environment import content_dir
+
+    path = content_dir()
+    if not path.is_dir():
+        raise click.UsageError(f"no content folder at '{path}': give a path")
+    return path
+
+
 @cli.command(name="compile")
 @click.argument("path", type=STORY_PATH)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="Where to write the compiled JSON ('-' for standard output).",
-)
+@output_option("Where to write the compiled JSON ('-' for standard output).")
 def compile_command(path: Path, output: Path) -> None:
     """Compile a story to the JSON the players read (docs/compiled-format.md)."""
     loaded = load_source(path)
@@ -237,13 +260,7 @@ def test_command(
 
 @cli.command(name="graph")
 @click.argument("path", type=STORY_PATH)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="FILE.svg (drawn by Graphviz's dot), FILE.dot, or '-' for DOT on standard output.",
-)
+@output_option("FILE.svg (drawn by Graphviz's dot), FILE.dot, or '-' for DOT on standard output.")
 def graph_command(path: Path, output: Path) -> None:
     """Draw the story's map: scenes, choices, chances and endings, by chapter."""
     to_stdout = str(output) == "-"
@@ -334,22 +351,51 @@ def odds_command(
 @click.option(
     "--workers", default=2, show_default=True, type=click.IntRange(1), help="gunicorn workers."
 )
-def serve(host: str, port: int, production: bool, workers: int) -> None:
+@click.option("--watch", is_flag=True, help="Reload open pages when a file under content/ changes.")
+def serve(host: str, port: int, production: bool, workers: int, watch: bool) -> None:
     """Set up the database, publish content/ and serve the site (docs/deployment.md)."""
     from crossing.web.serve import serve as run
 
-    run(host=host, port=port, production=production, workers=workers)
+    run(host=host, port=port, production=production, workers=workers, watch=watch)
+
+
+@cli.command()
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="The folder to write (empty, new, or an earlier export).",
+)
+@click.option("--base-url", help="The site's public address, for the sitemap and links.")
+def build(out: Path, base_url: str | None) -> None:
+    """Export the whole site as static files that open from a folder (docs/cli.md)."""
+    from crossing.web.journey.publish import ContentError
+    from crossing.web.serve import setup_django
+
+    setup_django()
+    from crossing.web.export import ExportError, build_site
+
+    try:
+        result = build_site(out, base_url=base_url)
+    except (ContentError, ExportError) as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    click.echo(
+        f"wrote {out}: {result.pages} pages, {result.figures} figures, {result.files} files, "
+        f"{result.bytes:,} bytes in {result.seconds:.1f} s",
+        err=True,
+    )
+    if not base_url:
+        click.echo(
+            "note: without --base-url the sitemap's addresses are relative to the folder",
+            err=True,
+        )
 
 
 @cli.command()
 @click.argument("path", type=STORY_PATH)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="The HTML file to write.",
-)
+@output_option("The HTML file to write.")
 def bundle(path: Path, output: Path) -> None:
     """Write the story as one HTML file that plays offline, from file:// (docs/cli.md)."""
     from crossing.web.bundle import write_bundle

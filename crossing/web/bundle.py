@@ -39,7 +39,7 @@ def _configure_templates() -> None:
         django.setup()
 
 
-def _inline_script(source: str) -> str:
+def inline_script(source: str) -> str:
     # Inside <script>, only "</script" (any case) could end the element early.
     if "</script" in source.lower():
         raise ValueError("the player's source contains '</script'")
@@ -61,7 +61,7 @@ def render_bundle(story: CompiledStory, cache_dir: Path | None = None) -> str:
             "odds": random_reader_odds(story, cache_dir) or {},
             "styles": "\n".join((STATIC / name).read_text(encoding="utf-8") for name in STYLES),
             "map_svg": (STATIC / "map.svg").read_text(encoding="utf-8"),
-            "player_js": _inline_script((STATIC / "player.js").read_text(encoding="utf-8")),
+            "player_js": inline_script((STATIC / "player.js").read_text(encoding="utf-8")),
         }
         return render_to_string("journey/bundle.html", context)
 

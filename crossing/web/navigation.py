@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-# (label, url name); later areas (the story, films, book, sources, news) add theirs here.
+# (label, url name); later areas (news, screenings) add theirs here.
 SECTIONS = [
     (_("Home"), "home"),
+    (_("On the border"), "reportage:index"),
     (_("The journey"), "journey:play"),
-    (_("The gamebook"), "journey:gamebook-all"),
+    (_("Films"), "works:films"),
+    (_("The book"), "works:books"),
+    (_("Sources"), "bibliography:sources"),
 ]
 
 
@@ -21,5 +25,12 @@ def site(request: HttpRequest) -> dict[str, Any]:
     links = []
     for label, name in SECTIONS:
         url = reverse(name)
-        links.append({"label": label, "url": url, "current": current == url})
-    return {"site_name": "Crossing", "navigation": links}
+        # A section is current on its own pages too (a chapter is within the story).
+        within = url != "/" and current.startswith(url)
+        links.append({"label": label, "url": url, "current": current == url, "within": within})
+    return {
+        "site_name": "Crossing",
+        "navigation": links,
+        "static_export": settings.CROSSING_STATIC_EXPORT,
+        "watching": settings.CROSSING_WATCH,
+    }

@@ -25,6 +25,7 @@ def prepare(*, production: bool) -> None:
     from django.conf import settings
     from django.core.management import call_command
 
+    from crossing.web.content import site_content
     from crossing.web.journey.publish import ContentError, journey
 
     click.echo(f"data folder: {settings.DATA_DIR}", err=True)
@@ -33,12 +34,18 @@ def prepare(*, production: bool) -> None:
         call_command("collectstatic", interactive=False, verbosity=0)
     try:
         published = journey()
+        content = site_content()
     except ContentError as error:
         click.echo(str(error), err=True)
         sys.exit(1)
     scenes = len(published.story.scenes)
     odds = "with exact odds" if published.odds is not None else "without odds (too large)"
     click.echo(f"published '{published.story.title}': {scenes} scenes, {odds}", err=True)
+    click.echo(
+        f"published {len(content.chapters)} chapters, {len(content.works)} works, "
+        f"{len(content.figures)} figures, {len(content.sources)} sources",
+        err=True,
+    )
 
 
 def run_gunicorn(host: str, port: int, workers: int) -> None:
@@ -63,12 +70,16 @@ def run_gunicorn(host: str, port: int, workers: int) -> None:
     Server().run()
 
 
-def serve(*, host: str, port: int, production: bool, workers: int) -> None:
+def serve(*, host: str, port: int, production: bool, workers: int, watch: bool = False) -> None:
     if production:
         os.environ["CROSSING_PRODUCTION"] = "1"
+    if watch:
+        os.environ["CROSSING_WATCH"] = "1"
     setup_django()
     prepare(production=production)
-    click.echo(f"Crossing is running: http://{host}:{port}/journey/  (Ctrl+C stops it)", err=True)
+    click.echo(f"Crossing is running: http://{host}:{port}/  (Ctrl+C stops it)", err=True)
+    if watch:
+        click.echo("watching content/: open pages reload when a file changes", err=True)
     if production:
         run_gunicorn(host, port, workers)
     else:

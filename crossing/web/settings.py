@@ -25,6 +25,7 @@ CSRF_TRUSTED_ORIGINS = csv_list("CROSSING_TRUSTED_ORIGINS", "")
 INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "crossing.web.journey",
 ]
 
@@ -39,6 +40,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "crossing.web.content_errors.ContentErrorMiddleware",
 ]
 
 ROOT_URLCONF = "crossing.web.urls"
@@ -55,6 +57,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "crossing.web.navigation.site",
             ],
+            "libraries": {"content": "crossing.web.content_tags"},
         },
     }
 ]
@@ -132,3 +135,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("CROSSING_LOG_LEVEL", "INFO")},
 }
+
+# The site's public address (https://…), for canonical links, Open Graph and the sitemap;
+# empty: the address a request came to. `crossing build` sets CROSSING_STATIC_EXPORT.
+CROSSING_SITE_URL = os.environ.get("CROSSING_SITE_URL", "").strip()
+CROSSING_STATIC_EXPORT = False
+# `crossing serve --watch`: pages reload themselves when a content file changes.
+CROSSING_WATCH = flag("CROSSING_WATCH")

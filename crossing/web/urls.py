@@ -1,12 +1,23 @@
-"""The site's addresses. Each content area is an app with its own urls.py."""
+"""The site's addresses. Each content area is a package with its own urls.py; their
+prefixes are the ones crossing.content.addresses gives editors' links."""
 
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from . import views
+from .reportage.views import figure_svg
+from .sitemaps import SitePages
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("journey/", include("crossing.web.journey.urls")),
+    path("on-the-border/", include("crossing.web.reportage.urls")),
+    path("figures/<slug:key>.svg", figure_svg, name="figure-svg"),
+    path("", include("crossing.web.works.urls")),
+    path("sources/", include("crossing.web.bibliography.urls")),
+    path("site-map/", views.site_map, name="site-map"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": SitePages}}, name="sitemap"),
+    path("__watch__", views.watch, name="watch"),
 ]
 
 handler404 = "crossing.web.views.not_found"

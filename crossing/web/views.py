@@ -1,14 +1,64 @@
-"""Pages that belong to no content area: the home page and the error pages."""
+"""Pages that belong to no content area: home, the site map, the error pages, and the
+content-change signal behind `crossing serve --watch`."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from .content import site_content
+from .metadata import page_meta
+from .reload import newest_change
 
 
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html", {"gamebook_url": reverse("journey:gamebook-all")})
+    content = site_content()
+    context = {
+        "gamebook_url": reverse("journey:gamebook-all"),
+        "introduction": content.introduction,
+        "chapters": content.chapters,
+        "films": content.works_of("film"),
+        "books": content.works_of("book"),
+        "meta": page_meta(
+            request,
+            title="Crossing",
+            description=_(
+                "How North Koreans escape: an interactive documentary, sourced line by line."
+            ),
+            kind="website",
+        ),
+    }
+    return render(request, "home.html", context)
+
+
+@require_safe
+def site_map(request: HttpRequest) -> HttpResponse:
+    content = site_content()
+    context = {
+        "content": content,
+        "meta": page_meta(
+            request,
+            title=_("Site map"),
+            description=_("Every page of this site."),
+            kind="website",
+        ),
+    }
+    return render(request, "site_map.html", context)
+
+
+@require_safe
+def watch(request: HttpRequest) -> HttpResponse:
+    """When the content folder last changed: `crossing serve --watch` pages poll it."""
+    if not settings.CROSSING_WATCH:
+        raise Http404("not watching")
+    response = JsonResponse({"changed": newest_change(settings.CONTENT_DIR)})
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

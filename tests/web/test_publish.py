@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from crossing.web.journey.publish import ContentError, Publisher, random_reader_odds
+from crossing.web.journey.publish import ContentError, Published, publish, random_reader_odds
+from crossing.web.reload import Reloading
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "market-day"
 
@@ -27,9 +28,12 @@ def touch_later(path: Path, text: str) -> None:
     os.utime(path, (later, later))
 
 
+def publisher(content: Path, cache: Path) -> Reloading[Published]:
+    return Reloading(content, lambda: publish(content / "journey", cache))
+
+
 def test_odds_are_computed_once_and_kept_by_story_hash(content: Path, tmp_path: Path) -> None:
-    publisher = Publisher(content / "journey", tmp_path / "cache")
-    published = publisher.get()
+    published = publisher(content, tmp_path / "cache").get()
     assert published.odds is not None
     assert set(published.odds) == published.endings
     assert sum(published.odds.values()) == pytest.approx(1)
@@ -39,13 +43,13 @@ def test_odds_are_computed_once_and_kept_by_story_hash(content: Path, tmp_path: 
 
 
 def test_an_edit_republishes_within_a_second(content: Path, tmp_path: Path) -> None:
-    publisher = Publisher(content / "journey", tmp_path / "cache", watch=content)
-    before = publisher.get()
-    assert publisher.get() is before  # no change: the same object, no recompiling
+    site = publisher(content, tmp_path / "cache")
+    before = site.get()
+    assert site.get() is before  # no change: the same object, no recompiling
     main = content / "journey" / "main.story"
     touch_later(main, main.read_text().replace("title:", "title: Edited —", 1))
     time.sleep(1.05)
-    after = publisher.get()
+    after = site.get()
     assert after is not before and after.story.title.startswith("Edited")
     assert after.story.hash != before.story.hash
 
@@ -54,5 +58,5 @@ def test_a_broken_story_is_reported_with_positions(content: Path, tmp_path: Path
     main = content / "journey" / "main.story"
     main.write_text(main.read_text().replace("-> stairs", "-> stiars", 1))
     with pytest.raises(ContentError) as error:
-        Publisher(content / "journey", tmp_path / "cache").get()
+        publisher(content, tmp_path / "cache").get()
     assert "main.story:" in str(error.value) and "unknown scene 'stiars'" in str(error.value)

@@ -8,7 +8,6 @@ import gzip
 import json
 import logging
 import os
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,9 +19,9 @@ from crossing.story import load_source
 from crossing.story.compiled import CompiledStory
 from crossing.story.diagnostics import render
 
-log = logging.getLogger(__name__)
+from ..reload import Reloading
 
-RECHECK_SECONDS = 1.0  # how often a running site looks for edited story files
+log = logging.getLogger(__name__)
 
 
 class ContentError(Exception):
@@ -85,36 +84,7 @@ def publish(folder: Path, cache_dir: Path) -> Published:
     return Published(story, data["hash"], data, text, gzipped, random_reader_odds(story, cache_dir))
 
 
-def _newest_change(folder: Path) -> float:
-    return max((p.stat().st_mtime for p in folder.rglob("*") if p.is_file()), default=0.0)
-
-
-class Publisher:
-    """The published journey, recompiled when a story file changes (checked at most once a
-    second), so that editors see their edits on reload."""
-
-    def __init__(self, folder: Path, cache_dir: Path, watch: Path | None = None) -> None:
-        self.folder, self.cache_dir = folder, cache_dir
-        self.watch = watch or folder  # the story's tables may live beside it
-        self._lock = threading.Lock()
-        self._current: Published | None = None
-        self._stamp = 0.0
-        self._checked = 0.0
-
-    def get(self) -> Published:
-        now = time.monotonic()
-        if self._current is not None and now - self._checked < RECHECK_SECONDS:
-            return self._current
-        with self._lock:
-            self._checked = now
-            stamp = _newest_change(self.watch)
-            if self._current is None or stamp != self._stamp:
-                self._current = publish(self.folder, self.cache_dir)
-                self._stamp = stamp
-            return self._current
-
-
-_publishers: dict[tuple[Path, Path], Publisher] = {}
+_publishers: dict[tuple[Path, Path], Reloading[Published]] = {}
 
 
 def journey() -> Published:
@@ -124,5 +94,6 @@ def journey() -> Published:
 
     key = (settings.CONTENT_DIR, settings.DATA_DIR / "cache")
     if key not in _publishers:
-        _publishers[key] = Publisher(settings.CONTENT_DIR / "journey", key[1], watch=key[0])
+        story, cache = settings.CONTENT_DIR / "journey", key[1]
+        _publishers[key] = Reloading(key[0], lambda: publish(story, cache))
     return _publishers[key].get()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_safe
 
 from crossing.editions.gamebook import Gamebook, build_gamebook
 
+from ..bundle import STATIC, inline_script
 from .player import player_context
 from .publish import Published, journey
 
@@ -40,7 +42,16 @@ def play(request: HttpRequest) -> HttpResponse:
         "story_url": reverse("journey:story", args=[published.hash]),
         "endings_url": reverse("journey:endings"),
         "map_url": static("crossing/map.svg"),
+        "sources_url": reverse("bibliography:sources"),
     }
+    if settings.CROSSING_STATIC_EXPORT:
+        # Opened from a folder (file://), the page can fetch nothing and load no module:
+        # the story, the map and the player travel inside it, as in the single-file edition.
+        context |= {
+            "story_data": published.data,
+            "map_svg": (STATIC / "map.svg").read_text(encoding="utf-8"),
+            "player_js": inline_script((STATIC / "player.js").read_text(encoding="utf-8")),
+        }
     return render(request, "journey/play.html", context)
 
 
@@ -50,13 +61,19 @@ def gamebook_page(request: HttpRequest, page_id: str) -> HttpResponse:
     if page_id not in {page.id for page in gamebook.pages}:
         raise Http404("no such chapter")
     view = gamebook.view(page_id, base=_gamebook_base())
-    return render(request, "journey/gamebook.html", {"gamebook": gamebook, "view": view})
+    context = {"gamebook": gamebook, "view": view, "sources_url": reverse("bibliography:sources")}
+    return render(request, "journey/gamebook.html", context)
 
 
 @require_safe
 def gamebook_all(request: HttpRequest) -> HttpResponse:
     gamebook = _gamebook(journey())
-    context = {"gamebook": gamebook, "view": gamebook.view(None, base=None), "whole": True}
+    context = {
+        "gamebook": gamebook,
+        "view": gamebook.view(None, base=None),
+        "whole": True,
+        "sources_url": reverse("bibliography:sources"),
+    }
     return render(request, "journey/gamebook.html", context)
 
 

@@ -1,0 +1,1 @@
+"""The bibliography: every source, how sure it is, and everything on the site citing it."""

@@ -1,0 +1,37 @@
+"""Template filters for content pages: `{% load content %}` (registered in settings)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from django import template
+
+from crossing.content.documents import Chapter, Introduction, Work
+
+from . import locale_names
+
+register = template.Library()
+
+
+@register.filter
+def get_item(mapping: Mapping[str, Any], key: str) -> Any:
+    return mapping.get(key)
+
+
+@register.filter
+def index_from_one(items: Sequence[Any], number: str) -> Any:
+    """`{{ photo 2 }}` is the second photo: None if there is no such one."""
+    index = int(number) - 1 if str(number).isdigit() else -1
+    return items[index] if 0 <= index < len(items) else None
+
+
+@register.filter
+def cited_at(document: Chapter | Introduction | Work) -> dict[str, list[int]]:
+    """For each source, the numbers of its uses in the text (for the back-links)."""
+    return {key: list(range(1, count + 1)) for key, count in document.body.cited_at.items()}
+
+
+register.filter("territory_name", locale_names.territory_name)
+register.filter("language_name", locale_names.language_name)
+register.filter("when", locale_names.when)

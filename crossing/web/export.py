@@ -1,0 +1,190 @@
+"""`crossing build --out DIR`: the whole site as static files that open from a folder.
+
+Every page is rendered by the site itself (Django's test client, no server), then:
+links become relative (`../sources/index.html#source-x`) so the folder works from
+`file://`, from a USB stick or under any path on any static host; forms, which need the
+live site, become a short note; the journey carries its story and player inline. The
+sitemap uses `--base-url` when given. The folder is written beside the old one and swapped
+in at the end, so a failed build never leaves half a site.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import re
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
+from django.core.files.storage import Storage
+from django.test import Client, override_settings
+from django.utils.translation import gettext as _
+
+MARKER = ".crossing-export"  # marks a folder this command may replace
+_LINK = re.compile(r"""(\b(?:href|src|action)=)(["'])(/[^"']*)\2""")
+_FORM = re.compile(r"<form\b.*?</form>", re.DOTALL | re.IGNORECASE)
+_TESTSERVER = re.compile(r"https?://testserver(?=/)")
+
+
+class ExportError(Exception):
+    """A page could not be rendered, or the output folder is not ours to replace."""
+
+
+@dataclass(frozen=True, slots=True)
+class Export:
+    pages: int  # HTML pages
+    figures: int  # SVG figure files
+    files: int  # every file written, static files included
+    bytes: int
+    seconds: float
+
+
+def file_for(address: str) -> str:
+    """Where an address lives in the export: '/a/b/' -> 'a/b/index.html'."""
+    path = address.split("#", 1)[0].split("?", 1)[0].lstrip("/")
+    if path == "" or path.endswith("/"):
+        return path + "index.html"
+    return path
+
+
+def relative_link(from_address: str, to_address: str) -> str:
+    """A link from one page to another address, relative, naming the file itself (a
+    folder opened from file:// shows no index.html by itself)."""
+    target, hash_mark, fragment = to_address.partition("#")
+    here = posixpath.dirname("/" + file_for(from_address))
+    link = posixpath.relpath("/" + file_for(target), here)
+    return link + hash_mark + fragment
+
+
+def relativise(html: str, address: str) -> str:
+    def swap(match: re.Match[str]) -> str:
+        attribute, quote, target = match.groups()
+        if target.startswith("//"):
+            return match.group(0)  # protocol-relative: another host, left alone
+        return f"{attribute}{quote}{relative_link(address, target)}{quote}"
+
+    return _LINK.sub(swap, html)
+
+
+def replace_forms(html: str) -> str:
+    note = _("This form works on the live site; this copy of the site is for reading only.")
+    return _FORM.sub(f'<p class="export-note">{note}</p>', html)
+
+
+@contextmanager
+def _export_settings(base_url: str | None) -> Iterator[None]:
+    storages = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        # Plain names: the export's files are copied by name, not collected and hashed.
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    with override_settings(
+        CROSSING_STATIC_EXPORT=True,
+        CROSSING_SITE_URL=base_url or "",
+        CROSSING_WATCH=False,
+        STORAGES=storages,
+        ALLOWED_HOSTS=["testserver"],
+        SECURE_SSL_REDIRECT=False,
+    ):
+        yield
+
+
+def _render(client: Client, address: str, expect: int = 200) -> bytes:
+    # The deliberate 404 (for 404.html) is not worth a warning in the log.
+    logging.getLogger("django.request").disabled = expect == 404
+    try:
+        response = client.get(address)
+    finally:
+        logging.getLogger("django.request").disabled = False
+    if response.status_code != expect:
+        raise ExportError(f"{address} answered {response.status_code}, not {expect}")
+    return bytes(response.content)
+
+
+def _sitemap(client: Client, base_url: str | None) -> bytes:
+    xml = _render(client, "/sitemap.xml").decode()
+    if base_url:
+        return _TESTSERVER.sub(base_url.rstrip("/"), xml).encode()
+    # Without a public address, locations relative to the folder: valid for people and
+    # link checkers, not for search engines (the command says so).
+    return re.sub(r"<loc>https?://testserver/", "<loc>", xml).encode()
+
+
+def _prepare(out: Path) -> Path:
+    if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
+        raise ExportError(
+            f"{out} is not empty and holds no earlier export: choose an empty or new folder"
+        )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+
+
+def _swap(staging: Path, out: Path) -> None:
+    if out.exists():
+        old = out.with_name(f".{out.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        out.rename(old)
+        staging.rename(out)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        staging.rename(out)
+
+
+def build_site(out: Path, *, base_url: str | None = None) -> Export:
+    """Write the whole site to `out`; return what was written."""
+    from .content import site_content
+
+    started = time.perf_counter()
+    staging = _prepare(out)
+    try:
+        with _export_settings(base_url):
+            client = Client()
+            content = site_content()
+            written: dict[str, int] = {}  # file -> bytes
+
+            def write(name: str, data: bytes) -> None:
+                path = staging / name
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
+                written[name] = len(data)
+
+            pages = content.addresses()
+            for address in pages:
+                html = _render(client, address).decode()
+                write(file_for(address), replace_forms(relativise(html, address)).encode())
+            missing = _render(client, "/this-page-does-not-exist/", expect=404).decode()
+            write("404.html", relativise(missing, "/404.html").encode())
+            for key in content.figures:
+                write(f"figures/{key}.svg", _render(client, f"/figures/{key}.svg"))
+            write("sitemap.xml", _sitemap(client, base_url))
+            for path, storage in _static_files():
+                with storage.open(path) as source:
+                    write(f"static/{path}", source.read())
+        (staging / MARKER).write_text("Written by `crossing build`; it may replace this folder.\n")
+        _swap(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    html_files = sum(name.endswith(".html") for name in written)
+    return Export(
+        html_files,
+        len(content.figures),
+        len(written),
+        sum(written.values()),
+        time.perf_counter() - started,
+    )
+
+
+def _static_files() -> Iterator[tuple[str, Storage]]:
+    seen: set[str] = set()
+    for finder in finders.get_finders():
+        for path, storage in finder.list([]):
+            if path not in seen:
+                seen.add(path)
+                yield path, storage

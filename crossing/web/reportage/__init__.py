@@ -1,0 +1,1 @@
+""" "On the border": the multimedia story's chapters and their figures."""

@@ -1,0 +1,15 @@
+"""/sitemap.xml: every page of the site, for search engines."""
+
+from __future__ import annotations
+
+from django.contrib.sitemaps import Sitemap
+
+from .content import site_content
+
+
+class SitePages(Sitemap):  # type: ignore[type-arg]  # generic only in the stubs
+    def items(self) -> list[str]:
+        return site_content().addresses()
+
+    def location(self, item: str) -> str:
+        return item

@@ -1,0 +1,1 @@
+"""The films and the books: one page each, filled from content/works/*.md."""
