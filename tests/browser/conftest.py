@@ -22,6 +22,7 @@ from playwright.sync_api import (
     Browser,
     BrowserContext,
     ConsoleMessage,
+    Locator,
     Page,
     expect,
     sync_playwright,
@@ -308,3 +309,57 @@ def describe_violations(violations: list[dict[str, Any]]) -> str:
 def assert_accessible(page: Page) -> None:
     violations = axe_violations(page)
     assert not violations, f"axe-core on {page.url}:\n{describe_violations(violations)}"
+
+
+# -- the campaign site: the story's chapters, details opened, overflow, targets --
+
+# The chapters of "On the border", in reading order (test_campaign_pages checks the index).
+STORY_CHAPTERS = [
+    "the-river",
+    "hiding-in-china",
+    "the-underground-railroad",
+    "other-routes",
+    "arrival",
+    "after-2020",
+]
+
+
+def open_all_details(page: Page) -> None:
+    """Open every <details> (figures' data tables, sources' scene lists), as a reader would
+    one by one; done through the DOM, so it works with JavaScript off too."""
+    page.evaluate("() => document.querySelectorAll('details').forEach((d) => { d.open = true })")
+
+
+def assert_fits(page: Page, width: int) -> None:
+    """Nothing makes the page scroll sideways at this width."""
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= width, f"{page.url} is {scroll_width} px wide at {width} px"
+
+
+def targeted_id(page: Page) -> str | None:
+    """The id of the element the address's #fragment targets (CSS :target), if any."""
+    found = page.evaluate("() => document.querySelector(':target')?.id ?? null")
+    return None if found is None else str(found)
+
+
+def by_id(element_id: str) -> str:
+    """A selector for the element with this id (which, unlike #id, may begin with a digit)."""
+    return f"[id='{element_id}']"
+
+
+def assert_figures_drawn(page: Page) -> list[Locator]:
+    """Every figure of the page is an SVG of a real size, with its data table hidden
+    behind its summary until clicked, then shown (and holding rows). Returns the figures."""
+    figures = page.locator("figure.figure").all()
+    assert figures, "the page has figures"
+    for figure in figures:
+        svg = figure.locator(".figure-graphic > svg")
+        expect(svg).to_be_visible()
+        box = svg.bounding_box()
+        assert box and box["width"] > 100 and box["height"] > 50, box
+        table = figure.locator("details.figure-data table")
+        expect(table).to_be_hidden()
+        figure.locator("details.figure-data > summary").click()
+        expect(table).to_be_visible()
+        assert table.locator("tbody tr").count() > 0
+    return figures
