@@ -208,6 +208,13 @@ def example_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return output
 
 
+def arrive(page: Page, url: str | re.Pattern[str]) -> None:
+    """After a click on a link: wait for the address it leads to, then for that page to
+    load (its stylesheet applied), however slow the machine."""
+    expect(page).to_have_url(url)
+    page.wait_for_load_state()
+
+
 def open_player(page: Page, url: str) -> None:
     """Open the journey page and wait until the player has taken over from the gamebook."""
     page.goto(url)

@@ -19,6 +19,7 @@ from .conftest import (
     STORY_CHAPTERS,
     ContextFactory,
     Watch,
+    arrive,
     assert_accessible,
     assert_figures_drawn,
     assert_fits,
@@ -132,7 +133,7 @@ def follow_first_scene(page: Page, entry: Locator) -> str:
     target = scene.get_attribute("href") or ""
     assert SCENE_LINK.match(target), target
     scene.click()
-    page.wait_for_load_state()
+    arrive(page, re.compile(re.escape(target) + "$"))
     parts = urlsplit(page.url)
     assert f"{parts.path}#{parts.fragment}" == target
     expect(page.locator(by_id(parts.fragment))).to_be_visible()
@@ -188,7 +189,7 @@ def test_citation_to_source_to_scene_without_javascript(
     key = ref.removeprefix("ref-")
 
     page.locator(f"{by_id(ref)} > a[href^='/sources/']").click()
-    page.wait_for_load_state()
+    arrive(page, re.compile(r"/sources/#source-"))
     parts = urlsplit(page.url)
     assert (parts.path, parts.fragment) == ("/sources/", f"source-{key}"), page.url
     assert targeted_id(page) == f"source-{key}"
@@ -247,8 +248,7 @@ def test_reader_goes_from_home_through_a_chapter_to_sources_scenes_and_films(
 
     # Home → a chapter.
     page.locator(".chapter-list a").first.click()
-    page.wait_for_load_state()
-    assert urlsplit(page.url).path == f"/on-the-border/{STORY_CHAPTERS[0]}/"
+    arrive(page, re.compile(rf"/on-the-border/{STORY_CHAPTERS[0]}/$"))
     expect(page.locator("h1")).to_be_visible()
 
     # Read its chart: an image with a name, and its figures as a table.
@@ -266,9 +266,8 @@ def test_reader_goes_from_home_through_a_chapter_to_sources_scenes_and_films(
     ref = urlsplit(page.url).fragment
     assert ref.startswith("ref-"), page.url
     page.locator(f"{by_id(ref)} > a[href^='/sources/']").click()
-    page.wait_for_load_state()
     key = ref.removeprefix("ref-")
-    assert urlsplit(page.url).fragment == f"source-{key}"
+    arrive(page, re.compile(rf"/sources/#source-{re.escape(key)}$"))
     entry = page.locator(by_id(f"source-{key}"))
     expect(entry).to_be_in_viewport()
 
@@ -279,14 +278,12 @@ def test_reader_goes_from_home_through_a_chapter_to_sources_scenes_and_films(
     watched: dict[str, list[str]] = {}
     for i in range(len(FILMS)):
         page.get_by_role("navigation", name="Main").get_by_role("link", name="Films").click()
-        page.wait_for_load_state()
-        assert urlsplit(page.url).path == "/films/"
+        arrive(page, re.compile(r"/films/$"))
         films = page.locator("main a[href^='/films/']:not([href='/films/'])")
         link = films.nth(i)
         href = link.get_attribute("href") or ""
         link.click()
-        page.wait_for_load_state()
-        assert urlsplit(page.url).path == href
+        arrive(page, re.compile(re.escape(href) + "$"))
         watched[href] = where_to_watch(page)
     assert sorted(watched) == sorted(f"/films/{slug}/" for slug in FILMS), watched
 

@@ -22,6 +22,7 @@ from .conftest import (
     ROOT,
     ContextFactory,
     Watch,
+    arrive,
     assert_ending_odds,
     at_ending,
     choose_first_by_keyboard,
@@ -239,9 +240,8 @@ def test_without_javascript_the_gamebook_is_shown(site: str, new_context: Contex
     number = GO_TO.search(link.inner_text())
     assert number is not None
     link.click()
-    page.wait_for_load_state()
+    arrive(page, re.compile(rf"/journey/gamebook/.*#s{number.group(1)}$"))
     parts = urlsplit(page.url)
-    assert parts.path.startswith("/journey/gamebook/"), page.url
     assert parts.fragment == f"s{number.group(1)}"
     target = page.locator(f"#{parts.fragment}")
     expect(target).to_be_visible()

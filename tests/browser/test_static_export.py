@@ -18,6 +18,7 @@ from crossing.web.journey.publish import Published
 from .conftest import (
     ContextFactory,
     Watch,
+    arrive,
     assert_accessible,
     assert_figures_drawn,
     by_id,
@@ -150,23 +151,22 @@ def test_links_lead_from_page_to_page_in_the_folder(export: Path, offline: Page)
     offline.goto(f"{root}/index.html")
 
     offline.locator(".chapter-list a").first.click()
-    offline.wait_for_load_state()
-    assert offline.url == f"{root}/{CHAPTER}", offline.url
+    arrive(offline, f"{root}/{CHAPTER}")
     expect(offline.locator("figure.figure svg").first).to_be_visible()
 
     offline.locator("sup.cite a").first.click()
+    arrive(offline, re.compile(r"#ref-"))
     ref = urlsplit(offline.url).fragment
     assert ref.startswith("ref-"), offline.url
     offline.locator(f"{by_id(ref)} > a[href*='sources/']").click()
-    offline.wait_for_load_state()
     key = ref.removeprefix("ref-")
-    assert offline.url == f"{root}/sources/index.html#source-{key}", offline.url
+    arrive(offline, f"{root}/sources/index.html#source-{key}")
     assert targeted_id(offline) == f"source-{key}"
 
     entry = offline.locator(by_id(f"source-{key}"))
     entry.locator("details.cited-by-scenes > summary").click()
     entry.locator("details.cited-by-scenes a").first.click()
-    offline.wait_for_load_state()
+    arrive(offline, re.compile(r"/journey/gamebook/[\w-]+/index\.html#s\d+$"))
     parts = urlsplit(offline.url)
     assert re.fullmatch(r".*/journey/gamebook/[\w-]+/index\.html", parts.path), offline.url
     assert re.fullmatch(r"s\d+", parts.fragment), offline.url
@@ -176,13 +176,11 @@ def test_links_lead_from_page_to_page_in_the_folder(export: Path, offline: Page)
 
     # Back home through the site's own navigation, and on to the films.
     offline.get_by_role("navigation", name="Main").get_by_role("link", name="Films").click()
-    offline.wait_for_load_state()
-    assert offline.url == f"{root}/films/index.html", offline.url
+    arrive(offline, f"{root}/films/index.html")
     films = offline.locator("main .work-list a")
     assert films.count() >= 2
     for i in range(films.count()):
         offline.locator("main .work-list a").nth(i).click()
-        offline.wait_for_load_state()
-        assert re.fullmatch(rf"{re.escape(root)}/films/[\w-]+/index\.html", offline.url)
+        arrive(offline, re.compile(rf"^{re.escape(root)}/films/[\w-]+/index\.html$"))
         expect(offline.locator("table.watch tbody tr").first).to_be_visible()
         offline.go_back()
