@@ -16,10 +16,11 @@ import re
 import shutil
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.contrib.staticfiles import finders
 from django.core.files.storage import Storage
@@ -62,14 +63,28 @@ def relative_link(from_address: str, to_address: str) -> str:
     return link + hash_mark + fragment
 
 
-def relativise(html: str, address: str) -> str:
+def _rewrite_links(html: str, change: Callable[[str], str]) -> str:
+    """Every site-absolute href, src and action (`/a/b/`) passed through `change`."""
+
     def swap(match: re.Match[str]) -> str:
         attribute, quote, target = match.groups()
         if target.startswith("//"):
             return match.group(0)  # protocol-relative: another host, left alone
-        return f"{attribute}{quote}{relative_link(address, target)}{quote}"
+        return f"{attribute}{quote}{change(target)}{quote}"
 
     return _LINK.sub(swap, html)
+
+
+def relativise(html: str, address: str) -> str:
+    return _rewrite_links(html, lambda target: relative_link(address, target))
+
+
+def rooted_under(html: str, base_url: str) -> str:
+    """Links that hold at any depth, for 404.html: a host serves it for a missing address
+    anywhere in the tree, where relative links would point nowhere. Only possible when the
+    public address (and so the site's path on its host) is known."""
+    root = urlsplit(base_url).path.rstrip("/")
+    return _rewrite_links(html, lambda target: root + target)
 
 
 def replace_forms(html: str) -> str:
@@ -159,7 +174,10 @@ def build_site(out: Path, *, base_url: str | None = None) -> Export:
                 html = _render(client, address).decode()
                 write(file_for(address), replace_forms(relativise(html, address)).encode())
             missing = _render(client, "/this-page-does-not-exist/", expect=404).decode()
-            write("404.html", relativise(missing, "/404.html").encode())
+            # Relative to the root without a public address: right at the top of the
+            # folder (and on hosts that redirect to /404.html), unstyled deeper down.
+            missing = rooted_under(missing, base_url) if base_url else relativise(missing, "/")
+            write("404.html", missing.encode())
             for key in content.figures:
                 write(f"figures/{key}.svg", _render(client, f"/figures/{key}.svg"))
             write("sitemap.xml", _sitemap(client, base_url))

@@ -132,6 +132,20 @@ def test_a_base_url_makes_the_sitemap_and_canonical_links_absolute(tmp_path: Pat
     assert '<link rel="canonical" href="https://crossing.example.org/films/the-defector/">' in film
 
 
+def test_with_a_base_url_the_404_page_holds_at_any_depth(tmp_path: Path) -> None:
+    """A host serves 404.html for a missing address anywhere: its links start at the
+    site's own path, and each names a file the export holds."""
+    out = tmp_path / "site"
+    build_site(out, base_url="https://example.org/crossing/")
+    missing = (out / "404.html").read_text(encoding="utf-8")
+    links = re.findall(r"""\b(?:href|src)=["'](/[^"']*)["']""", missing)
+    assert any(link.endswith("/static/crossing/site.css") for link in links), links
+    for link in links:
+        assert link.startswith("/crossing/"), link
+        path = link.removeprefix("/crossing/").split("#")[0]
+        assert (out / file_for("/" + path)).is_file(), link
+
+
 def test_links_become_relative_file_links() -> None:
     assert file_for("/") == "index.html"
     assert file_for("/a/b/") == "a/b/index.html"
