@@ -40,6 +40,16 @@ def test_reads_sources_notes_header_and_rows_with_positions() -> None:
     assert data.rows[2].text("label") == 'say "hi"'
 
 
+def test_a_hash_line_is_a_comment_anywhere_and_a_quoted_hash_is_data() -> None:
+    """As in most CSV readers with comments: a line whose first non-blank character is #
+    is a comment, below the header too; a cell that must begin with # is quoted."""
+    text = '# source: s\nlabel,value\n# left out for now: 2003,1\n"#1",5\n #2,6\n3,7\n'
+    data, diagnostics = parse_data("d.csv", text)
+    assert diagnostics == []
+    assert data is not None
+    assert [(r.line, r.text("label")) for r in data.rows] == [(4, "#1"), (6, "3")]
+
+
 def test_split_cells_reports_an_open_quote() -> None:
     cells, error = split_cells('a,"b,c')
     assert error == "a quote opened at column 3 is never closed"
