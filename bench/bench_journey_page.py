@@ -1,13 +1,15 @@
 """Requests per second: the site in production mode under wrk.
 
-Why: the journey page, its compiled story and the gamebook are what every reader asks for;
+Why: the journey page, its compiled story and the gamebook, and the campaign site's pages
+(home, a chapter with its figures, the sources, a film), are what every reader asks for;
 this says how many of them one small machine answers, and how fast.
 
 How: `crossing serve --production --workers 2` (gunicorn's sync workers, WhiteNoise, Django's
 GZipMiddleware; gunicorn's access log to a file) on a free port with a throwaway data folder.
 For each address — the journey page, the compiled story, a static file (the player, hashed,
-served by WhiteNoise from its precompressed .gz), the largest chapter page of the gamebook
-and the whole gamebook on one page — it first times 30 requests one after another (the
+served by WhiteNoise from its precompressed .gz), the largest chapter page of the gamebook,
+the whole gamebook on one page, the home page, the largest chapter of "On the border", the
+sources and a film's page — it first times 30 requests one after another (the
 latency of one request alone), then warms up with `wrk -d2s`, then runs
 
     wrk -t2 -c16 -d10s --latency -H 'Accept-Encoding: gzip' URL
@@ -97,13 +99,27 @@ def addresses(base: str) -> dict[str, str]:
             sizes[path] = len(chapter.body)
             waiting += gamebook_pages(chapter.text)
     largest = max(sizes, key=sizes.__getitem__)
+    story = get(base + "/on-the-border/", compressed=False).text
+    chapters = {
+        path: len(get(base + path, compressed=False).body) for path in story_chapters(story)
+    }
+    longest = max(chapters, key=chapters.__getitem__)
     return {
         "journey page": "/journey/",
         "compiled story (JSON)": assets.story,
         "static file (player.js)": assets.script,
         f"largest gamebook chapter ({largest.split('/')[-2]})": largest,
         "whole gamebook": "/journey/gamebook/",
+        "home": "/",
+        f"largest story chapter ({longest.split('/')[-2]})": longest,
+        "sources": "/sources/",
+        "film page": "/films/the-defector/",
     }
+
+
+def story_chapters(html: str) -> list[str]:
+    """The chapter pages a story index links to."""
+    return sorted(set(re.findall(r'href="(/on-the-border/[\w-]+/)"', html)))
 
 
 def main() -> None:
