@@ -12,10 +12,12 @@ from django.views.decorators.http import require_safe
 
 from .content import site_content
 from .metadata import page_meta
+from .page_cache import rendered_once
 from .reload import newest_change
 
 
 @require_safe
+@rendered_once()
 def home(request: HttpRequest) -> HttpResponse:
     content = site_content()
     context = {
@@ -37,6 +39,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@rendered_once()
 def site_map(request: HttpRequest) -> HttpResponse:
     content = site_content()
     context = {

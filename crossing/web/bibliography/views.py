@@ -10,9 +10,11 @@ from django.views.decorators.http import require_safe
 
 from ..content import site_content
 from ..metadata import page_meta
+from ..page_cache import rendered_once
 
 
 @require_safe
+@rendered_once()
 def sources(request: HttpRequest) -> HttpResponse:
     content = site_content()
     entries = []

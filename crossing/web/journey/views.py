@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 from crossing.editions.gamebook import Gamebook, build_gamebook
 
 from ..bundle import STATIC, inline_script
+from ..page_cache import accepts_gzip, rendered_once
 from .player import player_context
 from .publish import Published, journey
 
@@ -31,6 +32,7 @@ def _gamebook_base() -> str:
 
 
 @require_safe
+@rendered_once(reads_content=False)
 def play(request: HttpRequest) -> HttpResponse:
     published = journey()
     gamebook = _gamebook(published)
@@ -56,6 +58,7 @@ def play(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@rendered_once(reads_content=False)
 def gamebook_page(request: HttpRequest, page_id: str) -> HttpResponse:
     gamebook = _gamebook(journey())
     if page_id not in {page.id for page in gamebook.pages}:
@@ -66,6 +69,7 @@ def gamebook_page(request: HttpRequest, page_id: str) -> HttpResponse:
 
 
 @require_safe
+@rendered_once(reads_content=False)
 def gamebook_all(request: HttpRequest) -> HttpResponse:
     gamebook = _gamebook(journey())
     context = {
@@ -82,7 +86,7 @@ def story_json(request: HttpRequest, version_hash: str) -> HttpResponse:
     """The compiled story. Its address names its hash, so a browser or a CDN may keep it
     for a year; an old address still answers, with the current story, briefly cached."""
     published = journey()
-    if "gzip" in request.headers.get("Accept-Encoding", ""):
+    if accepts_gzip(request):
         response = HttpResponse(published.gzipped, content_type="application/json")
         response["Content-Encoding"] = "gzip"  # compressed once per story version
     else:

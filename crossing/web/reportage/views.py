@@ -10,9 +10,11 @@ from crossing.content import schema_org
 
 from ..content import site_content
 from ..metadata import page_meta
+from ..page_cache import rendered_once
 
 
 @require_safe
+@rendered_once()
 def index(request: HttpRequest) -> HttpResponse:
     content = site_content()
     introduction = content.introduction
@@ -32,6 +34,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@rendered_once()
 def chapter(request: HttpRequest, slug: str) -> HttpResponse:
     content = site_content()
     found = content.chapter(slug)
@@ -55,6 +58,7 @@ def chapter(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@rendered_once()
 def figure_svg(request: HttpRequest, key: str) -> HttpResponse:
     figure = site_content().figures.get(key)
     if figure is None:

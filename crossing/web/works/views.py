@@ -16,6 +16,7 @@ from crossing.content.documents import WatchOption, Work
 from ..content import site_content
 from ..locale_names import territory_name
 from ..metadata import page_meta
+from ..page_cache import rendered_once
 
 OG_TYPE = {"film": "video.movie", "book": "book"}
 
@@ -25,6 +26,7 @@ def _titles() -> dict[str, str]:
 
 
 @require_safe
+@rendered_once()
 def index(request: HttpRequest, kind: str) -> HttpResponse:
     works = site_content().works_of(kind)
     title = _titles()[kind]
@@ -62,6 +64,7 @@ def where_to_watch(work: Work, today: datetime.date) -> list[dict[str, object]]:
 
 
 @require_safe
+@rendered_once()
 def work(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
     content = site_content()
     found = content.work(kind, slug)
