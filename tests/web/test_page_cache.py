@@ -6,25 +6,16 @@ from __future__ import annotations
 
 import gzip
 import re
-import shutil
 from pathlib import Path
 
-import pytest
 from django.test import Client
 from pytest_django.fixtures import Settings
 
 from crossing.web.page_cache import PageCache, Version, _Rendered, journey_pages, site_pages
 
-from .test_watch import ROOT, save
+from .conftest import save
 
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)">')
-
-
-@pytest.fixture
-def content(tmp_path: Path, settings: Settings) -> Path:
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    settings.CONTENT_DIR = tmp_path / "content"
-    return tmp_path / "content"
 
 
 def test_a_page_is_rendered_once_and_served_again_the_same(client: Client, content: Path) -> None:

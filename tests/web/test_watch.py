@@ -3,31 +3,18 @@ open pages learn of the change, and a content error shows as the checker's list.
 
 from __future__ import annotations
 
-import os
-import shutil
-import time
 from pathlib import Path
 
 import pytest
 from django.test import Client
 from pytest_django.fixtures import Settings
 
-ROOT = Path(__file__).resolve().parents[2]
+from .conftest import save
 
 
-@pytest.fixture
-def content(tmp_path: Path, settings: Settings) -> Path:
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    settings.CONTENT_DIR = tmp_path / "content"
+@pytest.fixture(autouse=True)
+def watching(settings: Settings) -> None:
     settings.CROSSING_WATCH = True
-    return tmp_path / "content"
-
-
-def save(path: Path, text: str) -> None:
-    path.write_text(text, encoding="utf-8")
-    later = time.time() + 5  # a new mtime even on coarse file systems
-    os.utime(path, (later, later))
-    time.sleep(1.05)  # the site looks for changes at most once a second
 
 
 def test_an_edit_shows_on_the_next_request_and_the_watch_signal_moves(
