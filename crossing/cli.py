@@ -402,5 +402,6 @@ def bundle(path: Path, output: Path) -> None:
 
     loaded = _load_or_exit(path)
     assert loaded.story is not None  # _load_or_exit exits otherwise
-    size = write_bundle(loaded.story, output)
+    folder = path if path.is_dir() else path.parent  # its endings.toml, if it has one
+    size = write_bundle(loaded.story, output, folder=folder)
     click.echo(f"wrote {output} ({size:,} bytes)", err=True)

@@ -307,17 +307,13 @@ export async function mount(root, doc = document) {
   };
 
   const ended = async (id) => {
-    const fared = $('.ending-fared');
+    const facts = $('.ending-facts');
     $('.ending-odds').textContent = id in odds ? fill(say.odds, { p: pct(odds[id]) }) : '';
-    fared.textContent = '';
-    // The first ending of a play is the one that counts; undo and a second ending do not.
-    if (!reported && root.dataset.endings) {
-      try {
-        const r = await fetch(root.dataset.endings, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ story: story.id, version: story.version, ending: id }) });
-        if (r.ok) reported = await r.json(), keep();
-      } catch {} // offline: the odds above still stand
-    }
-    if (reported) fared.textContent = fill(reported.shares ? say.fared : say.few, { n: reported.readers.toLocaleString(doc.documentElement.lang), p: pct(reported.shares?.[id] ?? 0) });
+    // The ending screen's code and data load now, not with the page (ending.js).
+    try {
+      reported = await (globalThis.crossingEnding ?? await import(facts.dataset.module)).ended({ root, facts, story, session, route, id, reported, say, pct, fill, doc });
+      keep();
+    } catch {} // offline: the odds above still stand
   };
 
   const keep = () => {
