@@ -11,25 +11,28 @@ const html = (template, values) => esc(template).replace(/\{(\w+)\}/g, (_, k) =>
 
 const same = (a, b) => a.scene == b.scene && a.values.every((x, i) => x === b.values[i]) && a.rng.every((x, i) => x === b.rng[i]);
 
-/** The decisions and chance draws of a play, found again from its undo history (every kept
- * state is a decision; the choice taken is the one that leads to the next kept state), so
- * the player keeps no log of its own. Choices that lead to the very same state are the
- * same decision in effect; the first of them is named. */
-export function recap(story, session) {
+/** The decisions and chance draws of a play, from its undo history (every kept state is a
+ * decision) and the positions of the choices taken (`picks`, kept by the player with its
+ * save). Each pick is checked: it must lead to the next kept state. Without one (a save
+ * from before picks were kept) the choice that leads there is found, and where two
+ * choices lead to the very same state, the first is named. */
+export function recap(story, session, picks = []) {
   const Session = session.constructor, states = [...session.history, session.state], steps = [];
+  picks = picks.length == states.length - 1 ? picks : [];
   const from = (state) => {
     const s = new Session(story, state);
     return [s, s.settle().at(-1)];
   };
   for (let i = 0; i + 1 < states.length; i++) {
-    const [, shown] = from(states[i]), offered = shown.choices ?? [];
+    const [, shown] = from(states[i]), offered = shown.choices ?? [], order = offered.map((_, p) => p);
+    if (picks[i] in offered) order.unshift(picks[i]);
     let after;
-    const taken = offered.findIndex((_, p) => {
+    const taken = order.find((p) => {
       const [s] = from(states[i]);
       after = s.choose(p);
       return same(s.state, states[i + 1]);
     });
-    if (taken < 0) break; // a save of an older version: follow it only as far as it goes
+    if (taken == null) break; // a save of an older version: follow it only as far as it goes
     steps.push({ scene: shown.scene, choice: offered[taken].text });
     for (const step of after) if (step.chance) steps.push({ scene: step.scene, chance: step.chance });
   }
@@ -69,7 +72,7 @@ export function enhance(scope, doc = document) {
 }
 
 /** Fill the ending screen for ending `id`; returns how readers fared (kept with the save). */
-export async function ended({ root, facts, story, session, route, id, reported, say, pct, fill, doc }) {
+export async function ended({ root, facts, story, session, route, picks, id, reported, say, pct, fill, doc }) {
   const $ = (s) => facts.querySelector(s);
   const data = JSON.parse(doc.getElementById('journey-ending')?.textContent || 'null') ?? await (await fetch(facts.dataset.data)).json();
   style(facts, doc);
@@ -92,7 +95,7 @@ export async function ended({ root, facts, story, session, route, id, reported, 
   $('.ending-kind').innerHTML = top;
   $('.ending-likely').innerHTML = likely;
 
-  const steps = recap(story, session), chances = steps.filter((s) => s.chance);
+  const steps = recap(story, session, picks), chances = steps.filter((s) => s.chance);
   const lines = steps.map(({ scene: s, choice, chance }) => {
     if (choice != null) return `<li>${html(t.chose, { scene: named(scene(s)), choice })}</li>`;
     const c = scene(s).chance;

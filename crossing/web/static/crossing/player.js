@@ -251,7 +251,7 @@ export async function mount(root, doc = document) {
   const say = json('journey-text'), odds = json('journey-odds') || {}, notice = $('.player-notice');
   const tell = (t) => { notice.textContent = t; notice.hidden = !t; };
   const pct = (p) => new Intl.NumberFormat(doc.documentElement.lang, { style: 'percent', maximumSignificantDigits: 2 }).format(p);
-  let story, session, route = [], marks = [], reported;
+  let story, session, route = [], marks = [], picks = [], reported;
   try {
     story = load(json('journey-story') ?? await (await fetch(root.dataset.story)).json());
   } catch {
@@ -311,19 +311,19 @@ export async function mount(root, doc = document) {
     $('.ending-odds').textContent = id in odds ? fill(say.odds, { p: pct(odds[id]) }) : '';
     // The ending screen's code and data load now, not with the page (ending.js).
     try {
-      reported = await (globalThis.crossingEnding ?? await import(facts.dataset.module)).ended({ root, facts, story, session, route, id, reported, say, pct, fill, doc });
+      reported = await (globalThis.crossingEnding ?? await import(facts.dataset.module)).ended({ root, facts, story, session, route, picks, id, reported, say, pct, fill, doc });
       keep();
     } catch {} // offline: the odds above still stand
   };
 
   const keep = () => {
     try {
-      localStorage.setItem(key, JSON.stringify({ format: KEEP, save: save(session), route, marks, reported, shown }));
+      localStorage.setItem(key, JSON.stringify({ format: KEEP, save: save(session), route, marks, picks, reported, shown }));
     } catch {} // storage off or full: play goes on, unsaved
   };
 
   const begin = (focus) => {
-    route = []; marks = []; reported = undefined;
+    route = []; marks = []; picks = []; reported = undefined;
     const seed = crypto.getRandomValues(new Uint32Array(1))[0];
     let steps;
     [session, steps] = Session.begin(story, seed);
@@ -343,12 +343,13 @@ export async function mount(root, doc = document) {
       d.showModal();
     } else if (!button) return;
     else if (button.value) {
-      marks.push(route.length);
+      marks.push(route.length), picks.push(+button.value); // picks: which choice, for the ending's recap
       show(session.choose(+button.value), true);
     } else if (button.dataset.act == 'undo') {
       const steps = session.undo();
       if (steps) {
         route.length = marks.pop() ?? route.length;
+        picks.pop();
         show(steps, true);
       }
     } else if (button.dataset.act == 'restart') {
@@ -368,6 +369,7 @@ export async function mount(root, doc = document) {
       session = s;
       ({ route, reported } = saved);
       marks = session.history.length ? saved.marks.slice(-session.history.length) : [];
+      picks = session.history.length ? (saved.picks ?? []).slice(-session.history.length) : [];
       tell([say.resumed, ...messages].join(' '));
       // The same story and scene: show the whole page as it was, passages passed through too.
       const same = !messages.length && saved.shown?.at(-1)?.scene == steps.at(-1).scene;
