@@ -61,6 +61,8 @@ def runner() -> CliRunner:
 @pytest.fixture
 def write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Write:
     monkeypatch.chdir(tmp_path)
+    # The terminal player's default saves go to the user's data folder: keep it in tmp_path.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
 
     def _write(name: str, text: str) -> Path:
         path = tmp_path / name
@@ -422,11 +424,48 @@ def test_interactive_play_to_an_ending(runner: CliRunner, write: Write, tmp_path
 
 def test_interactive_play_explains_unknown_commands(runner: CliRunner, write: Write) -> None:
     write("good.story", GOOD)
-    result = run(runner, "play", "good.story", "--seed", "1", stdin="9\nhello\nu\nl\n")
+    result = run(runner, "play", "good.story", "--seed", "1", stdin="hello\nu\nl\n")
     assert result.exit_code == 0
-    assert result.stdout.count("Type a number to choose") >= 3
+    assert result.stdout.count("Type a number to choose") >= 2
     assert "Nothing to undo." in result.stdout
-    assert "Cannot load market-day.save.json" in result.stdout
+    assert "There is no save at" in result.stdout and "market-day.save.json yet" in result.stdout
+
+
+def test_interactive_play_says_a_number_is_out_of_range(runner: CliRunner, write: Write) -> None:
+    write("good.story", GOOD)
+    result = run(runner, "play", "good.story", "--seed", "1", stdin="9\n0\n2\n4\nq\n")
+    assert result.exit_code == 0
+    no_traceback(result)
+    out = result.stdout
+    assert "There is no choice 9: type a number from 1 to 3." in out
+    assert "There is no choice 0: type a number from 1 to 3." in out
+    # 2 walks home: an ending, where a number has nothing to choose.
+    assert "Home with 3 coins." in out
+    assert "There is nothing to choose here. u steps back, r starts again, q quits." in out
+
+
+def test_interactive_saves_go_to_the_user_data_folder(
+    runner: CliRunner, write: Write, tmp_path: Path
+) -> None:
+    write("good.story", GOOD)
+    result = run(runner, "play", "good.story", "--seed", "1", stdin="s\nl\nq\n")
+    assert result.exit_code == 0, result.output
+    save_file = tmp_path / "data" / "crossing" / "saves" / "market-day.save.json"
+    assert json.loads(save_file.read_text(encoding="utf-8"))["story"] == "market-day"
+    # Nothing is written where the player was started.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "good.story"]
+    assert "There is no save" not in result.stdout
+
+
+def test_interactive_save_to_a_folder_it_cannot_write(
+    runner: CliRunner, write: Write, tmp_path: Path
+) -> None:
+    write("good.story", GOOD)
+    write("blocker", "a file where a folder should be")
+    result = run(runner, "play", "good.story", "--save-file", "blocker/game.json", stdin="s\nq\n")
+    assert result.exit_code == 0
+    no_traceback(result)
+    assert "Cannot save to blocker/game.json" in result.stdout
 
 
 def test_interactive_load_of_a_save_of_another_story(
@@ -439,6 +478,54 @@ def test_interactive_load_of_a_save_of_another_story(
     assert result.exit_code == 0
     assert "belongs to the story 'other'" in result.stdout
 
+
+def test_interactive_play_says_an_estimate_is_one_and_w_shows_why(
+    runner: CliRunner, write: Write
+) -> None:
+    write("good.story", GOOD)
+    result = run(runner, "play", "good.story", "--seed", "1", stdin="w\n3\nw\nq\n")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "No chance has been drawn yet with a note to read." in out
+    assert "An estimate — no source counts this: it happens 50 times in 100." in out
+    assert "Type w to read how this number was chosen." in out
+    assert "Why this estimate" in out and "a fair coin" in out
+
+
+def test_interactive_w_shows_a_record_chance_basis_and_cited_sources(
+    runner: CliRunner, write: Write
+) -> None:
+    write(
+        "basis.story",
+        """
+        title: Basis
+        sources: sources.toml
+
+        ## start
+        chance: [^src]
+          basis: seven in ten in table 2 of[^src]
+          70% -> a
+          30% -> b
+
+        ## a
+        ending: safety
+        A.
+
+        ## b
+        ending: caught
+        B.
+        """,
+    )
+    write("sources.toml", SOURCE)
+    result = run(runner, "play", "basis.story", "--seed", "1", stdin="w\nq\n")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "From the record: it happens" in out and "(The Source)." in out
+    assert "How this number was found" in out
+    assert "seven in ten in table 2 of[1]" in out
+
+
+SOURCE = '[src]\ntitle = "The Source"\nauthor = "An Author"\nconfidence = "confirmed"\n'
 
 TOUR = """
 title: Tour
@@ -488,7 +575,7 @@ def test_interactive_play_shows_metadata_sources_chance_and_dead_ends(
     assert "The Start · Old Town · 2020-05" in out
     assert "Hello[1] world, strong and a link." in out
     assert "[1] The Source — An Author, 2020, https://example.org/s" in out
-    assert "Chance decided this: it happens 1 times in 1." in out
+    assert "From the record: it happens 1 times in 1 (The Source)." in out
     assert "Ending: safety" in out and "After." in out
     assert "The end. u steps back, r starts again, q quits." in out
     assert "The story has no way on from here." in out

@@ -6,9 +6,10 @@ docs/story-language.md) and returns a CompiledStory only when there is no error.
 
 from __future__ import annotations
 
+import html
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import partial
 
@@ -172,6 +173,16 @@ class _Checker:
                     continue
                 variable = self.variable(decl)
                 if variable is not None:
+                    variable = replace(
+                        variable,
+                        label=decl.label,
+                        labels=tuple(
+                            name if label is None else label
+                            for name, label in zip(decl.values, decl.labels, strict=True)
+                        )
+                        if decl.labels
+                        else (),
+                    )
                     self.variables[decl.name] = (len(self.variables), variable)
                     self.var_positions[decl.name] = decl.position
 
@@ -413,13 +424,34 @@ class _Checker:
         sources = [self.citation(cite) for cite in chance.citations]
         for cite in chance.citations:
             numbers.number(cite.key)
-        if not chance.citations and chance.assumption is None:
+        estimate = chance.assumption is not None
+        if not chance.citations and not estimate:
             self.report(
                 "E010",
                 "this chance cites no source and states no assumption",
                 chance.position,
                 "add a citation ('chance: [^source]') or an indented 'assumption: …' line",
             )
+        self.provenance(chance)
+        written = chance.assumption or chance.basis
+        note: str | None = None
+        if written is not None:
+            keys = [cite.key for cite in written.block.citations]
+            for cite in written.block.citations:
+                self.citation(cite)
+            rendered = render_text(written.block.template, [], keys, numbers, inline=True)
+            assert isinstance(rendered, str)  # a note has citations only, no values
+            note = rendered
+        background = [self.citation(cite) for cite in chance.background]
+        for cite in chance.background:
+            numbers.number(cite.key)
+        made = partial(
+            c.Chance,
+            sources=() if estimate else tuple(s for s in sources if s),
+            note=note,
+            basis="estimate" if estimate else "record",
+            background=tuple(s for s in background if s) if estimate else (),
+        )
         if not chance.outcomes:
             self.report(
                 "E009",
@@ -427,7 +459,7 @@ class _Checker:
                 chance.position,
                 "add indented lines such as '  60% -> scene'",
             )
-            return c.Chance((), 1, (), None)
+            return made((), 1)
         parsed = [_WEIGHT.match(o.weight_text) for o in chance.outcomes]
         kinds = {m.group(3) for m in parsed if m}
         for outcome, match in zip(chance.outcomes, parsed, strict=True):
@@ -468,12 +500,48 @@ class _Checker:
             )
             for o, weight in zip(chance.outcomes, integer_weights, strict=True)
         )
-        return c.Chance(
-            outcomes,
-            max(1, sum(integer_weights)),
-            tuple(s for s in sources if s),
-            chance.assumption.text if chance.assumption else None,
-        )
+        return made(outcomes, max(1, sum(integer_weights)))
+
+    def provenance(self, chance: Chance) -> None:
+        """A chance's numbers come from the record (cited on `chance:`, explained by an
+        optional `basis:`) or are an estimate (`assumption:`, with `background:` sources
+        that give context but not the numbers). Mixing the two is E022."""
+        if chance.assumption is not None:
+            for cite in chance.citations:
+                self.report(
+                    "E022",
+                    "this chance is an estimate (it has an assumption), so it cannot cite "
+                    f"'{cite.key}' as the source of its numbers",
+                    cite.position,
+                    f"move the citation to an indented 'background: [^{cite.key}]' line, or "
+                    "drop the assumption and explain the numbers with 'basis: …'",
+                )
+            if chance.basis is not None:
+                self.report(
+                    "E022",
+                    "a chance has a basis (its numbers come from the record) or an "
+                    "assumption (an estimate), not both",
+                    chance.basis.position,
+                    "keep the assumption, and cite context sources on 'background:'",
+                )
+        elif chance.basis is not None and not chance.citations:
+            self.report(
+                "E022",
+                "'basis:' explains how the cited sources give the numbers, "
+                "but this chance cites none",
+                chance.basis.position,
+                "cite them after 'chance:', e.g. 'chance: [^source]', or write "
+                "'assumption: …' if no source gives the numbers",
+            )
+        if chance.background and chance.assumption is None:
+            assert chance.background_position is not None
+            self.report(
+                "E022",
+                "'background:' gives context for an estimate, but this chance has no assumption",
+                chance.background_position,
+                "sources that give the numbers go after 'chance:'; "
+                "an estimate needs an 'assumption: …' line",
+            )
 
     def ending(self, scene: Scene, numbers: CitationNumbers) -> c.Ending | None:
         kind = scene.meta.get("ending")
@@ -567,7 +635,7 @@ class _Checker:
                 slots.append(c.Interpolation(0, "int"))
             else:
                 found, expr = checked
-                slots.append(c.Interpolation(expr, found.name, found.values))
+                slots.append(c.Interpolation(expr, found.name, self.shown_values(expr, found)))
         keys = [cite.key for cite in block.citations]
         for cite in block.citations:
             self.citation(cite)
@@ -588,6 +656,15 @@ class _Checker:
                 min(positions, key=lambda p: (p.line, p.col)) if positions else None,
             ),
         )
+
+    def shown_values(self, expr: c.JsonExpr, found: Type) -> tuple[str, ...]:
+        """How text shows an enum's values: its labels (as HTML) where the variable has them.
+        Only a variable has an enum type in an interpolation (a bare value has no context)."""
+        if found.name == "enum" and isinstance(expr, list) and expr[0] == "var":
+            variable = next(v for i, v in self.variables.values() if i == expr[1])
+            if variable.labels:
+                return tuple(html.escape(label, quote=False) for label in variable.labels)
+        return found.values
 
     def conditional(self, conditional: Conditional, numbers: CitationNumbers) -> c.Conditional:
         then = self.text(conditional.then, numbers, inline=True)

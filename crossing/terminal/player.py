@@ -1,22 +1,29 @@
-"""The interactive terminal player: numbered choices, u undo, s save, l load, q quit."""
+"""The interactive terminal player: numbered choices, u undo, s save, l load, w why, q quit."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import platformdirs
 from rich.console import Console
 from rich.panel import Panel
 from rich.rule import Rule
 from rich.text import Text
 
-from crossing.story.compiled import CompiledStory
+from crossing.story.compiled import Chance, CompiledStory
 from crossing.story.runtime import AWAITING, ENDED, Program, Session, Step, StoryLoopError
 from crossing.story.saves import SaveError, restore, save
 
 from .html_text import to_rich
 
-HELP = "Type a number to choose · u undo · s save · l load · r restart · q quit"
+HELP = "Type a number to choose · u undo · s save · l load · w why a chance · r restart · q quit"
+END_HINT = "u steps back, r starts again, q quits."
+
+
+def default_save_path(story_id: str) -> Path:
+    """Where s and l keep a story's save: the user's data folder, never the current one."""
+    return platformdirs.user_data_path("crossing") / "saves" / f"{story_id}.save.json"
 
 
 class TerminalPlayer:
@@ -28,6 +35,7 @@ class TerminalPlayer:
         self.seed = seed
         self.save_path = save_path
         self.console = console
+        self.last_chance: Chance | None = None
         self.session, steps = Session.begin(self.program, seed)
         self.show(steps)
 
@@ -43,11 +51,8 @@ class TerminalPlayer:
                 self.console.print(to_rich(step.text))
             self.show_sources(scene.sources)
             if step.chance is not None and scene.chance is not None:
-                chance = scene.chance
-                weight = chance.outcomes[step.chance["outcome"]].weight
-                self.console.print(
-                    f"[dim]Chance decided this: it happens {weight} times in {chance.total}.[/dim]"
-                )
+                self.last_chance = scene.chance
+                self.show_chance(scene.chance, scene.chance.outcomes[step.chance["outcome"]].weight)
             if step.ending is not None:
                 self.console.print(
                     Panel(
@@ -60,11 +65,38 @@ class TerminalPlayer:
             for number, choice in enumerate(steps[-1].choices or [], start=1):
                 self.console.print(f"  [bold]{number}[/bold]. ", to_rich(choice["text"]), sep="")
         elif self.session.status == ENDED:
-            self.console.print("[dim]The end. u steps back, r starts again, q quits.[/dim]")
+            self.console.print(f"[dim]The end. {END_HINT}[/dim]")
         else:
             self.console.print(
                 "[yellow]The story has no way on from here.[/yellow] (u to step back)"
             )
+
+    def show_chance(self, chance: Chance, weight: int) -> None:
+        """How often what chance decided happens, and whether a source or an estimate says so."""
+        odds = f"it happens {weight} times in {chance.total}"
+        if chance.basis == "record":
+            titles = "; ".join(self.sources[key].title for key in chance.sources)
+            line = f"From the record: {odds} ({titles})."
+        else:
+            line = f"An estimate — no source counts this: {odds}."
+        self.console.print(Text(line, style="dim"))
+        if chance.note or chance.background:
+            self.console.print("[dim]Type w to read how this number was chosen.[/dim]")
+
+    def why(self) -> None:
+        """The calibration note of the last chance drawn, and its background sources."""
+        chance = self.last_chance
+        if chance is None or not (chance.note or chance.background):
+            self.console.print("[dim]No chance has been drawn yet with a note to read.[/dim]")
+            return
+        title = "How this number was found" if chance.basis == "record" else "Why this estimate"
+        body = to_rich(chance.note or "")
+        if chance.background:
+            body.append("\nBackground, not the source of the number: ", style="dim")
+            body.append(
+                "; ".join(self.sources[key].title for key in chance.background), style="dim"
+            )
+        self.console.print(Panel(body, title=title))
 
     def show_sources(self, keys: tuple[str, ...]) -> None:
         """The scene's citations, numbered as in its text, so a reader can look them up."""
@@ -85,31 +117,58 @@ class TerminalPlayer:
             else:
                 self.show(steps)
         elif command == "s":
-            self.save_path.write_text(json.dumps(save(self.session), indent=1), encoding="utf-8")
-            self.console.print(f"[dim]Saved to {self.save_path}.[/dim]")
+            self.save()
         elif command == "l":
             self.load()
+        elif command == "w":
+            self.why()
         elif command == "r":
             self.session, steps = Session.begin(self.program, self.seed)
             self.show(steps)
-        elif (
-            command.isdigit()
-            and self.session.status == AWAITING
-            and 1 <= int(command) <= len(self.session.offered)
-        ):
-            self.show(self.session.choose(int(command) - 1))
+        elif command.isdigit():
+            self.choose(int(command))
         else:
             self.console.print(f"[dim]{HELP}[/dim]")
         return True
+
+    def choose(self, number: int) -> None:
+        """Take choice `number` (counted from 1), or say why there is none by that number."""
+        if self.session.status != AWAITING:
+            self.console.print("[yellow]There is nothing to choose here.[/yellow] " + END_HINT)
+            return
+        count = len(self.session.offered)
+        if not 1 <= number <= count:
+            if count == 1:
+                self.console.print(f"[yellow]There is no choice {number}: type 1.[/yellow]")
+            else:
+                self.console.print(
+                    f"[yellow]There is no choice {number}: type a number from 1 to {count}.[/yellow]"
+                )
+            return
+        self.show(self.session.choose(number - 1))
+
+    def save(self) -> None:
+        try:
+            self.save_path.parent.mkdir(parents=True, exist_ok=True)
+            self.save_path.write_text(json.dumps(save(self.session), indent=1), encoding="utf-8")
+        except OSError as exc:
+            self.console.print(f"[red]Cannot save to {self.save_path}: {exc.strerror}[/red]")
+            return
+        self.console.print(f"[dim]Saved to {self.save_path}.[/dim]")
 
     def load(self) -> None:
         try:
             data = json.loads(self.save_path.read_text(encoding="utf-8"))
             self.session, steps, messages = restore(self.program, data)
-        except (OSError, json.JSONDecodeError) as exc:
-            self.console.print(f"[red]Cannot load {self.save_path}: {exc}[/red]")
+        except FileNotFoundError:
+            self.console.print(
+                f"[yellow]There is no save at {self.save_path} yet (s saves).[/yellow]"
+            )
             return
-        except SaveError as exc:
+        except OSError as exc:
+            self.console.print(f"[red]Cannot load {self.save_path}: {exc.strerror}[/red]")
+            return
+        except (json.JSONDecodeError, SaveError) as exc:
             self.console.print(f"[red]Cannot load {self.save_path}: {exc}[/red]")
             return
         for message in messages:
