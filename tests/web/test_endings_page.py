@@ -28,11 +28,16 @@ from crossing.web.journey.ending_pages import (
 )
 from crossing.web.journey.ending_screen import (
     NotesError,
+    Scenario,
+    ScenarioOdds,
+    honesty,
     likelihood,
     load_notes,
     scenario_odds,
 )
 from crossing.web.journey.publish import ContentError, compile_story, journey, publish
+
+from .conftest import save
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "market-day"
@@ -95,16 +100,22 @@ def test_the_player_page_points_at_the_ending_screen_and_carries_none_of_it(
 ) -> None:
     page = client.get("/journey/").content.decode()
     data = re.search(r'data-data="([^"]+)"', page)
-    assert data and data.group(1) == f"/journey/ending.en.{journey().hash}.json"
+    assert data and re.fullmatch(r"/journey/ending\.en\.[0-9a-f]{16}\.json", data.group(1))
     assert 'data-module="/static/crossing/ending.js"' in page
     assert 'id="journey-ending"' not in page
     assert 'data-style="/static/crossing/ending.css"' in page
     assert '<link rel="stylesheet" href="/static/crossing/ending.css">' not in page
 
 
+def data_address(client: Client) -> str:
+    found = re.search(r'data-data="([^"]+)"', client.get("/journey/").content.decode())
+    assert found
+    return found.group(1)
+
+
 def test_the_ending_data_says_everything_the_screen_shows(client: Client) -> None:
     published = journey()
-    response = client.get(f"/journey/ending.en.{published.hash}.json")
+    response = client.get(data_address(client))
     assert response.status_code == 200
     assert response["Cache-Control"] == "public, max-age=31536000, immutable"
     data: dict[str, Any] = response.json()
@@ -122,13 +133,24 @@ def test_the_ending_data_says_everything_the_screen_shows(client: Client) -> Non
     assert all("{" not in v or "}" in v for v in data["text"].values())
 
 
+def test_a_chapter_edit_gives_the_ending_data_a_new_address(client: Client, content: Path) -> None:
+    before = data_address(client)
+    chapter = content / "story" / "04-other-routes.md"
+    save(chapter, chapter.read_text().replace('title = "The other routes"', 'title = "Other ways"'))
+    after = data_address(client)
+    assert after != before
+    data = client.get(after).json()
+    assert data["endings"]["end_gobi"]["chapter"]["title"] == "Other ways: North to Mongolia"
+    assert client.get(before)["Cache-Control"] == "no-cache"
+
+
 def test_old_and_unknown_addresses_of_the_ending_data(client: Client) -> None:
     assert client.get("/journey/ending.en.0000.json")["Cache-Control"] == "no-cache"
-    assert client.get(f"/journey/ending.xx.{journey().hash}.json").status_code == 404
+    assert client.get("/journey/ending.xx.0000.json").status_code == 404
 
 
 def test_the_ending_data_speaks_the_language_in_its_address(client: Client) -> None:
-    data = client.get(f"/journey/ending.ko.{journey().hash}.json").json()
+    data = client.get("/journey/ending.ko.0000.json").json()
     assert data["scenarios"][0]["goal"].endswith("%)")
 
 
@@ -175,6 +197,53 @@ def test_scenario_odds_are_kept_by_story_and_notes(
 
     monkeypatch.setattr(ending_screen, "analyse", refuse)
     assert scenario_odds(story, notes, tmp_path / "cache") == first
+
+
+def example_with(tmp_path: Path, *, sourced: bool) -> Path:
+    """The example story, its one chance either an estimate (as written) or from a source."""
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for path in EXAMPLE.iterdir():
+        (folder / path.name).write_bytes(path.read_bytes())
+    if sourced:
+        market = folder / "market.story"
+        text = market.read_text(encoding="utf-8")
+        estimate = "chance:\n  assumption: the last mackerel goes early one Saturday in four"
+        assert estimate in text
+        market.write_text(
+            text.replace(
+                estimate, "chance: [^timetable]\n  basis: the stall's own count, one in four"
+            ),
+            encoding="utf-8",
+        )
+    (folder / "endings.toml").write_text(
+        '[[scenario]]\nlabel = "With twenty coins"\nfrom = "kitchen"\nset = { coins = "20" }\n'
+    )
+    return folder
+
+
+@pytest.mark.parametrize("sourced", [False, True])
+def test_the_odds_say_how_much_rests_on_estimates(tmp_path: Path, sourced: bool) -> None:
+    folder = example_with(tmp_path, sourced=sourced)
+    published = publish(folder, None)
+    (found,) = published.scenarios
+    # The example has two chances; the second is always an estimate.
+    assert (found.chances, found.estimates) == (2, 1 if sourced else 2)
+    sentence = honesty(found)
+    if sourced:
+        assert "at 1 of them the numbers are the story's own estimates" in sentence
+        assert "the other 1 they come from a cited source" in sentence
+    else:
+        assert "each of the 2 points" in sentence and "uses the story's own estimate" in sentence
+
+
+def test_a_road_with_estimates_and_the_record_says_how_many_of_each() -> None:
+    found = ScenarioOdds(Scenario("x", "s", {}), {}, None, chances=12, estimates=8)
+    sentence = honesty(found)
+    assert "at 12 points" in sentence and "at 8 of them" in sentence and "other 4" in sentence
+    one = ScenarioOdds(Scenario("x", "s", {}), {}, None, chances=1, estimates=0)
+    assert honesty(one).startswith("The one point where chance decides")
+    assert "only the choices" in honesty(ScenarioOdds(Scenario("x", "s", {}), {}, None, 0, 0))
 
 
 # -- the notes, checked --

@@ -208,19 +208,19 @@ def honesty_overall(published: Published) -> str:
     from .ending_screen import is_estimate
 
     chances = [s.chance for s in published.story.scenes if s.chance is not None]
-    estimates = sum(is_estimate(ch) for ch in chances)
-    if estimates == len(chances):
+    n, e = len(chances), sum(is_estimate(ch) for ch in chances)
+    if e == n:
         return _(
             "These odds are exact for the story as written, and only as good as its chances: "
-            "each of its {n} points where chance decides uses the story's own estimate, "
-            "explained in its notes, because no source counts such events."
-        ).format(n=len(chances))
+            "at each of the {n} points where chance decides, the numbers are the story's own "
+            "estimates, explained in its notes, because no source counts such events."
+        ).format(n=n)
     return _(
-        "These odds are exact for the story as written, and only as good as its chances: of "
-        "its {n} points where chance decides, {e} use the story's own estimates, explained "
-        "in its notes, because no source counts such events; the other {s} take their "
-        "numbers from a cited source."
-    ).format(n=len(chances), e=estimates, s=len(chances) - estimates)
+        "These odds are exact for the story as written, and only as good as its chances: "
+        "chance decides at {n} points; at {e} of them the numbers are the story's own "
+        "estimates, explained in its notes, because no source counts such events, and at "
+        "the other {s} they come from a cited source."
+    ).format(n=n, e=e, s=n - e)
 
 
 def ending_addresses() -> list[str]:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from babel.numbers import format_percent
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from crossing.analysis.explore import TooManyStates
@@ -163,12 +163,8 @@ class ScenarioOdds:
 
 
 def is_estimate(chance: c.Chance) -> bool:
-    """Whether a chance's numbers are the story's estimate rather than a source's. The
-    compiled `basis` says so where the story states it; before that, an assumption did."""
-    basis = getattr(chance, "basis", None)
-    if basis in ("record", "estimate"):
-        return bool(basis == "estimate")
-    return chance.assumption is not None
+    """Whether a chance's numbers are the story's own estimate, not a source's."""
+    return chance.basis == "estimate"
 
 
 def _analyse(story: c.CompiledStory, found: Scenario) -> ScenarioOdds:
@@ -274,25 +270,33 @@ def likelihood(p: float) -> str | None:
 
 def honesty(odds: ScenarioOdds) -> str:
     """How much of the odds rests on estimates, in one sentence."""
-    if not odds.chances:
+    n, e = odds.chances, odds.estimates
+    if not n:
         return _("Chance plays no part on this road: only the choices decide it.")
-    if odds.estimates == 0:
-        return _(
-            "Each of the {n} points where chance decides on this road takes its numbers "
-            "from a cited source."
-        ).format(n=odds.chances)
-    if odds.estimates == odds.chances:
-        return _(
+    if e == 0:
+        return ngettext(
+            "The one point where chance decides on this road takes its numbers from a cited "
+            "source.",
+            "Each of the {n} points where chance decides on this road takes its numbers from "
+            "a cited source.",
+            n,
+        ).format(n=n)
+    if e == n:
+        return ngettext(
+            "These odds are only as good as the story's chances: the one point where chance "
+            "decides on this road uses the story's own estimate, explained in its notes, "
+            "because no source counts such events.",
             "These odds are only as good as the story's chances: each of the {n} points where "
-            "chance decides on this road uses the story's own estimate, explained in its notes, "
-            "because no source counts such events."
-        ).format(n=odds.chances)
+            "chance decides on this road uses the story's own estimate, explained in its "
+            "notes, because no source counts such events.",
+            n,
+        ).format(n=n)
     return _(
-        "These odds are only as good as the story's chances: of the {n} points where chance "
-        "decides on this road, {e} use the story's own estimates, explained in its notes, "
-        "because no source counts such events; the other {s} take their numbers from a "
-        "cited source."
-    ).format(n=odds.chances, e=odds.estimates, s=odds.chances - odds.estimates)
+        "These odds are only as good as the story's chances: chance decides at {n} points on "
+        "this road; at {e} of them the numbers are the story's own estimates, explained in "
+        "its notes, because no source counts such events, and at the other {s} they come "
+        "from a cited source."
+    ).format(n=n, e=e, s=n - e)
 
 
 def careful_words(goal: str) -> str:

@@ -3,10 +3,12 @@ JavaScript), the gamebook by chapter and whole, and the compiled story."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from functools import lru_cache
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -76,27 +78,36 @@ def play(request: HttpRequest) -> HttpResponse:
             ),
         }
     else:
+        language = translation.get_language() or settings.LANGUAGE_CODE
         context |= {
             "ending_module": static("crossing/ending.js"),
             "ending_style": static("crossing/ending.css"),
             "ending_data_url": reverse(
-                "journey:ending-data", args=[translation.get_language() or "en", published.hash]
+                "journey:ending-data", args=[language, _ending_json(published, language)[1]]
             ),
         }
     return render(request, "journey/play.html", context)
 
 
-@require_safe
-def ending_data_json(request: HttpRequest, language: str, version_hash: str) -> HttpResponse:
-    """What the ending screen shows beside the story, in one language. Like the story, its
-    address names the story's hash (and the language), so it may be kept for a year."""
-    if language not in dict(settings.LANGUAGES):
-        raise Http404("no such language")
-    published = journey()
+@lru_cache(maxsize=8)  # per story version (any content edit publishes anew) and language
+def _ending_json(published: Published, language: str) -> tuple[bytes, str]:
+    """The ending screen's data as JSON, and a digest of it for its address."""
     with translation.override(language):
         data = ending_data(published, site_content().chapters, lambda address: address)
-    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
-    current = version_hash == published.hash
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    return body, hashlib.sha256(body).hexdigest()[:16]
+
+
+@require_safe
+def ending_data_json(request: HttpRequest, language: str, version_hash: str) -> HttpResponse:
+    """What the ending screen shows beside the story, in one language. Its address names a
+    digest of it, so a browser or a CDN may keep it for a year; an old address still
+    answers, with the current data, briefly cached."""
+    if language not in dict(settings.LANGUAGES):
+        raise Http404("no such language")
+    body, digest = _ending_json(journey(), language)
+    response = HttpResponse(body, content_type="application/json")
+    current = version_hash == digest
     response["Cache-Control"] = "public, max-age=31536000, immutable" if current else "no-cache"
     return response
 

@@ -39,7 +39,7 @@ export function recap(story, session, picks = []) {
   return steps;
 }
 
-const estimate = (chance) => (chance.basis ? chance.basis == 'estimate' : chance.assumption != null);
+const estimate = (chance) => chance.basis == 'estimate';
 
 /** The value of a variable at the end of play, as `--set` writes it. */
 function value(story, session, name) {
