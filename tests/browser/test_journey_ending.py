@@ -14,6 +14,7 @@ from django.conf import settings
 from playwright.sync_api import Page, expect
 
 from crossing.web.bundle import write_bundle
+from crossing.web.journey.models import EndingCount
 from crossing.web.journey.publish import Published
 
 from .conftest import (
@@ -170,3 +171,33 @@ def test_an_ending_page_is_accessible(site: str, page: Page, watch: Watch) -> No
     page.locator("details.ending-others summary").click()
     assert_accessible(page)
     assert not watch.outside()
+
+
+def test_a_reader_who_comes_back_to_an_ending_finds_it_as_it_was(
+    site: str, page: Page, flagship: Published
+) -> None:
+    open_player(page, f"{site}/journey/")
+    play_to_ending(page, keyboard=False)
+    expect(page.locator(".ending-fared")).to_contain_text(re.compile(r"\b1\b"))
+    steps = page.locator("details.ending-steps summary").inner_text()
+    page.reload()
+    assert_screen(page, flagship, site=True)
+    assert page.locator("details.ending-steps summary").inner_text() == steps
+    # Counted once: coming back is not a second reader.
+    expect(page.locator(".ending-fared")).to_contain_text(re.compile(r"\b1\b"))
+    assert list(EndingCount.objects.values_list("count", flat=True)) == [1]
+
+
+def test_a_story_without_ending_notes_still_gets_its_screen(example_site: str, page: Page) -> None:
+    open_player(page, f"{example_site}/journey/")
+    play_to_ending(page, keyboard=False)
+    facts = page.locator(".ending-facts")
+    expect(facts.locator(".ending-more h3").first).to_be_visible()
+    # The kind in the story's own word, the whole-story odds, the recap and the invitation;
+    # no person or year to speak of.
+    expect(facts.locator(".ending-kind")).not_to_be_empty()
+    expect(facts.locator(".ending-odds")).to_contain_text("A reader choosing at random")
+    expect(facts.locator(".ending-likely")).to_be_empty()
+    expect(facts.locator("details.ending-steps li").first).to_be_attached()
+    expect(facts.locator("button[data-act=restart]")).to_be_visible()
+    assert_accessible(page)

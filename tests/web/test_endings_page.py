@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ import pytest
 from django.test import Client
 from hypothesis import given
 from hypothesis import strategies as st
+from pytest_django.fixtures import Settings
 
 from crossing.analysis.odds import analyse
 from crossing.analysis.scenario import scenario
@@ -79,6 +81,21 @@ def test_an_ending_page_names_its_chapter_and_the_sources_it_cites(client: Clien
     assert page.count("Mi-ok is a composite") == 1 and page.count("Chol is a composite") == 1
     assert "Myong-su is a composite" not in page  # he cannot end in the Gobi
     assert "gb-if" not in page
+
+
+def test_a_story_without_notes_has_ending_pages_too(
+    client: Client, tmp_path: Path, settings: Settings
+) -> None:
+    shutil.copytree(EXAMPLE, tmp_path / "content" / "journey")
+    settings.CONTENT_DIR = tmp_path / "content"
+    page = client.get("/journey/endings/hungry/").content.decode()
+    assert '<p class="ending-kind"><strong>Stranded.</strong>' in page
+    assert re.search(r"A reader choosing at random ends here in about \d+ in \d+ journeys", page)
+    assert "ending-odds-table" not in page
+    # No chapter named, and the ending cites nothing: no empty section about either.
+    assert "The real story behind this ending" not in page
+    data = client.get(data_address(client)).json()
+    assert data["scenarios"] == [] and data["endings"]["hungry"]["chapter"] is None
 
 
 @pytest.mark.parametrize("address", ["/journey/endings/opening/", "/journey/endings/nothing/"])

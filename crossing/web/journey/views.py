@@ -32,6 +32,7 @@ from .ending_pages import (
     renumbered,
     scenario_rows,
 )
+from .ending_screen import likelihood
 from .player import player_context
 from .publish import Published, journey
 
@@ -150,7 +151,7 @@ def ending_page(request: HttpRequest, scene_id: str) -> HttpResponse:
         "scenarios": [odds.scenario.label for odds in published.scenarios],
         "meta": page_meta(request, title=title, description=description, kind="article"),
         "sources_url": reverse("bibliography:sources"),
-        "random_odds": (published.odds or {}).get(scene_id),
+        "random_odds": likelihood((published.odds or {}).get(scene_id, 0.0)),
     }
     return render(request, "journey/ending.html", context)
 
