@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from django.test import Client
 from hypothesis import given
 from hypothesis import strategies as st
@@ -19,6 +20,7 @@ from pytest_django.fixtures import Settings
 
 from crossing.analysis.odds import analyse
 from crossing.analysis.scenario import scenario
+from crossing.cli import cli
 from crossing.web.content import site_content
 from crossing.web.export import build_site
 from crossing.web.journey import ending_screen
@@ -415,3 +417,25 @@ def test_the_export_holds_every_ending_page_and_the_screen_inline(
     )
     assert "globalThis.crossingEnding" in journey_page
     assert 'href="../static/crossing/ending.css"' in journey_page
+
+
+def test_the_bundle_command_carries_the_ending_screen(tmp_path: Path) -> None:
+    output = tmp_path / "journey.html"
+    result = CliRunner().invoke(
+        cli, ["bundle", str(ROOT / "content" / "journey"), "-o", str(output)]
+    )
+    assert result.exit_code == 0, result.output
+    page = output.read_text(encoding="utf-8")
+    found = re.search(
+        r'<script id="journey-ending" type="application/json">(.*?)</script>', page, re.DOTALL
+    )
+    assert found
+    data = json.loads(found.group(1))
+    assert len(data["scenarios"]) == len(journey().notes.scenarios)
+    gobi = data["endings"]["end_gobi"]
+    assert gobi["page"] is None and gobi["chapter"] == {
+        "title": "The other routes: North to Mongolia",
+        "url": None,
+    }
+    assert "globalThis.crossingEnding" in page and ".ending-steps" in page  # script and style
+    assert "/static/" not in page  # nothing to fetch
