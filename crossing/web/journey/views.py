@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from crossing.editions.gamebook import Gamebook, build_gamebook
+from crossing.story import compiled as c
 
 from ..bundle import STATIC, inline_script
 from ..content import site_content
@@ -130,8 +131,18 @@ def ending_page(request: HttpRequest, scene_id: str) -> HttpResponse:
     title = scene.title or story.title
     kind_name = kind.name if kind else scene.ending.kind.replace("_", " ").capitalize()
     description = _ending_description(title, kind_name, kind.words if kind else "")
+    places = {place.key: place.name for place in story.places}
+
+    def about(other: c.Scene) -> str:
+        """What tells two endings apart in a list: their kind (unless the title says it)
+        and their place ("Sent back" is the title of two)."""
+        assert other.ending is not None
+        kind = kinds[other.ending.kind].name if other.ending.kind in kinds else ""
+        words = [kind] if kind and kind != other.title else []
+        return ", ".join(words + ([places[other.place]] if other.place in places else []))
+
     others = [
-        (s.id, s.title or s.id, kinds[s.ending.kind].name if s.ending.kind in kinds else "")
+        (s.id, s.title or s.id, about(s))
         for s in story.scenes
         if s.ending is not None and s.id != scene_id
     ]

@@ -79,6 +79,9 @@ export async function ended({ root, facts, story, session, route, picks, id, rep
   const t = data.text, { scenes, places, chapters, sources } = story, scene = (s) => scenes[story.byId.get(s)];
   const here = scene(id), kind = data.kinds[here.ending.kind] ?? { name: here.ending.kind, words: '' }, about = data.endings[id] ?? {};
   const mine = data.scenarios.find((s) => Object.entries(s.set).every(([k, v]) => value(story, session, k) == v));
+  // An ending in a list: its kind, unless its title says it, and its place ("Sent back" is
+  // the title of two endings).
+  const kindOf = (s) => esc([data.kinds[s.ending.kind]?.name, places[s.place]?.name].filter((w, i) => w && (i || w != s.title)).join(', '));
   const named = (s) => esc(s.title ?? places[s.place]?.name ?? chapters[s.chapter]?.title ?? story.title);
 
   let top = `<p>${html(t.kind, { name: `<strong>${esc(kind.name)}</strong>`, words: esc(kind.words) })}</p>`;
@@ -89,7 +92,7 @@ export async function ended({ root, facts, story, session, route, picks, id, rep
     if (random) $('.ending-odds').textContent = fill(t.random, { likelihood: random });
     likely += `<p>${careful ? html(t.careful, { likelihood: esc(careful) }) : esc(t.careful_never)}</p><p>${esc(mine.honesty)}</p>`;
     const rows = Object.entries(mine.odds).sort((a, b) => b[1][0] - a[1][0]).map(([e, [, , r, c]]) =>
-      `<tr${e == id ? ' class="ending-yours"' : ''}><th scope="row">${named(scene(e))} <span class="ending-kind-name">(${esc(data.kinds[scene(e).ending.kind]?.name ?? '')})</span>${e == id ? ` <strong>${esc(t.yours)}</strong>` : ''}</th><td>${esc(r ?? t.never)}</td><td>${esc(c ?? t.never)}</td></tr>`);
+      `<tr${e == id ? ' class="ending-yours"' : ''}><th scope="row">${named(scene(e))}${kindOf(scene(e)) && ` <span class="ending-kind-name">— ${kindOf(scene(e))}</span>`}${e == id ? ` <strong>${esc(t.yours)}</strong>` : ''}</th><td>${esc(r ?? t.never)}</td><td>${esc(c ?? t.never)}</td></tr>`);
     likely += `<details class="ending-others"><summary>${html(t.table, { who: esc(mine.label) })}</summary><div class="ending-table-wrap"><table><thead><tr><th scope="col">${esc(t.ending)}</th><th scope="col">${esc(t.at_random)}</th><th scope="col">${esc(t.with_care)}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></details>`;
   }
   $('.ending-kind').innerHTML = top;
