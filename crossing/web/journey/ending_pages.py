@@ -81,7 +81,8 @@ def afterword(published: Published, ending: str) -> str:
     ] or [program.initial_values()]
     paragraphs: dict[str, None] = {}
     for values in starts:
-        for paragraph in re.split(r"(?<=</p>)\s*", render(values)):
+        # Variations ({once:}, {seq:}) shown as on a first visit: nothing seen yet.
+        for paragraph in re.split(r"(?<=</p>)\s*", render(values, [0] * len(story.sites))):
             if paragraph.strip():
                 paragraphs.setdefault(paragraph.strip(), None)
     return "\n".join(paragraphs)
