@@ -59,12 +59,17 @@ def assert_screen(page: Page, flagship: Published, *, site: bool) -> str:
     expect(table.locator("tr.ending-yours")).to_have_count(1)
     # The recap: the places, and every decision and chance draw, odds included.
     expect(facts.locator(".ending-more")).to_contain_text("The places on your way:")
-    facts.locator("details.ending-steps summary").click()
-    steps = facts.locator("details.ending-steps li")
+    facts.locator("details.ending-steps > summary").click()
+    steps = facts.locator("details.ending-steps > ol > li")
     assert steps.count() >= 2
     expect(steps.first).to_contain_text("you chose")
     for chance in facts.locator("li.ending-chance").all():
         expect(chance).to_contain_text(re.compile(r"\d\s?%"))
+    # Each chance's calibration note opens in place.
+    notes = facts.locator("li.ending-chance details")
+    if notes.count():
+        notes.first.locator("summary").click()
+        expect(notes.first.locator("p")).to_be_visible()
     # The sources behind it open in the page's dialog, as every citation does.
     cited = facts.locator(".ending-cited a[data-source]")
     assert cited.count() == len(set(scene.sources))
@@ -179,10 +184,10 @@ def test_a_reader_who_comes_back_to_an_ending_finds_it_as_it_was(
     open_player(page, f"{site}/journey/")
     play_to_ending(page, keyboard=False)
     expect(page.locator(".ending-fared")).to_contain_text(re.compile(r"\b1\b"))
-    steps = page.locator("details.ending-steps summary").inner_text()
+    steps = page.locator("details.ending-steps > summary").inner_text()
     page.reload()
     assert_screen(page, flagship, site=True)
-    assert page.locator("details.ending-steps summary").inner_text() == steps
+    assert page.locator("details.ending-steps > summary").inner_text() == steps
     # Counted once: coming back is not a second reader.
     expect(page.locator(".ending-fared")).to_contain_text(re.compile(r"\b1\b"))
     assert list(EndingCount.objects.values_list("count", flat=True)) == [1]
@@ -198,6 +203,6 @@ def test_a_story_without_ending_notes_still_gets_its_screen(example_site: str, p
     expect(facts.locator(".ending-kind")).not_to_be_empty()
     expect(facts.locator(".ending-odds")).to_contain_text("A reader choosing at random")
     expect(facts.locator(".ending-likely")).to_be_empty()
-    expect(facts.locator("details.ending-steps li").first).to_be_attached()
+    expect(facts.locator("details.ending-steps > ol > li").first).to_be_attached()
     expect(facts.locator("button[data-act=restart]")).to_be_visible()
     assert_accessible(page)

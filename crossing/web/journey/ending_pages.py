@@ -142,6 +142,7 @@ def screen_text(goal: str) -> dict[str, str]:
             "At “{scene}”, chance decided. An estimate, as no source counts this: it goes "
             "this way about {p} of the time."
         ),
+        "why": _("How this number was chosen"),
         "real": _("The real story behind this ending"),
         "chapter": _("Read “{chapter}” in the reportage."),
         "chapter_unlinked": _("The reportage tells it in “{chapter}”."),

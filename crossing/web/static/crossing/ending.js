@@ -102,7 +102,9 @@ export async function ended({ root, facts, story, session, route, picks, id, rep
   const lines = steps.map(({ scene: s, choice, chance }) => {
     if (choice != null) return `<li>${html(t.chose, { scene: named(scene(s)), choice })}</li>`;
     const c = scene(s).chance;
-    return `<li class="ending-chance">${html(estimate(c) ? t.estimate : t.record, { scene: named(scene(s)), p: esc(pct(c.outcomes[chance.outcome].weight / c.total)) })}</li>`;
+    // The calibration note (the compiler's safe HTML, its citations opening as any do).
+    const note = c.note ? `<details><summary>${esc(t.why)}</summary><p>${c.note}</p></details>` : '';
+    return `<li class="ending-chance">${html(estimate(c) ? t.estimate : t.record, { scene: named(scene(s)), p: esc(pct(c.outcomes[chance.outcome].weight / c.total)) })}${note}</li>`;
   });
   let more = `<h3>${esc(t.journey)}</h3>`;
   if (route.length) more += `<p>${html(t.places, { places: route.map((p) => esc(places[p]?.name ?? p)).join(', ') })}</p>`;
