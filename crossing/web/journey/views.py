@@ -173,3 +173,43 @@ def _ending_description(title: str, kind: str, story: str) -> str:
         "“{title}” ({kind}) is one of the endings of {story}, an interactive documentary: "
         "how likely it is for each person and year, and the real story behind it."
     ).format(title=title, kind=kind, story=story)
+
+
+@require_safe
+@rendered_once(reads_content=False)
+def gamebook_page(request: HttpRequest, page_id: str) -> HttpResponse:
+    gamebook = _gamebook(journey())
+    if page_id not in {page.id for page in gamebook.pages}:
+        raise Http404("no such chapter")
+    view = gamebook.view(page_id, base=_gamebook_base())
+    context = {"gamebook": gamebook, "view": view, "sources_url": reverse("bibliography:sources")}
+    return render(request, "journey/gamebook.html", context)
+
+
+@require_safe
+@rendered_once(reads_content=False)
+def gamebook_all(request: HttpRequest) -> HttpResponse:
+    gamebook = _gamebook(journey())
+    context = {
+        "gamebook": gamebook,
+        "view": gamebook.view(None, base=None),
+        "whole": True,
+        "sources_url": reverse("bibliography:sources"),
+    }
+    return render(request, "journey/gamebook.html", context)
+
+
+@require_safe
+def story_json(request: HttpRequest, version_hash: str) -> HttpResponse:
+    """The compiled story. Its address names its hash, so a browser or a CDN may keep it
+    for a year; an old address still answers, with the current story, briefly cached."""
+    published = journey()
+    if accepts_gzip(request):
+        response = HttpResponse(published.gzipped, content_type="application/json")
+        response["Content-Encoding"] = "gzip"  # compressed once per story version
+    else:
+        response = HttpResponse(published.text, content_type="application/json")
+    patch_vary_headers(response, ["Accept-Encoding"])
+    current = version_hash == published.hash
+    response["Cache-Control"] = "public, max-age=31536000, immutable" if current else "no-cache"
+    return response
