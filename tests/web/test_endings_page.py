@@ -65,6 +65,9 @@ def test_every_ending_has_a_page_with_its_odds_and_no_reader_in_it(client: Clien
         assert f'<h1 id="ending-title">{scene.title}</h1>' in page
         assert f'<meta property="og:title" content="{scene.title}">' in page
         assert '<meta property="og:type" content="article">' in page
+        preview = re.search(r'<meta property="og:description" content="([^"]*)">', page)
+        assert preview and published.story.title in preview.group(1)
+        assert "you" not in preview.group(1).lower().split()  # about the ending, not a reader
         assert f'<link rel="canonical" href="http://testserver/journey/endings/{ending}/">' in page
         rows = re.findall(r'<tr><th scope="row">([^<]*)</th>', page)
         assert rows == [o.scenario.label for o in published.scenarios if ending in o.odds]
