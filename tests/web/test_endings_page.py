@@ -4,6 +4,7 @@ in the sitemap and the static export."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shutil
@@ -21,6 +22,7 @@ from pytest_django.fixtures import Settings
 from crossing.analysis.odds import analyse
 from crossing.analysis.scenario import scenario
 from crossing.cli import cli
+from crossing.story import compiled as c
 from crossing.web.content import site_content
 from crossing.web.export import build_site
 from crossing.web.journey import ending_screen
@@ -291,6 +293,55 @@ def test_notes_that_do_not_fit_the_story_are_refused(
     (tmp_path / "endings.toml").write_text(text)
     with pytest.raises(NotesError, match=re.escape(message)):
         load_notes(tmp_path, compile_story(EXAMPLE))
+
+
+NOTE_PIECES = st.sampled_from(
+    [
+        "[[scenario]]\n",
+        'label = "x"\n',
+        "label = 3\n",
+        'from = "kitchen"\n',
+        'from = "stairs"\n',
+        "from = []\n",
+        'set = { coins = "20" }\n',
+        "set = { coins = 20 }\n",
+        "set = { umbrella = true }\n",
+        'set = { dinner = "soup" }\n',
+        'set = "coins=20"\n',
+        "[kinds.safety]\n",
+        "[kinds]\n",
+        'name = "N"\n',
+        'words = ""\n',
+        "[endings.hungry]\n",
+        'chapter = "c"\n',
+        "section = 1\n",
+        "scenario = 1\n",
+        "[endings]\n",
+        "hungry = 2\n",
+    ]
+)
+
+
+@given(st.lists(NOTE_PIECES, max_size=12), st.text(max_size=20))
+def test_any_notes_file_is_read_or_refused_with_a_message(pieces: list[str], noise: str) -> None:
+    """Whatever an editor writes, publishing either reads the notes or says what is wrong
+    (NotesError), never fails some other way."""
+    import tempfile
+
+    story = example_story()
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "endings.toml").write_text("".join(pieces) + noise, encoding="utf-8")
+        try:
+            notes = load_notes(Path(folder), story)
+        except NotesError as error:
+            assert str(error).startswith(folder)
+        else:
+            assert all(s.start in story.scene_index() for s in notes.scenarios)
+
+
+@functools.cache
+def example_story() -> c.CompiledStory:
+    return compile_story(EXAMPLE)
 
 
 def test_a_story_with_bad_notes_is_not_published(tmp_path: Path) -> None:
