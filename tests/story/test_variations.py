@@ -164,3 +164,15 @@ def test_a_runtime_refuses_variations_it_cannot_play(compile_story: Compile) -> 
         bad["scenes"][0]["text"][0] = {**part, **broken}
         with pytest.raises(CompiledFormatError, match="text a runtime cannot render"):
             from_json(bad)
+
+
+def test_a_lone_exhausted_variation_inside_an_if_leaves_no_empty_paragraph(
+    compile_story: Compile,
+) -> None:
+    story = compile_story(
+        "title: T\nvar n = 0\n## room\n~ n += 1\nBefore.\n\n{if n > 0: {once: Once.}}\n\nAfter.\n"
+        "* Again -> room\n* Out -> out\n## out\nending: safety\n~ n = n\n"
+    )
+    session, steps = Session.begin(Program(story), 1)
+    assert steps[0].text == "<p>Before.</p>\n<p>Once.</p>\n<p>After.</p>"
+    assert session.choose(0)[0].text == "<p>Before.</p>\n\n<p>After.</p>"
