@@ -13,7 +13,8 @@ from typing import Any
 from crossing.content.documents import Chapter
 from crossing.story.compiled import CompiledStory
 
-from .journey.publish import Published, publish, random_reader_odds
+from .journey.ending_screen import NO_NOTES, load_notes, scenario_odds
+from .journey.publish import Published, random_reader_odds
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 STATIC = PACKAGE_DIR / "static" / "crossing"
@@ -48,13 +49,19 @@ def inline_script(source: str) -> str:
 
 
 def _published(story: CompiledStory, folder: Path | None, cache_dir: Path | None) -> Published:
-    """The story with its ending notes and odds per person and year, when its folder is
-    known (`crossing bundle FOLDER`); else the story alone, with its whole-story odds."""
-    if folder is not None:
-        published = publish(folder, cache_dir)
-        if published.story.hash == story.hash:
-            return published
-    return Published(story, story.hash, {}, "", b"", random_reader_odds(story, cache_dir))
+    """The story with the ending notes beside it (`endings.toml` in `folder`, if any) and
+    its odds for each person and year. Raises NotesError if the notes do not fit it."""
+    notes = NO_NOTES if folder is None else load_notes(folder, story)
+    return Published(
+        story,
+        story.hash,
+        {},
+        "",
+        b"",
+        random_reader_odds(story, cache_dir),
+        notes,
+        scenario_odds(story, notes, cache_dir),
+    )
 
 
 def _chapters(folder: Path | None, story: CompiledStory) -> list[Chapter]:

@@ -473,6 +473,17 @@ def test_the_export_holds_every_ending_page_and_the_screen_inline(
     assert 'href="../static/crossing/ending.css"' in journey_page
 
 
+def test_the_bundle_command_refuses_notes_that_do_not_fit(tmp_path: Path) -> None:
+    folder = tmp_path / "journey"
+    shutil.copytree(EXAMPLE, folder)
+    (folder / "endings.toml").write_text('[endings.kitchen]\nchapter = "x"\n')
+    output = tmp_path / "out.html"
+    result = CliRunner().invoke(cli, ["bundle", str(folder), "-o", str(output)])
+    assert result.exit_code == 1
+    assert "endings.toml: 'kitchen' is not an ending scene" in result.output
+    assert not output.exists()
+
+
 def test_the_bundle_command_carries_the_ending_screen(tmp_path: Path) -> None:
     output = tmp_path / "journey.html"
     result = CliRunner().invoke(
