@@ -68,9 +68,14 @@ const ISO = {
 };
 const FOCUS = new Set(['KP', 'CN', 'MN', 'RU', 'LA', 'VN', 'TH', 'KR']);
 
-// Labels: few, inside their country, clear of the places the route visits.
+// Labels: few, inside their country, clear of the places the route visits. China and Russia
+// are named more than once, near the parts of them the routes cross, because the player
+// frames a route closely and must always show a country's name (it widens to the nearest).
 const LABELS = [
   ['RUSSIA', 112, 54.6],
+  ['RUSSIA', 134.6, 45.2],
+  ['CHINA', 126.4, 45.6],
+  ['CHINA', 104.6, 27.4],
   ['MONGOLIA', 103.5, 46.2],
   ['CHINA', 108.5, 33.5],
   ['N. KOREA', 127.1, 40.4],
