@@ -237,7 +237,7 @@ function read(story, { scene: id, chapter, vars, rng }, messages) {
   return [{ scene, values, rng: [...rng] }, exact];
 }
 
-// -- the reader's page -- (what and why: templates/journey/_player.html)
+// -- the reader's page -- (what it does and why, kept out of readers' downloads: _player.html)
 
 const KEEP = 'crossing-player';
 const fill = (s, o) => s.replace(/\{(\w+)\}/g, (_, k) => o[k]);
@@ -261,7 +261,6 @@ export async function mount(root, doc = document) {
   let svg = $('.map-frame svg');
   const map = async () => {
     const list = $('.places'), frame = $('.map-frame');
-    // the list first: the map's text alternative
     list.innerHTML = route.map((p, i) => `<li${i == route.length - 1 ? ' aria-current="location"' : ''}>${esc(places[p]?.name ?? p)}</li>`).join('');
     if (!svg && root.dataset.map) {
       frame.innerHTML = await (await fetch(root.dataset.map)).text();
@@ -269,20 +268,19 @@ export async function mount(root, doc = document) {
     }
     const { lon0, lat0, kx, ky } = svg?.dataset ?? {}, at = route.flatMap((p, i) => (p = places[p])?.lat != null ? [[(p.lon - lon0) * kx, (lat0 - p.lat) * ky, i + 1, p.country]] : []);
     if (!at.length) return;
-    // 12 degrees across at least; the frame's CSS shape (and `meet`) keeps it from being a strip
     const fit = (a) => {
       const [x, X, y, Y] = [0, 1].flatMap((k) => [Math.min(...a.map((p) => p[k])), Math.max(...a.map((p) => p[k]))]), w = Math.max(300, (X - x) * 1.3 + 60), h = (Y - y) * 1.3 + 60;
       return [(x + X - w) / 2, (y + Y - h) / 2, w, h];
     };
-    let v = fit(at);
+    const seen = frame.clientWidth > 2.2 * frame.clientHeight ? at.slice(-2) : at;
+    let v = fit(seen);
     const names = [...svg.querySelectorAll('.label')].map((t) => [+t.getAttribute('x'), +t.getAttribute('y')]), d = ([x, y]) => Math.hypot(x - v[0] - v[2] / 2, y - v[1] - v[3] / 2);
-    if (!names.some((p) => d(p) < v[3] / 3)) v = fit([...at, names.sort((a, b) => d(a) - d(b))[0]]);
+    if (!names.some((p) => d(p) < v[3] / 3)) v = fit([...seen, names.sort((a, b) => d(a) - d(b))[0]]);
     svg.setAttribute('viewBox', v.join(' '));
     const u = Math.max(v[2] / frame.clientWidth, v[3] / frame.clientHeight), lands = [...svg.querySelectorAll('[data-iso]')], way = ['', ''];
     svg.style.setProperty('--u', u);
-    // over a third country: a flight or transfer
     at.forEach((b, i, _, a = at[i - 1]) => {
-      const leap = a && lands.some((l) => l.dataset.iso != a[3] && l.dataset.iso != b[3] && [.25, .5, .75].some((t) => l.isPointInFill(new DOMPoint(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t))));
+      const leap = a && lands.some((l) => l.dataset.iso != a[3] && l.dataset.iso != b[3] && [...Array(15).keys()].some((t) => l.isPointInFill(new DOMPoint(a[0] + (b[0] - a[0]) * (t = .15 + t / 20), a[1] + (b[1] - a[1]) * t))));
       if (a) way[+leap] += `M${a[0]} ${a[1]}L${b[0]} ${b[1]}`;
       if (leap) list.children[b[2] - 1].innerHTML += ` <small>${say.leap}</small>`;
     });
@@ -292,7 +290,6 @@ export async function mount(root, doc = document) {
 
   let shown;
   const cite = (k) => k.map((k) => `<a href="#source-${k}" data-source="${k}">${esc(sources[k]?.title ?? k)}</a>`).join('; ');
-  // again: after a reload, the places already on the route
   const show = (steps, focus, again) => {
     const echo = marks.at(-1)?.[1];
     let html = echo ? `<p class="echo">${fill(say.echo, { c: echo })}</p>` : '', last = steps[steps.length - 1];
@@ -338,7 +335,7 @@ export async function mount(root, doc = document) {
   const keep = () => {
     try {
       localStorage.setItem(key, JSON.stringify({ format: KEEP, save: save(session), route, marks, reported, shown }));
-    } catch {} // storage off or full: play goes on, unsaved
+    } catch {}
   };
 
   const begin = (focus) => {
@@ -395,7 +392,6 @@ export async function mount(root, doc = document) {
       ({ route, reported } = saved);
       marks = session.history.length ? saved.marks.slice(-session.history.length) : [];
       tell([say.resumed, ...messages].join(' '));
-      // the same scene: the whole page as it was
       const same = !messages.length && saved.shown?.at(-1)?.scene == steps.at(-1).scene;
       return show(same ? saved.shown : steps, false, same);
     } catch {}
