@@ -277,6 +277,7 @@ export async function mount(root, doc = document) {
     const names = [...svg.querySelectorAll('.label')].map((t) => [+t.getAttribute('x'), +t.getAttribute('y')]), d = ([x, y]) => Math.hypot(x - v[0] - v[2] / 2, y - v[1] - v[3] / 2);
     if (!names.some((p) => d(p) < v[3] / 3)) v = fit([...seen, names.sort((a, b) => d(a) - d(b))[0]]);
     svg.setAttribute('viewBox', v.join(' '));
+    frame.style.setProperty('--a', Math.min(1.6, Math.max(.75, v[2] / v[3])));
     const u = Math.max(v[2] / frame.clientWidth, v[3] / frame.clientHeight), lands = [...svg.querySelectorAll('[data-iso]')], way = ['', ''];
     svg.style.setProperty('--u', u);
     at.forEach((b, i, _, a = at[i - 1]) => {
