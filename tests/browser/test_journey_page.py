@@ -399,24 +399,34 @@ def test_on_a_phone_the_map_stays_above_the_choices(site: str, new_context: Cont
     expect(toggle).to_have_attribute("aria-expanded", "false")
 
 
-def test_on_a_phone_no_footnote_mark_wraps_alone(site: str, new_context: ContextFactory) -> None:
-    page = new_context(viewport=PHONE).new_page()
+def test_no_footnote_mark_wraps_onto_a_line_of_its_own(site: str, page: Page) -> None:
+    """A mark after a full stop stays with the word before it at every width (the site's
+    CSS joins it with U+2060), as the player shows citations."""
     open_player(page, f"{site}/journey/")
-    for _ in range(3):
-        # Each mark is on the line of the word before it (or of the mark before it).
-        alone = page.evaluate(
-            """() => [...document.querySelectorAll('.scene-text sup.cite')].filter((sup) => {
-                 const range = document.createRange();
-                 range.setStartBefore(sup.parentNode.firstChild);
-                 range.setEndBefore(sup);
-                 const rects = [...range.getClientRects()].filter((r) => r.width > 0);
-                 if (!rects.length) return false;
-                 const before = rects[rects.length - 1], mark = sup.getBoundingClientRect();
-                 return mark.top > before.bottom - 2;
-               }).map((sup) => sup.textContent)"""
-        )
-        assert alone == [], alone
-        choose_first_by_keyboard(page)
+    alone = page.evaluate(
+        """() => {
+             const p = document.createElement('p'), widths = [];
+             p.innerHTML = 'One two three four five six seven eight nine ten eleven.'
+               + '<sup class="cite"><a href="#x" data-source="x">12</a></sup>'
+               + '<sup class="cite"><a href="#y" data-source="y">13</a></sup> After.';
+             document.querySelector('.scene-text').append(p);
+             const text = p.firstChild, marks = p.querySelectorAll('sup');
+             for (let width = 120; width <= 420; width += 1) {
+               p.style.width = `${width}px`;
+               const range = document.createRange();
+               range.setStart(text, text.length - 1);
+               range.setEnd(text, text.length);
+               const stop = range.getBoundingClientRect();
+               for (const mark of marks) {
+                 const box = mark.getBoundingClientRect();
+                 if (box.top > stop.top + stop.height / 2) widths.push(width);
+               }
+             }
+             p.remove();
+             return widths;
+           }"""
+    )
+    assert alone == [], f"a mark wrapped alone at widths {alone}"
 
 
 # -- the people at a glance --
