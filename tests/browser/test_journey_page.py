@@ -206,6 +206,7 @@ def test_an_estimate_says_so_and_opens_its_note_by_keyboard(page_site: str, page
 
 def test_the_wording_comes_from_the_page(page_site: str, page: Page) -> None:
     """Every word is translatable: the player says what #journey-text gives it."""
+
     def translated(route: Route) -> None:
         html = route.fetch().text()
         for english, other in (("How this number was chosen", "WHY"), ("You chose:", "ECHO")):
@@ -224,9 +225,7 @@ def test_the_wording_comes_from_the_page(page_site: str, page: Page) -> None:
 # -- the echo of a choice, and starting again --
 
 
-def test_the_choice_made_is_echoed_at_the_top_of_the_next_scene(
-    page_site: str, page: Page
-) -> None:
+def test_the_choice_made_is_echoed_at_the_top_of_the_next_scene(page_site: str, page: Page) -> None:
     open_player(page, f"{page_site}/journey/")
     expect(page.locator(".scene-text .echo")).to_have_count(0)
     choose_first_by_keyboard(page)
@@ -383,7 +382,7 @@ def test_on_a_phone_the_map_stays_above_the_choices(site: str, new_context: Cont
     page.locator(FIRST_CHOICE).scroll_into_view_if_needed()
     box, first = frame.bounding_box(), page.locator(FIRST_CHOICE).bounding_box()
     assert box is not None and first is not None
-    assert 0 <= box["y"] and box["y"] + box["height"] <= first["y"], (box, first)
+    assert box["y"] >= 0 and box["y"] + box["height"] <= first["y"], (box, first)
     assert first["y"] + first["height"] <= PHONE["height"]
 
     # It opens to the whole map and its list, and shuts again.

@@ -54,7 +54,9 @@ def _places_from(graph: StateGraph, state: int) -> list[str]:
 
 def _first_place(graph: StateGraph, state: int) -> str | None:
     scenes = graph.story.scenes
-    return next((p for s in _states_from(graph, state) if (p := scenes[graph.scene(s)].place)), None)
+    return next(
+        (p for s in _states_from(graph, state) if (p := scenes[graph.scene(s)].place)), None
+    )
 
 
 def find_people(story: CompiledStory) -> tuple[Person, ...]:
@@ -80,7 +82,9 @@ def find_people(story: CompiledStory) -> tuple[Person, ...]:
             text = plain_text(choice.text, story.variables)
             key = "person-" + choice.id.replace("/", "-")
             title = _("Where the journey of %(person)s can lead") % {"person": text}
-            desc = _("A map with a dot for each of %(count)d places; the start, %(start)s, is filled.") % {
+            desc = _(
+                "A map with a dot for each of %(count)d places; the start, %(start)s, is filled."
+            ) % {
                 "count": len(places),
                 "start": maps.short_name(start),
             }
