@@ -1,8 +1,9 @@
 """The journey's opening at a glance: whom a reader can follow, where each sets out, and a small
 map of the places each one's journey can reach. Found in the story itself, not written twice:
-the first decision whose choices lead to different places is the choice of a person; the
-places each choice can reach come from the story's state graph (crossing.analysis), so a
-place only another person's branch visits is not on a person's map."""
+the choice of a person is the first decision whose choices each set one enum variable to a
+different value (`~ who = mi_ok`) and lead to different places; the places each choice can
+reach come from the story's state graph (crossing.analysis), so a place only another person's
+branch visits is not on that person's map."""
 
 from __future__ import annotations
 
@@ -12,11 +13,11 @@ from functools import lru_cache
 
 from django.utils.translation import gettext as _
 
-from crossing.analysis.explore import StateGraph, explore
+from crossing.analysis.explore import StateGraph, TooManyStates, explore
 from crossing.analysis.graph import plain_text
 from crossing.analysis.transitions import CHOICE
 from crossing.content import maps
-from crossing.story.compiled import CompiledStory, Place
+from crossing.story.compiled import Choice, CompiledStory, Place
 
 from .publish import Published
 
@@ -59,20 +60,38 @@ def _first_place(graph: StateGraph, state: int) -> str | None:
     )
 
 
+def _sets_one_enum(story: CompiledStory, choices: list[Choice]) -> bool:
+    """Whether every choice sets the same enum variable, each to a value of its own."""
+    literal = [
+        {e.var: e.expr for e in c.effects if story.variables[e.var].type == "enum"} for c in choices
+    ]
+    shared = set.intersection(*(set(values) for values in literal))
+    return any(
+        all(isinstance(values[v], int) for values in literal)
+        and len({values[v] for values in literal}) == len(choices)
+        for v in shared
+    )
+
+
 def find_people(story: CompiledStory) -> tuple[Person, ...]:
-    """The people of the story's first decision between places; none if it has no such one."""
+    """The people of the story's choice of a person; none if it has no such choice."""
     if not any(scene.place for scene in story.scenes):
         return ()
-    graph = explore(story)
+    try:
+        graph = explore(story)
+    except TooManyStates:
+        return ()  # too large to say where each can go: the opening goes without
     base = maps.read_base_map()
     for state in _states_from(graph, 0):
         edges = graph.edges(state)
         if graph.modes[state] != CHOICE or len(edges) < 2:
             continue
+        scene = story.scenes[graph.scene(state)]
+        if not _sets_one_enum(story, [scene.choices[graph.labels[e]] for e in edges]):
+            continue
         starts = [_first_place(graph, graph.targets[e]) for e in edges]
         if None in starts or len(set(starts)) < len(starts):
             continue
-        scene = story.scenes[graph.scene(state)]
         by_key = {place.key: place for place in story.places}
         people = []
         for edge, start_key in zip(edges, starts, strict=True):
