@@ -609,7 +609,7 @@ def draw_places(
     box = (left, top, right, bottom)
     scale = WIDTH / (right - left)
     panel = _Panel(left, top, scale, 0, (bottom - top) * scale)
-    body = _land(base, box, panel, f"fig-{key}-clip", detail=1.5)
+    body = _land(base, box, panel, f"fig-{key}-clip", detail=3)
     dots = [panel.at(p) for p in projected]
     taken: list[Box] = [(x - 5, y - 5, x + 5, y + 5) for x, y in dots]
     marks = [
