@@ -307,11 +307,11 @@ export async function mount(root, doc = document) {
   const cite = (k) => k.map((k) => `<a href="#source-${k}" data-source="${k}">${esc(sources[k]?.title ?? k)}</a>`).join('; ');
   const show = (steps, focus, again) => {
     const echo = marks.at(-1)?.[1];
-    let html = echo ? `<p class="echo">${fill(say.echo, { c: echo })}</p>` : '', last = steps[steps.length - 1];
+    let html = echo ? `<p class="echo">${fill(say.echo, { c: echo })}</p>` : '', last = steps.at(-1);
     shown = steps;
     for (const { scene: id, text, chance, ending } of steps) {
       const { place, chance: c } = scene(id);
-      if (!again && place && route[route.length - 1] != place) route.push(place);
+      if (!again && place && route.at(-1) != place) route.push(place);
       html += text;
       if (chance) {
         html += `<p class="chance">${fill(c.basis == 'estimate' ? say.estimate : say.record, { p: pct(c.outcomes[chance.outcome].weight / c.total), s: cite(c.sources ?? []) })}` +
