@@ -74,8 +74,8 @@ const FOCUS = new Set(['KP', 'CN', 'MN', 'RU', 'LA', 'VN', 'TH', 'KR']);
 // frames a route closely and must always show a country's name (it widens to the nearest).
 const LABELS = [
   ['RUSSIA', 112, 54.6],
-  ['RUSSIA', 134.6, 45.2],
-  ['CHINA', 126.4, 45.6],
+  ['RUSSIA', 135.4, 46.6],
+  ['CHINA', 124.6, 46.6],
   ['CHINA', 104.6, 27.4],
   ['MONGOLIA', 103.5, 46.2],
   ['CHINA', 108.5, 33.5],
