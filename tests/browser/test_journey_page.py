@@ -16,15 +16,19 @@ from playwright.sync_api import Page, Route, expect
 from pytest_django.fixtures import Settings
 from pytest_django.live_server_helper import LiveServer
 
+from crossing.web.bundle import write_bundle
 from crossing.web.journey.player import player_text
+from crossing.web.journey.publish import compile_story
 
 from .conftest import (
     FIRST_CHOICE,
     ROOT,
     ContextFactory,
+    Watch,
     assert_accessible,
     choose_first_by_keyboard,
     focus_matches,
+    is_file,
     open_player,
     tab_to,
 )
@@ -466,3 +470,39 @@ def test_the_people_give_way_to_the_route(site: str, page: Page) -> None:
     choose_first_by_keyboard(page)
     expect(page.locator(".people")).to_be_hidden()
     expect(page.locator(".whereabouts")).to_be_visible()
+
+
+# -- the single-file edition --
+
+
+def test_the_bundle_words_a_chance_and_opens_its_note_offline(
+    tmp_path: Path, new_context: ContextFactory, watch: Watch
+) -> None:
+    """The same page in one file from file://, network off: the record and the estimate."""
+    story = tmp_path / "story"
+    (story / "journey").mkdir(parents=True)
+    (story / "journey" / "main.story").write_text(STORY, encoding="utf-8")
+    (story / "sources.toml").write_text(SOURCES, encoding="utf-8")
+    shutil.copy(ROOT / "content" / "places.toml", story / "places.toml")
+    bundle = tmp_path / "page-test.html"
+    write_bundle(compile_story(story / "journey"), bundle, tmp_path / "cache")
+
+    page = new_context(allow=is_file, offline=True).new_page()
+    for road, wording in (
+        ("Go north", "From the record"),
+        ("Go north by another road", "An estimate"),
+    ):
+        open_player(page, bundle.as_uri())
+        page.evaluate("localStorage.clear()")
+        page.reload()
+        page.locator(FIRST_CHOICE).wait_for()
+        take(page, "Cross the river")
+        take(page, road)
+        expect(page.locator(".scene-text .chance")).to_contain_text(wording)
+        page.locator(".chance [data-act=note]").click()
+        expect(page.locator("dialog.source")).to_have_attribute("open", "")
+        expect(page.locator("dialog.source h2")).to_have_text(SAY["why"])
+        page.keyboard.press("Escape")
+        # The places of the route are numbered on the inline map.
+        expect(page.locator(".map-frame .route g text")).to_have_text(["1", "2", "3", "4"])
+    assert not watch.outside()
