@@ -403,18 +403,18 @@ const story = load(JSON.parse(readFileSync(process.argv[2], 'utf8')));
 const plays = [];
 for (let seed = 0; seed < 60; seed++) {
   let [session, steps] = Session.begin(story, seed);
-  const taken = [], chances = [], picks = [];
+  const taken = [], chances = [], chosen = [];
   let pick = seed;
   while (session.status == 'awaiting_choice') {
     const offered = steps.at(-1).choices;
     pick = (pick * 1103515245 + 12345) % 2147483648;
     const p = pick % offered.length;
     taken.push([steps.at(-1).scene, offered[p].text]);
-    picks.push(p);
+    chosen.push(offered[p].text);
     steps = session.choose(p);
     for (const s of steps) if (s.chance) chances.push([s.scene, s.chance.outcome]);
   }
-  const got = recap(story, session, picks), unpicked = recap(story, session);
+  const got = recap(story, session, chosen), unpicked = recap(story, session);
   plays.push({
     taken, chances,
     unpicked: unpicked.filter((s) => s.choice != null).length,
@@ -439,7 +439,7 @@ def test_the_recap_names_every_decision_and_chance_of_a_play(tmp_path: Path) -> 
     for play in plays:
         assert play["recapTaken"] == play["taken"]
         assert play["recapChances"] == play["chances"]
-        # Without the picks (an older save) every decision is still found, if not its words.
+        # Without the words (an older save) every decision is still found, if not its words.
         assert play["unpicked"] == len(play["taken"])
     assert sum(len(p["chances"]) for p in plays) > 60  # chance did decide along the way
 

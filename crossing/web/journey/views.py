@@ -34,6 +34,7 @@ from .ending_pages import (
     scenario_rows,
 )
 from .ending_screen import likelihood
+from .people import journey_people
 from .player import player_context
 from .publish import Published, journey
 
@@ -56,6 +57,7 @@ def play(request: HttpRequest) -> HttpResponse:
     start = gamebook.pages[0].id
     context = {
         **player_context(published),
+        "people": journey_people(published),
         "gamebook": gamebook,
         "view": gamebook.view(start, base=_gamebook_base()),
         "story_url": reverse("journey:story", args=[published.hash]),

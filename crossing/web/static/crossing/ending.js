@@ -9,28 +9,29 @@ const esc = (s) => String(s).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt()};`);
 // A translated sentence as HTML: its own words escaped, then the (already safe) values.
 const html = (template, values) => esc(template).replace(/\{(\w+)\}/g, (_, k) => values[k] ?? '');
 
-const same = (a, b) => a.scene == b.scene && a.values.every((x, i) => x === b.values[i]) && a.rng.every((x, i) => x === b.rng[i]);
+const sameState = (a, b) => a.scene == b.scene && a.values.every((x, i) => x === b.values[i]) && a.rng.every((x, i) => x === b.rng[i]);
 
 /** The decisions and chance draws of a play, from its undo history (every kept state is a
- * decision) and the positions of the choices taken (`picks`, kept by the player with its
- * save). Each pick is checked: it must lead to the next kept state. Without one (a save
- * from before picks were kept) the choice that leads there is found, and where two
- * choices lead to the very same state, the first is named. */
-export function recap(story, session, picks = []) {
+ * decision) and the words of the choices taken (`chosen`, which the player keeps with its
+ * save to echo them). The choice named is the one with those words that leads to the next
+ * kept state; without the words (an older save), the first choice that leads there.
+ * `same` compares a choice's text with the words kept (the page's HTML, re-serialised). */
+export function recap(story, session, chosen = [], same = (a, b) => a == b) {
   const Session = session.constructor, states = [...session.history, session.state], steps = [];
-  picks = picks.length == states.length - 1 ? picks : [];
+  chosen = chosen.slice(-session.history.length || chosen.length);
   const from = (state) => {
     const s = new Session(story, state);
     return [s, s.settle().at(-1)];
   };
   for (let i = 0; i + 1 < states.length; i++) {
     const [, shown] = from(states[i]), offered = shown.choices ?? [], order = offered.map((_, p) => p);
-    if (picks[i] in offered) order.unshift(picks[i]);
+    const words = chosen.length == states.length - 1 ? chosen[i] : null;
+    if (words != null) order.sort((a, b) => same(offered[b].text, words) - same(offered[a].text, words));
     let after;
     const taken = order.find((p) => {
       const [s] = from(states[i]);
       after = s.choose(p);
-      return same(s.state, states[i + 1]);
+      return sameState(s.state, states[i + 1]);
     });
     if (taken == null) break; // a save of an older version: follow it only as far as it goes
     steps.push({ scene: shown.scene, choice: offered[taken].text });
@@ -72,7 +73,7 @@ export function enhance(scope, doc = document) {
 }
 
 /** Fill the ending screen for ending `id`; returns how readers fared (kept with the save). */
-export async function ended({ root, facts, story, session, route, picks, id, reported, say, pct, fill, doc }) {
+export async function ended({ root, facts, story, session, route, chosen, id, reported, say, pct, fill, doc }) {
   const $ = (s) => facts.querySelector(s);
   const data = JSON.parse(doc.getElementById('journey-ending')?.textContent || 'null') ?? await (await fetch(facts.dataset.data)).json();
   style(facts, doc);
@@ -98,7 +99,9 @@ export async function ended({ root, facts, story, session, route, picks, id, rep
   $('.ending-kind').innerHTML = top;
   $('.ending-likely').innerHTML = likely;
 
-  const steps = recap(story, session, picks), chances = steps.filter((s) => s.chance);
+  // The words kept are the buttons' HTML as the browser wrote it back: compare alike.
+  const html5 = (h) => Object.assign(doc.createElement('template'), { innerHTML: h }).innerHTML;
+  const steps = recap(story, session, chosen, (a, b) => html5(a) == html5(b)), chances = steps.filter((s) => s.chance);
   const lines = steps.map(({ scene: s, choice, chance }) => {
     if (choice != null) return `<li>${html(t.chose, { scene: named(scene(s)), choice })}</li>`;
     const c = scene(s).chance;
