@@ -63,6 +63,20 @@ def assert_screen(page: Page, flagship: Published, *, site: bool) -> str:
     steps = facts.locator("details.ending-steps > ol > li")
     assert steps.count() >= 2
     expect(steps.first).to_contain_text("you chose")
+    # Every decision of the play, in its own words, in order.
+    kept = page.evaluate(
+        """() => Object.keys(localStorage).filter((k) => k.startsWith('crossing-player:'))
+                   .map((k) => JSON.parse(localStorage.getItem(k)))[0]"""
+    )
+    decisions = facts.locator("details.ending-steps > ol > li:not(.ending-chance)")
+    expect(decisions).to_have_count(len(kept["save"]["history"]))
+    words = page.evaluate(
+        "(marks) => marks.map((m) => Object.assign(document.createElement('div'),"
+        " {innerHTML: m[1]}).textContent)",
+        kept["marks"],
+    )
+    for decision, chose in zip(decisions.all_inner_texts(), words, strict=True):
+        assert decision.endswith(chose.strip()), (decision, chose)
     for chance in facts.locator("li.ending-chance").all():
         expect(chance).to_contain_text(re.compile(r"\d\s?%"))
     # Each chance's calibration note opens in place.
