@@ -594,7 +594,7 @@ the *Virginia Journal of International Law* put at 70 to 80 per cent.[^vjil-2010
 Their children, born to Chinese fathers, often have no household registration, and so no
 school and no health care.[^statelessness-observatory] Many stay for years: most of the
 people who reached South Korea recently had left the North before 2020 and lived in China
-or another country first, some for more than five years.[^joongang-2025-recent]
+or another country first, most of them for more than five years.[^joongang-2025-recent]
 
 Since 2020 the choice has narrowed. North Korea closed its border and ordered guards to
 shoot anyone within a kilometre of it.[^rfa-2020-shoot] On 9 October 2023 China sent more

@@ -749,8 +749,8 @@ say whether loggers sent home from Russia were treated the same way.
 
 After 2020 North Korea sealed its border and ordered its soldiers to shoot anyone within a
 kilometre of it.[^rfa-2020-shoot][^kbs-2020-abrams] China sent more than 500 people back in
-a single night on 9 October 2023, about 600 according to the group Justice for North
-Korea,[^rfa-2023-october] and at least 1,076 since 2020, according to Human Rights
+a single night on 9 October 2023, Radio Free Asia reported,[^rfa-2023-october] about 600
+according to the group Justice for North Korea, as Yonhap reported it,[^yonhap-2023-jfnk] and at least 1,076 since 2020, according to Human Rights
 Watch.[^hrw-2025-returns]
 
 *Myong-su is a composite, drawn from documented cases of North Korean loggers in Russia. He is not one real person.*
@@ -782,7 +782,7 @@ without papers, the sources used here do not say.
 
 Years of waiting are now a common part of the road. Most of the people who reached South
 Korea in recent years had left the North before 2020 and lived in China or another country
-first, some of them for more than five years.[^joongang-2025-recent] After 2020 North
+first, most of them for more than five years.[^joongang-2025-recent] After 2020 North
 Korea sealed its border and ordered soldiers to shoot anyone within a kilometre of
 it,[^rfa-2020-shoot][^kbs-2020-abrams] and arrivals in the South fell from 1,047 in 2019 to
 229 in 2020, 63 in 2021 and 67 in 2022, before rising to 196 in

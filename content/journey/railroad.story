@@ -16,7 +16,7 @@ calls it an underground railroad, for the way people are handed on, south and so
 again, through China and South-East Asia.[^kirkpatrick-2012] Every hand along the way is
 a person, and each one has to be trusted.
 
-{if who == chol: {if debt > 0: The broker's man collects you from Yanji{if companion: , with your friend,} and puts you on a night bus to Shenyang. You owe ${debt}, and he has written it down. | The pastor's minibus leaves Yanji before dawn and reaches Shenyang after dark.} In Shenyang a guide takes charge of the group: the next hand. From here on you will be passed along like a parcel with a name nobody says aloud.} {if who == mi_ok: The deacon comes to the room in the evening{if companion: , when Kyong-hui is there too}. The long road south can be arranged, he says; the question is how it is paid for, and whom you are willing to owe. {if child: The boy sleeps against the wall while you talk. He was born in China, and without a household registration no school will take him and no clinic will see him.[^statelessness-observatory] Wherever you go now, he goes.}}
+{if who == chol: {if debt > 0: The broker's man collects you from Yanji{if companion: , with Kwang-il,} and puts you on a night bus to Shenyang. You owe ${debt}, and he has written it down. | The pastor's minibus leaves Yanji before dawn and reaches Shenyang after dark.} In Shenyang a guide takes charge of the group: the next hand. From here on you will be passed along like a parcel with a name nobody says aloud.} {if who == mi_ok: The deacon comes to the room in the evening{if companion: , when Kyong-hui is there too}. The long road south can be arranged, he says; the question is how it is paid for, and whom you are willing to owe. {if child: The boy sleeps against the wall while you talk. He was born in China, and without a household registration no school will take him and no clinic will see him.[^statelessness-observatory] Wherever you go now, he goes.}}
 
 {if who == mi_ok: {if year == y2009: In 2011 the BBC put the price of the road from China to South Korea at about $2,500;[^bbc-2011-fees] The Week heard of about $10,000 for the way through Laos and Thailand.[^theweek-2011] The deacon knows a broker who asks $2,500. | In 2016 the Korea Times reported that getting from China to South-East Asia cost about two million won, a little under $2,000, on top of far more to cross the border.[^koreatimes-2016-fees] Altogether, activists say, an escape cost about $17,000 before COVID.[^kbs-2024-fees] The deacon knows a broker who asks $2,000 for the road south.} People who cannot pay often promise the broker part of the money the South Korean government gives new arrivals.[^globalpost-2011-brokers]}
 
@@ -199,7 +199,7 @@ much care which you take. The train is quicker, he says, but there are the stati
 in the stations there are police. The long-distance buses take days longer and wreck your
 stomach, and they stop at every town, but the people who ride them ask fewer questions.
 
-{if child: The boy has never been on a train. He wants to see one.} {if companion and who == chol: Your friend has never been on either.}
+{if child: The boy has never been on a train. He wants to see one.} {if companion and who == chol: Kwang-il has never been on either.}
 
 * Take the train, with the borrowed card ready -> rr_train if papers
 * Take the train without a card, and hope nobody asks -> rr_train if not papers
@@ -214,7 +214,7 @@ The hard-seat carriage smells of instant noodles and sunflower seeds. You take a
 seat, so that you can turn your face to the glass. Fields go by, then cities bigger than
 any you had imagined, then fields again. At Beijing you change trains, following the
 guide's back through a crowd so thick you could lose a child in it without a sound.
-{if child: You hold the boy's wrist so hard he complains.} {if companion: You keep your friend in front of you, where you can see the back of that head.}
+{if child: You hold the boy's wrist so hard he complains.} {if companion: You keep {if who == chol: Kwang-il in front of you, where you can see the back of his head | Kyong-hui in front of you, where you can see the back of her head}.}
 
 You sleep sitting up, and wake every time the train slows. Conductors come through to
 check tickets. {if papers: Once, a policeman asks a man across the aisle for his card, and then walks past you. | Once, a policeman asks a man across the aisle for his card. You look at the window until your neck aches.} Nobody in your group speaks for two days. You discover that you can go a very long time without speaking.
@@ -233,7 +233,7 @@ each other. You eat at roadside stalls and sleep curled around your bag.
 
 The worst of it is not the police. It is the road. Many people from the North have never
 ridden in a car or bus before they escape, and on the long rides south the sickness comes
-for them.[^flyer] {if who == chol: You rode on the backs of trucks in Hyesan, hanging on, and thought you knew what moving fast felt like. This is different: hours of it, curve after curve, in the heat. | You have ridden in trucks before, but never for days.} {if child: The boy is sick first, then you.} {if companion: Your friend goes grey and silent and then is sick into a plastic bag, apologising.} By the third day someone in your group is sick at every bend.
+for them.[^flyer] {if who == chol: You rode on the backs of trucks in Hyesan, hanging on, and thought you knew what moving fast felt like. This is different: hours of it, curve after curve, in the heat. | You have ridden in trucks before, but never for days.} {if child: The boy is sick first, then you.} {if companion: {if who == chol: Kwang-il | Kyong-hui} goes grey and silent and then is sick into a plastic bag, apologising.} By the third day someone in your group is sick at every bend.
 
 On a mountain road in the south, the smell and the heat and the swaying become too much.
 You could ask the driver to stop. He would stop; people would look; someone might
@@ -291,7 +291,7 @@ title: A question in Chinese
 He asks you something in Chinese. You answer, and your accent answers for you. He asks
 again, more slowly, the way people speak to children, and then he tells you to stand up.
 
-{if child: He tells the boy to stand up too. The boy takes your hand without being told.} {if companion: Your friend, two rows back, keeps still and looks at the window, as you agreed. Then the policeman looks that way too.} {if who == chol and not companion: You think about running, for a second, and there is nowhere to run on a bus.}
+{if child: He tells the boy to stand up too. The boy takes your hand without being told.} {if companion: {if who == chol: Kwang-il | Kyong-hui}, two rows back, keeps still and looks at the window, as you agreed. Then the policeman looks that way too.} {if who == chol and not companion: You think about running, for a second, and there is nowhere to run on a bus.}
 
 The guide does not look up. That was agreed too.
 
@@ -321,7 +321,7 @@ for Thailand at all, but make a run for the gate of a foreign embassy.[^flyer]
 The woman says she can arrange either. Vietnam is more roads, more borders, more people to
 pay. Laos is the walk.
 
-{if child: You think about the boy on a mountain path at night. You think about him at an embassy gate.} {if companion: Your friend wants to know which way is shorter. Nobody can say.}
+{if child: You think about the boy on a mountain path at night. You think about him at an embassy gate.} {if companion: {if who == chol: Kwang-il | Kyong-hui} wants to know which way is shorter. Nobody can say.}
 
 * Go south, to Mengla and the Lao border -> rr_mengla
 * Go east, into Vietnam -> rr_vn_border
@@ -341,7 +341,7 @@ A few go by water: some North Koreans have ridden Chinese cargo boats down the M
 Bokeo province in Laos.[^bangkokpost-2006-mekong] The boat spares your legs, but it
 costs more, and it means lying in the dark in a hold, trusting a crew you cannot talk to.
 
-{if health <= 1: Your body has already told you what it thinks of a long walk.} {if child: The boy is too heavy to carry far, and too small to walk all night.} {if companion: {if who == chol: Your friend says the walk is nothing, and means it, and is {11 + years_hidden}. | Kyong-hui says nothing, and ties her shoes twice.}}
+{if health <= 1: Your body has already told you what it thinks of a long walk.} {if child: The boy is too heavy to carry far, and too small to walk all night.} {if companion: {if who == chol: Kwang-il says the walk is nothing, and means it, and is {11 + years_hidden}. | Kyong-hui says nothing, and ties her shoes twice.}}
 
 {if cash >= 500: You have ${cash}. The boat would take $500 of it. | You have ${cash}; the boat costs $500.} {if debt > 0 and cash < 500: The guide says the boat can go on what you already owe.}
 
@@ -363,7 +363,7 @@ For a long time nothing happens. Then the engine, and the slow sideways feeling 
 leaving a bank. You count hours by the light that comes through the gaps in the hatch.
 Once there are voices above, and boots, and the light changes; then the voices go away.
 
-{if child: The boy sleeps through most of it, his head on your arm. Your arm goes dead and you do not move it.} {if companion: Your friend wants to look out. You hold on to a sleeve.}
+{if child: The boy sleeps through most of it, his head on your arm. Your arm goes dead and you do not move it.} {if companion: {if who == chol: Kwang-il | Kyong-hui} wants to look out. You hold on to a sleeve.}
 
 chance:
   assumption: No source gives the odds for the boats. The story assumes a hidden place in a cargo hold is a little safer than the ordinary checkpoint on the road across China (rr_check, 8 %), since there is no long walk in sight of patrols: about one boat in sixteen (6 %) is searched and the group found before it leaves Chinese waters.
@@ -378,7 +378,7 @@ Lights, close. Voices in Chinese, calm, not in a hurry. Someone has been expecti
 like you on this stretch, tonight or some night.
 
 You are still in China: a few kilometres short of Laos, or an hour from it, or a night. It
-does not matter any more how far. {if child: You pick up the boy, because there is nothing else to do with your hands.} {if companion: Your friend finds your hand in the dark and holds it.} {if who == chol and not companion: You are alone, and you are almost glad nobody else has to see it.}
+does not matter any more how far. {if child: You pick up the boy, because there is nothing else to do with your hands.} {if companion: {if who == chol: Kwang-il | Kyong-hui} finds your hand in the dark and holds it.} {if who == chol and not companion: You are alone, and you are almost glad nobody else has to see it.}
 
 The guide is gone. Guides usually are. The others in your group stand with you in the
 beam of a torch, and somebody's grandmother asks, very quietly, in the accent of the
@@ -393,7 +393,7 @@ built around that one fact, and tonight it has caught up with you.
 place: mengla
 title: The walk
 
-The guide gathers you at dusk at the edge of the last plantation. {if season == summer: It has rained all afternoon, and the path is red mud. | The night is dry and cooler than you expected.} The group is the young couple, a grandmother who must be over sixty, a girl of about ten travelling with her aunt, and you{if child: , and the boy}{if companion: , and your friend}.
+The guide gathers you at dusk at the edge of the last plantation. {if season == summer: It has rained all afternoon, and the path is red mud. | The night is dry and cooler than you expected.} The group is the young couple, a grandmother who must be over sixty, a girl of about ten travelling with her aunt, and you{if child: , and the boy}{if companion: , and {if who == chol: Kwang-il | Kyong-hui}}.
 
 A National Geographic film showed groups like this one, with children and grandmothers,
 walking ten hours or more through the night into Laos.[^natgeo-laos-walk] The reporter
@@ -423,7 +423,7 @@ Somewhere ahead there is a border. Nobody will tell you when you cross it. There
 no fence, no river, no sign; the guide has said so. There will only be a morning when he
 stops walking.
 
-{if child: The boy sleeps on your back for hours at a time. You envy him, and you are glad.} {if companion: Your friend stops talking after midnight, which is how you know how tired your friend is.}
+{if child: The boy sleeps on your back for hours at a time. You envy him, and you are glad.} {if companion: {if who == chol: Kwang-il | Kyong-hui} stops talking after midnight, which is how you know how tired {if who == chol: he is | she is}.}
 
 -> rr_walk_weak if health <= 1
 -> rr_walk_weak if child and health <= 2
@@ -455,7 +455,7 @@ You fall. You get up, as the guide said, and fall again, and then for a while yo
 get up, and the group goes on without you into the dark.
 
 Then someone comes back. It is the young husband, who has not said ten words to you in
-all these days. He takes your bag without asking and puts it on top of his own. {if child: His wife takes the boy from your back, and he goes to her without a sound.} {if companion: Your friend takes your other arm.} The grandmother waits on the path with her hand out.
+all these days. He takes your bag without asking and puts it on top of his own. {if child: His wife takes the boy from your back, and he goes to her without a sound.} {if companion: {if who == chol: Kwang-il | Kyong-hui} takes your other arm.} The grandmother waits on the path with her hand out.
 
 Nobody says anything. There is nothing that needs to be said. You walk the last of it
 between two people, your feet going where they are put.
@@ -469,7 +469,7 @@ place: luang_namtha
 title: Laos
 
 Near dawn the guide sits down on a fallen tree and says, in Chinese and then in bad
-Korean: Laos. {if companion: Your friend says: that's it? That's all it is?}
+Korean: Laos. {if companion: {if who == chol: Kwang-il | Kyong-hui} says: that's it? That's all it is?}
 
 Hidden cameras have filmed people on foot in these forests, walking towards Thailand with
 everything they own.[^flyer] You do not feel like anything anyone would film. You feel
@@ -525,7 +525,7 @@ Muang Xay, where there is a room with a bench and a window too
 high to see out of.
 
 The questions come through an interpreter, a man who speaks Korean with a Chinese accent.
-Where are you from. How did you come. Who helped you. Where do you want to go. {if who == chol: They ask how old you are, twice, and write it down. | They ask about your family.} {if child: They ask about the boy, and where he was born, and you tell them.} {if companion: They keep your friend in another room for an afternoon, and it is the longest afternoon of the journey.}
+Where are you from. How did you come. Who helped you. Where do you want to go. {if who == chol: They ask how old you are, twice, and write it down. | They ask about your family.} {if child: They ask about the boy, and where he was born, and you tell them.} {if companion: They keep {if who == chol: Kwang-il | Kyong-hui} in another room for an afternoon, and it is the longest afternoon of the journey.}
 
 {if year == y2009: Until 2013, Laos usually held North Koreans for a week or two of questioning and then sent them on by air.[^dailynk-2013-laos] The others in the room tell you this, more or less, on the first night, and you hold on to it. | In May 2013, Lao police arrested nine young North Koreans, orphans aged 15 to 23, in this province. At the end of that month they were flown to Kunming with North Korean officials, and from there to Pyongyang.[^chosun-2013-laos][^latimes-2013-laos] Until then, Laos had usually questioned people for a week or two and sent them on by air.[^dailynk-2013-laos] Nobody here can tell you which kind of year this is.} {if year == y2019 and who == chol: The makers of the documentary *The Defector* called them kotjebi: street children, like you.[^defector-blog]}
 
@@ -553,7 +553,7 @@ chance:
 place: muang_xay
 title: Which kind of year
 
-{if companion: You sleep in turns, you and your friend, so that one of you is always watching the door.| You sleep with your back to the wall.} Two weeks. Then three.
+{if companion: You sleep in turns, you and {if who == chol: Kwang-il | Kyong-hui}, so that one of you is always watching the door.| You sleep with your back to the wall.} Two weeks. Then three.
 
 chance:
   assumption: The nine sent back in 2013 were orphans aged 15 to 23 travelling without adults (chosun-2013-laos, latimes-2013-laos). The story assumes a teenager without family, like them, faces a higher risk than an adult in 2019: about 45 %, against 30 % (rr_laos_fate_2019).
@@ -568,7 +568,7 @@ On the {if year == y2009: ninth | twenty-second} day, the interpreter comes in w
 
 {if year == y2009: It is what Laos usually did with North Koreans in those years: questions, and then a flight onward.[^dailynk-2013-laos] | Until 2013, that was what Laos usually did with North Koreans: questions, and then a flight onward.[^dailynk-2013-laos] This time, for you, it still is.}
 
-They drive you to an airstrip in the hills. You have never been on a plane. {if child: The boy presses his face to the window and does not blink.} {if companion: Your friend grips the armrest and then, slowly, lets go.} The green hills tilt and fall away beneath the wing, and the brown thread of a river, and the roads you walked.
+They drive you to an airstrip in the hills. You have never been on a plane. {if child: The boy presses his face to the window and does not blink.} {if companion: {if who == chol: Kwang-il | Kyong-hui} grips the armrest and then, slowly, lets go.} The green hills tilt and fall away beneath the wing, and the brown thread of a river, and the roads you walked.
 
 For the first time since you left, somebody else is deciding where you go, and the place
 they have decided is not behind you.
@@ -596,7 +596,7 @@ Or you can wait on this bank for a second trip tomorrow night, with fewer people
 boat, and spend one more day in Laos, in a hut by the river, where anyone passing could
 see you.
 
-{if child: The boy cannot swim. Neither, really, can you.} {if companion and who == chol: Your friend can swim, a little, in the Yalu in August, and says so as if it settled something.}
+{if child: The boy cannot swim. Neither, really, can you.} {if companion and who == chol: Kwang-il can swim, a little, in the Yalu in August, and says so as if it settled something.}
 
 * Go tonight, with everyone -> rr_cross_full
 * Wait for the second trip -> rr_cross_wait
@@ -641,7 +641,7 @@ than 5,000 were arrested in Chiang Rai province over five years.[^chiangrai-time
 For North Koreans, being caught by the Thai police is not the end of the road but the
 ordinary way in: Thailand does not send them back to the North.[^dailynk-thailand]
 
-You walk up to the road in a line, wet to the waist. {if child: The boy holds your hand and asks, very seriously, whether these are the good police.} {if companion and who == chol: Your friend asks whether you are supposed to put your hands up.} A police pickup comes along after half an hour, as if it had been expecting you. The officer looks at the mud on your clothes, asks a question in Thai, and then another in English, and then says the one word he knows in Korean.
+You walk up to the road in a line, wet to the waist. {if child: The boy holds your hand and asks, very seriously, whether these are the good police.} {if companion and who == chol: Kwang-il asks whether you are supposed to put your hands up.} A police pickup comes along after half an hour, as if it had been expecting you. The officer looks at the mud on your clothes, asks a question in Thai, and then another in English, and then says the one word he knows in Korean.
 
 Korea, he says. You say yes.
 
@@ -681,7 +681,7 @@ You count the days on the wall with a fingernail, the way people do in films you
 never seen. The food is rice and something. It is enough. The heat is not the kind you
 get used to.
 
-{if child: The boy gets a rash, and then a fever, and then, after two frightening nights, gets better.} {if companion: {if who == chol: Your friend makes a game of the days, with stones, and loses it, and makes another. | Kyong-hui teaches the Lao women a song from home, and they teach her one back.}} {if health == 0: By the end you are weak enough that the others carry your mat to the door for you.}
+{if child: The boy gets a rash, and then a fever, and then, after two frightening nights, gets better.} {if companion: {if who == chol: Kwang-il makes a game of the days, with stones, and loses it, and makes another. | Kyong-hui teaches the Lao women a song from home, and they teach her one back.}} {if health == 0: By the end you are weak enough that the others carry your mat to the door for you.}
 
 Nobody is going to send you back. You repeat it to yourself at night: nobody here is
 going to send you back. On the last day a guard unlocks the door and points down the
@@ -695,14 +695,15 @@ title: Bangkok
 
 The immigration detention centre in Bangkok holds people from everywhere. The cells are
 about 130 square metres and hold 40 to 50 people each.[^dailynk-thailand] North Koreans
-wait here for their turn to be flown to Seoul; Reuters reported that the wait was usually
-about 30 days, and stretched to 45 in 2007.[^reuters-2007-thailand]
+wait here for their turn to be flown to Seoul. Reuters reported in 2007 that getting from
+the Chinese border to Bangkok usually took about 30 days, stretched that year to 45, and
+that the wait here, before the flight, could drag out for months.[^reuters-2007-thailand]
 
 You have learned to see the shape of a room quickly. Along one wall, a row of women from
 North Hamgyong who have been here longest, and who know where the fan reaches and how to
 get a second cup of water. Near the window, a group who pray together each morning,
 quietly, in Korean, and who ask every newcomer whether they would like to join them.
-{if child: The boy is the only small child in the cell. Everyone wants to hold him.} {if companion and who == chol: The women look at you and your friend, two boys with nobody, and look at each other.} {if health <= 1: You are still weak, and you need a place to lie down more than anything else.}
+{if child: The boy is the only small child in the cell. Everyone wants to hold him.} {if companion and who == chol: The women look at you and Kwang-il, two boys with nobody, and look at each other.} {if health <= 1: You are still weak, and you need a place to lie down more than anything else.}
 
 Where you put your mat is the first choice you have made in weeks that nobody is waiting
 to punish.
@@ -717,7 +718,7 @@ title: The interview
 
 After {if year == y2009: three weeks | a month} a South Korean official comes with a folder. He speaks the way people speak on the radio broadcasts you were never allowed to hear: softly, with his vowels in different places. He asks where you were born and who your parents are, and then questions nobody has ever asked you. Where did you go to school. What was the name of the station in your town. What did your neighbours do.
 
-{if who == mi_ok and child: Then he asks about the boy. Children born in China to North Korean mothers have been turned away by South Korea for lack of proof that they are North Korean.[^flyer] You tell him everything: the village, the man, the birth, the years. He writes it all down and does not tell you what it means.} {if who == mi_ok and not child: You tell him about Musan, and the market, and the river. He writes it down.} {if who == chol: You tell him what you know about your parents, which is not much. {if companion: He asks about your friend, and you answer for both of you, as you have all the way.}}
+{if who == mi_ok and child: Then he asks about the boy. Children born in China to North Korean mothers have been turned away by South Korea for lack of proof that they are North Korean.[^flyer] You tell him everything: the village, the man, the birth, the years. He writes it all down and does not tell you what it means.} {if who == mi_ok and not child: You tell him about Musan, and the market, and the river. He writes it down.} {if who == chol: You tell him what you know about your parents, which is not much. {if companion: He asks about Kwang-il, and you answer for both of you, as you have all the way.}}
 
 {if debt > 0: You tell him about the debt. He nods as if he has heard this many times.} {if health >= 2: You are stronger than when you came in.}
 
@@ -741,7 +742,7 @@ stretch and no further, and that none of them will ever know how the journey end
 fifteen-year-old who went this way in 2017 crossed three countries in twelve
 days.[^wapo-2017-fifield] Your own days blur.
 
-{if child: The boy is sick in the minibus and then sleeps on your lap for a hundred kilometres.} {if companion: Your friend practises the Vietnamese word for thank you until the driver laughs.} {if papers: You keep the borrowed card in your shirt pocket.}
+{if child: The boy is sick in the minibus and then sleeps on your lap for a hundred kilometres.} {if companion: {if who == chol: Kwang-il | Kyong-hui} practises the Vietnamese word for thank you until the driver laughs.} {if papers: You keep the borrowed card in your shirt pocket.}
 
 The last stretch before the border is on foot, through fields, in the early morning.
 
@@ -757,7 +758,7 @@ title: The last field
 A man steps out from behind a shed at the edge of the field, and then another. They are
 not in a hurry. One of them says something into a radio.
 
-The young man with the torch is already running, back the way you came. {if child: You hold the boy against you and do not run.} {if companion: Your friend looks at you to see what you will do, and you do nothing, and so your friend does nothing too.} {if who == chol and not companion: You think about running, for a second. The field is flat and open, and you have not eaten since yesterday.}
+The young man with the torch is already running, back the way you came. {if child: You hold the boy against you and do not run.} {if companion: {if who == chol: Kwang-il | Kyong-hui} looks at you to see what you will do, and you do nothing, and so {if who == chol: he does | she does} nothing too.} {if who == chol and not companion: You think about running, for a second. The field is flat and open, and you have not eaten since yesterday.}
 
 You are still in China, by a few hundred metres. If the Chinese police catch North
 Koreans, they send them back.[^pbs-2009] The border is so close you can see the colour of
@@ -785,7 +786,7 @@ airlift, the largest group ever to arrive at once.[^bbc-2004-vietnam]
 The third idea is to go on the way the fifteen-year-old did in 2017: west, into Laos, and then down to
 Thailand.[^wapo-2017-fifield] It is the long way round, and it ends with the Mekong.
 
-{if child: An embassy gate is a wall and a guard and a run. The boy is small and you are not fast.} {if companion: Your friend thinks the embassy is the best idea anyone has ever had.}
+{if child: An embassy gate is a wall and a guard and a run. The boy is small and you are not fast.} {if companion: {if who == chol: Kwang-il | Kyong-hui} thinks the embassy is the best idea anyone has ever had.}
 
 * Try for an embassy gate -> rr_charge
 * Wait for the guide's contact to take you into Cambodia -> rr_cambodia if year == y2009
@@ -800,7 +801,7 @@ a flag, a gate, a guard in a small booth who reads a newspaper. On the fourth mo
 are five of you, and the guide is somewhere across the street, and the gate is open for a
 car.
 
-Nobody says go. Somebody just goes, and then everyone is running. {if child: You have the boy in your arms. He is heavier than he has ever been.} {if companion: Your friend is faster than you, and is through the gap before you have taken three steps.} {if health <= 1: Your legs have not been right since the walk.}
+Nobody says go. Somebody just goes, and then everyone is running. {if child: You have the boy in your arms. He is heavier than he has ever been.} {if companion: {if who == chol: Kwang-il | Kyong-hui} is faster than you, and is through the gap before you have taken three steps.} {if health <= 1: Your legs have not been right since the walk.}
 
 -> rr_charge_2019 if year == y2019
 chance:
@@ -827,7 +828,7 @@ Then you are inside, on a lawn, on your knees, and someone is shouting in a lang
 do not know, and then someone else is speaking very calmly in English, and then a woman
 in a cardigan brings out a jug of water.
 
-{if child: The boy does not cry. He looks at the grass.} {if companion: Your friend is laughing and cannot stop.}
+{if child: The boy does not cry. He looks at the grass.} {if companion: {if who == chol: Kwang-il | Kyong-hui} is laughing and cannot stop.}
 
 You live in a meeting room for weeks. There are mattresses on the floor and a television
 nobody turns on. The staff are careful and kind and do not tell you anything, because
@@ -848,7 +849,7 @@ place: hanoi
 title: The gate closes
 
 The car is through, and the gate is closing, and the guard is out of his booth, and the
-person in front of you stops, so you stop. {if companion: Your friend is on the wrong side of the gate with you, breathing hard, furious.} {if child: The boy has started to cry, finally, now that it is over.}
+person in front of you stops, so you stop. {if companion: {if who == chol: Kwang-il | Kyong-hui} is on the wrong side of the gate with you, breathing hard, furious.} {if child: The boy has started to cry, finally, now that it is over.}
 
 Nobody grabs you. Nobody has to. You are five foreigners standing in a street with nowhere
 to go, and the only thing to do is to walk away, as if you had never meant to stop, and
@@ -869,7 +870,7 @@ title: Word from the south
 You wait in the room near the old quarter for the guide's contact to send word. Days. The
 guide goes out in the morning and comes back at night with rice and nothing else.
 
-{if child: The boy learns to count to ten in Vietnamese from the landlady's daughter.} {if companion: Your friend learns how to cross the road.}
+{if child: The boy learns to count to ten in Vietnamese from the landlady's daughter.} {if companion: {if who == chol: Kwang-il | Kyong-hui} learns how to cross the road.}
 
 chance: [^cambodia-cables]
   assumption: The leaked cables describe a quiet pipeline through Cambodia in 2006–08 (cambodia-cables), but not how many tried it. The story assumes the contact can usually arrange it in 2009 (four times in five); when he cannot, the group goes on by the Laos road.
@@ -885,7 +886,7 @@ flat, hot city on a wide river, and a house with a gate, where a man who speaks 
 Southern way sits at a kitchen table and asks you your name.
 
 It is quiet, as the cables would later describe it.[^cambodia-cables] Nobody runs. Nobody climbs
-anything. There are forms, and fans, and long afternoons. {if child: The boy learns to ride a bicycle in the courtyard. You watch him go round and round, and cannot stop watching.} {if companion: Your friend sleeps for most of the first three days.}
+anything. There are forms, and fans, and long afternoons. {if child: The boy learns to ride a bicycle in the courtyard. You watch him go round and round, and cannot stop watching.} {if companion: {if who == chol: Kwang-il | Kyong-hui} sleeps for most of the first three days.}
 
 {if debt > 0: You still owe ${debt}. The broker will be paid, one way or another, out of a life that has not started yet.} {if health <= 1: A doctor comes to see you, listens to your chest, and leaves pills.}
 
@@ -906,7 +907,7 @@ hands you on to another man, who drives you on towards the north-west. The fifte
 took this kind of road and was in Thailand twelve days after leaving the North.[^wapo-2017-fifield]
 You have been on the road longer than that already.
 
-{if child: The boy has stopped asking where you are going. He asks when.} {if companion: Your friend keeps asking how much further, and you keep saying: not far.} {if health <= 1: You sleep whenever the vehicle moves.}
+{if child: The boy has stopped asking where you are going. He asks when.} {if companion: {if who == chol: Kwang-il | Kyong-hui} keeps asking how much further, and you keep saying: not far.} {if health <= 1: You sleep whenever the vehicle moves.}
 
 The driver offers you the choice every guide in Laos seems to offer: in the back of a truck
 in daylight, or at night by the back roads.
@@ -924,7 +925,7 @@ title: Handed back
 One morning the interpreter does not come. Instead there are two men in the room who speak
 your own language with your own accent, and who already know your name.
 
-{if year == y2019: It goes, in the end, much as it went for the nine in 2013: a car, an airport, a flight to Kunming with men from the North on either side, and then another flight, to Pyongyang.[^chosun-2013-laos] | They do not explain. A car, an airport, seats at the back of a plane with a man on either side of you.} {if child: The boy is taken to another row. You can see the back of his head.} {if companion: Your friend is put beside you, and you are not allowed to talk.}
+{if year == y2019: It goes, in the end, much as it went for the nine in 2013: a car, an airport, a flight to Kunming with men from the North on either side, and then another flight, to Pyongyang.[^chosun-2013-laos] | They do not explain. A car, an airport, seats at the back of a plane with a man on either side of you.} {if child: The boy is taken to another row. You can see the back of his head.} {if companion: {if who == chol: Kwang-il | Kyong-hui} is put beside you, and you are not allowed to talk.}
 
 You think, for no reason, of the room above the motorbike shop in Kunming, and how warm it
 was at night.
@@ -959,7 +960,7 @@ title: The river
 Halfway across, the boat tips. Not much: a lean, a slap of water over the side, someone
 standing up who should not have stood up. Then more.
 
-The water is warm, which you did not expect, and very fast, and dark. {if child: The boy's hand is in yours, and then someone is pulling him upward, away from you, out of the water, onto the upturned hull. You let go so that they can.} {if companion: You hear your friend shouting your name from somewhere above you, from a boat, from a bank.}
+The water is warm, which you did not expect, and very fast, and dark. {if child: The boy's hand is in yours, and then someone is pulling him upward, away from you, out of the water, onto the upturned hull. You let go so that they can.} {if companion: You hear {if who == chol: Kwang-il | Kyong-hui} shouting your name from somewhere above you, from a boat, from a bank.}
 
 The lights on the Thai side are very close.
 
