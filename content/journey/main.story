@@ -52,6 +52,12 @@ the outlet, the date and how sure the record is. Where the story rolls the dice 
 arrest, a patrol, the weather — the odds follow the public record, and the notes on
 calibration say how each number was chosen.
 
+Money works the same way. Where a price, a fee or a wage is on record, the text gives it
+with its source mark. The other sums you will meet (a fare, a guard's share, a wage,
+what you manage to put aside) are the story's own round figures, in US dollars, there so
+that a choice costs something; they carry no source mark and are not prices anyone
+reported.
+
 There is no score here, and no wrong way to read it. Many of the real people whose
 stories this draws on are still in danger, and some of what follows is hard to read:
 detention, trafficking, death on the way.

@@ -660,12 +660,12 @@ baht, or they serve 10 to 30 days instead; after that they are moved to the immi
 detention centre in Bangkok.[^dailynk-thailand] The low-budget road of 2007 included
 weeks in a Thai immigration jail.[^wapo-2007-harden]
 
-{if cash >= 500: You have ${cash}, sewn into your waistband all this way. With the changing of dollars into baht, and the man who arranges it, paying the fine will cost you a $500 note. | You do not have enough to pay with. The days, then.}
+The fine is set in baht, not dollars. {if cash >= 200: You have ${cash}, sewn into your waistband all this way. Changed into baht by a man who arranges such things, the fine will take $200 of it: the story's own round sum, for a fine the record gives only in baht. | You do not have enough to pay with. The days, then.}
 
 {if child: The officer writes the boy's name on the form, then stops and asks which country to put.}
 
-* Pay the fine -> rr_bangkok if cash >= 500
-  ~ cash -= 500
+* Pay the fine -> rr_bangkok if cash >= 200
+  ~ cash -= 200
 * Serve the days -> rr_thai_days
 
 ## rr_thai_days
