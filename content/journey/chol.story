@@ -62,8 +62,9 @@ title: The packet of cigarettes
 
 You find him at the end of his shift, behind the post, and hold out the packet without a word. He looks at it, then at you{if companion: , then at Kwang-il}.
 
-chance: [^defector-blog]
+chance:
   assumption: The Defector's makers say guards may take a bribe and still turn people in, but give no rate. We assume the soldier keeps his side of the bargain more often than not: seven times in ten.
+  background: [^defector-blog]
   70% -> ch_crossing_quiet
   30% -> ch_whistle
 
@@ -106,7 +107,7 @@ Halfway across, a torch flickers on the bank you left.
 -> ch_river_good if season == summer and not companion
 
 chance:
-  assumption: No source gives the share of people turned back at the river. Up to 100,000 people crossed in the decade before 2009 (pbs-2009), so most who tried got over; we assume seven in ten get across on a middle night (alone on the ice, with heavier patrols, dailynk-2013-ice; or two children in the deep summer river, nyt-2006-rivers).
+  assumption: No source gives the share of people turned back at the river. Up to 100,000 people crossed in the decade before 2009[^pbs-2009], so most who tried got over; we assume seven in ten get across on a middle night (alone on the ice, with heavier patrols,[^dailynk-2013-ice] or two children in the deep summer river[^nyt-2006-rivers]).
   70% -> ch_changbai
   30% -> ch_turned_back
 
@@ -115,7 +116,7 @@ place: hyesan
 title: The river
 
 chance:
-  assumption: One swimmer alone in summer, when patrols are lighter (dailynk-2013-ice), or a crossing where a guard looks away, in 2009: we assume 85 in 100 get across. No source gives a rate; this is the easiest case in Chol's story.
+  assumption: One swimmer alone in summer, when patrols are lighter[^dailynk-2013-ice], or a crossing where a guard looks away, in 2009: we assume 85 in 100 get across. No source gives a rate; this is the easiest case in Chol's story.
   85% -> ch_changbai
   15% -> ch_turned_back
 
@@ -124,7 +125,7 @@ place: hyesan
 title: The river
 
 chance:
-  assumption: A guard who looks away in 2019 still leaves the fences on both banks (asiapress-2022-fence); we assume seven in ten get across, as on a middle night in 2009.
+  assumption: A guard who looks away in 2019 still leaves the fences on both banks[^asiapress-2022-fence]; we assume seven in ten get across, as on a middle night in 2009.
   70% -> ch_changbai
   30% -> ch_turned_back
 
@@ -133,7 +134,7 @@ place: hyesan
 title: The river
 
 chance:
-  assumption: The hardest cases: 2019, with fences on both banks (asiapress-2022-fence) and a tighter border (defector-blog), or two children on the ice while patrols are heaviest (dailynk-2013-ice). We assume a little over half get across. No source gives a rate; arrivals in the South fell from 2,914 in 2009 to 1,047 in 2019 (mou-settlement).
+  assumption: The hardest cases: 2019, with fences on both banks[^asiapress-2022-fence] and a tighter border[^defector-blog], or two children on the ice while patrols are heaviest[^dailynk-2013-ice]. We assume a little over half get across. No source gives a rate; arrivals in the South fell from 2,914 in 2009 to 1,047 in 2019[^mou-settlement].
   55% -> ch_changbai
   45% -> ch_turned_back
 
@@ -169,7 +170,7 @@ Behind you, somewhere in the town, a dog barks and goes on barking.
 -> ch_river_again_hard if year == y2019
 
 chance:
-  assumption: A second attempt in 2009, on a stretch chosen with what the first attempt taught. We assume three in four get across; the reader is weaker, but knows the river now. No source gives a rate. Up to 100,000 people crossed in the decade before 2009 (pbs-2009).
+  assumption: A second attempt in 2009, on a stretch chosen with what the first attempt taught. We assume three in four get across; the reader is weaker, but knows the river now. No source gives a rate. Up to 100,000 people crossed in the decade before 2009[^pbs-2009].
   75% -> ch_changbai
   25% -> ch_end_hyesan
 
@@ -178,7 +179,7 @@ place: hyesan
 title: The river
 
 chance:
-  assumption: A second attempt in 2019, with fences on both banks (asiapress-2022-fence). We assume three in five get across, a little better than a hard first night (55 %) because the reader knows the river now, but well below 2009's second attempt (75 %). No source gives a rate.
+  assumption: A second attempt in 2019, with fences on both banks[^asiapress-2022-fence]. We assume three in five get across, a little better than a hard first night (55 %) because the reader knows the river now, but well below 2009's second attempt (75 %). No source gives a rate.
   60% -> ch_changbai
   40% -> ch_end_hyesan
 
@@ -252,7 +253,7 @@ The lorry grinds through the hills all night. It is {if season == winter: bitter
 -> ch_road_check_high if risk >= 2
 
 chance:
-  assumption: No source gives how often police checks on the roads out of the border towns find people. PBS says those caught are sent back (pbs-2009). We assume about one in twelve on a lorry through checkpoints, for a boy nobody has yet reported.
+  assumption: No source gives how often police checks on the roads out of the border towns find people. PBS says those caught are sent back[^pbs-2009]. We assume about one in twelve on a lorry through checkpoints, for a boy nobody has yet reported.
   92% -> ch_yanji
     ~ risk += 1
   8% -> ch_arrest_lorry
@@ -262,7 +263,7 @@ place: changbai
 title: The checkpoint
 
 chance:
-  assumption: As for the lorry (about one in twelve), but for a more exposed reader (risk 2 or more: two children together, weeks in a watched border town, or a guard who has seen his face): we assume about one in seven. No source gives a rate.
+  assumption: As for the lorry (about one in twelve), but for a more exposed reader (two children together, weeks in a watched border town, or a guard who has seen his face): we assume about one in seven. No source gives a rate.
   86% -> ch_yanji
     ~ risk += 1
   14% -> ch_arrest_lorry
@@ -329,7 +330,7 @@ There are other children on these streets, Chinese and North Korean, and they ha
 It is not a life anyone would choose. It is a life nobody writes down, which is the point.
 
 chance:
-  assumption: A child begging in the open is more visible than one indoors. We assume about one in eight is picked up by police within a few months; no source gives a rate. PBS says those caught are sent back (pbs-2009).
+  assumption: A child begging in the open is more visible than one indoors. We assume about one in eight is picked up by police within a few months; no source gives a rate. PBS says those caught are sent back[^pbs-2009].
   88% -> ch_hiding
   12% -> ch_arrest
 
@@ -390,8 +391,9 @@ Most defectors leave China through Yunnan province, in the far south; missionari
 
 -> ch_church_wait_2019 if year == y2019
 
-chance: [^flyer][^dailynk-2012-yunnan]
-  assumption: In 2009 missionaries were guiding and funding groups (flyer), and ten to fifteen people a week were leaving through Yunnan (dailynk-2012-yunnan). We assume three in five of the children who ask get a place within months, three in ten wait a year or more, and fewer than one in ten is picked up in the meantime. No source gives these rates.
+chance:
+  assumption: In 2009 missionaries were guiding and funding groups[^flyer], and ten to fifteen people a week were leaving through Yunnan[^dailynk-2012-yunnan]. We assume three in five of the children who ask get a place within months, three in ten wait a year or more, and fewer than one in ten is picked up in the meantime. No source gives these rates.
+  background: [^flyer] [^dailynk-2012-yunnan]
   62% -> ch_group
   30% -> ch_hiding
     ~ years_hidden += 1
@@ -401,8 +403,9 @@ chance: [^flyer][^dailynk-2012-yunnan]
 place: yanji
 title: Waiting for a place
 
-chance: [^wapo-2016-fifield]
-  assumption: By the mid-2010s most escapes were paid for by relatives in the South (wapo-2016-fifield), and arrivals in 2019 were about a third of 2009's (mou-settlement). We assume a boy with no relatives gets a place less often (40 %, against 62 % in 2009), waits longer more often (47 %), and is picked up somewhat more often while he waits (13 %). No source gives these rates.
+chance:
+  assumption: By the mid-2010s most escapes were paid for by relatives in the South[^wapo-2016-fifield], and arrivals in 2019 were about a third of 2009's[^mou-settlement]. We assume a boy with no relatives gets a place less often (40 %, against 62 % in 2009), waits longer more often (47 %), and is picked up somewhat more often while he waits (13 %). No source gives these rates.
+  background: [^wapo-2016-fifield]
   40% -> ch_group
   47% -> ch_hiding
     ~ years_hidden += 1
@@ -479,7 +482,7 @@ title: Another year
 You stay where you are and do not take chances. You work, you sleep, you keep away from the police and from people who ask questions. {if companion: You keep Kwang-il away from them too.} The seasons turn. Every few months someone you know disappears: gone south, or gone back across the bridge, and nobody is sure which.
 
 chance:
-  assumption: A year lying low, not moving. We assume about one in twenty is found by police in a year; no source gives a rate. The Human Rights Watch estimate of 10,000 to 300,000 people in hiding (hrw-2002-exodus) shows many stayed hidden for years.
+  assumption: A year lying low, not moving. We assume about one in twenty is found by police in a year; no source gives a rate. The Human Rights Watch estimate of 10,000 to 300,000 people in hiding[^hrw-2002-exodus] shows many stayed hidden for years.
   95% -> ch_hiding
     ~ years_hidden += 1
     ~ health += 1

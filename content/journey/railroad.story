@@ -160,7 +160,7 @@ station at first light in two days' time, with one bag each.
 Two days is a long time to wonder who else he has told.
 
 chance:
-  assumption: No source says how often a cheap offer from a stranger is honest. The low-budget route was real in 2007 (wapo-2007-harden), so the story lets him keep his word two times in three; the third time he keeps only the money. A careless guide also raises the risk of being noticed.
+  assumption: No source says how often a cheap offer from a stranger is honest. The low-budget route was real in 2007[^wapo-2007-harden], so the story lets him keep his word two times in three; the third time he keeps only the money. A careless guide also raises the risk of being noticed.
   2 -> rr_bus
     ~ risk += 1
   1 -> rr_stranger_gone
@@ -258,7 +258,7 @@ their cards and not others. You will never know how he chooses.
 -> rr_check_easy if papers and risk <= 2 and year == y2009
 -> rr_check_hard if not papers and (risk >= 3 or year == y2019)
 chance:
-  assumption: No source counts arrests on the road across China. The story assumes about one traveller in twelve is stopped here: most of the 2,914 who reached the South in 2009 came this way (mou-settlement), and missionaries saw 10–15 crossings a week out of Yunnan alone (dailynk-2012-yunnan), so a road that stopped most people would not have carried so many. Better papers lower the chance (rr_check_easy); no papers with a known face, or 2019, raise it (rr_check_hard).
+  assumption: No source counts arrests on the road across China. The story assumes about one traveller in twelve is stopped here: most of the 2,914 who reached the South in 2009 came this way[^mou-settlement], and missionaries saw 10–15 crossings a week out of Yunnan alone[^dailynk-2012-yunnan], so a road that stopped most people would not have carried so many. A borrowed card lowers the chance; no papers with a known face, or 2019, raise it.
   92% -> rr_kunming
   8% -> rr_caught_road
 
@@ -269,7 +269,7 @@ title: A card in your hand
 He glances at the card, then at you, and hands it back.
 
 chance:
-  assumption: With a borrowed card, little exposure and the 2009 level of control, the story takes a little more than a third of the chance at the ordinary checkpoint (rr_check, 8 %): 3 %.
+  assumption: With a borrowed card, little exposure and the 2009 level of control, the story takes a little more than a third of the chance at the ordinary checkpoint (8 %): 3 %.
   97% -> rr_kunming
   3% -> rr_caught_road
 
@@ -280,7 +280,7 @@ title: No card
 He stops at your row{if year == y2019: , and the guide's warning comes back to you: the road is watched more closely than it used to be.|.}
 
 chance:
-  assumption: Without papers, with many people who know your face, or in 2019, the story doubles the chance at the ordinary checkpoint (rr_check, 8 %) to 16 %. In 2019 fees were several times the 2009 level (wapo-2016-fifield, kbs-2024-fees) and arrivals were about a third of 2009's (mou-settlement); the higher chance here is part of how the story reflects that.
+  assumption: Without papers, with many people who know your face, or in 2019, the story doubles the chance at the ordinary checkpoint (8 %) to 16 %. In 2019 fees were several times the 2009 level[^wapo-2016-fifield][^kbs-2024-fees] and arrivals were about a third of 2009's[^mou-settlement]; the higher chance here is part of how the story reflects that.
   84% -> rr_kunming
   16% -> rr_caught_road
 
@@ -366,7 +366,7 @@ Once there are voices above, and boots, and the light changes; then the voices g
 {if child: The boy sleeps through most of it, his head on your arm. Your arm goes dead and you do not move it.} {if companion: {if who == chol: Kwang-il | Kyong-hui} wants to look out. You hold on to a sleeve.}
 
 chance:
-  assumption: No source gives the odds for the boats. The story assumes a hidden place in a cargo hold is a little safer than the ordinary checkpoint on the road across China (rr_check, 8 %), since there is no long walk in sight of patrols: about one boat in sixteen (6 %) is searched and the group found before it leaves Chinese waters.
+  assumption: No source gives the odds for the boats. The story assumes a hidden place in a cargo hold is a little safer than the ordinary checkpoint on the road across China (8 %), since there is no long walk in sight of patrols: about one boat in sixteen (6 %) is searched and the group found before it leaves Chinese waters.
   94% -> rr_houayxay
   6% -> rr_caught_south
 
@@ -428,7 +428,7 @@ stops walking.
 -> rr_walk_weak if health <= 1
 -> rr_walk_weak if child and health <= 2
 chance:
-  assumption: The documented walks are long but ended in Laos: ten hours or more with children and grandmothers (natgeo-laos-walk), 18 hours for a group that carried a slower member (wapo-lee-interview). For a walker in reasonable health the story gives a small chance of falling behind (4 %) and a smaller one of the group being stopped before the border (2 %).
+  assumption: The documented walks are long but ended in Laos: ten hours or more with children and grandmothers[^natgeo-laos-walk], 18 hours for a group that carried a slower member[^wapo-lee-interview]. For a walker in reasonable health the story gives a small chance of falling behind (4 %) and a smaller one of the group being stopped before the border (2 %).
   94% -> rr_laos
   4% -> rr_walk_behind
     ~ health -= 1
@@ -441,7 +441,7 @@ title: The slow ones
 {if child: Some time after midnight, under the boy's weight, your legs stop answering. | Some time after midnight your legs stop answering.} The gap between you and the person in front grows, and you watch it grow.
 
 chance:
-  assumption: For a walker in poor health, or carrying a child while tired, the story assumes most still arrive but need to be helped, as Lee Hark-joon was (wapo-lee-interview), and a slow group is more often caught out by daylight before the border: one in ten.
+  assumption: For a walker in poor health, or carrying a child while tired, the story assumes most still arrive but need to be helped, as Lee Hark-joon was[^wapo-lee-interview], and a slow group is more often caught out by daylight before the border: one in ten.
   80% -> rr_walk_behind
     ~ health -= 1
   10% -> rr_laos
@@ -501,7 +501,7 @@ drop, it is fine. When they go up, you stop breathing.
 
 -> rr_laos_road_high if risk >= 3 or year == y2019
 chance:
-  assumption: No source gives the share of North Koreans arrested in Laos. Laos had a settled practice for those it caught (dailynk-2013-laos), and nine were arrested in one province in 2013 (chosun-2013-laos), so arrests were common enough to matter. The story assumes about one group in seven is stopped in 2009 for a traveller with little exposure.
+  assumption: No source gives the share of North Koreans arrested in Laos. Laos had a settled practice for those it caught[^dailynk-2013-laos], and nine were arrested in one province in 2013[^chosun-2013-laos], so arrests were common enough to matter. The story assumes about one group in seven is stopped in 2009 for a traveller with little exposure.
   85% -> rr_houayxay
   15% -> rr_laos_held
 
@@ -512,7 +512,7 @@ title: A post in the road
 Halfway through the second day the guide's shoulders go up and stay up.
 
 chance:
-  assumption: With a face many people have seen, or in 2019, after the 2013 case (chosun-2013-laos) had made Laos a place to fear, the story raises the chance of arrest from about one in seven (rr_laos_road) to one in four.
+  assumption: With a face many people have seen, or in 2019, after the 2013 case[^chosun-2013-laos] had made Laos a place to fear, the story raises the chance of arrest from about one in seven to one in four.
   75% -> rr_houayxay
   25% -> rr_laos_held
 
@@ -534,7 +534,7 @@ Days pass. You count them by the meals.
 -> rr_laos_fate_young if year == y2019 and who == chol
 -> rr_laos_fate_2019 if year == y2019
 chance:
-  assumption: Until 2013 Laos usually questioned North Koreans for one to two weeks and then sent them on by air (dailynk-2013-laos); "usually" is not "always", so the story keeps a small chance (5 %) of being handed back in 2009.
+  assumption: Until 2013 Laos usually questioned North Koreans for one to two weeks and then sent them on by air[^dailynk-2013-laos]; "usually" is not "always", so the story keeps a small chance (5 %) of being handed back in 2009.
   95% -> rr_laos_flown
   5% -> end_returned_laos
 
@@ -545,7 +545,7 @@ title: Which kind of year
 {if child: The boy has learned the word for rice in Lao. You wish he had not had to.} {if companion: You sleep in turns.} Two weeks. Then three.
 
 chance:
-  assumption: No source says how Laos treated North Koreans after the 2013 return (chosun-2013-laos, latimes-2013-laos). The story assumes that return, from being an exception before 2013, had become a real risk: about three in ten.
+  assumption: No source says how Laos treated North Koreans after the 2013 return[^chosun-2013-laos][^latimes-2013-laos]. The story assumes that return, from being an exception before 2013, had become a real risk: about three in ten.
   70% -> rr_laos_flown
   30% -> end_returned_laos
 
@@ -556,7 +556,7 @@ title: Which kind of year
 {if companion: You sleep in turns, you and {if who == chol: Kwang-il | Kyong-hui}, so that one of you is always watching the door.| You sleep with your back to the wall.} Two weeks. Then three.
 
 chance:
-  assumption: The nine sent back in 2013 were orphans aged 15 to 23 travelling without adults (chosun-2013-laos, latimes-2013-laos). The story assumes a teenager without family, like them, faces a higher risk than an adult in 2019: about 45 %, against 30 % (rr_laos_fate_2019).
+  assumption: The nine sent back in 2013 were orphans aged 15 to 23 travelling without adults[^chosun-2013-laos][^latimes-2013-laos]. The story assumes a teenager without family, like them, faces a higher risk than an adult in 2019: about 45 %, against 30 % for an adult.
   55% -> rr_laos_flown
   45% -> end_returned_laos
 
@@ -608,8 +608,9 @@ title: Low in the water
 The boat sits low. When the last person steps in, the water is a hand's width from the
 edge. The boatman tells everyone to sit still in the middle, and nobody moves.
 
-chance: [^chiangrai-times-drowning]
-  assumption: The record holds a case of two North Korean women who drowned when an overloaded boat capsized on the Mekong (chiangrai-times-drowning), but no count of how many crossings were made. Against the thousands who landed and were arrested in Chiang Rai province (chiangrai-times-arrests), deaths were rare; the story gives an overloaded boat a 3 % chance.
+chance:
+  assumption: The record holds a case of two North Korean women who drowned when an overloaded boat capsized on the Mekong[^chiangrai-times-drowning], but no count of how many crossings were made. Against the thousands who landed and were arrested in Chiang Rai province[^chiangrai-times-arrests], deaths were rare; the story gives an overloaded boat a 3 % chance.
+  background: [^chiangrai-times-drowning]
   97% -> rr_thai_bank
   3% -> end_mekong
 
@@ -623,7 +624,7 @@ on the track above and idles for a while, and then goes on.
 At dark the boatman comes back. There are six of you this time, and the boat rides high.
 
 chance:
-  assumption: A boat that is not overloaded is safer (the documented drowning was in an overloaded boat: chiangrai-times-drowning), so the story gives it 1 %. The extra day on the Lao bank adds a chance of arrest (9 %), close to the one-in-seven of the road south (rr_laos_road) for a single day.
+  assumption: A boat that is not overloaded is safer (the documented drowning was in an overloaded boat)[^chiangrai-times-drowning], so the story gives it 1 %. The extra day on the Lao bank adds a chance of arrest (9 %), close to the one-in-seven of the whole road south through Laos, for a single day.
   90% -> rr_thai_bank
   9% -> rr_laos_held
   1% -> end_mekong
@@ -747,7 +748,7 @@ days.[^wapo-2017-fifield] Your own days blur.
 The last stretch before the border is on foot, through fields, in the early morning.
 
 chance:
-  assumption: No source counts arrests on the road from Yunnan into Vietnam. The story treats the last Chinese stretch as a second checkpoint, with about the same chance as the ordinary checkpoint on the road to Kunming (rr_check, 8 %), a little higher for the extra border: one in ten, in 2009 and 2019 alike, since the 2019 reader has already faced the harder checkpoint (rr_check_hard).
+  assumption: No source counts arrests on the road from Yunnan into Vietnam. The story treats the last Chinese stretch as a second checkpoint, with about the same chance as the ordinary checkpoint on the road to Kunming (8 %), a little higher for the extra border: one in ten, in 2009 and 2019 alike, since the 2019 reader has already faced the harder checkpoint on the road to Kunming.
   90% -> rr_hanoi
   10% -> rr_caught_east
 
@@ -805,7 +806,7 @@ Nobody says go. Somebody just goes, and then everyone is running. {if child: You
 
 -> rr_charge_2019 if year == y2019
 chance:
-  assumption: The record holds successes (the nine who flew out from the Danish embassy in October 2009: hanoi-2009-danish) but no count of failed attempts. The story gives a run at the gate in 2009 a little better than even odds of getting inside (55 %).
+  assumption: The record holds successes (the nine who flew out from the Danish embassy in October 2009)[^hanoi-2009-danish] but no count of failed attempts. The story gives a run at the gate in 2009 a little better than even odds of getting inside (55 %).
   55% -> rr_charge_in
   45% -> rr_charge_turned
 
@@ -816,7 +817,7 @@ title: The gate
 The guard looks up from his newspaper.
 
 chance:
-  assumption: The documented embassy cases in Vietnam are from 2004 and 2009 (bbc-2004-vietnam, hanoi-2009-danish); the sources record none near 2019. The story lowers the odds of getting inside to about one in three.
+  assumption: The documented embassy cases in Vietnam are from 2004 and 2009[^bbc-2004-vietnam][^hanoi-2009-danish]; the sources record none near 2019. The story lowers the odds of getting inside to about one in three.
   35% -> rr_charge_in
   65% -> rr_charge_turned
 
@@ -872,8 +873,9 @@ guide goes out in the morning and comes back at night with rice and nothing else
 
 {if child: The boy learns to count to ten in Vietnamese from the landlady's daughter.} {if companion: {if who == chol: Kwang-il | Kyong-hui} learns how to cross the road.}
 
-chance: [^cambodia-cables]
-  assumption: The leaked cables describe a quiet pipeline through Cambodia in 2006–08 (cambodia-cables), but not how many tried it. The story assumes the contact can usually arrange it in 2009 (four times in five); when he cannot, the group goes on by the Laos road.
+chance:
+  assumption: The leaked cables describe a quiet pipeline through Cambodia in 2006–08[^cambodia-cables], but not how many tried it. The story assumes the contact can usually arrange it in 2009 (four times in five); when he cannot, the group goes on by the Laos road.
+  background: [^cambodia-cables]
   80% -> rr_cambodia_out
   20% -> rr_vn_laos
 
