@@ -6,9 +6,10 @@ docs/story-language.md) and returns a CompiledStory only when there is no error.
 
 from __future__ import annotations
 
+import html
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import partial
 
@@ -172,6 +173,16 @@ class _Checker:
                     continue
                 variable = self.variable(decl)
                 if variable is not None:
+                    variable = replace(
+                        variable,
+                        label=decl.label,
+                        labels=tuple(
+                            name if label is None else label
+                            for name, label in zip(decl.values, decl.labels, strict=True)
+                        )
+                        if decl.labels
+                        else (),
+                    )
                     self.variables[decl.name] = (len(self.variables), variable)
                     self.var_positions[decl.name] = decl.position
 
@@ -624,7 +635,7 @@ class _Checker:
                 slots.append(c.Interpolation(0, "int"))
             else:
                 found, expr = checked
-                slots.append(c.Interpolation(expr, found.name, found.values))
+                slots.append(c.Interpolation(expr, found.name, self.shown_values(expr, found)))
         keys = [cite.key for cite in block.citations]
         for cite in block.citations:
             self.citation(cite)
@@ -645,6 +656,15 @@ class _Checker:
                 min(positions, key=lambda p: (p.line, p.col)) if positions else None,
             ),
         )
+
+    def shown_values(self, expr: c.JsonExpr, found: Type) -> tuple[str, ...]:
+        """How text shows an enum's values: its labels (as HTML) where the variable has them.
+        Only a variable has an enum type in an interpolation (a bare value has no context)."""
+        if found.name == "enum" and isinstance(expr, list) and expr[0] == "var":
+            variable = next(v for i, v in self.variables.values() if i == expr[1])
+            if variable.labels:
+                return tuple(html.escape(label, quote=False) for label in variable.labels)
+        return found.values
 
     def conditional(self, conditional: Conditional, numbers: CitationNumbers) -> c.Conditional:
         then = self.text(conditional.then, numbers, inline=True)

@@ -32,6 +32,8 @@ class Variable:
     values: tuple[str, ...] = ()
     low: int | None = None
     high: int | None = None
+    label: str | None = None  # plain text, for showing the variable (e.g. "Cash, in US dollars")
+    labels: tuple[str, ...] = ()  # an enum's display text per value (plain text), if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,6 +316,8 @@ def _story_body(story: CompiledStory) -> dict[str, Any]:
                     "values": list(v.values),
                     "low": v.low,
                     "high": v.high,
+                    "label": v.label,
+                    "labels": list(v.labels),
                 }
             )
             for v in story.variables
@@ -449,6 +453,8 @@ def from_json(data: Any) -> CompiledStory:
                     tuple(v.get("values", ())),
                     v.get("low"),
                     v.get("high"),
+                    v.get("label"),
+                    tuple(v.get("labels", ())),
                 )
                 for v in data["variables"]
             ),

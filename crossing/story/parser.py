@@ -56,8 +56,12 @@ _HEADING = re.compile(r"^(#+)\s+(.*?)\s*$")
 _EXPLICIT_ID = re.compile(r"\{#([^}]*)\}\s*$")
 _META = re.compile(r"^([a-z_]+):(?:\s+(.*?))?\s*$")
 _VAR = re.compile(
-    r"^var\s+(?P<name>[^\s:=]+)\s*(?::\s*(?P<type>[^=]*?))?\s*(?:=\s*(?P<init>.*?))?\s*$"
+    r'^var\s+(?P<name>[^\s:="]+)\s*(?:"(?P<label>[^"]*)")?\s*'
+    r'(?::\s*(?P<type>(?:[^="]|"[^"]*")*?))?\s*(?:=\s*(?P<init>.*?))?\s*$'
 )
+# An enum's value with an optional display label: `y2009 "2009"`.
+_ENUM_VALUE = re.compile(r'\s*(?P<name>[^\s"]+)\s*(?:"(?P<label>[^"]*)")?\s*')
+_OUTSIDE_QUOTES = re.compile(r',(?=(?:[^"]*"[^"]*")*[^"]*$)')
 _EFFECT = re.compile(r"^~\s*(?P<name>[^\s+=-]+)\s*(?P<op>\+=|-=|=)\s*(?P<expr>.*?)\s*$")
 _TARGET = re.compile(r"^\s*(?P<target>\S+)\s*(?P<rest>.*?)\s*$")
 _OUTCOME = re.compile(r"^(?P<weight>[^\s-]+)\s*->\s*(?P<target>\S+)\s*$")
@@ -200,7 +204,10 @@ class _FileParser:
             return
         type_text = (match.group("type") or "").strip()
         type_col = match.start("type") + 1 if match.group("type") is not None else 1
-        type_name, values, low, high = "", [], None, None
+        type_name, low, high = "", None, None
+        values: list[str] = []
+        labels: list[str | None] = []
+        label = match.group("label")
         if type_text in ("int", "bool"):
             type_name = type_text
         elif range_match := _RANGE.match(type_text):
@@ -220,15 +227,17 @@ class _FileParser:
                 return
         elif enum_match := _ENUM.match(type_text):
             type_name = "enum"
-            values = [v.strip() for v in enum_match.group(1).split(",")]
-            bad = [v for v in values if not re.fullmatch(IDENT, v)]
-            if bad or not values:
+            items = [_ENUM_VALUE.fullmatch(v) for v in _OUTSIDE_QUOTES.split(enum_match.group(1))]
+            values = [m.group("name") for m in items if m]
+            labels = [m.group("label") for m in items if m]
+            if not all(items) or not all(re.fullmatch(IDENT, v) for v in values):
                 self.error(
                     "E001",
                     f"a set of values must list names separated by commas, found '{type_text}'",
                     number,
                     type_col,
                     len(type_text),
+                    'a value may have a label in quotes: {y2009 "2009", y2019 "2019"}',
                 )
                 return
             if len(set(values)) != len(values):
@@ -265,8 +274,28 @@ class _FileParser:
                 f"for example 'var {name}: int = 0'",
             )
             return
+        if any(text is not None and not text.strip() for text in (label, *labels)):
+            self.error(
+                "E001",
+                "a label in quotes cannot be empty",
+                number,
+                1,
+                len(line),
+                "leave the label out to show the name",
+            )
+            return
         self.file.variables.append(
-            VarDecl(name, type_name, values, low, high, init, self.pos(number, 5, len(name)))
+            VarDecl(
+                name,
+                type_name,
+                values,
+                low,
+                high,
+                init,
+                self.pos(number, 5, len(name)),
+                label,
+                labels if any(t is not None for t in labels) else [],
+            )
         )
 
     # -- headings ------------------------------------------------------------------

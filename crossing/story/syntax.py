@@ -79,6 +79,8 @@ class VarDecl:
     high: int | None
     initial: ExprSource | None
     position: Position
+    label: str | None = None  # shown for the variable (the reader's sheet)
+    labels: list[str | None] = field(default_factory=list)  # per enum value, if any has one
 
 
 @dataclass(slots=True)
