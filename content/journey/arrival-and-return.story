@@ -50,7 +50,7 @@ title: Weeks
 
 A trained ear hears the gaps first. The questioner comes back to them from a new side each morning: a date that does not fit, a month with nothing in it.
 
-{if year == y2019: Since February 2018 the centre may keep a person for 90 days at most, down from 180.[^yonhap-2018-nis] You are nowhere near that, but you count the days anyway. | Nobody tells you how long this can last, and you do not ask.}
+{if year == y2019: Since February 2018 the centre may keep a person for 90 days at most, down from 180,[^yonhap-2018-nis] with one extension of 30 days if a council agrees.[^upi-2018-nis] You are nowhere near that, but you count the days anyway. | Nobody tells you how long this can last, and you do not ask.}
 
 In the end you give him enough. Not all of it: the part you keep is yours. He closes the file and wishes you luck.
 

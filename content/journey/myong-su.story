@@ -452,12 +452,9 @@ title: Without papers
 
 {if years_hidden == 0: You carry crates for Tamara's neighbours, then lay bricks for a man building a house outside the city, then strip an old roof. The pay comes in cash, by the week. You learn the Russian for *cement*, *tomorrow* and *no*. | You have been here {years_hidden} {if years_hidden == 1: year | years} now.} {if years_hidden >= 4: At some point you stopped deciding to stay and simply stayed.}
 
-Whenever a uniform turns into the street, you find a doorway to step into. You have no
-passport, and no paper of any kind that a policeman could look at; the camp still has
-yours, or someone does. {if companion: Chang-ho works on another site across the city. You see him on Sundays, and you talk about home as if it were a place you could visit.}
+{if years_hidden == 0: Whenever a uniform turns into the street, you find a doorway to step into. You have no passport, and no paper of any kind that a policeman could look at; the camp still has yours, or someone does. |}{if years_hidden == 1: You know now which streets the police walk, and at what hours, and which foremen pay on Fridays and which only promise to. |}{if years_hidden == 2: A policeman stops you once, near the market, and lets you go for the money in your pocket. For a month afterwards you take the long way round. |}{if years_hidden == 3: You have stopped stepping into doorways. A man who has lived somewhere this long walks like he belongs there, and mostly nobody asks. |}{if years_hidden >= 4: Some of the foremen know your real name now. None of them has ever asked for your papers. |} {if companion: {if years_hidden == 0: Chang-ho works on another site across the city. You see him on Sundays, and you talk about home as if it were a place you could visit. | Chang-ho still comes on Sundays. You talk about home less than you used to.}}
 
-You send nothing home. A letter might reach Sun-hee. It might as easily reach someone who
-would want to know where it came from. {if years_hidden >= 2: Hyang-mi is {15 + years_hidden} now, if you have counted right. You try to picture her face and get her at fifteen, every time.}
+{if years_hidden == 0: You send nothing home. A letter might reach Sun-hee. It might as easily reach someone who would want to know where it came from. |}{if years_hidden == 1: Another year without a letter home. You write them in your head instead, and tear them up there too. |}{if years_hidden >= 2: Hyang-mi is {15 + years_hidden} now, if you have counted right. You try to picture her face and get her at fifteen, every time. |}
 
 -> end_russia_stranded if years_hidden >= 4
 
@@ -469,8 +466,7 @@ would want to know where it came from. {if years_hidden >= 2: Hyang-mi is {15 + 
 place: khabarovsk
 title: Another year
 
-The seasons turn over the city: the river freezes and thaws, the building sites shut for
-the worst of the cold and open again. You move rooms twice. {if cash >= 500: The dollars you have saved sit in a tin under a floorboard, and every month there are a few more.}
+{if years_hidden == 0: The seasons turn over the city: the river freezes and thaws, the building sites shut for the worst of the cold and open again. You move rooms twice. |}{if years_hidden == 1: Another winter. The river freezes so hard that lorries drive across it, and you spend the coldest weeks hauling coal for a boiler house that asks no questions. |}{if years_hidden == 2: A spring flood takes the lower streets, and for a month there is more work than men to do it. You sleep where the work is. |}{if years_hidden >= 3: The year goes by the way the others did, so quietly that afterwards you can hardly tell it from them. |} {if cash >= 500: {if years_hidden == 0: The dollars you have saved sit in a tin under a floorboard, and every month there are a few more. | The tin under the floorboard is heavier than it was.}}
 
 chance:
   assumption: No source counts how often loggers living without papers in Russia were found. We assume about one chance in seven each year of being stopped by someone who asks for papers and does not let it go.

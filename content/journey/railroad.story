@@ -887,7 +887,7 @@ The word comes on the sixth day. A long drive south, a crossing you barely notic
 flat, hot city on a wide river, and a house with a gate, where a man who speaks Korean the
 Southern way sits at a kitchen table and asks you your name.
 
-It is quiet, as the cables would later describe it.[^cambodia-cables] Nobody runs. Nobody climbs
+It is quiet, as the cables would later describe it.[^cambodia-cables][^asiatimes-2011-cambodia] Nobody runs. Nobody climbs
 anything. There are forms, and fans, and long afternoons. {if child: The boy learns to ride a bicycle in the courtyard. You watch him go round and round, and cannot stop watching.} {if companion: {if who == chol: Kwang-il | Kyong-hui} sleeps for most of the first three days.}
 
 {if debt > 0: You still owe ${debt}. The broker will be paid, one way or another, out of a life that has not started yet.} {if health <= 1: A doctor comes to see you, listens to your chest, and leaves pills.}
