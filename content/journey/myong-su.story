@@ -588,14 +588,9 @@ to no one else.
 place: west_sea_coast
 title: Waiting for weather
 
-Every fisherman on this coast asks the same question before the sea: when. The boats in
-the record went in different seasons. The twenty-two were found at the end of
-October,[^chosun-2011-boat] and the fourteen crossed in May.[^latimes-1997-sea]
+{if route == sea: When, again. You have seen now what the sea can do, and you have learned the one thing the record could not tell you: how it feels to turn back. | Every fisherman on this coast asks the same question before the sea: when. The boats in the record went in different seasons. The twenty-two were found at the end of October,[^chosun-2011-boat] and the fourteen crossed in May.[^latimes-1997-sea]}
 
-You know this water. Late in the year the nights are long and dark, which hides a boat,
-and the wind comes hard out of the north and piles up a short, steep sea. In spring the
-water lies flatter, but the nights are shorter, and between now and then there is a whole
-winter of keeping quiet{if companion:, among three families | , between you and Sun-hee}.
+{if route == sea: Late in the year, or in spring: the choice is the same as before, and it weighs more now that people have seen the boat go out and come back. | You know this water. Late in the year the nights are long and dark, which hides a boat, and the wind comes hard out of the north and piles up a short, steep sea. In spring the water lies flatter, but the nights are shorter, and between now and then there is a whole winter of keeping quiet{if companion:, among three families | , between you and Sun-hee}.}
 
 {if route == sea: Hyang-mi knows now. She has stopped asking when, which is worse than if she asked. | Hyang-mi has not been told. She will not be told until the night itself.}
 
@@ -609,10 +604,7 @@ winter of keeping quiet{if companion:, among three families | , between you and 
 place: west_sea_coast
 title: The long winter
 
-The winter passes slowly. You mend the boat where anyone can see you mending it, because a
-fisherman who did not would be stranger. {if companion: Yong-nam's brother drinks more than he used to, and you watch him at every gathering.} Sun-hee lays aside rice a handful at
-a time. Once a man from the county office stops on the shore and asks about your engine,
-and you answer him, and he goes away, and for a week you hardly sleep.
+{if route == sea: This winter is harder than the last. People on the shore saw the boat go out and come back, and some of them have started to watch it. Sun-hee lays aside rice again, a handful at a time, and hides it in a different place. | The winter passes slowly. You mend the boat where anyone can see you mending it, because a fisherman who did not would be stranger. {if companion: Yong-nam's brother drinks more than he used to, and you watch him at every gathering.} Sun-hee lays aside rice a handful at a time. Once a man from the county office stops on the shore and asks about your engine, and you answer him, and he goes away, and for a week you hardly sleep.}
 
 chance:
   assumption: No source counts sea escapes called off or given away before they began. We assume about one chance in seven that a secret kept through a whole winter does not hold.
@@ -623,16 +615,13 @@ chance:
 place: west_sea_coast
 title: The night you go
 
-{if season == winter: The night is black and the wind is fresh from the north. | The night is still and warm, and the stars are out.} You carry the food down to the boat in
-sacks: enough for about ten days, like the boat that was found in 2011, and a compass in
-an oilcloth bag.[^chosun-2011-boat]
+{if route == sea: Once more you carry the sacks down to the boat, the same ten days of food, the same compass in its oilcloth bag. {if season == winter: The wind is from the north again. | This time the night is still.} | {if season == winter: The night is black and the wind is fresh from the north. | The night is still and warm, and the stars are out.} You carry the food down to the boat in sacks: enough for about ten days, like the boat that was found in 2011, and a compass in an oilcloth bag.[^chosun-2011-boat]}
 
 {if route == sea: This time Hyang-mi needs no telling. She is dressed before you come to wake her, both jumpers on, sitting on the edge of her mat. | You wake Hyang-mi last. You tell her in three sentences, and she listens to all three, and then she gets up and puts on both her jumpers without being asked.}
 
-{if companion: Yong-nam's families go down to the water in twos and threes, by different paths, to his boat and his brother's skiff. | There are only three of you, and the shingle is loud under your feet.} You push off
-with the engine silent and row until the lights of the village are a smudge.
+{if route == sea: Nobody speaks on the way down to the water. You push off as you did before, the engine silent, and row until the village is gone behind you, and then you start the engine and point the bow south, and do not look back. | {if companion: Yong-nam's families go down to the water in twos and threes, by different paths, to his boat and his brother's skiff. | There are only three of you, and the shingle is loud under your feet.} You push off with the engine silent and row until the lights of the village are a smudge.}
 
-Then you start the engine and point the bow south.
+{if route == sea: | Then you start the engine and point the bow south.}
 
 -> ms_sea_rough if season == winter
 -> ms_sea_calm
@@ -641,8 +630,7 @@ Then you start the engine and point the bow south.
 place: west_sea
 title: Rough water
 
-By midnight the wind has risen. {if companion: Yong-nam's boat and his brother's skiff ride the seas a stone's throw apart, six people low in each, and every sea comes aboard green. | Your boat is small and the sea is not, and Sun-hee bails without stopping.} Hyang-mi holds the compass in both hands and calls
-out the heading each time you ask, and her voice does not shake.
+{if route == sea: The wind rises at midnight again, as if it had been waiting for you. Hyang-mi takes the compass without being asked, and Sun-hee is bailing before the first sea comes aboard. | By midnight the wind has risen. {if companion: Yong-nam's boat and his brother's skiff ride the seas a stone's throw apart, six people low in each, and every sea comes aboard green. | Your boat is small and the sea is not, and Sun-hee bails without stopping.} Hyang-mi holds the compass in both hands and calls out the heading each time you ask, and her voice does not shake.}
 
 chance:
   assumption: Sea escapes are rare (about 2 % of defectors, Chosun Ilbo, 2011), and the record names the boats that got through, not the ones that failed. In the rough weather late in the year we assume three chances in five of getting across; the rest turn back before they are seen.
@@ -655,8 +643,7 @@ chance:
 place: west_sea
 title: Flat water
 
-The sea is kind. The engine runs sweetly, the stars stay out, and the boat leaves a long
-pale wake behind it that you wish were not so easy to see. {if companion: Nobody in either boat speaks above a whisper. | Sun-hee sleeps sitting up, with Hyang-mi's head in her lap.}
+{if route == sea: This time the sea lies flat, as if to make up for the last. Nobody sleeps. Every light on the horizon is a patrol until it is not. | The sea is kind. The engine runs sweetly, the stars stay out, and the boat leaves a long pale wake behind it that you wish were not so easy to see. {if companion: Nobody in either boat speaks above a whisper. | Sun-hee sleeps sitting up, with Hyang-mi's head in her lap.}}
 
 chance:
   assumption: The record names boats that got through in May and October, and none that failed. In calm weather, with a seaman at the helm, we assume about four chances in five of getting across; the rest turn back before they are seen.
