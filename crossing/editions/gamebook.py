@@ -500,6 +500,8 @@ def text_html(text: c.Text, variables: Sequence[c.Variable]) -> str:
         elif isinstance(part, c.Interpolation):
             label = html.escape(value_words(part.expr, variables))
             out.append(f'<span class="gb-var">[{label}]</span>')
+        elif isinstance(part, c.Variation):
+            out.append(text_html(part.parts[0], variables))  # a book shows the first reading
         else:
             condition = html.escape(condition_words(part.condition, variables))
             then = text_html(part.then, variables)

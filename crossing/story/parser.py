@@ -32,6 +32,7 @@ from .syntax import (
     StoryFile,
     TextBlock,
     VarDecl,
+    Variation,
 )
 
 HEADER_KEYS = (
@@ -75,6 +76,8 @@ COND_OPEN, COND_CLOSE = "\ue004", "\ue005"
 _PRIVATE = re.compile("[\ue000-\ue005]")
 _PLACEHOLDER = re.compile("[\ue000\ue002\ue004][0-9]+[\ue001\ue003\ue005]")
 _CONDITIONAL = re.compile(r"^if(\s+|(?=\())")
+_VARIATION = re.compile(r"^(once|seq|cycle):")
+_AS_FORMAT = re.compile(r"^(?P<expr>.*?\S)\s+(?P<as>as)(?:\s+(?P<format>\S*))?\s*$", re.S)
 
 
 def slugify(title: str) -> str:
@@ -192,7 +195,15 @@ class _FileParser:
             )
             return
         name = match.group("name")
-        if not re.fullmatch(IDENT, name) or name in ("and", "or", "not", "true", "false", "if"):
+        if not re.fullmatch(IDENT, name) or name in (
+            "and",
+            "or",
+            "not",
+            "true",
+            "false",
+            "if",
+            "as",
+        ):
             self.error(
                 "E001",
                 f"'{name}' is not a valid variable name",
@@ -751,6 +762,10 @@ class _FileParser:
                     "write '\\{' for a literal brace",
                 )
                 out.append(_PRIVATE.sub("\ufffd", body))
+            elif kind == "interp" and _VARIATION.match(body):
+                variation = self.variation(body, number, col + start + 1, len(block.conditionals))
+                block.conditionals.append(variation)
+                out.append(f"{COND_OPEN}{variation.placeholder}{COND_CLOSE}")
             elif kind == "interp" and _CONDITIONAL.match(body):
                 conditional = self.conditional(
                     body, number, col + start + 1, len(block.conditionals)
@@ -759,11 +774,29 @@ class _FileParser:
                     block.conditionals.append(conditional)
                     out.append(f"{COND_OPEN}{conditional.placeholder}{COND_CLOSE}")
             elif kind == "interp":
+                shown = _AS_FORMAT.match(body)
+                fmt = None
+                if shown:
+                    name = shown.group("format")
+                    if not name:
+                        self.error(
+                            "E002",
+                            "expected a format after 'as'",
+                            number,
+                            col + start + 1 + shown.end("as"),
+                            1,
+                            "write '{n as number}', '{n as words}' or '{n as USD}'",
+                        )
+                        continue
+                    fmt = Located(
+                        name, self.pos(number, col + start + 1 + shown.start("format"), len(name))
+                    )
+                    body = shown.group("expr")
                 expr = self.expression(body, number, col + start + 1)
                 if expr is None:
                     continue
                 index = len(block.interpolations)
-                block.interpolations.append(Interpolation(expr, index))
+                block.interpolations.append(Interpolation(expr, index, fmt))
                 out.append(f"{INTERP_OPEN}{index}{INTERP_CLOSE}")
             else:  # citation
                 if not re.fullmatch(SOURCE_KEY, body):
@@ -780,6 +813,19 @@ class _FileParser:
                 block.citations.append(Citation(body, self.pos(number, col + start, len(body) + 3)))
                 out.append(f"{CITE_OPEN}{index}{CITE_CLOSE}")
         block.template += "".join(out)
+
+    def variation(self, body: str, number: int, col: int, index: int) -> Variation:
+        """`once: a | b`, `seq: …` or `cycle: …`, the inside of braces starting at `col`."""
+        head = _VARIATION.match(body)
+        assert head is not None
+        parts: list[TextBlock] = []
+        for offset, text in _split_branches(body, head.end()):
+            block = TextBlock()
+            stripped = text.strip()
+            self.scan_text(block, stripped, number, col + offset + len(text) - len(text.lstrip()))
+            parts.append(block)
+        position = self.pos(number, col, len(head.group(1)))
+        return Variation(head.group(1), parts, index, position)
 
     def conditional(self, body: str, number: int, col: int, index: int) -> Conditional | None:
         """`if condition: text | other text`, the inside of braces starting at `col`."""
