@@ -385,9 +385,9 @@ Some older boys eat here too. They talk about another way: north-west, to Mongol
 place: yanji
 title: Waiting for a place
 
-The church is a flat on the fourth floor, with shoes piled outside the door. The pastor, a South Korean in his fifties, writes your name in a school exercise book{if companion: , and under it Kwang-il's}. He says he cannot promise anything: the money has to be found, and a guide, and a group that is ready to go. Until then you sleep where he tells you, come to the church only on certain days, and never tell anyone what floor it is on.
+{seq: The church is a flat on the fourth floor, with shoes piled outside the door. The pastor, a South Korean in his fifties, writes your name in a school exercise book{if companion: , and under it Kwang-il's}. He says he cannot promise anything: the money has to be found, and a guide, and a group that is ready to go. Until then you sleep where he tells you, come to the church only on certain days, and never tell anyone what floor it is on. | You climb to the fourth floor again. The pastor finds your name in the exercise book, further back now, and does not need to write it twice. | The exercise book is a new one. Your name has been copied into it in the pastor's careful hand, near the top. | The pastor sees you at the door and nods. He does not need to ask what you have come for. | You know the stairs to the fourth floor in the dark by now. So, you notice, do too many other people.}
 
-Most defectors leave China through Yunnan province, in the far south; missionaries estimated ten to fifteen crossings a week there.[^dailynk-2012-yunnan] You are one name in one exercise book.
+{once: Most defectors leave China through Yunnan province, in the far south; missionaries estimated ten to fifteen crossings a week there.[^dailynk-2012-yunnan] You are one name in one exercise book.}
 
 -> ch_church_wait_2019 if year == y2019
 
@@ -415,11 +415,11 @@ chance:
 place: yanji
 title: The minibus
 
-One evening the pastor tells you to come at four in the morning and bring nothing. There is a minibus in the yard with its curtains drawn, and inside it a grandmother, a young woman with a baby, two teenage girls and a driver who does not speak. The pastor has paid for your place. You owe him nothing, he says, and he gives you a bag of bread for the road.
+{once: One evening the pastor tells you to come at four in the morning and bring nothing. There is a minibus in the yard with its curtains drawn, and inside it a grandmother, a young woman with a baby, two teenage girls and a driver who does not speak. The pastor has paid for your place. You owe him nothing, he says, and he gives you a bag of bread for the road. | The call comes again, months later: four in the morning, the yard, a minibus with its curtains drawn. This time you know the way down the stairs in the dark, and this time there is a place with your name on it.}
 
-Many of the North Koreans on these journeys have never been in a motor vehicle, and the swaying minibus makes them sick;[^flyer] the grandmother is sick before you leave the city. The first stop is Shenyang, where others are waiting.
+{once: Many of the North Koreans on these journeys have never been in a motor vehicle, and the swaying minibus makes them sick;[^flyer] the grandmother is sick before you leave the city. The first stop is Shenyang, where others are waiting.}
 
-{if year == y2009: In 2009, the year you left Hyesan, 2,914 North Koreans reached the South, more than in any other year. | In 2019, the year you left Hyesan, 1,047 North Koreans reached the South, about a third of the number ten years before.}[^mou-settlement]
+{once: {if year == y2009: In 2009, the year you left Hyesan, 2,914 North Koreans reached the South, more than in any other year. | In 2019, the year you left Hyesan, 1,047 North Koreans reached the South, about a third of the number ten years before.}[^mou-settlement]}
 
 {if companion: At the last minute the pastor takes you aside. There is a second group in a few months, he says. Kwang-il is small, and a little boy is easier to hide in a group of women than two boys are. He could go now, with these people, and you could follow with the next group. Or you can both go now, and take your chances together. | You climb in and sit by the window, and the grandmother hands you a sweet without a word.}
 
@@ -432,11 +432,11 @@ Many of the North Koreans on these journeys have never been in a motor vehicle, 
 place: yanji
 title: The older boys
 
-There are four of them, sixteen to nineteen, and they talk about nothing but the north. The oldest, Yong-ho, knew a boy from Hyesan who went that way and telephoned a year later from Seoul, or so he says. You cross China by train, far to the west, he says, and then you go out into the desert on the Mongolian side and wait for the soldiers to find you. Mongolia does not send North Koreans back: it hands them to the South Korean embassy, so being arrested there is the way in.[^demick-2009] Nobody has to lead you on foot through the jungles of Laos, as they do on the southern road.[^flyer] There is only the train, and the desert.
+{once: There are four of them, sixteen to nineteen, and they talk about nothing but the north. The oldest, Yong-ho, knew a boy from Hyesan who went that way and telephoned a year later from Seoul, or so he says. You cross China by train, far to the west, he says, and then you go out into the desert on the Mongolian side and wait for the soldiers to find you. Mongolia does not send North Koreans back: it hands them to the South Korean embassy, so being arrested there is the way in.[^demick-2009] Nobody has to lead you on foot through the jungles of Laos, as they do on the southern road.[^flyer] There is only the train, and the desert. | The older boys are still talking about the north, fewer of them now. Yong-ho tells it again, for you: the train, the desert, the soldiers who do not send you back. | Yong-ho is the only one left of the boys who talked about the north. The others went, he says, and he will go too, soon. | Yong-ho has stopped talking about the north. When you ask, he looks away and says he is waiting for the right time.}
 
-What Yong-ho does not say, one of the others says later, when he has gone: a group once ran out of water in the Gobi, and a ten-year-old boy died.[^demick-2009] {if companion: Kwang-il is {11 + years_hidden}. He is listening.}
+{once: What Yong-ho does not say, one of the others says later, when he has gone: a group once ran out of water in the Gobi, and a ten-year-old boy died.[^demick-2009] {if companion: Kwang-il is {11 + years_hidden as words}. He is listening.}}
 
-{if health <= 1: Yong-ho listens to you coughing and shakes his head. Nobody waits for anyone in the desert, he says; get well first. | The boys are going to ask a missionary about the fares. They will not wait for anyone who cannot keep up, Yong-ho says, and he looks at you as he says it.}
+{if health <= 1: {once: Yong-ho listens to you coughing and shakes his head. Nobody waits for anyone in the desert, he says; get well first. | You are still coughing, and Yong-ho still shakes his head.} | {once: The boys are going to ask a missionary about the fares. They will not wait for anyone who cannot keep up, Yong-ho says, and he looks at you as he says it. | The missionary has found the fares, Yong-ho says, for those who are ready.}}
 
 * Take the way north{if companion: , with Kwang-il} -> mongolia_start if health >= 2
 * Take the way north, and leave Kwang-il with the pastor for a group south -> mongolia_start if health >= 2 and companion
@@ -447,11 +447,11 @@ What Yong-ho does not say, one of the others says later, when he has gone: a gro
 place: yanji
 title: The broker
 
-The woman who sells cigarettes at the station says she knows someone. He meets you in a noodle shop: a North Korean, once a defector himself, with a good coat and two phones.
+{seq: The woman who sells cigarettes at the station says she knows someone. He meets you in a noodle shop: a North Korean, once a defector himself, with a good coat and two phones. | The broker meets you in the same noodle shop, with the same two phones. He remembers you, or says he does. | The broker has a third phone now. He orders for both of you without asking. | The broker is not surprised to see you. People come back to him, he says; it is the only way out that does not need a church.}
 
-He will take you to Thailand with one of his groups, he says, and you pay nothing now. You pay him later, out of the settlement money South Korea gives new arrivals; part of that money often goes to brokers this way.[^globalpost-2011-brokers] {if year == y2009: His price is about $2,500, close to what the BBC found brokers charging for the road from China to the South.[^bbc-2011-fees] | His price is about two million won, a little under $2,000, close to what the *Korea Times* reported for the road from China to South-East Asia.[^koreatimes-2016-fees]} {if cash == 0: You have nothing at all. | You have {cash} dollars.} {if companion: He will take Kwang-il on the same terms, as a debt of Kwang-il's own, to be paid out of his own settlement money.}
+{seq: He will take you to Thailand with one of his groups, he says, and you pay nothing now. You pay him later, out of the settlement money South Korea gives new arrivals; part of that money often goes to brokers this way.[^globalpost-2011-brokers] {if year == y2009: His price is about $2,500, close to what the BBC found brokers charging for the road from China to the South.[^bbc-2011-fees] | His price is about two million won, a little under $2,000, close to what the *Korea Times* reported for the road from China to South-East Asia.[^koreatimes-2016-fees]} | His terms have not changed: nothing now, and the money later, out of the settlement grant. | He names the same terms as before, and waits. | The terms, he says, are the terms. They will not get better.} {if cash == 0: You have nothing at all. | You have {cash as USD}.} {if companion: He will take Kwang-il on the same terms, as a debt of Kwang-il's own, to be paid out of his own settlement money.}
 
-You have heard what people say about brokers: that some keep their word and some do not, and that you only find out which on the road.
+{once: You have heard what people say about brokers: that some keep their word and some do not, and that you only find out which on the road.}
 
 * Agree, and owe him the money -> railroad_start if year == y2009
   ~ debt += 2500
@@ -479,7 +479,7 @@ title: Hiding in Yanji
 place: yanji
 title: Another year
 
-You stay where you are and do not take chances. You work, you sleep, you keep away from the police and from people who ask questions. {if companion: You keep Kwang-il away from them too.} The seasons turn. Every few months someone you know disappears: gone south, or gone back across the bridge, and nobody is sure which.
+{seq: You stay where you are and do not take chances. You work, you sleep, you keep away from the police and from people who ask questions. {if companion: You keep Kwang-il away from them too.} The seasons turn. Every few months someone you know disappears: gone south, or gone back across the bridge, and nobody is sure which. | Another year of lying low. You change where you sleep when the weather changes, and work wherever the pay comes in cash. {if companion: Kwang-il grows out of his shoes twice.} | A cold year: the boiler room floods, and you spend the worst of the winter in a stairwell with three Chinese boys who ask no questions either. | A quiet year, which is the best kind. You learn to fix bicycles, and a man at the market pays you for it. | A year in which nothing happens to you, and a great deal happens to other people.}
 
 chance:
   assumption: A year lying low, not moving. We assume about one in twenty is found by police in a year; no source gives a rate. The Human Rights Watch estimate of 10,000 to 300,000 people in hiding[^hrw-2002-exodus] shows many stayed hidden for years.

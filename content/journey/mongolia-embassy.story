@@ -24,13 +24,13 @@ plane ticket to Seoul.[^demick-2009] On a map it is not far; NK News puts Mongol
 kilometres from North Korea.[^nknews-mongolia] But no road runs straight there. The way
 crosses the whole width of northern China, and ends in the Gobi.
 
-{if who == chol: You are {15 + years_hidden}, and you have never ridden a train you paid for. {if companion: Kwang-il is {11 + years_hidden}. He has not asked where you are going; he only wants to know whether he is coming too. | There is no one to ask whether this is a good idea, so you ask no one.} | {if child: Your son sleeps with one hand holding your sleeve, as if he knows. | You go over the plan at night, again and again, the way you once counted stock at the market in Musan.} {if companion: Kyong-hui has sewn her money into the hem of her coat and shown you how to do the same.}}
+{if who == chol: You are {15 + years_hidden as words}, and you have never ridden a train you paid for. {if companion: Kwang-il is {11 + years_hidden as words}. He has not asked where you are going; he only wants to know whether he is coming too. | There is no one to ask whether this is a good idea, so you ask no one.} | {if child: Your son sleeps with one hand holding your sleeve, as if he knows. | You go over the plan at night, again and again, the way you once counted stock at the market in Musan.} {if companion: Kyong-hui has sewn her money into the hem of her coat and shown you how to do the same.}}
 {if health <= 1: You have not been well for weeks, and the desert frightens you more than the train.}
 
 {if who == chol: The pastor | The deacon} has found two others who want to go the same way:
 Geum-ja, a woman of almost sixty from Hoeryong, and her grown son. What is left to decide
-is how to cross China. {if cash > 0: You have {cash} dollars. | You have no money at all.}
-{if debt > 0: You already owe {debt} dollars.}
+is how to cross China. {if cash > 0: You have {cash as USD}. | You have no money at all.}
+{if debt > 0: You already owe {debt as USD}.}
 {if who == mi_ok: Brokers are often repaid out of the settlement money South Korea gives new arrivals, so some will let you owe them.[^globalpost-2011-brokers]}
 
 * Pay a broker for the tickets{if not papers: , and a borrowed identity card} -> mg_train if cash >= 1000
@@ -168,7 +168,7 @@ The ground is gravel and thin grass, flatter than anything you have seen, and it
 You drink by mouthfuls. {if health <= 1: You are weaker than you were in Erenhot, and you know it. | Your legs still do what you ask of them.}
 {if child: Your son sleeps on your back and weighs more with every hour.}
 
-On the second night {if companion: {if who == chol: Kwang-il starts to fall behind. He is {11 + years_hidden}, and he has been brave for a long time; now he stops every few hundred steps and sits down without meaning to. | Kyong-hui starts to fall behind. Her shoes have split, and every few hundred steps she stops, bent over, and waves you on.} | Geum-ja starts to fall behind. Her feet are bleeding inside her shoes, and every few hundred steps she stops and says she only needs a moment.}
+On the second night {if companion: {if who == chol: Kwang-il starts to fall behind. He is {11 + years_hidden as words}, and he has been brave for a long time; now he stops every few hundred steps and sits down without meaning to. | Kyong-hui starts to fall behind. Her shoes have split, and every few hundred steps she stops, bent over, and waves you on.} | Geum-ja starts to fall behind. Her feet are bleeding inside her shoes, and every few hundred steps she stops and says she only needs a moment.}
 Far ahead, low on the horizon, Geum-ja's son thinks he can see lights. No one can say how
 far away they are.
 
@@ -284,7 +284,7 @@ The days run together: a room with beds, meals
 that arrive, forms that someone else fills in.
 
 {if child: He writes your son's name on his list. You remember the deacon's warning: South Korea can refuse children born in China, for lack of proof that they are North Korean.[^flyer] That question, the man from the embassy says, will be settled in Seoul.}{if companion: {if who == chol: Kwang-il has started asking what school in Seoul is like. Nobody here can tell him. | Kyong-hui practises Southern words from a newspaper someone left behind, and makes you laugh at them.}}
-{if debt > 0: In the South, a broker is waiting for {debt} dollars.}
+{if debt > 0: In the South, a broker is waiting for {debt as USD}.}
 
 One morning you are driven to the airport. You have never been inside one. You do as the
 others do and hold your papers the way they hold theirs.
@@ -345,7 +345,7 @@ are guarded now, nobody in the room knows.
 
 {if child: Your son is playing on the floor with a bottle cap. You try to picture him in it, the gate and the guards and the running, and you cannot.}
 {if companion: Kyong-hui says she will go if you go.}
-{if debt > 0: You owe {debt} dollars already; this way, at least, costs nothing but nerve.}
+{if debt > 0: You owe {debt as USD} already; this way, at least, costs nothing but nerve.}
 The missionary wants an answer by Sunday. He does not press you. He has seen people say no
 and go another way.
 
@@ -374,7 +374,7 @@ again. Whatever you carry may be the thing a hand closes on.
 
 * Carry nothing but the letter, sewn into your jacket, and leave your money with the missionary for the next group -> em_morning
   ~ cash = 0
-* Carry a bag with everything you own{if cash > 0: , and your {cash} dollars} -> em_morning
+* Carry a bag with everything you own{if cash > 0: , and your {cash as USD}} -> em_morning
   ~ risk += 1
 
 ## em_morning

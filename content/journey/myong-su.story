@@ -249,7 +249,7 @@ place: tynda
 title: South
 
 You are out. Khabarovsk lies about 1,000 kilometres to the
-south-east.[^moscowtimes-2003-tynda] {if not papers: You have no passport, no permit, no paper of any kind with your name on it; the camp has them all.} {if cash >= 500: You have {cash} dollars sewn into your coat. | You have almost no money.}
+south-east.[^moscowtimes-2003-tynda] {if not papers: You have no passport, no permit, no paper of any kind with your name on it; the camp has them all.} {if cash >= 500: You have {cash as USD} sewn into your coat. | You have almost no money.}
 
 The train is quick and it is warm, and in a crowded carriage one more tired man in a work
 jacket may draw no attention at all. But a conductor walks the carriages, and so,
@@ -347,16 +347,12 @@ through the gate with you. He cannot promise what happens at it.
 place: vladivostok
 title: Vladivostok
 
-{if years_hidden > 0: It has taken you {years_hidden} {if years_hidden == 1: year | years} in hiding to come this far.} You smell the sea before you see it: salt, diesel, fish.
+{if years_hidden > 0: It has taken you {years_hidden as words} {if years_hidden == 1: year | years} in hiding to come this far.} You smell the sea before you see it: salt, diesel, fish.
 For a moment you could be at home.
 
-The record holds at least one case like the one you are carrying in your head. On
-9 March 2010, according to the Associated Press, two loggers got inside the South Korean
-consulate in this city.[^ap-2010-vladivostok] {if companion: Two, you think. Like you and Chang-ho.}
+{once: The record holds at least one case like the one you are carrying in your head. On 9 March 2010, according to the Associated Press, two loggers got inside the South Korean consulate in this city.[^ap-2010-vladivostok] {if companion: Two, you think. Like you and Chang-ho.} | You think again of the two loggers who got inside in 2010, and wonder where they are now.}
 
-You find the building on your second day. You walk past it once, on the far side of the
-street, and do not turn your head. There is a gate, and someone at it, and a stretch of
-pavement between the corner and the gate that a man could cross in thirty seconds. {if health <= 1: Worn out as you are, it would take you longer.}
+{once: You find the building on your second day. You walk past it once, on the far side of the street, and do not turn your head. There is a gate, and someone at it, and a stretch of pavement between the corner and the gate that a man could cross in thirty seconds. | The building is where you left it: the gate, the booth, the thirty seconds of pavement.} {if health <= 1: Worn out as you are, it would take you longer.}
 
 {if years_hidden == 0: You could still turn away. A port city has work for a man who asks for nothing, and you could wait for a better day. | You have waited long enough.}
 
@@ -450,11 +446,11 @@ them that you are here. You only know that you are.
 place: khabarovsk
 title: Without papers
 
-{if years_hidden == 0: You carry crates for Tamara's neighbours, then lay bricks for a man building a house outside the city, then strip an old roof. The pay comes in cash, by the week. You learn the Russian for *cement*, *tomorrow* and *no*. | You have been here {years_hidden} {if years_hidden == 1: year | years} now.} {if years_hidden >= 4: At some point you stopped deciding to stay and simply stayed.}
+{if years_hidden == 0: You carry crates for Tamara's neighbours, then lay bricks for a man building a house outside the city, then strip an old roof. The pay comes in cash, by the week. You learn the Russian for *cement*, *tomorrow* and *no*. | You have been here {years_hidden as words} {if years_hidden == 1: year | years} now.} {if years_hidden >= 4: At some point you stopped deciding to stay and simply stayed.}
 
 {if years_hidden == 0: Whenever a uniform turns into the street, you find a doorway to step into. You have no passport, and no paper of any kind that a policeman could look at; the camp still has yours, or someone does. |}{if years_hidden == 1: You know now which streets the police walk, and at what hours, and which foremen pay on Fridays and which only promise to. |}{if years_hidden == 2: A policeman stops you once, near the market, and lets you go for the money in your pocket. For a month afterwards you take the long way round. |}{if years_hidden == 3: You have stopped stepping into doorways. A man who has lived somewhere this long walks like he belongs there, and mostly nobody asks. |}{if years_hidden >= 4: Some of the foremen know your real name now. None of them has ever asked for your papers. |} {if companion: {if years_hidden == 0: Chang-ho works on another site across the city. You see him on Sundays, and you talk about home as if it were a place you could visit. | Chang-ho still comes on Sundays. You talk about home less than you used to.}}
 
-{if years_hidden == 0: You send nothing home. A letter might reach Sun-hee. It might as easily reach someone who would want to know where it came from. |}{if years_hidden == 1: Another year without a letter home. You write them in your head instead, and tear them up there too. |}{if years_hidden >= 2: Hyang-mi is {15 + years_hidden} now, if you have counted right. You try to picture her face and get her at fifteen, every time. |}
+{if years_hidden == 0: You send nothing home. A letter might reach Sun-hee. It might as easily reach someone who would want to know where it came from. |}{if years_hidden == 1: Another year without a letter home. You write them in your head instead, and tear them up there too. |}{if years_hidden >= 2: Hyang-mi is {15 + years_hidden as words} now, if you have counted right. You try to picture her face and get her at fifteen, every time. |}
 
 -> end_russia_stranded if years_hidden >= 4
 
@@ -509,7 +505,7 @@ your name turns out to be what the book about these camps says such scrip became
 worthless.[^flyer] Months of felling, and you could carry what they bought home in one
 hand.
 
-{if cash >= 500: What you do bring is Sergei's dollars, {cash} of them, sewn into the lining of your coat. | What you bring is yourself, and that has to be enough.}
+{if cash >= 500: What you do bring is Sergei's money, {cash as USD}, sewn into the lining of your coat. | What you bring is yourself, and that has to be enough.}
 
 Sun-hee is at the door before you reach it. Hyang-mi hangs back, taller than you
 remember and shy of you, and then is not shy at all. {if health <= 1: Sun-hee sees how you walk and says nothing, and that night she sits up heating water for your leg.}
@@ -656,15 +652,11 @@ chance:
 place: west_sea_coast
 title: Turning back
 
-Before dawn you bring the boat round. {if companion: Yong-nam makes the call, and nobody argues with him.} There is no shame in it, only arithmetic: too much water in the
-bilge, too little fuel in the tank, too much sea still to cross. {if season == winter: The wind has been against you since midnight. | A patrol boat's lights crossed the horizon ahead of you twice in the night, and the second time they did not go away.}
+{once: Before dawn you bring the boat round. {if companion: Yong-nam makes the call, and nobody argues with him.} There is no shame in it, only arithmetic: too much water in the bilge, too little fuel in the tank, too much sea still to cross. {if season == winter: The wind has been against you since midnight. | A patrol boat's lights crossed the horizon ahead of you twice in the night, and the second time they did not go away.} | You bring the boat round a second time, before dawn, and nobody in it says a word. The arithmetic is the same as before, and this time you knew it would be.}
 
-You come in on the last of the dark and row the final stretch with the engine off. You
-drag the boat up the shingle and carry Hyang-mi, asleep, up to the house. Nobody is
-waiting on the beach. If anyone saw, nobody says so.
+{once: You come in on the last of the dark and row the final stretch with the engine off. You drag the boat up the shingle and carry Hyang-mi, asleep, up to the house. Nobody is waiting on the beach. If anyone saw, nobody says so. | This time there are lights on in two houses along the shore when you drag the boat up the shingle.}
 
-For days afterwards every knock at the door stops your heart. Then the days are ordinary
-again, and the boat is still there, and so is the sea.
+{once: For days afterwards every knock at the door stops your heart. Then the days are ordinary again, and the boat is still there, and so is the sea. | This time the knocks at the door are real: a man from the county office, twice, asking about your engine and where you were that night.}
 
 * Try again when the weather is right, once the talk has died down -> ms_sea_when if risk <= 2
   ~ risk += 3
@@ -710,7 +702,7 @@ place: tynda
 ending: caught
 title: Sent back
 
-{if years_hidden > 0: After {years_hidden} {if years_hidden == 1: year | years}, it ends in a moment: a hand on your arm, a question you cannot answer, no papers to show. | It ends with a hand on your arm, and a question you have no papers to answer.} You are held,
+{if years_hidden > 0: After {years_hidden as words} {if years_hidden == 1: year | years}, it ends in a moment: a hand on your arm, a question you cannot answer, no papers to show. | It ends with a hand on your arm, and a question you have no papers to answer.} You are held,
 and then you are handed over, and then you are put in a van with your wrists tied and
 taken back to the camp that still has your passport. {if companion: You do not see Chang-ho again after that first day. You never find out whether he was luckier.}
 
@@ -751,7 +743,7 @@ title: Still here
 You stop counting. There is a winter when you do not think about the consulate at all, and
 then a spring when you realise that you have not.
 
-You speak enough Russian now to argue about wages. {if cash >= 500: You have {cash} dollars in a tin under a floorboard, and nothing to spend them on that would take you home.} {if companion: Chang-ho has married a woman from the market and moved out to her village. He still comes into the city on Sundays, sometimes.} You have no passport and no
+You speak enough Russian now to argue about wages. {if cash >= 500: You have {cash as USD} in a tin under a floorboard, and nothing to spend them on that would take you home.} {if companion: Chang-ho has married a woman from the market and moved out to her village. He still comes into the city on Sundays, sometimes.} You have no passport and no
 name on any list in this country, which is safety of a kind, and also the whole trouble.
 
 Some nights you write letters to Sun-hee in your head, long ones, and never one on paper.

@@ -16,13 +16,13 @@ calls it an underground railroad, for the way people are handed on, south and so
 again, through China and South-East Asia.[^kirkpatrick-2012] Every hand along the way is
 a person, and each one has to be trusted.
 
-{if who == chol: {if debt > 0: The broker's man collects you from Yanji{if companion: , with Kwang-il,} and puts you on a night bus to Shenyang. You owe ${debt}, and he has written it down. | The pastor's minibus leaves Yanji before dawn and reaches Shenyang after dark.} In Shenyang a guide takes charge of the group: the next hand. From here on you will be passed along like a parcel with a name nobody says aloud.} {if who == mi_ok: The deacon comes to the room in the evening{if companion: , when Kyong-hui is there too}. The long road south can be arranged, he says; the question is how it is paid for, and whom you are willing to owe. {if child: The boy sleeps against the wall while you talk. He was born in China, and without a household registration no school will take him and no clinic will see him.[^statelessness-observatory] Wherever you go now, he goes.}}
+{if who == chol: {if debt > 0: The broker's man collects you from Yanji{if companion: , with Kwang-il,} and puts you on a night bus to Shenyang. You owe {debt as USD}, and he has written it down. | The pastor's minibus leaves Yanji before dawn and reaches Shenyang after dark.} In Shenyang a guide takes charge of the group: the next hand. From here on you will be passed along like a parcel with a name nobody says aloud.} {if who == mi_ok: The deacon comes to the room in the evening{if companion: , when Kyong-hui is there too}. The long road south can be arranged, he says; the question is how it is paid for, and whom you are willing to owe. {if child: The boy sleeps against the wall while you talk. He was born in China, and without a household registration no school will take him and no clinic will see him.[^statelessness-observatory] Wherever you go now, he goes.}}
 
 {if who == mi_ok: {if year == y2009: In 2011 the BBC put the price of the road from China to South Korea at about $2,500;[^bbc-2011-fees] The Week heard of about $10,000 for the way through Laos and Thailand.[^theweek-2011] The deacon knows a broker who asks $2,500. | In 2016 the Korea Times reported that getting from China to South-East Asia cost about two million won, a little under $2,000, on top of far more to cross the border.[^koreatimes-2016-fees] Altogether, activists say, an escape cost about $17,000 before COVID.[^kbs-2024-fees] The deacon knows a broker who asks $2,000 for the road south.} People who cannot pay often promise the broker part of the money the South Korean government gives new arrivals.[^globalpost-2011-brokers]}
 
 {if who == mi_ok: Or you can wait for a place in a group the church pays for. South Korean missionaries lead people south and sometimes pay their way, often in breach of the laws of the country they work in.[^flyer] There are never enough places. {if year == y2009 and cash >= 1500: And there is the stranger from the market, who keeps finding you, and says he knows the cheap way. In 2007 the low-budget road cost under $2,000, and meant rivers, long walks and some weeks in a Thai immigration jail.[^wapo-2007-harden]} {if cash >= 10000: For far more money there is a faster way: a forged passport and a flight out of Beijing, for more than $10,000 in 2007.[^wapo-2007-harden] The deacon will not touch it.}}
 
-{if who == mi_ok: You have ${cash}. {if debt > 0: You already owe ${debt}.}}
+{if who == mi_ok: You have {cash as USD}. {if debt > 0: You already owe {debt as USD}.}}
 
 -> rr_departure if who == chol
 * Let the deacon's broker take you, and owe him $2,500 from your settlement money -> rr_broker_debt if year == y2009
@@ -52,7 +52,7 @@ People on this road often spend anything from a week to half a year in China fin
 money, and then about ten days crossing China and Laos.[^chiangrai-times-route] For you
 the money part is over. The ten days have not begun.
 
-{if cash > 0: What is left, ${cash}, you sew into the waistband of your trousers. | Nothing is left. Paying him was the last thing the money could do for you.}
+{if cash > 0: What is left, {cash as USD}, you sew into the waistband of your trousers. | Nothing is left. Paying him was the last thing the money could do for you.}
 
 * Go to Shenyang -> rr_departure
 
@@ -66,7 +66,7 @@ and writes them in a notebook with a cheap ballpoint that keeps skipping.
 He is not being kind. He is lending against the life you do not have yet. When people
 like you reach the South, the government gives them money to begin again, and a share of
 it often goes straight to the broker who brought them.[^globalpost-2011-brokers] You now
-owe ${debt}, promised out of money you have never seen.
+owe {debt as USD}, promised out of money you have never seen.
 
 {if year == y2019: By 2016 most escapes were paid for by relatives who had already reached the South and sent the money ahead.[^wapo-2016-fifield] You have no one there. The line in his notebook is the only security he has, and he tells you so.}
 
@@ -141,7 +141,7 @@ the wrong man: one study estimates that 70 to 80 per cent of North Korean refuge
 China are trafficked into forced marriage, sex work or exploitative
 labour.[^vjil-2010-trafficking] You study his face, and it tells you nothing at all.
 
-You have ${cash}. If he is honest, you keep most of it. If he is not, you lose it, and
+You have {cash as USD}. If he is honest, you keep most of it. If he is not, you lose it, and
 perhaps more.
 
 * Pay him $1,500 -> rr_stranger_chance
@@ -178,7 +178,7 @@ He does not come. You never see him again. Back in the room you let yourself thi
 about the other way it could have ended, and then you stop letting yourself. It was only
 money.
 
-You have ${cash} left. There are still two doors, and both mean trusting someone again.
+You have {cash as USD} left. There are still two doors, and both mean trusting someone again.
 
 * Let the deacon's broker take you, for $2,500 from your settlement money -> rr_broker_debt
   ~ debt += 2500
@@ -341,9 +341,9 @@ A few go by water: some North Koreans have ridden Chinese cargo boats down the M
 Bokeo province in Laos.[^bangkokpost-2006-mekong] The boat spares your legs, but it
 costs more, and it means lying in the dark in a hold, trusting a crew you cannot talk to.
 
-{if health <= 1: Your body has already told you what it thinks of a long walk.} {if child: The boy is too heavy to carry far, and too small to walk all night.} {if companion: {if who == chol: Kwang-il says the walk is nothing, and means it, and is {11 + years_hidden}. | Kyong-hui says nothing, and ties her shoes twice.}}
+{if health <= 1: Your body has already told you what it thinks of a long walk.} {if child: The boy is too heavy to carry far, and too small to walk all night.} {if companion: {if who == chol: Kwang-il says the walk is nothing, and means it, and is {11 + years_hidden as words}. | Kyong-hui says nothing, and ties her shoes twice.}}
 
-{if cash >= 500: You have ${cash}. The boat would take $500 of it. | You have ${cash}; the boat costs $500.} {if debt > 0 and cash < 500: The guide says the boat can go on what you already owe.}
+{if cash >= 500: You have {cash as USD}. The boat would take $500 of it. | You have {cash as USD}; the boat costs $500.} {if debt > 0 and cash < 500: The guide says the boat can go on what you already owe.}
 
 * Walk into Laos with the group tonight -> rr_walk
 * Pay $500 for places on a cargo boat -> rr_cargo if cash >= 500
@@ -573,7 +573,7 @@ They drive you to an airstrip in the hills. You have never been on a plane. {if 
 For the first time since you left, somebody else is deciding where you go, and the place
 they have decided is not behind you.
 
-{if debt > 0: Somewhere a broker is crossing out a line in a notebook and writing another one. You still owe ${debt}.}
+{if debt > 0: Somewhere a broker is crossing out a line in a notebook and writing another one. You still owe {debt as USD}.}
 
 // route stays none_yet: Laos flew people on (dailynk-2013-laos), not through Thailand,
 // and seoul_arrival's text for route == thailand describes the Bangkok detention centre.
@@ -585,7 +585,7 @@ title: Houayxay
 
 Houayxay is a town on a bank of the Mekong in Bokeo province. {if season == summer: The river is wide and brown and fast with rain, | The river is wide and brown and slower than you imagined,} and on the other side, close enough to see people walking, is Thailand.
 
-{if cash > 0: You have ${cash} left.} {if debt > 0: You owe ${debt}.} {if health <= 1: You are tired in a way that sleep does not reach.}
+{if cash > 0: You have {cash as USD} left.} {if debt > 0: You owe {debt as USD}.} {if health <= 1: You are tired in a way that sleep does not reach.}
 
 The boatman has one long wooden boat. Tonight there are more people waiting than it
 should carry: your group, and another group that came by another road, and a family who
@@ -661,7 +661,7 @@ baht, or they serve 10 to 30 days instead; after that they are moved to the immi
 detention centre in Bangkok.[^dailynk-thailand] The low-budget road of 2007 included
 weeks in a Thai immigration jail.[^wapo-2007-harden]
 
-The fine is set in baht, not dollars. {if cash >= 200: You have ${cash}, sewn into your waistband all this way. Changed into baht by a man who arranges such things, the fine will take $200 of it: the story's own round sum, for a fine the record gives only in baht. | You do not have enough to pay with. The days, then.}
+The fine is set in baht, not dollars. {if cash >= 200: You have {cash as USD}, sewn into your waistband all this way. Changed into baht by a man who arranges such things, the fine will take $200 of it: the story's own round sum, for a fine the record gives only in baht. | You do not have enough to pay with. The days, then.}
 
 {if child: The officer writes the boy's name on the form, then stops and asks which country to put.}
 
@@ -840,7 +840,7 @@ first two.
 One night, with no warning, you are told to pack. A van with dark windows, an airport
 road, a door at the side of a building, stairs, a plane.
 
-{if debt > 0: You still owe ${debt}. The broker will hear you arrived. Brokers always do.}
+{if debt > 0: You still owe {debt as USD}. The broker will hear you arrived. Brokers always do.}
 
 * Board the plane -> seoul_arrival
   ~ route = vietnam
@@ -890,7 +890,7 @@ Southern way sits at a kitchen table and asks you your name.
 It is quiet, as the cables would later describe it.[^cambodia-cables][^asiatimes-2011-cambodia] Nobody runs. Nobody climbs
 anything. There are forms, and fans, and long afternoons. {if child: The boy learns to ride a bicycle in the courtyard. You watch him go round and round, and cannot stop watching.} {if companion: {if who == chol: Kwang-il | Kyong-hui} sleeps for most of the first three days.}
 
-{if debt > 0: You still owe ${debt}. The broker will be paid, one way or another, out of a life that has not started yet.} {if health <= 1: A doctor comes to see you, listens to your chest, and leaves pills.}
+{if debt > 0: You still owe {debt as USD}. The broker will be paid, one way or another, out of a life that has not started yet.} {if health <= 1: A doctor comes to see you, listens to your chest, and leaves pills.}
 
 You do not know what Cambodia gets in return, or whether it gets anything, and nobody
 tells you. One morning there is a car, and an airport, and a plane.
