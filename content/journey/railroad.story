@@ -277,7 +277,7 @@ chance:
 place: kunming
 title: No card
 
-He stops at your row{if year == y2019: , and the guide's warning comes back to you: the road is watched more closely than it used to be.|.}
+He stops at your row{if year == y2019: , and the guide's warning comes back to you: the road is watched more closely than it used to be. | .}
 
 chance:
   assumption: Without papers, with many people who know your face, or in 2019, the story doubles the chance at the ordinary checkpoint (8 %) to 16 %. In 2019 fees were several times the 2009 level[^wapo-2016-fifield][^kbs-2024-fees] and arrivals were about a third of 2009's[^mou-settlement]; the higher chance here is part of how the story reflects that.
@@ -309,7 +309,7 @@ The room in Kunming is above a shop that sells motorbike parts. It is warm even 
 You sleep for a whole day, and when you wake the guide has changed: a woman this time,
 quick and unsmiling, who wants to know who can walk and who cannot.
 
-{if health <= 1: You can walk. You tell her so. She looks at you for a long time and does not say anything.} {if health >= 2: You can walk. She believes you.}
+{if health <= 1: You can walk. You tell her so. She looks at you for a long time and does not say anything. | {if health >= 2: You can walk. She believes you.}}
 
 Most North Koreans who get out of China leave from this province, Yunnan.[^dailynk-2012-yunnan]
 The usual way runs south to Mengla and across the hills into Laos, then on to the Mekong
@@ -553,7 +553,7 @@ chance:
 place: muang_xay
 title: Which kind of year
 
-{if companion: You sleep in turns, you and {if who == chol: Kwang-il | Kyong-hui}, so that one of you is always watching the door.| You sleep with your back to the wall.} Two weeks. Then three.
+{if companion: You sleep in turns, you and {if who == chol: Kwang-il | Kyong-hui}, so that one of you is always watching the door. | You sleep with your back to the wall.} Two weeks. Then three.
 
 chance:
   assumption: The nine sent back in 2013 were orphans aged 15 to 23 travelling without adults[^chosun-2013-laos][^latimes-2013-laos]. The story assumes a teenager without family, like them, faces a higher risk than an adult in 2019: about 45 %, against 30 % for an adult.
