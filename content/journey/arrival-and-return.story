@@ -143,7 +143,7 @@ The support lasts five years[^yonhap-2020-resettlement], and the people who run 
 
 {if who == chol: You are enrolled at a school where you are two years older than everyone in your class, and still behind them. {if companion: Kwang-il is in the year below and finds you at every break.}}{if who == mi_ok: You learn the bus routes and the prices at the market, which are not prices you can bargain over.}{if who == myong_su: You walk the streets in the morning looking for anything that needs a strong back.} {if season == winter: The first winter is long, and the flat is warm, and that is almost worse: there is nothing to do but think. | The first summer is long and wet, and the evenings are the hardest part.}
 
-Loneliness is the lesson nobody can teach. In a 2022 survey, 13.3 % of defectors said they had felt the impulse to end their lives, twice the rate in the general public.[^asiaeconomy-2022-suicide] The number of your support worker is taped beside the door. {if health <= 1: On the worst nights you call it, and someone answers. | You have not needed it yet, and you leave it there.}
+Loneliness is the lesson nobody can teach. In a 2022 survey, 13.3 % of defectors said they had felt the impulse to end their lives, twice the rate in the general public, Asia Economy reported.[^asiaeconomy-2022-suicide] The number of your support worker is taped beside the door. {if health <= 1: On the worst nights you call it, and someone answers. | You have not needed it yet, and you leave it there.}
 
 You have to decide what this year is for.
 
