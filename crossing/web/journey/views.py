@@ -17,6 +17,7 @@ from crossing.editions.gamebook import Gamebook, build_gamebook
 
 from ..bundle import STATIC, inline_script
 from ..page_cache import accepts_gzip, rendered_once
+from .people import journey_people
 from .player import player_context
 from .publish import Published, journey
 
@@ -39,6 +40,7 @@ def play(request: HttpRequest) -> HttpResponse:
     start = gamebook.pages[0].id
     context = {
         **player_context(published),
+        "people": journey_people(published),
         "gamebook": gamebook,
         "view": gamebook.view(start, base=_gamebook_base()),
         "story_url": reverse("journey:story", args=[published.hash]),
