@@ -428,9 +428,13 @@ def test_ten_thousand_random_plays_take_well_under_a_minute() -> None:
     assert PLAY_SECONDS and PLAY_SECONDS[0] < 60, f"{PLAYTHROUGHS} plays took {PLAY_SECONDS}"
 
 
-def test_no_paragraph_is_shown_twice_in_one_play() -> None:
+SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'$])")
+
+
+def test_no_paragraph_or_sentence_is_shown_twice_in_one_play() -> None:
     """Scenes that a loop re-enters (another year in hiding, another try at the sea) say
-    what changed, with once-only text and variations, never the same paragraph again."""
+    what changed, with year-by-year text, once-only text and variations: not the same
+    paragraph again, nor the same sentence of six words or more."""
     repeated: dict[tuple[str, str], Play] = {}
     for play in random_plays():
         seen: set[str] = set()
@@ -438,10 +442,12 @@ def test_no_paragraph_is_shown_twice_in_one_play() -> None:
             words = plain(paragraph).split()
             if not words:
                 continue
-            key = " ".join(words)
-            if key in seen and (scene, key) not in repeated:
-                repeated[scene, key] = play
-            seen.add(key)
+            text = " ".join(words)
+            pieces = [text] + [s for s in SENTENCE.split(text) if len(s.split()) >= 6]
+            for piece in pieces:
+                if piece in seen and (scene, piece) not in repeated:
+                    repeated[scene, piece] = play
+            seen.update(pieces)
     found = [
         f"{scene}: {text[:70]}... ({replay(play)})" for (scene, text), play in repeated.items()
     ]
