@@ -454,6 +454,18 @@ def test_no_paragraph_or_sentence_is_shown_twice_in_one_play() -> None:
     assert found == []
 
 
+def test_no_empty_paragraph_is_shown() -> None:
+    """A paragraph whose conditions all fail shows nothing at all, not an empty <p>: each
+    such paragraph is a single {if} (docs/story-language.md, "Text")."""
+    empty = {
+        (scene, play.seed)
+        for play in random_plays()
+        for scene, paragraph in play.shown
+        if not plain(paragraph).strip()
+    }
+    assert sorted(empty)[:5] == []
+
+
 # An amount of money as a reader sees it: "$3,500", "2,000 to 6,000 baht", "8 million won".
 BARE_AMOUNT = [
     re.compile(r"\$\s?\d{4,}"),  # "$3500": no thousands separator

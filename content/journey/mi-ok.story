@@ -562,7 +562,7 @@ Chinese police dragged people back out of Japan's consulate in
 Shenyang.[^japantimes-2002-shenyang]
 
 Whatever you choose, the deacon's people will find the money, and you will owe it.
-{if cash > 0: You have {cash as USD} of your own to add. |} {if companion: Kyong-hui will go wherever you go.}
+{if (cash > 0) or (companion): {if cash > 0: You have {cash as USD} of your own to add.} {if companion: Kyong-hui will go wherever you go.}}
 
 * Take the long road south, towards Laos and Thailand -> railroad_start
 * Go north-west, towards Mongolia -> mongolia_start

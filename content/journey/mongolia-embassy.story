@@ -54,7 +54,7 @@ toward Inner Mongolia. Geum-ja and her son sit two carriages away; you agreed no
 each other until the end of the line.
 
 {if papers: The card in your pocket belongs to a stranger. You have practised the name on it until it almost sounds like yours. | You have no card to show anyone, only a ticket.}
-{if child: Your son sleeps across your knees, too tired to be frightened.}{if companion: {if who == chol: Kwang-il sleeps against your shoulder with his mouth open. | Kyong-hui sits by the window, watching the dark go by.}}
+{if (child) or (companion): {if child: Your son sleeps across your knees, too tired to be frightened.} {if companion: {if who == chol: Kwang-il sleeps against your shoulder with his mouth open. | Kyong-hui sits by the window, watching the dark go by.}}}
 
 A little after midnight the door at the far end of the carriage slides open. A man in
 uniform starts down the aisle, and passengers reach into their pockets before he asks.
@@ -133,7 +133,7 @@ nowhere in particular. The lights of the town fall behind you. Ahead the ground 
 than the sky, and across it runs a fence: posts, wire strung between them, and beyond the
 wire nothing you can see.
 
-{if child: Your son is on your back, tied on with a shawl. You have told him this is a game about being quiet, and he is playing it well.}{if companion: {if who == chol: Kwang-il walks so close behind you that he treads on your heels. | Kyong-hui walks so close behind you that she treads on your heels.}}
+{if (child) or (companion): {if child: Your son is on your back, tied on with a shawl. You have told him this is a game about being quiet, and he is playing it well.} {if companion: {if who == chol: Kwang-il walks so close behind you that he treads on your heels. | Kyong-hui walks so close behind you that she treads on your heels.}}}
 
 You lie in a ditch and watch. Headlights crawl along a track beside the fence and are gone.
 Geum-ja's son wants to go now, before they come back. Geum-ja wants to wait until the track
@@ -283,8 +283,7 @@ embassy,[^demick-2009] who speaks your language the way the broadcasts from the 
 The days run together: a room with beds, meals
 that arrive, forms that someone else fills in.
 
-{if child: He writes your son's name on his list. You remember the deacon's warning: South Korea can refuse children born in China, for lack of proof that they are North Korean.[^flyer] That question, the man from the embassy says, will be settled in Seoul.}{if companion: {if who == chol: Kwang-il has started asking what school in Seoul is like. Nobody here can tell him. | Kyong-hui practises Southern words from a newspaper someone left behind, and makes you laugh at them.}}
-{if debt > 0: In the South, a broker is waiting for {debt as USD}.}
+{if (child) or (companion) or (debt > 0): {if child: He writes your son's name on his list. You remember the deacon's warning: South Korea can refuse children born in China, for lack of proof that they are North Korean.[^flyer] That question, the man from the embassy says, will be settled in Seoul.} {if companion: {if who == chol: Kwang-il has started asking what school in Seoul is like. Nobody here can tell him. | Kyong-hui practises Southern words from a newspaper someone left behind, and makes you laugh at them.}} {if debt > 0: In the South, a broker is waiting for {debt as USD}.}}
 
 One morning you are driven to the airport. You have never been inside one. You do as the
 others do and hold your papers the way they hold theirs.

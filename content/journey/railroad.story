@@ -74,7 +74,7 @@ There is one comfort in it, and you turn it over on the way back to your room. A
 is owed money by you needs you to arrive. It is the nearest thing to a promise anyone on
 this road will give you.
 
-{if child: The boy asks who the man was. A friend, you say.} {if companion: Kyong-hui asks whether you will really pay. You say yes. You mean it.}
+{if (child) or (companion): {if child: The boy asks who the man was. A friend, you say.} {if companion: Kyong-hui asks whether you will really pay. You say yes. You mean it.}}
 
 Before you go he mentions, as if it were nothing, that he can also find you a Chinese
 identity card: a real one, lent by a woman who looks enough like you, for another $500 on
@@ -199,7 +199,7 @@ much care which you take. The train is quicker, he says, but there are the stati
 in the stations there are police. The long-distance buses take days longer and wreck your
 stomach, and they stop at every town, but the people who ride them ask fewer questions.
 
-{if child: The boy has never been on a train. He wants to see one.} {if companion and who == chol: Kwang-il has never been on either.}
+{if (child) or (companion and who == chol): {if child: The boy has never been on a train. He wants to see one.} {if companion and who == chol: Kwang-il has never been on either.}}
 
 * Take the train, with the borrowed card ready -> rr_train if papers
 * Take the train without a card, and hope nobody asks -> rr_train if not papers
@@ -214,7 +214,7 @@ The hard-seat carriage smells of instant noodles and sunflower seeds. You take a
 seat, so that you can turn your face to the glass. Fields go by, then cities bigger than
 any you had imagined, then fields again. At Beijing you change trains, following the
 guide's back through a crowd so thick you could lose a child in it without a sound.
-{if child: You hold the boy's wrist so hard he complains.} {if companion: You keep {if who == chol: Kwang-il in front of you, where you can see the back of his head | Kyong-hui in front of you, where you can see the back of her head}.}
+{if (child) or (companion): {if child: You hold the boy's wrist so hard he complains.} {if companion: You keep {if who == chol: Kwang-il in front of you, where you can see the back of his head | Kyong-hui in front of you, where you can see the back of her head}.}}
 
 You sleep sitting up, and wake every time the train slows. Conductors come through to
 check tickets. {if papers: Once, a policeman asks a man across the aisle for his card, and then walks past you. | Once, a policeman asks a man across the aisle for his card. You look at the window until your neck aches.} Nobody in your group speaks for two days. You discover that you can go a very long time without speaking.
@@ -291,7 +291,7 @@ title: A question in Chinese
 He asks you something in Chinese. You answer, and your accent answers for you. He asks
 again, more slowly, the way people speak to children, and then he tells you to stand up.
 
-{if child: He tells the boy to stand up too. The boy takes your hand without being told.} {if companion: {if who == chol: Kwang-il | Kyong-hui}, two rows back, keeps still and looks at the window, as you agreed. Then the policeman looks that way too.} {if who == chol and not companion: You think about running, for a second, and there is nowhere to run on a bus.}
+{if (child) or (companion) or (who == chol and not companion): {if child: He tells the boy to stand up too. The boy takes your hand without being told.} {if companion: {if who == chol: Kwang-il | Kyong-hui}, two rows back, keeps still and looks at the window, as you agreed. Then the policeman looks that way too.} {if who == chol and not companion: You think about running, for a second, and there is nowhere to run on a bus.}}
 
 The guide does not look up. That was agreed too.
 
@@ -321,7 +321,7 @@ for Thailand at all, but make a run for the gate of a foreign embassy.[^flyer]
 The woman says she can arrange either. Vietnam is more roads, more borders, more people to
 pay. Laos is the walk.
 
-{if child: You think about the boy on a mountain path at night. You think about him at an embassy gate.} {if companion: {if who == chol: Kwang-il | Kyong-hui} wants to know which way is shorter. Nobody can say.}
+{if (child) or (companion): {if child: You think about the boy on a mountain path at night. You think about him at an embassy gate.} {if companion: {if who == chol: Kwang-il | Kyong-hui} wants to know which way is shorter. Nobody can say.}}
 
 * Go south, to Mengla and the Lao border -> rr_mengla
 * Go east, into Vietnam -> rr_vn_border
@@ -341,7 +341,7 @@ A few go by water: some North Koreans have ridden Chinese cargo boats down the M
 Bokeo province in Laos.[^bangkokpost-2006-mekong] The boat spares your legs, but it
 costs more, and it means lying in the dark in a hold, trusting a crew you cannot talk to.
 
-{if health <= 1: Your body has already told you what it thinks of a long walk.} {if child: The boy is too heavy to carry far, and too small to walk all night.} {if companion: {if who == chol: Kwang-il says the walk is nothing, and means it, and is {11 + years_hidden as words}. | Kyong-hui says nothing, and ties her shoes twice.}}
+{if (health <= 1) or (child) or (companion): {if health <= 1: Your body has already told you what it thinks of a long walk.} {if child: The boy is too heavy to carry far, and too small to walk all night.} {if companion: {if who == chol: Kwang-il says the walk is nothing, and means it, and is {11 + years_hidden as words}. | Kyong-hui says nothing, and ties her shoes twice.}}}
 
 {if cash >= 500: You have {cash as USD}. The boat would take $500 of it. | You have {cash as USD}; the boat costs $500.} {if debt > 0 and cash < 500: The guide says the boat can go on what you already owe.}
 
@@ -363,7 +363,7 @@ For a long time nothing happens. Then the engine, and the slow sideways feeling 
 leaving a bank. You count hours by the light that comes through the gaps in the hatch.
 Once there are voices above, and boots, and the light changes; then the voices go away.
 
-{if child: The boy sleeps through most of it, his head on your arm. Your arm goes dead and you do not move it.} {if companion: {if who == chol: Kwang-il | Kyong-hui} wants to look out. You hold on to a sleeve.}
+{if (child) or (companion): {if child: The boy sleeps through most of it, his head on your arm. Your arm goes dead and you do not move it.} {if companion: {if who == chol: Kwang-il | Kyong-hui} wants to look out. You hold on to a sleeve.}}
 
 chance:
   assumption: No source gives the odds for the boats. The story assumes a hidden place in a cargo hold is a little safer than the ordinary checkpoint on the road across China (8 %), since there is no long walk in sight of patrols: about one boat in sixteen (6 %) is searched and the group found before it leaves Chinese waters.
@@ -423,7 +423,7 @@ Somewhere ahead there is a border. Nobody will tell you when you cross it. There
 no fence, no river, no sign; the guide has said so. There will only be a morning when he
 stops walking.
 
-{if child: The boy sleeps on your back for hours at a time. You envy him, and you are glad.} {if companion: {if who == chol: Kwang-il | Kyong-hui} stops talking after midnight, which is how you know how tired {if who == chol: he is | she is}.}
+{if (child) or (companion): {if child: The boy sleeps on your back for hours at a time. You envy him, and you are glad.} {if companion: {if who == chol: Kwang-il | Kyong-hui} stops talking after midnight, which is how you know how tired {if who == chol: he is | she is}.}}
 
 -> rr_walk_weak if health <= 1
 -> rr_walk_weak if child and health <= 2
@@ -585,7 +585,7 @@ title: Houayxay
 
 Houayxay is a town on a bank of the Mekong in Bokeo province. {if season == summer: The river is wide and brown and fast with rain, | The river is wide and brown and slower than you imagined,} and on the other side, close enough to see people walking, is Thailand.
 
-{if cash > 0: You have {cash as USD} left.} {if debt > 0: You owe {debt as USD}.} {if health <= 1: You are tired in a way that sleep does not reach.}
+{if (cash > 0) or (debt > 0) or (health <= 1): {if cash > 0: You have {cash as USD} left.} {if debt > 0: You owe {debt as USD}.} {if health <= 1: You are tired in a way that sleep does not reach.}}
 
 The boatman has one long wooden boat. Tonight there are more people waiting than it
 should carry: your group, and another group that came by another road, and a family who
@@ -596,7 +596,7 @@ Or you can wait on this bank for a second trip tomorrow night, with fewer people
 boat, and spend one more day in Laos, in a hut by the river, where anyone passing could
 see you.
 
-{if child: The boy cannot swim. Neither, really, can you.} {if companion and who == chol: Kwang-il can swim, a little, in the Yalu in August, and says so as if it settled something.}
+{if (child) or (companion and who == chol): {if child: The boy cannot swim. Neither, really, can you.} {if companion and who == chol: Kwang-il can swim, a little, in the Yalu in August, and says so as if it settled something.}}
 
 * Go tonight, with everyone -> rr_cross_full
 * Wait for the second trip -> rr_cross_wait
@@ -682,7 +682,7 @@ You count the days on the wall with a fingernail, the way people do in films you
 never seen. The food is rice and something. It is enough. The heat is not the kind you
 get used to.
 
-{if child: The boy gets a rash, and then a fever, and then, after two frightening nights, gets better.} {if companion: {if who == chol: Kwang-il makes a game of the days, with stones, and loses it, and makes another. | Kyong-hui teaches the Lao women a song from home, and they teach her one back.}} {if health == 0: By the end you are weak enough that the others carry your mat to the door for you.}
+{if (child) or (companion) or (health == 0): {if child: The boy gets a rash, and then a fever, and then, after two frightening nights, gets better.} {if companion: {if who == chol: Kwang-il makes a game of the days, with stones, and loses it, and makes another. | Kyong-hui teaches the Lao women a song from home, and they teach her one back.}} {if health == 0: By the end you are weak enough that the others carry your mat to the door for you.}}
 
 Nobody is going to send you back. You repeat it to yourself at night: nobody here is
 going to send you back. On the last day a guard unlocks the door and points down the
@@ -704,7 +704,7 @@ You have learned to see the shape of a room quickly. Along one wall, a row of wo
 North Hamgyong who have been here longest, and who know where the fan reaches and how to
 get a second cup of water. Near the window, a group who pray together each morning,
 quietly, in Korean, and who ask every newcomer whether they would like to join them.
-{if child: The boy is the only small child in the cell. Everyone wants to hold him.} {if companion and who == chol: The women look at you and Kwang-il, two boys with nobody, and look at each other.} {if health <= 1: You are still weak, and you need a place to lie down more than anything else.}
+{if (child) or (companion and who == chol) or (health <= 1): {if child: The boy is the only small child in the cell. Everyone wants to hold him.} {if companion and who == chol: The women look at you and Kwang-il, two boys with nobody, and look at each other.} {if health <= 1: You are still weak, and you need a place to lie down more than anything else.}}
 
 Where you put your mat is the first choice you have made in weeks that nobody is waiting
 to punish.
@@ -719,9 +719,9 @@ title: The interview
 
 After {if year == y2009: three weeks | a month} a South Korean official comes with a folder. He speaks the way people speak on the radio broadcasts you were never allowed to hear: softly, with his vowels in different places. He asks where you were born and who your parents are, and then questions nobody has ever asked you. Where did you go to school. What was the name of the station in your town. What did your neighbours do.
 
-{if who == mi_ok and child: Then he asks about the boy. Children born in China to North Korean mothers have been turned away by South Korea for lack of proof that they are North Korean.[^flyer] You tell him everything: the village, the man, the birth, the years. He writes it all down and does not tell you what it means.} {if who == mi_ok and not child: You tell him about Musan, and the market, and the river. He writes it down.} {if who == chol: You tell him what you know about your parents, which is not much. {if companion: He asks about Kwang-il, and you answer for both of you, as you have all the way.}}
+{if (who == mi_ok and child) or (who == mi_ok and not child) or (who == chol): {if who == mi_ok and child: Then he asks about the boy. Children born in China to North Korean mothers have been turned away by South Korea for lack of proof that they are North Korean.[^flyer] You tell him everything: the village, the man, the birth, the years. He writes it all down and does not tell you what it means.} {if who == mi_ok and not child: You tell him about Musan, and the market, and the river. He writes it down.} {if who == chol: You tell him what you know about your parents, which is not much. {if companion: He asks about Kwang-il, and you answer for both of you, as you have all the way.}}}
 
-{if debt > 0: You tell him about the debt. He nods as if he has heard this many times.} {if health >= 2: You are stronger than when you came in.}
+{if (debt > 0) or (health >= 2): {if debt > 0: You tell him about the debt. He nods as if he has heard this many times.} {if health >= 2: You are stronger than when you came in.}}
 
 Some time later, a list is read out, and your name is on it. Then a bus, then an airport,
 then a plane with seats in rows, and people in uniforms who bring you food without being
@@ -743,7 +743,7 @@ stretch and no further, and that none of them will ever know how the journey end
 fifteen-year-old who went this way in 2017 crossed three countries in twelve
 days.[^wapo-2017-fifield] Your own days blur.
 
-{if child: The boy is sick in the minibus and then sleeps on your lap for a hundred kilometres.} {if companion: {if who == chol: Kwang-il | Kyong-hui} practises the Vietnamese word for thank you until the driver laughs.} {if papers: You keep the borrowed card in your shirt pocket.}
+{if (child) or (companion) or (papers): {if child: The boy is sick in the minibus and then sleeps on your lap for a hundred kilometres.} {if companion: {if who == chol: Kwang-il | Kyong-hui} practises the Vietnamese word for thank you until the driver laughs.} {if papers: You keep the borrowed card in your shirt pocket.}}
 
 The last stretch before the border is on foot, through fields, in the early morning.
 
@@ -787,7 +787,7 @@ airlift, the largest group ever to arrive at once.[^bbc-2004-vietnam]
 The third idea is to go on the way the fifteen-year-old did in 2017: west, into Laos, and then down to
 Thailand.[^wapo-2017-fifield] It is the long way round, and it ends with the Mekong.
 
-{if child: An embassy gate is a wall and a guard and a run. The boy is small and you are not fast.} {if companion: {if who == chol: Kwang-il | Kyong-hui} thinks the embassy is the best idea anyone has ever had.}
+{if (child) or (companion): {if child: An embassy gate is a wall and a guard and a run. The boy is small and you are not fast.} {if companion: {if who == chol: Kwang-il | Kyong-hui} thinks the embassy is the best idea anyone has ever had.}}
 
 * Try for an embassy gate -> rr_charge
 * Wait for the guide's contact to take you into Cambodia -> rr_cambodia if year == y2009
@@ -829,7 +829,7 @@ Then you are inside, on a lawn, on your knees, and someone is shouting in a lang
 do not know, and then someone else is speaking very calmly in English, and then a woman
 in a cardigan brings out a jug of water.
 
-{if child: The boy does not cry. He looks at the grass.} {if companion: {if who == chol: Kwang-il | Kyong-hui} is laughing and cannot stop.}
+{if (child) or (companion): {if child: The boy does not cry. He looks at the grass.} {if companion: {if who == chol: Kwang-il | Kyong-hui} is laughing and cannot stop.}}
 
 You live in a meeting room for weeks. There are mattresses on the floor and a television
 nobody turns on. The staff are careful and kind and do not tell you anything, because
@@ -871,7 +871,7 @@ title: Word from the south
 You wait in the room near the old quarter for the guide's contact to send word. Days. The
 guide goes out in the morning and comes back at night with rice and nothing else.
 
-{if child: The boy learns to count to ten in Vietnamese from the landlady's daughter.} {if companion: {if who == chol: Kwang-il | Kyong-hui} learns how to cross the road.}
+{if (child) or (companion): {if child: The boy learns to count to ten in Vietnamese from the landlady's daughter.} {if companion: {if who == chol: Kwang-il | Kyong-hui} learns how to cross the road.}}
 
 chance:
   assumption: The leaked cables describe a quiet pipeline through Cambodia in 2006–08[^cambodia-cables], but not how many tried it. The story assumes the contact can usually arrange it in 2009 (four times in five); when he cannot, the group goes on by the Laos road.
@@ -890,7 +890,7 @@ Southern way sits at a kitchen table and asks you your name.
 It is quiet, as the cables would later describe it.[^cambodia-cables][^asiatimes-2011-cambodia] Nobody runs. Nobody climbs
 anything. There are forms, and fans, and long afternoons. {if child: The boy learns to ride a bicycle in the courtyard. You watch him go round and round, and cannot stop watching.} {if companion: {if who == chol: Kwang-il | Kyong-hui} sleeps for most of the first three days.}
 
-{if debt > 0: You still owe {debt as USD}. The broker will be paid, one way or another, out of a life that has not started yet.} {if health <= 1: A doctor comes to see you, listens to your chest, and leaves pills.}
+{if (debt > 0) or (health <= 1): {if debt > 0: You still owe {debt as USD}. The broker will be paid, one way or another, out of a life that has not started yet.} {if health <= 1: A doctor comes to see you, listens to your chest, and leaves pills.}}
 
 You do not know what Cambodia gets in return, or whether it gets anything, and nobody
 tells you. One morning there is a car, and an airport, and a plane.
@@ -909,7 +909,7 @@ hands you on to another man, who drives you on towards the north-west. The fifte
 took this kind of road and was in Thailand twelve days after leaving the North.[^wapo-2017-fifield]
 You have been on the road longer than that already.
 
-{if child: The boy has stopped asking where you are going. He asks when.} {if companion: {if who == chol: Kwang-il | Kyong-hui} keeps asking how much further, and you keep saying: not far.} {if health <= 1: You sleep whenever the vehicle moves.}
+{if (child) or (companion) or (health <= 1): {if child: The boy has stopped asking where you are going. He asks when.} {if companion: {if who == chol: Kwang-il | Kyong-hui} keeps asking how much further, and you keep saying: not far.} {if health <= 1: You sleep whenever the vehicle moves.}}
 
 The driver offers you the choice every guide in Laos seems to offer: in the back of a truck
 in daylight, or at night by the back roads.
