@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 import textwrap
 from collections.abc import Callable
@@ -600,3 +601,34 @@ def test_an_internal_error_reaches_the_user_as_a_message_not_a_traceback(
     monkeypatch.setenv("CROSSING_DEBUG", "1")
     with pytest.raises(RuntimeError, match="boom"):
         main()
+
+
+# -- the journey's chances say where their numbers come from ----------------------------------
+
+
+def test_check_fails_on_a_journey_chance_that_cites_a_source_for_an_estimate(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """The flagship, with one estimate's background source moved onto `chance:`: the checker
+    refuses to let the source stand for a number it does not give."""
+    content = Path(__file__).parent.parent / "content"
+    copy = tmp_path / "content"
+    shutil.copytree(content, copy)
+    chol = copy / "journey" / "chol.story"
+    text = chol.read_text(encoding="utf-8")
+    estimate = "chance:\n  assumption: The Defector's makers say guards may take a bribe"
+    assert text.count(estimate) == 1
+    text = text.replace(estimate, estimate.replace("chance:", "chance: [^defector-blog]"))
+    text = text.replace("  background: [^defector-blog]\n", "", 1)
+    chol.write_text(text, encoding="utf-8")
+    line = text[: text.index("chance: [^defector-blog]")].count("\n") + 1
+
+    result = run(runner, "check", str(copy / "journey"))
+    assert result.exit_code == 1
+    no_traceback(result)
+    assert f"chol.story:{line}:9: error[E022]: this chance is an estimate" in result.stderr
+    assert "'defector-blog'" in result.stderr and "background:" in result.stderr
+
+    # As published, the journey checks clean.
+    clean = run(runner, "check", str(content / "journey"))
+    assert clean.exit_code == 0, clean.stderr
