@@ -136,6 +136,17 @@ def _clause(expr: JsonExpr, variables: Sequence[Variable], within: str | None) -
     return f"{value_words(expr, variables)} is not 0"  # an int where a condition belongs
 
 
+def conditions_words(clauses: Sequence[JsonExpr], variables: Sequence[Variable]) -> str:
+    """Conditions that must all hold, as one clause: "child is ticked and years hidden is 1"
+    (a clause made of "or" gets brackets, so the "and" between them cannot be misread)."""
+    flat = [part for clause in clauses for part in _flatten(clause, "and")]
+    if not flat:
+        return "always"
+    if len(flat) == 1:
+        return _clause(flat[0], variables, None)
+    return " and ".join(_clause(part, variables, "and") for part in flat)
+
+
 def _flatten(expr: JsonExpr, op: str) -> list[JsonExpr]:
     """`a and (b and c)` → [a, b, c]: the same operator needs no brackets."""
     if isinstance(expr, list) and expr and expr[0] == op:
@@ -173,6 +184,7 @@ def _comparison(
     # Put the variable (or expression) first: `2 <= cash` reads "cash is 2 or more".
     if isinstance(left, int) and not isinstance(right, int):
         left, right, op = right, left, _MIRROR[op]
+    op = _at_bound(op, left, right, variables)
     enum = _enum_of(left, variables) or _enum_of(right, variables)
     a = _value(left, variables, 0, enum)
     b = _value(right, variables, 0, enum)
@@ -187,6 +199,22 @@ def _comparison(
     if op == "<=":
         return f"{a} is {b} or less"
     return f"{a} is {b} or more"
+
+
+def _at_bound(op: str, left: JsonExpr, right: JsonExpr, variables: Sequence[Variable]) -> str:
+    """A comparison that only its bound can meet reads as equality: with cash never below
+    0, "cash is 0 or less" is "cash is 0"."""
+    if not (isinstance(left, list) and left and left[0] == "var" and isinstance(right, int)):
+        return op
+    variable = variables[left[1]]
+    if variable.type != "int" or isinstance(right, bool):
+        return op
+    low, high = variable.low, variable.high
+    if low is not None and ((op == "<=" and right == low) or (op == "<" and right == low + 1)):
+        return "=="
+    if high is not None and ((op == ">=" and right == high) or (op == ">" and right == high - 1)):
+        return "=="
+    return op
 
 
 def _bool_comparison(

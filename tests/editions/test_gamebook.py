@@ -382,18 +382,65 @@ def test_effects_are_sentences_and_values_read_plainly() -> None:
     ]
 
 
-def test_text_shows_blanks_and_conditions() -> None:
+def test_text_without_conditions_keeps_its_paragraph_and_names_values_in_words() -> None:
+    text = ("<p>You have ", c.Interpolation(["+", CASH, 1], "int"), " coins.</p>")
+    assert text_html(text, VARIABLES) == (
+        '<p>You have <span class="gb-var"><span class="gb-name">cash</span> plus 1</span>'
+        " coins.</p>"
+    )
+
+
+def test_conditions_on_whole_sentences_become_lines_to_read_or_skip() -> None:
     text = (
-        "<p>You have ",
-        c.Interpolation(CASH, "int"),
-        " coins. ",
-        c.Conditional(["and", PAPERS, ["==", WHO, 1]], "Papers.", ("No ", "papers.")),
-        "</p>",
+        "<p>You wait. ",
+        c.Conditional(["and", PAPERS, ["==", WHO, 1]], "Papers. Good.", ("No ", "papers.")),
+        " Then you go.</p>",
     )
     assert text_html(text, VARIABLES) == (
-        '<p>You have <span class="gb-var">[cash]</span> coins. <span class="gb-if">'
-        '(<span class="gb-cond">If papers is ticked and who is “chol”:</span> Papers. '
-        '<span class="gb-cond">Otherwise:</span> No papers.)</span></p>'
+        '<div class="gb-passage"><p>You wait.</p>'
+        '<p class="gb-read"><span class="gb-cond">If papers is ticked and who is “chol”:</span>'
+        " Papers. Good.</p>"
+        '<p class="gb-read"><span class="gb-cond">If papers is not ticked or who is not'
+        " “chol”:</span> No papers.</p>"
+        "<p>Then you go.</p></div>"
+    )
+
+
+def test_a_condition_inside_a_sentence_repeats_the_sentence_and_settles_values() -> None:
+    text = (
+        "<p>Song-ho is ",
+        c.Conditional(
+            CHILD,
+            (c.Interpolation(["+", 13, YEARS], "int"),),
+            (c.Interpolation(YEARS, "int"),),
+        ),
+        " now. ",
+        c.Conditional(["==", YEARS, 1], "A year.", ""),
+        c.Conditional(["==", YEARS, 2], "Two years.", ""),
+        "</p>",
+    )
+    markup = text_html(text, VARIABLES)
+    assert markup == (
+        '<div class="gb-passage">'
+        '<p class="gb-read"><span class="gb-cond">If child is ticked:</span> Song-ho is '
+        '<span class="gb-var">13 plus <span class="gb-name">years hidden</span></span> now.</p>'
+        '<p class="gb-read"><span class="gb-cond">If child is not ticked:</span> Song-ho is '
+        '<span class="gb-var"><span class="gb-name">years hidden</span></span> now.</p>'
+        '<p class="gb-read"><span class="gb-cond">If years hidden is 1:</span> A year.</p>'
+        '<p class="gb-read"><span class="gb-cond">If years hidden is 2:</span> Two years.</p>'
+        "</div>"
+    )
+    assert "Otherwise" not in markup and "[" not in markup
+
+
+def test_lines_that_cannot_hold_are_left_out_and_settled_values_printed() -> None:
+    inner = c.Conditional([">=", YEARS, 4], "Never.", ("Age ", c.Interpolation(YEARS, "int"), "."))
+    text = ("<p>", c.Conditional(["==", YEARS, 1], (inner,), "Later."), "</p>")
+    assert text_html(text, VARIABLES) == (
+        '<div class="gb-passage">'
+        '<p class="gb-read"><span class="gb-cond">If years hidden is 1:</span> Age 1.</p>'
+        '<p class="gb-read"><span class="gb-cond">If years hidden is not 1:</span> Later.</p>'
+        "</div>"
     )
 
 

@@ -1,0 +1,485 @@
+"""Text that depends on the sheet, laid out the way printed gamebooks do it.
+
+The runtime shows `{if child: … | …}` by evaluating it; a reader with a pencil cannot.
+Instead of nesting "(If …: … Otherwise: …)" inside a sentence, the gamebook breaks a
+paragraph into *lines*, each read whole or skipped whole:
+
+    If years hidden is 1: A year.
+    If years hidden is 2: Two years.
+    Each spring you tell yourself it is the last one.
+    If child is ticked: Song-ho is 13 plus YEARS HIDDEN now.
+    If child is not ticked: Song-ho is 12 plus YEARS HIDDEN now.
+
+- A paragraph is cut into sentences. A condition that covers whole sentences becomes
+  lines of its own, one per branch, nested conditions joined with "and"; a condition in
+  the middle of a sentence repeats the sentence once per way it can read.
+- An empty branch gives no line at all: no empty "Otherwise".
+- A line whose conditions cannot all hold (years hidden is 1 and 4 or more) is left out.
+- A value the line's conditions settle (`{years_hidden}` under "years hidden is 1") is
+  printed; any other is said in words with the sheet's names ("13 plus YEARS HIDDEN").
+
+Pure functions of the compiled story's dataclasses; the result is HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import json
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from crossing.story import compiled as c
+from crossing.story.evaluate import EvaluationError, Evaluator, Value, compile_expr
+
+from .words import conditions_words, humanise
+
+Clause = c.JsonExpr  # a condition, as the story's expression
+Path = tuple[Clause, ...]  # conditions that all hold
+Part = str | c.Interpolation  # static HTML, or a value to show
+Item = str | c.Interpolation | c.Conditional
+
+# A sentence ends at . ! ? or … with its closing quotes, brackets, tags and citation marks,
+# then white space or the end of the string.
+_CLOSERS = r'(?:["”’)\]]|</(?:em|strong|i|b|a|span|cite|q)>|<sup class="cite">.*?</sup>)*'
+_SENTENCE_END = re.compile(r"[.!?…]" + _CLOSERS + r"(?:\s+|$)", re.DOTALL)
+_ENDS_SENTENCE = re.compile(r"[.!?…]" + _CLOSERS + r"\s*$", re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_PARAGRAPH = re.compile(r"(<p\b[^>]*>|</p>)")
+
+# Enumerating the values of the variables a line reads: give up (assume "possible",
+# "not settled") beyond this many combinations, and treat ints wider than this as
+# unbounded.
+_MAX_COMBINATIONS = 200_000
+_MAX_SPAN = 1_000
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A stretch of text read whole when every condition of `path` holds."""
+
+    path: Path
+    parts: tuple[Part, ...]
+
+
+@dataclass(slots=True)
+class SheetRules:
+    """What a line's conditions say about the sheet: possible at all, and which values
+    they settle. Answers are cached: a story asks the same few questions many times."""
+
+    variables: Sequence[c.Variable]
+    _possible: dict[str, bool] = field(default_factory=dict)
+    _settled: dict[str, Value | None] = field(default_factory=dict)
+
+    def possible(self, path: Path) -> bool:
+        """False only when no values of the sheet meet every condition of `path`."""
+        if not path:
+            return True
+        key = json.dumps(path)
+        if key not in self._possible:
+            self._possible[key] = self._any_meets(path)
+        return self._possible[key]
+
+    def settled(self, expr: c.JsonExpr, path: Path) -> Value | None:
+        """The one value `expr` can have when `path` holds, else None."""
+        key = json.dumps([expr, path])
+        if key not in self._settled:
+            self._settled[key] = self._one_value(expr, path)
+        return self._settled[key]
+
+    def simplified(self, path: Path) -> Path:
+        """The path without the conditions the others already imply ("years hidden is 1
+        and years hidden is less than 4" is "years hidden is 1")."""
+        kept = list(path)
+        for clause in path:
+            others = tuple(other for other in kept if other is not clause)
+            if others and not self.possible((*others, _negation(clause))):
+                kept = list(others)
+        return tuple(kept)
+
+    def _any_meets(self, path: Path) -> bool:
+        if any(_negation(clause) in path for clause in path):
+            return False
+        reads = sorted(set().union(*(_reads(clause) for clause in path)))
+        domains = [self._domain(index, path, exact=False) for index in reads]
+        checks = _evaluators(path)
+        known = [d for d in domains if d is not None]
+        if checks is None or len(known) < len(domains):
+            return True
+        values = list(self._initial())
+        for combination in _combinations(known):
+            if combination is None:
+                return True  # too many to try: say it may hold
+            for index, value in zip(reads, combination, strict=True):
+                values[index] = value
+            if all(check(values) for check in checks):
+                return True
+        return False
+
+    def _one_value(self, expr: c.JsonExpr, path: Path) -> Value | None:
+        reads = sorted(_reads(expr).union(*(_reads(clause) for clause in path)))
+        domains = [self._domain(index, path, exact=True) for index in reads]
+        checks = _evaluators(path)
+        try:
+            evaluate = compile_expr(expr)
+        except EvaluationError:
+            return None
+        known = [d for d in domains if d is not None]
+        if checks is None or len(known) < len(domains):
+            return None
+        found: set[Value] = set()
+        values = list(self._initial())
+        for combination in _combinations(known):
+            if combination is None:
+                return None
+            for index, value in zip(reads, combination, strict=True):
+                values[index] = value
+            if all(check(values) for check in checks):
+                found.add(evaluate(values))
+                if len(found) > 1:
+                    return None
+        return found.pop() if len(found) == 1 else None
+
+    def _initial(self) -> list[Value]:
+        return [v.initial for v in self.variables]
+
+    def _domain(self, index: int, path: Path, *, exact: bool) -> Sequence[Value] | None:
+        """Every value a variable can hold; for a wide int, when only `possible` is asked
+        and every condition compares it with a number, the numbers that can differ."""
+        variable = self.variables[index]
+        if variable.type == "bool":
+            return (False, True)
+        if variable.type == "enum":
+            return range(len(variable.values))
+        low, high = variable.low, variable.high
+        if low is not None and high is not None and high - low <= _MAX_SPAN:
+            return range(low, high + 1)
+        if exact:
+            return None
+        constants = _compared_with(index, path)
+        if constants is None:
+            return None
+        candidates = {k + d for k in constants for d in (-1, 0, 1)}
+        candidates |= {b for b in (low, high) if b is not None} or {0}
+        return sorted(
+            k for k in candidates if (low is None or k >= low) and (high is None or k <= high)
+        )
+
+
+def _combinations(domains: Sequence[Sequence[Value]]) -> Iterator[tuple[Value, ...] | None]:
+    """Every combination of values, or a single None when there are too many."""
+    total = 1
+    for domain in domains:
+        total *= max(len(domain), 1)
+    if total > _MAX_COMBINATIONS:
+        yield None
+        return
+    yield from itertools.product(*domains)
+
+
+def _evaluators(path: Path) -> list[Evaluator] | None:
+    try:
+        return [compile_expr(clause) for clause in path]
+    except EvaluationError:
+        return None
+
+
+def _reads(expr: c.JsonExpr) -> set[int]:
+    if isinstance(expr, list) and expr:
+        if expr[0] == "var":
+            return {int(expr[1])}
+        return set().union(*(_reads(operand) for operand in expr[1:]))
+    return set()
+
+
+def _compared_with(index: int, path: Path) -> set[int] | None:
+    """The numbers variable `index` is compared with in `path`, if every use of it there
+    is such a comparison (so trying those numbers and their neighbours decides it)."""
+    found: set[int] = set()
+
+    def visit(expr: c.JsonExpr) -> bool:
+        if not isinstance(expr, list) or not expr:
+            return True
+        op = expr[0]
+        if op == "var":
+            return int(expr[1]) != index
+        if op in ("==", "!=", "<", "<=", ">", ">="):
+            left, right = expr[1], expr[2]
+            this = ["var", index]
+            for a, b in ((left, right), (right, left)):
+                if a == this and isinstance(b, int) and not isinstance(b, bool):
+                    found.add(b)
+                    return True
+        return all(visit(operand) for operand in expr[1:])
+
+    return found if all(visit(clause) for clause in path) else None
+
+
+def _negation(clause: Clause) -> Clause:
+    if isinstance(clause, list) and clause and clause[0] == "not":
+        return clause[1]
+    return ["not", clause]
+
+
+def _with(path: Path, clause: Clause) -> Path:
+    return path if clause in path else (*path, clause)
+
+
+# -- cutting text into lines ---------------------------------------------------------
+
+
+def _items(text: c.Text | None) -> tuple[Item, ...]:
+    if text is None:
+        return ()
+    return (text,) if isinstance(text, str) else text
+
+
+def _visible(markup: str) -> bool:
+    return bool(_TAG.sub("", markup).strip())
+
+
+def _is_empty(items: Sequence[Item]) -> bool:
+    return all(isinstance(item, str) and not _visible(item) for item in items)
+
+
+def _ends_sentence(node: c.Conditional) -> bool:
+    """Whether every branch of a condition ends a sentence (or is empty), so what
+    follows it begins a new one."""
+    for branch in (node.then, node.otherwise):
+        items = [item for item in _items(branch) if not isinstance(item, str) or _visible(item)]
+        if not items:
+            continue
+        last = items[-1]
+        if isinstance(last, c.Interpolation):
+            return False
+        if isinstance(last, c.Conditional):
+            if not _ends_sentence(last):
+                return False
+        elif not _ENDS_SENTENCE.search(last):
+            return False
+    return True
+
+
+def units(items: Sequence[Item]) -> list[list[Item]]:
+    """The items cut into sentences (a condition covering whole sentences is a unit of
+    its own; one inside a sentence stays in the sentence's unit)."""
+    found: list[list[Item]] = []
+    current: list[Item] = []
+    for item in items:
+        if isinstance(item, str):
+            at = 0
+            for match in _SENTENCE_END.finditer(item):
+                current.append(item[at : match.end()])
+                found.append(current)
+                current, at = [], match.end()
+            if item[at:]:
+                current.append(item[at:])
+        elif isinstance(item, c.Conditional):
+            current.append(item)
+            if _ends_sentence(item):
+                found.append(current)
+                current = []
+        else:
+            current.append(item)
+    if current:
+        found.append(current)
+    return [unit for unit in found if not _is_empty(unit)]
+
+
+def text_lines(items: Sequence[Item], sheet: SheetRules, path: Path = ()) -> list[Line]:
+    """The items as lines, each with the conditions under which it is read."""
+    lines: list[Line] = []
+    for unit in units(items):
+        nodes = [item for item in unit if isinstance(item, c.Conditional)]
+        if not nodes:
+            lines.append(Line(path, _static(unit)))
+        elif len(nodes) == 1 and _is_empty([i for i in unit if i is not nodes[0]]):
+            node = nodes[0]
+            for clause, branch in _branches(node):
+                inner = _with(path, clause)
+                if sheet.possible(inner):
+                    lines += text_lines(_items(branch), sheet, inner)
+        else:
+            lines += [Line(p, parts) for p, parts in variants(unit, sheet, path)]
+    return _merged([line for line in lines if _has_text(line)])
+
+
+def variants(
+    items: Sequence[Item], sheet: SheetRules, path: Path = ()
+) -> list[tuple[Path, tuple[Part, ...]]]:
+    """Every way the items can read, each with its conditions (impossible ones left out)."""
+    found: list[tuple[Path, tuple[Part, ...]]] = [(path, ())]
+    for item in items:
+        if not isinstance(item, c.Conditional):
+            found = [(p, (*parts, item)) for p, parts in found]
+            continue
+        grown: list[tuple[Path, tuple[Part, ...]]] = []
+        for p, parts in found:
+            for clause, branch in _branches(item):
+                inner = _with(p, clause)
+                if sheet.possible(inner):
+                    grown += [
+                        (q, parts + more) for q, more in variants(_items(branch), sheet, inner)
+                    ]
+        found = grown
+    return found
+
+
+def _branches(node: c.Conditional) -> tuple[tuple[Clause, c.Text | None], ...]:
+    return ((node.condition, node.then), (_negation(node.condition), node.otherwise))
+
+
+def _static(items: Sequence[Item]) -> tuple[Part, ...]:
+    """Items known to hold no condition, typed as such."""
+    return tuple(item for item in items if not isinstance(item, c.Conditional))
+
+
+def _has_text(line: Line) -> bool:
+    return any(isinstance(part, c.Interpolation) or _visible(part) for part in line.parts)
+
+
+def _merged(lines: list[Line]) -> list[Line]:
+    """Neighbouring lines under the same conditions, as one."""
+    merged: list[Line] = []
+    for line in lines:
+        if merged and merged[-1].path == line.path:
+            merged[-1] = Line(line.path, merged[-1].parts + line.parts)
+        else:
+            merged.append(line)
+    return merged
+
+
+# -- HTML ------------------------------------------------------------------------------
+
+
+def text_html(
+    text: c.Text, variables: Sequence[c.Variable], sheet: SheetRules | None = None
+) -> str:
+    """Compiled text as HTML for the page: a paragraph that depends on the sheet becomes
+    lines that each say when to read them; values become numbers or words."""
+    if isinstance(text, str):
+        return text
+    sheet = sheet if sheet is not None else SheetRules(variables)
+    out: list[str] = []
+    opening: str | None = None  # the <p …> of the paragraph being read, if any
+    pending: list[Item] = []
+    for part in text:
+        pieces = _PARAGRAPH.split(part) if isinstance(part, str) else [part]
+        for piece in pieces:
+            if isinstance(piece, str) and _PARAGRAPH.fullmatch(piece):
+                if piece.startswith("</"):
+                    out.append(_paragraph(pending, opening or "<p>", sheet))
+                    opening, pending = None, []
+                else:
+                    out.append(_loose(pending, sheet))
+                    opening, pending = piece, []
+            elif piece != "":
+                pending.append(piece)
+    if opening is not None:  # a paragraph the text never closes: leave it open, as given
+        out.append(opening + _loose(pending, sheet))
+    else:
+        out.append(_loose(pending, sheet))
+    return "".join(out)
+
+
+def _paragraph(items: list[Item], opening: str, sheet: SheetRules) -> str:
+    if not any(isinstance(item, c.Conditional) for item in items):
+        return opening + _parts_html(_static(items), (), sheet) + "</p>"
+    lines = text_lines(items, sheet)
+    markup = [
+        (f"{opening}{_parts_html(line.parts, line.path, sheet, strip=True)}</p>")
+        if not line.path
+        else (
+            '<p class="gb-read">'
+            f'<span class="gb-cond">{html.escape(_if(line.path, sheet))}</span> '
+            f"{_parts_html(line.parts, line.path, sheet, strip=True)}</p>"
+        )
+        for line in lines
+    ]
+    return '<div class="gb-passage">' + "".join(markup) + "</div>" if markup else ""
+
+
+def _loose(items: list[Item], sheet: SheetRules) -> str:
+    """Text outside any paragraph (between blocks, or inline text such as a choice)."""
+    if not any(isinstance(item, c.Conditional) for item in items):
+        return _parts_html(_static(items), (), sheet)
+    return "".join(
+        '<span class="gb-read">'
+        + (
+            f'<span class="gb-cond">{html.escape(_if(line.path, sheet))}</span> '
+            if line.path
+            else ""
+        )
+        + f"{_parts_html(line.parts, line.path, sheet, strip=True)}</span> "
+        for line in text_lines(items, sheet)
+    ).rstrip()
+
+
+def _if(path: Path, sheet: SheetRules) -> str:
+    return f"If {conditions_words(sheet.simplified(path), sheet.variables)}:"
+
+
+def inline_variants(text: c.Text, sheet: SheetRules, path: Path = ()) -> list[tuple[Path, str]]:
+    """Inline text (a choice) as each way it can read, in HTML, with its conditions."""
+    if isinstance(text, str):
+        return [(path, text)] if sheet.possible(path) else []
+    return [
+        (p, _parts_html(parts, p, sheet, strip=True))
+        for p, parts in variants(text, sheet, path)
+        if _has_text(Line(p, parts))
+    ]
+
+
+def _parts_html(
+    parts: Sequence[Part], path: Path, sheet: SheetRules, *, strip: bool = False
+) -> str:
+    markup = "".join(
+        part if isinstance(part, str) else value_html(part, path, sheet) for part in parts
+    )
+    return " ".join(markup.split()) if strip else markup
+
+
+def value_html(part: c.Interpolation, path: Path, sheet: SheetRules) -> str:
+    """A value in the text: printed when the line's conditions settle it, else in words
+    naming the lines of the sheet to read it from."""
+    value = sheet.settled(part.expr, path)
+    if value is not None:
+        return html.escape(shown(value, part))
+    return f'<span class="gb-var">{_amount_html(part.expr, sheet.variables, 0)}</span>'
+
+
+def shown(value: Value, part: c.Interpolation) -> str:
+    """A settled value as the reader reads it."""
+    if part.type == "bool":
+        return "yes" if value else "no"
+    if part.type == "enum":
+        index = int(value)
+        return humanise(part.values[index]) if 0 <= index < len(part.values) else str(value)
+    return f"{int(value):,}" if abs(int(value)) >= 10_000 else str(int(value))
+
+
+_ARITHMETIC_WORDS = {"+": "plus", "-": "minus", "*": "times"}
+_STRENGTH = {"+": 1, "-": 1, "*": 2}
+
+
+def _amount_html(expr: c.JsonExpr, variables: Sequence[c.Variable], strength: int) -> str:
+    """An expression in words, names of the sheet marked: "13 plus YEARS HIDDEN"."""
+    if isinstance(expr, bool):
+        return "yes" if expr else "no"
+    if isinstance(expr, int):
+        return str(expr) if expr >= 0 else f"minus {-expr}"
+    op = expr[0]
+    if op == "var":
+        name = html.escape(humanise(variables[expr[1]].name))
+        return f'<span class="gb-name">{name}</span>'
+    if op == "neg":
+        return "minus " + _amount_html(expr[1], variables, 3)
+    if op in _ARITHMETIC_WORDS:
+        mine = _STRENGTH[op]
+        left = _amount_html(expr[1], variables, mine)
+        right = _amount_html(expr[2], variables, mine + (op == "-"))
+        words = f"{left} {_ARITHMETIC_WORDS[op]} {right}"
+        return f"({words})" if strength > mine else words
+    # A condition shown as a value: yes when it holds.
+    return html.escape(f"yes if {conditions_words((expr,), variables)}, otherwise no")
