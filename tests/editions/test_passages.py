@@ -1,0 +1,244 @@
+"""Conditional text in the gamebook: for every sheet, the lines whose conditions hold read
+exactly as the runtime renders the text, and no line says "Otherwise" with nothing after
+it or shows an expression in brackets."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crossing.editions import passages
+from crossing.editions.gamebook import build_gamebook
+from crossing.story import compiled as c
+from crossing.story.api import load_source
+from crossing.story.evaluate import Value, compile_expr, compile_text, show
+
+ROOT = Path(__file__).resolve().parents[2]
+JOURNEY = ROOT / "content" / "journey"
+
+VARIABLES = (
+    c.Variable("child", "bool", False),
+    c.Variable("years_hidden", "int", 0, (), 0, 4),
+    c.Variable("year", "enum", 0, ("y2009", "y2019")),
+    c.Variable("cash", "int", 0, (), 0, 100_000),
+)
+CHILD, YEARS, YEAR, CASH = (["var", i] for i in range(4))
+SMALL_DOMAINS: tuple[Sequence[Value], ...] = ((False, True), range(5), range(2), (0, 1, 500))
+
+
+# -- what a reader reads, given the sheet --------------------------------------------
+
+
+def read(text: c.Text, values: Sequence[Value]) -> str:
+    """The gamebook's text as a reader with this sheet reads it: paragraphs as they are,
+    lines only when their conditions hold, values as the sheet gives them."""
+    rules = passages.SheetRules(VARIABLES)
+    items = (text,) if isinstance(text, str) else text
+    out: list[str] = []
+    paragraph: list[passages.Item] = []
+    for part in items:
+        pieces = re.split(r"(<p>|</p>)", part) if isinstance(part, str) else [part]
+        for piece in pieces:
+            if piece in ("<p>", "</p>"):
+                out += [_reading(line, values) for line in passages.text_lines(paragraph, rules)]
+                paragraph = []
+            elif piece != "":
+                paragraph.append(piece)
+    out += [_reading(line, values) for line in passages.text_lines(paragraph, rules)]
+    return " ".join(out)
+
+
+def _reading(line: passages.Line, values: Sequence[Value]) -> str:
+    if not all(compile_expr(clause)(values) for clause in line.path):
+        return ""
+    return "".join(
+        part
+        if isinstance(part, str)
+        else show(compile_expr(part.expr)(values), part.type, part.values)
+        for part in line.parts
+    )
+
+
+def plain(markup: str) -> str:
+    """Text without tags or white space: what must match, whatever the layout."""
+    return re.sub(r"\s+", "", re.sub(r"<[^>]*>", "", markup))
+
+
+# -- random conditional text --------------------------------------------------------
+
+WORDS = ("You wait", "He talks", "the river", "a year", "Song-ho is", "now", "at night")
+ENDS = ("", ".", ". ", "! ", " ", ", ", '.<sup class="cite"><a href="#x">1</a></sup> ')
+
+conditions = st.one_of(
+    st.just(CHILD),
+    st.just(["not", CHILD]),
+    st.builds(lambda k: ["==", YEARS, k], st.integers(0, 4)),
+    st.builds(lambda k: [">=", YEARS, k], st.integers(0, 4)),
+    st.builds(lambda k: ["==", YEAR, k], st.integers(0, 1)),
+    st.builds(lambda k: [">", CASH, k], st.sampled_from([0, 499])),
+)
+values = st.one_of(
+    st.builds(
+        lambda e: c.Interpolation(e, "int"), st.sampled_from([YEARS, ["+", 13, YEARS], CASH])
+    ),
+    st.just(c.Interpolation(YEAR, "enum", ("y2009", "y2019"))),
+)
+fragments = st.builds(lambda w, e: w + e, st.sampled_from(WORDS), st.sampled_from(ENDS))
+
+
+def texts(depth: int) -> st.SearchStrategy[tuple[passages.Item, ...]]:
+    leaf: st.SearchStrategy[passages.Item] = st.one_of(fragments, values)
+    if depth == 0:
+        return st.lists(leaf, max_size=3).map(tuple)
+    node = st.builds(
+        c.Conditional,
+        conditions,
+        texts(depth - 1),
+        st.one_of(st.none(), st.just(""), texts(depth - 1)),
+    )
+    return st.lists(st.one_of(leaf, leaf, node), max_size=5).map(tuple)
+
+
+@settings(max_examples=300, deadline=None)
+@given(body=texts(2))
+def test_for_every_sheet_the_lines_that_apply_read_as_the_runtime_renders(
+    body: tuple[passages.Item, ...],
+) -> None:
+    text: c.Text = ("<p>", *body, "</p>")
+    render = compile_text(text)
+    for sheet in itertools.product(*SMALL_DOMAINS):
+        assert plain(read(text, sheet)) == plain(render(sheet)), sheet
+
+
+@settings(max_examples=200, deadline=None)
+@given(body=texts(2))
+def test_no_line_is_empty_bracketed_or_impossible(body: tuple[passages.Item, ...]) -> None:
+    rules = passages.SheetRules(VARIABLES)
+    markup = passages.text_html(("<p>", *body, "</p>"), VARIABLES, rules)
+    assert "Otherwise" not in markup
+    assert "[" not in markup
+    for line in passages.text_lines(body, rules):
+        assert any(
+            all(compile_expr(clause)(sheet) for clause in line.path)
+            for sheet in itertools.product(*SMALL_DOMAINS)
+        ), line.path
+
+
+@settings(max_examples=200, deadline=None)
+@given(body=texts(2))
+def test_choice_readings_cover_every_sheet_once(body: tuple[passages.Item, ...]) -> None:
+    """A choice's text read one way per sheet: exactly one reading applies to each."""
+    rules = passages.SheetRules(VARIABLES)
+    readings = passages.inline_variants(body, rules)
+    render = compile_text(body)
+    for sheet in itertools.product(*SMALL_DOMAINS):
+        applying = [
+            markup
+            for path, markup in readings
+            if all(compile_expr(clause)(sheet) for clause in path)
+        ]
+        shown = plain(render(sheet))
+        if shown:
+            assert len(applying) == 1, (sheet, applying)
+            assert plain(_settle(applying[0], sheet)) == shown
+        else:
+            assert applying in ([], [""]) or all(not plain(m) for m in applying)
+
+
+def _settle(markup: str, sheet: Sequence[Value]) -> str:
+    """Fill the words of a value ("13 plus YEARS HIDDEN") from the sheet, for comparison."""
+    names = {"child": 0, "years hidden": 1, "year": 2, "cash": 3}
+
+    def value(match: re.Match[str]) -> str:
+        words = re.sub(r"<[^>]*>", "", match.group(1))
+        total = 0
+        for term in words.split(" plus "):
+            term = term.strip()
+            index = names.get(term)
+            if index is None:
+                total += int(term)
+            elif index == 2:
+                return ("y2009", "y2019")[int(sheet[index])]
+            else:
+                total += int(sheet[index])
+        return str(total)
+
+    return re.sub(r'<span class="gb-var">(.*?</span>)</span>', value, markup)
+
+
+# -- examples ------------------------------------------------------------------------
+
+
+def test_a_value_inside_a_settled_line_is_printed_and_an_enum_value_in_words() -> None:
+    rules = passages.SheetRules(VARIABLES)
+    text = (
+        c.Conditional(["==", YEARS, 1], ("Your son is ", c.Interpolation(YEARS, "int"), "."), None),
+        c.Conditional(
+            ["==", YEAR, 1],
+            ("It is ", c.Interpolation(YEAR, "enum", ("y2009", "y2019")), "."),
+            None,
+        ),
+    )
+    lines = passages.text_lines(text, rules)
+    assert [passages._if(line.path, rules) for line in lines] == [
+        "If years hidden is 1:",
+        "If year is “y2019”:",
+    ]
+    markup = passages.text_html(("<p>", *text, "</p>"), VARIABLES, rules)
+    assert "Your son is 1." in markup and "It is y2019." in markup
+
+
+def test_a_bound_reads_as_the_value_it_allows() -> None:
+    rules = passages.SheetRules(VARIABLES)
+    text = ("<p>", c.Conditional([">", CASH, 0], "Savings.", "Nothing saved."), "</p>")
+    markup = passages.text_html(text, VARIABLES, rules)
+    assert "If cash is more than 0:" in markup
+    assert "If cash is 0:" in markup
+
+
+# -- the journey ---------------------------------------------------------------------
+
+
+class Text(HTMLParser):
+    def __init__(self, markup: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.chunks: list[str] = []
+        self.feed(markup)
+
+    def handle_data(self, data: str) -> None:
+        self.chunks.append(data)
+
+
+@pytest.fixture(scope="module")
+def journey_sections() -> list[tuple[int, str]]:
+    loaded = load_source(JOURNEY)
+    assert loaded.story is not None
+    book = build_gamebook(loaded.story)
+    found = []
+    for section in book.sections:
+        markup = section.html + (section.ending.epilogue or "" if section.ending else "")
+        markup += "".join(line.html for choice in section.choices for line in choice.lines)
+        found.append((section.number, " ".join(Text(markup).chunks)))
+    return found
+
+
+def test_no_section_of_the_journey_has_an_empty_otherwise(
+    journey_sections: list[tuple[int, str]],
+) -> None:
+    for number, text in journey_sections:
+        assert not re.search(r"Otherwise:\s*(\)|$)", text), number
+        assert "Otherwise:" not in text, number  # lines say their own conditions
+
+
+def test_no_section_of_the_journey_shows_a_bracketed_expression(
+    journey_sections: list[tuple[int, str]],
+) -> None:
+    for number, text in journey_sections:
+        assert not re.search(r"\[[^\]]*\]", text), (number, re.findall(r"\[[^\]]*\]", text))
