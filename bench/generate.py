@@ -266,7 +266,7 @@ class _Writer:
             weights = rng.choice((("65%", "35%"), ("12.5%", "87.5%"), ("3", "1"), ("1", "1")))
             lines.append(f"chance: {self.cite(i, 0)}")
             if rng.random() < 0.5:
-                lines.append("  assumption: roughly what the sources report for those years")
+                lines.append("  basis: roughly what the sources report for those years")
             lines += [f"  {weights[0]} -> {nxt}", f"    {self.effect(i, 2)}"]
             lines += [f"  {weights[1]} -> {extra}", ""]
             return lines

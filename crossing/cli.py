@@ -159,7 +159,7 @@ def compile_command(path: Path, output: Path) -> None:
 @click.option(
     "--save-file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Where s and l save and load (default: <story id>.save.json).",
+    help="Where s and l save and load (default: <story id>.save.json in the user's data folder).",
 )
 def play(
     path: Path, seed: int | None, script_text: str | None, as_json: bool, save_file: Path | None
@@ -176,12 +176,12 @@ def play(
         transcript = run_script(story, 0 if seed is None else seed, script)
         click.echo(json.dumps(transcript, ensure_ascii=False, indent=1 if not as_json else None))
         sys.exit(1 if transcript["end"]["status"] == "error" else 0)
-    from crossing.terminal.player import play_interactive
+    from crossing.terminal.player import default_save_path, play_interactive
 
     play_interactive(
         story,
         secrets.randbelow(MASK + 1) if seed is None else seed,
-        save_file or Path(f"{story.id}.save.json"),
+        save_file or default_save_path(story.id),
         Console(highlight=False),
     )
 

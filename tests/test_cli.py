@@ -61,6 +61,8 @@ def runner() -> CliRunner:
 @pytest.fixture
 def write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Write:
     monkeypatch.chdir(tmp_path)
+    # The terminal player's default saves go to the user's data folder: keep it in tmp_path.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
 
     def _write(name: str, text: str) -> Path:
         path = tmp_path / name
@@ -422,11 +424,48 @@ def test_interactive_play_to_an_ending(runner: CliRunner, write: Write, tmp_path
 
 def test_interactive_play_explains_unknown_commands(runner: CliRunner, write: Write) -> None:
     write("good.story", GOOD)
-    result = run(runner, "play", "good.story", "--seed", "1", stdin="9\nhello\nu\nl\n")
+    result = run(runner, "play", "good.story", "--seed", "1", stdin="hello\nu\nl\n")
     assert result.exit_code == 0
-    assert result.stdout.count("Type a number to choose") >= 3
+    assert result.stdout.count("Type a number to choose") >= 2
     assert "Nothing to undo." in result.stdout
-    assert "Cannot load market-day.save.json" in result.stdout
+    assert "There is no save at" in result.stdout and "market-day.save.json yet" in result.stdout
+
+
+def test_interactive_play_says_a_number_is_out_of_range(runner: CliRunner, write: Write) -> None:
+    write("good.story", GOOD)
+    result = run(runner, "play", "good.story", "--seed", "1", stdin="9\n0\n2\n4\nq\n")
+    assert result.exit_code == 0
+    no_traceback(result)
+    out = result.stdout
+    assert "There is no choice 9: type a number from 1 to 3." in out
+    assert "There is no choice 0: type a number from 1 to 3." in out
+    # 2 walks home: an ending, where a number has nothing to choose.
+    assert "Home with 3 coins." in out
+    assert "There is nothing to choose here. u steps back, r starts again, q quits." in out
+
+
+def test_interactive_saves_go_to_the_user_data_folder(
+    runner: CliRunner, write: Write, tmp_path: Path
+) -> None:
+    write("good.story", GOOD)
+    result = run(runner, "play", "good.story", "--seed", "1", stdin="s\nl\nq\n")
+    assert result.exit_code == 0, result.output
+    save_file = tmp_path / "data" / "crossing" / "saves" / "market-day.save.json"
+    assert json.loads(save_file.read_text(encoding="utf-8"))["story"] == "market-day"
+    # Nothing is written where the player was started.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "good.story"]
+    assert "There is no save" not in result.stdout
+
+
+def test_interactive_save_to_a_folder_it_cannot_write(
+    runner: CliRunner, write: Write, tmp_path: Path
+) -> None:
+    write("good.story", GOOD)
+    write("blocker", "a file where a folder should be")
+    result = run(runner, "play", "good.story", "--save-file", "blocker/game.json", stdin="s\nq\n")
+    assert result.exit_code == 0
+    no_traceback(result)
+    assert "Cannot save to blocker/game.json" in result.stdout
 
 
 def test_interactive_load_of_a_save_of_another_story(

@@ -506,7 +506,7 @@ def _chance(
             )
         )
         low += width
-    return ChanceItem(die, tuple(outcomes), chance.assumption, chance.sources)
+    return ChanceItem(die, tuple(outcomes), chance.note, chance.sources + chance.background)
 
 
 def odds_words(probability: Fraction) -> str:

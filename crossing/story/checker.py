@@ -413,13 +413,34 @@ class _Checker:
         sources = [self.citation(cite) for cite in chance.citations]
         for cite in chance.citations:
             numbers.number(cite.key)
-        if not chance.citations and chance.assumption is None:
+        estimate = chance.assumption is not None
+        if not chance.citations and not estimate:
             self.report(
                 "E010",
                 "this chance cites no source and states no assumption",
                 chance.position,
                 "add a citation ('chance: [^source]') or an indented 'assumption: …' line",
             )
+        self.provenance(chance)
+        written = chance.assumption or chance.basis
+        note: str | None = None
+        if written is not None:
+            keys = [cite.key for cite in written.block.citations]
+            for cite in written.block.citations:
+                self.citation(cite)
+            rendered = render_text(written.block.template, [], keys, numbers, inline=True)
+            assert isinstance(rendered, str)  # a note has citations only, no values
+            note = rendered
+        background = [self.citation(cite) for cite in chance.background]
+        for cite in chance.background:
+            numbers.number(cite.key)
+        made = partial(
+            c.Chance,
+            sources=() if estimate else tuple(s for s in sources if s),
+            note=note,
+            basis="estimate" if estimate else "record",
+            background=tuple(s for s in background if s) if estimate else (),
+        )
         if not chance.outcomes:
             self.report(
                 "E009",
@@ -427,7 +448,7 @@ class _Checker:
                 chance.position,
                 "add indented lines such as '  60% -> scene'",
             )
-            return c.Chance((), 1, (), None)
+            return made((), 1)
         parsed = [_WEIGHT.match(o.weight_text) for o in chance.outcomes]
         kinds = {m.group(3) for m in parsed if m}
         for outcome, match in zip(chance.outcomes, parsed, strict=True):
@@ -468,12 +489,48 @@ class _Checker:
             )
             for o, weight in zip(chance.outcomes, integer_weights, strict=True)
         )
-        return c.Chance(
-            outcomes,
-            max(1, sum(integer_weights)),
-            tuple(s for s in sources if s),
-            chance.assumption.text if chance.assumption else None,
-        )
+        return made(outcomes, max(1, sum(integer_weights)))
+
+    def provenance(self, chance: Chance) -> None:
+        """A chance's numbers come from the record (cited on `chance:`, explained by an
+        optional `basis:`) or are an estimate (`assumption:`, with `background:` sources
+        that give context but not the numbers). Mixing the two is E022."""
+        if chance.assumption is not None:
+            for cite in chance.citations:
+                self.report(
+                    "E022",
+                    "this chance is an estimate (it has an assumption), so it cannot cite "
+                    f"'{cite.key}' as the source of its numbers",
+                    cite.position,
+                    f"move the citation to an indented 'background: [^{cite.key}]' line, or "
+                    "drop the assumption and explain the numbers with 'basis: …'",
+                )
+            if chance.basis is not None:
+                self.report(
+                    "E022",
+                    "a chance has a basis (its numbers come from the record) or an "
+                    "assumption (an estimate), not both",
+                    chance.basis.position,
+                    "keep the assumption, and cite context sources on 'background:'",
+                )
+        elif chance.basis is not None and not chance.citations:
+            self.report(
+                "E022",
+                "'basis:' explains how the cited sources give the numbers, "
+                "but this chance cites none",
+                chance.basis.position,
+                "cite them after 'chance:', e.g. 'chance: [^source]', or write "
+                "'assumption: …' if no source gives the numbers",
+            )
+        if chance.background and chance.assumption is None:
+            assert chance.background_position is not None
+            self.report(
+                "E022",
+                "'background:' gives context for an estimate, but this chance has no assumption",
+                chance.background_position,
+                "sources that give the numbers go after 'chance:'; "
+                "an estimate needs an 'assumption: …' line",
+            )
 
     def ending(self, scene: Scene, numbers: CitationNumbers) -> c.Ending | None:
         kind = scene.meta.get("ending")

@@ -8,6 +8,7 @@ player later) read exactly this.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -85,8 +86,10 @@ class Outcome:
 class Chance:
     outcomes: tuple[Outcome, ...]
     total: int
-    sources: tuple[str, ...]
-    assumption: str | None
+    sources: tuple[str, ...]  # a record chance's sources (none for an estimate)
+    note: str | None  # the basis or assumption text, as inline HTML with citations
+    basis: str = "record"  # "record": the sources give the numbers; "estimate": an assumption
+    background: tuple[str, ...] = ()  # an estimate's context sources (none for a record)
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,8 +238,10 @@ def _scene_json(scene: Scene) -> dict[str, Any]:
                     for o in scene.chance.outcomes
                 ],
                 "total": scene.chance.total,
+                "basis": scene.chance.basis,
                 "sources": list(scene.chance.sources),
-                "assumption": scene.chance.assumption,
+                "background": list(scene.chance.background),
+                "note": scene.chance.note,
             }
         )
     ending = None
@@ -359,6 +364,10 @@ def _text_from(data: Any) -> Text:
     return tuple(parts)
 
 
+def _escaped(text: str | None) -> str | None:
+    return None if text is None else html.escape(text, quote=False)
+
+
 def _effects_from(data: Any) -> tuple[Effect, ...]:
     return tuple(Effect(int(var), expr) for var, expr in data)
 
@@ -374,7 +383,10 @@ def _scene_from(data: dict[str, Any]) -> Scene:
             ),
             int(chance_data["total"]),
             tuple(chance_data.get("sources", ())),
-            chance_data.get("assumption"),
+            chance_data.get("note") or _escaped(chance_data.get("assumption")),
+            # Before the basis field, every chance with an assumption was an estimate.
+            chance_data.get("basis") or ("estimate" if chance_data.get("assumption") else "record"),
+            tuple(chance_data.get("background", ())),
         )
     ending_data = data.get("ending")
     ending = None

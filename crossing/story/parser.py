@@ -26,6 +26,7 @@ from .syntax import (
     Interpolation,
     Located,
     Media,
+    Note,
     Outcome,
     Scene,
     StoryFile,
@@ -457,23 +458,9 @@ class _FileParser:
                 )
                 return True
             return False
-        if stripped.startswith("assumption:"):
-            text = stripped[len("assumption:") :].strip()
-            if not text:
-                self.error(
-                    "E010",
-                    "the assumption is empty",
-                    number,
-                    col,
-                    len(stripped),
-                    "say how the number was chosen",
-                )
-            elif chance.assumption is not None:
-                self.error("E001", "a chance has one assumption note", number, col, len(stripped))
-            else:
-                chance.assumption = Located(
-                    text, self.pos(number, col + len(stripped) - len(text), len(text))
-                )
+        keyword = re.match(r"(assumption|basis|background):", stripped)
+        if keyword:
+            self.chance_note(chance, keyword.group(1), stripped, number, col)
             return True
         if stripped.startswith("~"):
             effect = self.effect(stripped, number, col)
@@ -509,6 +496,54 @@ class _FileParser:
             )
         )
         return True
+
+    def chance_note(self, chance: Chance, key: str, stripped: str, number: int, col: int) -> None:
+        """`assumption:`, `basis:` (prose that may cite) or `background:` (citations only)."""
+        text = stripped[len(key) + 1 :].strip()
+        text_col = col + len(stripped) - len(text)
+        if not text:
+            hint = {
+                "assumption": "say how the number was chosen",
+                "basis": "say how the cited sources give the numbers",
+                "background": "list sources that give context, e.g. 'background: [^a] [^b]'",
+            }[key]
+            self.error("E010", f"the {key} is empty", number, col, len(stripped), hint)
+            return
+        if key == "background":
+            if chance.background_position is not None:
+                self.error("E001", "a chance has one background line", number, col, len(key))
+                return
+            block = TextBlock()
+            self.scan_text(block, text, number, text_col)
+            if _PLACEHOLDER.sub("", block.template).strip() or block.interpolations:
+                self.error(
+                    "E001",
+                    "only citations may follow 'background:'",
+                    number,
+                    text_col,
+                    len(text),
+                    "write 'background: [^a] [^b]'; explain in the assumption",
+                )
+            chance.background = block.citations
+            chance.background_position = self.pos(number, col, len(key))
+            return
+        if getattr(chance, key) is not None:
+            self.error("E001", f"a chance has one {key} note", number, col, len(stripped))
+            return
+        block = TextBlock()
+        self.scan_text(block, text, number, text_col)
+        if block.interpolations or block.conditionals:
+            self.error(
+                "E002",
+                f"the {key} note cannot show values or conditional text",
+                number,
+                text_col,
+                len(text),
+                "write the numbers out; only citations such as [^source] may be used",
+            )
+            block.template = re.sub("[\ue000\ue004][0-9]+[\ue001\ue005]", "", block.template)
+            block.interpolations, block.conditionals = [], []
+        setattr(chance, key, Note(text, self.pos(number, text_col, len(text)), block))
 
     def effect(self, stripped: str, number: int, col: int) -> Effect | None:
         match = _EFFECT.match(stripped)

@@ -118,11 +118,23 @@ class Outcome:
 
 
 @dataclass(slots=True)
+class Note:
+    """A chance's `assumption:` or `basis:` line: prose that may cite sources."""
+
+    text: str
+    position: Position
+    block: TextBlock
+
+
+@dataclass(slots=True)
 class Chance:
-    citations: list[Citation]
-    assumption: Located | None
+    citations: list[Citation]  # after `chance:`: the sources that give the numbers
+    assumption: Note | None  # an estimate, explained
     outcomes: list[Outcome]
     position: Position
+    basis: Note | None = None  # how the cited sources give the numbers
+    background: list[Citation] = field(default_factory=list)  # context for an estimate
+    background_position: Position | None = None
 
 
 @dataclass(slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import platformdirs
 from rich.console import Console
 from rich.panel import Panel
 from rich.rule import Rule
@@ -17,6 +18,12 @@ from crossing.story.saves import SaveError, restore, save
 from .html_text import to_rich
 
 HELP = "Type a number to choose · u undo · s save · l load · r restart · q quit"
+END_HINT = "u steps back, r starts again, q quits."
+
+
+def default_save_path(story_id: str) -> Path:
+    """Where s and l keep a story's save: the user's data folder, never the current one."""
+    return platformdirs.user_data_path("crossing") / "saves" / f"{story_id}.save.json"
 
 
 class TerminalPlayer:
@@ -60,7 +67,7 @@ class TerminalPlayer:
             for number, choice in enumerate(steps[-1].choices or [], start=1):
                 self.console.print(f"  [bold]{number}[/bold]. ", to_rich(choice["text"]), sep="")
         elif self.session.status == ENDED:
-            self.console.print("[dim]The end. u steps back, r starts again, q quits.[/dim]")
+            self.console.print(f"[dim]The end. {END_HINT}[/dim]")
         else:
             self.console.print(
                 "[yellow]The story has no way on from here.[/yellow] (u to step back)"
@@ -85,31 +92,56 @@ class TerminalPlayer:
             else:
                 self.show(steps)
         elif command == "s":
-            self.save_path.write_text(json.dumps(save(self.session), indent=1), encoding="utf-8")
-            self.console.print(f"[dim]Saved to {self.save_path}.[/dim]")
+            self.save()
         elif command == "l":
             self.load()
         elif command == "r":
             self.session, steps = Session.begin(self.program, self.seed)
             self.show(steps)
-        elif (
-            command.isdigit()
-            and self.session.status == AWAITING
-            and 1 <= int(command) <= len(self.session.offered)
-        ):
-            self.show(self.session.choose(int(command) - 1))
+        elif command.isdigit():
+            self.choose(int(command))
         else:
             self.console.print(f"[dim]{HELP}[/dim]")
         return True
+
+    def choose(self, number: int) -> None:
+        """Take choice `number` (counted from 1), or say why there is none by that number."""
+        if self.session.status != AWAITING:
+            self.console.print("[yellow]There is nothing to choose here.[/yellow] " + END_HINT)
+            return
+        count = len(self.session.offered)
+        if not 1 <= number <= count:
+            if count == 1:
+                self.console.print(f"[yellow]There is no choice {number}: type 1.[/yellow]")
+            else:
+                self.console.print(
+                    f"[yellow]There is no choice {number}: type a number from 1 to {count}.[/yellow]"
+                )
+            return
+        self.show(self.session.choose(number - 1))
+
+    def save(self) -> None:
+        try:
+            self.save_path.parent.mkdir(parents=True, exist_ok=True)
+            self.save_path.write_text(json.dumps(save(self.session), indent=1), encoding="utf-8")
+        except OSError as exc:
+            self.console.print(f"[red]Cannot save to {self.save_path}: {exc.strerror}[/red]")
+            return
+        self.console.print(f"[dim]Saved to {self.save_path}.[/dim]")
 
     def load(self) -> None:
         try:
             data = json.loads(self.save_path.read_text(encoding="utf-8"))
             self.session, steps, messages = restore(self.program, data)
-        except (OSError, json.JSONDecodeError) as exc:
-            self.console.print(f"[red]Cannot load {self.save_path}: {exc}[/red]")
+        except FileNotFoundError:
+            self.console.print(
+                f"[yellow]There is no save at {self.save_path} yet (s saves).[/yellow]"
+            )
             return
-        except SaveError as exc:
+        except OSError as exc:
+            self.console.print(f"[red]Cannot load {self.save_path}: {exc.strerror}[/red]")
+            return
+        except (json.JSONDecodeError, SaveError) as exc:
             self.console.print(f"[red]Cannot load {self.save_path}: {exc}[/red]")
             return
         for message in messages:

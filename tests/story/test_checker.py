@@ -60,6 +60,7 @@ def test_the_market_story_compiles_to_what_it_says(compile_story: Compile) -> No
         4,
         (),
         "a guess",
+        "estimate",
     )
     assert street.diverts == (c.Divert(3, ["<", ["var", 3], 0]),)
     home = story.scenes[4]
@@ -251,7 +252,7 @@ def test_chance_weights_keep_the_written_odds_exactly(
     assert [Fraction(o.weight, chance.total) for o in chance.outcomes] == [
         w / sum(written) for w in written
     ]
-    assert chance.assumption == "a guess"
+    assert (chance.basis, chance.note) == ("estimate", "a guess")
 
 
 def test_chance_weights_are_scaled_to_whole_numbers(compile_story: Compile) -> None:
@@ -329,7 +330,7 @@ def test_a_cited_chance_needs_no_assumption(compile_story: Compile) -> None:
     )
     chance = story.scenes[0].chance
     assert chance is not None
-    assert (chance.sources, chance.assumption, chance.total) == (("s",), None, 3)
+    assert (chance.basis, chance.sources, chance.note, chance.total) == ("record", ("s",), None, 3)
     assert story.scenes[0].sources == ("s",)
 
 

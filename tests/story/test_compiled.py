@@ -54,7 +54,7 @@ RICH = dedent(
     ## r
     -> e if n > 3
     chance: [^src]
-      assumption: a guess
+      basis: one in three, as [^src] counts it
       1 -> e
         ~ s = a
         ~ flag = false
@@ -130,6 +130,9 @@ def test_to_json_leaves_out_empty_and_missing_fields(rich: CompiledStory) -> Non
     assert r["diverts"] == [{"target": 2, "if": [">", ["var", 0], 3]}]
     assert r["chance"]["outcomes"][1] == {"weight": 2, "target": 2}
     assert r["chance"]["sources"] == ["src"]
+    assert r["chance"]["basis"] == "record"
+    assert r["chance"]["note"].startswith('one in three, as <sup class="cite">')
+    assert "background" not in r["chance"]
     assert e["ending"] == {
         "kind": "safety",
         "epilogue": [

@@ -1,0 +1,143 @@
+"""Where a chance's numbers come from: the record (cited on `chance:`, with an optional
+`basis:`) or an estimate (`assumption:`, with optional `background:` sources). E022."""
+
+from __future__ import annotations
+
+import pytest
+
+from crossing.story.markup import citation_html
+
+from .conftest import Compile, Load
+from .helpers import at, codes
+
+ENDINGS = "\n## a\nending: safety\n## b\nending: caught\n"
+SOURCES = {
+    "sources.toml": "".join(
+        f'[{key}]\ntitle = "{key.upper()}"\nauthor = "A"\nconfidence = "confirmed"\n'
+        for key in ("rec", "ctx", "other")
+    )
+}
+
+
+def story(*lines: str) -> str:
+    body = "".join(f"{line}\n" for line in lines)
+    return "title: T\nsources: sources.toml\n## start\nSee[^other].\n" + body + ENDINGS
+
+
+def test_a_cited_chance_is_from_the_record_and_its_basis_may_cite(compile_story: Compile) -> None:
+    compiled = compile_story(
+        story(
+            "chance: [^rec]",
+            "  basis: 8 in 10, from table 2 of [^rec] and [^ctx]",
+            "  80% -> a",
+            "  20% -> b",
+        ),
+        SOURCES,
+    )
+    scene = compiled.scenes[0]
+    chance = scene.chance
+    assert chance is not None
+    assert (chance.basis, chance.sources, chance.background) == ("record", ("rec",), ())
+    # Numbered in the scene's list after the text's own citations.
+    assert scene.sources == ("other", "rec", "ctx")
+    assert chance.note == (
+        f"8 in 10, from table 2 of {citation_html('rec', 2)} and {citation_html('ctx', 3)}"
+    )
+
+
+def test_an_assumption_makes_an_estimate_with_background(compile_story: Compile) -> None:
+    compiled = compile_story(
+        story(
+            "chance:",
+            "  assumption: no source counts it; we take <one> in four[^ctx]",
+            "  background: [^rec] [^ctx]",
+            "  3 -> a",
+            "  1 -> b",
+        ),
+        SOURCES,
+    )
+    scene = compiled.scenes[0]
+    chance = scene.chance
+    assert chance is not None
+    assert (chance.basis, chance.sources, chance.background) == ("estimate", (), ("rec", "ctx"))
+    assert (
+        chance.note == f"no source counts it; we take &lt;one&gt; in four{citation_html('ctx', 2)}"
+    )
+    assert scene.sources == ("other", "ctx", "rec")
+    data = compiled.to_json()["scenes"][0]["chance"]
+    assert data["basis"] == "estimate" and data["background"] == ["rec", "ctx"]
+    assert "sources" not in data
+
+
+def test_a_chance_without_a_note_has_none(compile_story: Compile) -> None:
+    compiled = compile_story(story("chance: [^rec]", "  1 -> a", "  1 -> b"), SOURCES)
+    chance = compiled.scenes[0].chance
+    assert chance is not None and chance.note is None and chance.basis == "record"
+    assert "note" not in compiled.to_json()["scenes"][0]["chance"]
+
+
+def test_citing_the_numbers_of_an_estimate_is_e022(load: Load) -> None:
+    loaded = load(
+        story("chance: [^rec] [^ctx]", "  assumption: we guess", "  1 -> a", "  1 -> b"), SOURCES
+    )
+    assert loaded.story is None
+    first = at(loaded, "E022", "main.story:5:9")
+    assert first.message == (
+        "this chance is an estimate (it has an assumption), so it cannot cite 'rec' "
+        "as the source of its numbers"
+    )
+    assert first.hint is not None
+    assert "'background: [^rec]'" in first.hint and "'basis: …'" in first.hint
+    assert "'ctx'" in at(loaded, "E022", "main.story:5:16").message
+
+
+@pytest.mark.parametrize(
+    ("lines", "place", "words"),
+    [
+        (("chance:", "  basis: the table", "  assumption: x"), "6:10", "not both"),
+        (("chance:", "  assumption: x", "  basis: the table"), "7:10", "not both"),
+        (("chance: [^rec]", "  background: [^ctx]"), "6:3", "has no assumption"),
+    ],
+)
+def test_a_note_of_the_wrong_kind_is_e022(
+    load: Load, lines: tuple[str, ...], place: str, words: str
+) -> None:
+    loaded = load(story(*lines, "  1 -> a", "  1 -> b"), SOURCES)
+    assert words in at(loaded, "E022", f"main.story:{place}").message
+
+
+def test_a_basis_without_citations_is_e022(load: Load) -> None:
+    loaded = load(story("chance:", "  basis: the table", "  1 -> a", "  1 -> b"), SOURCES)
+    d = at(loaded, "E022", "main.story:6:10")
+    assert "cites none" in d.message
+    assert d.hint is not None and "assumption" in d.hint
+    assert "E010" in codes(loaded)  # and it still has neither citation nor assumption
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "place"),
+    [
+        ("  assumption: from [^nope]", "E007", "7:20"),
+        ("  assumption: x\n  background: [^nope]", "E007", "8:15"),
+        ("  assumption: x\n  background: [^ctx] and more", "E001", "8:15"),
+        ("  assumption: x {n}", "E002", "7:15"),
+        ("  assumption: x\n  background: [^ctx]\n  background: [^rec]", "E001", "9:3"),
+        ("  assumption: x\n  background:", "E010", "8:3"),
+        ("  basis:", "E010", "7:3"),
+    ],
+)
+def test_notes_are_checked(load: Load, line: str, code: str, place: str) -> None:
+    text = "title: T\nsources: sources.toml\nvar n = 1\n## start\nSee[^other].\nchance:\n"
+    loaded = load(text + line + "\n  1 -> a\n  1 -> b\n" + ENDINGS, SOURCES)
+    at(loaded, code, f"main.story:{place}")
+
+
+def test_citations_in_notes_count_as_used(load: Load) -> None:
+    loaded = load(
+        story(
+            "chance:", "  assumption: see [^rec]", "  background: [^ctx]", "  1 -> a", "  1 -> b"
+        ),
+        SOURCES,
+    )
+    assert loaded.story is not None
+    assert "W105" not in codes(loaded)
