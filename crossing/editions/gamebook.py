@@ -84,8 +84,14 @@ class OutcomeItem:
 class ChanceItem:
     die: int  # choose a number from 1 to `die` at random (100 whenever the odds allow)
     outcomes: tuple[OutcomeItem, ...]
-    assumption: str | None
-    sources: tuple[str, ...]  # source keys behind the odds
+    basis: str  # "record": sources give the numbers; "estimate": the story's assumption
+    note: str | None  # how the numbers follow from the record, or how they were estimated
+    sources: tuple[str, ...]  # a record's sources: they give the numbers
+    background: tuple[str, ...]  # an estimate's context: they do not give the numbers
+
+    @property
+    def estimate(self) -> bool:
+        return self.basis == "estimate"
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +191,8 @@ class SectionView:
     choices: tuple[tuple[ChoiceItem, str], ...]
     outcomes: tuple[tuple[OutcomeItem, str], ...]
     citations: tuple[c.Source, ...]
-    chance_sources: tuple[c.Source, ...]
+    chance_sources: tuple[c.Source, ...]  # a record chance's sources of the numbers
+    chance_background: tuple[c.Source, ...]  # an estimate's sources of context
     start_href: str
 
 
@@ -287,6 +294,9 @@ class Gamebook:
                     else (),
                     citations=tuple(self.source(key) for key in section.citations),
                     chance_sources=tuple(self.source(key) for key in chance.sources)
+                    if chance is not None
+                    else (),
+                    chance_background=tuple(self.source(key) for key in chance.background)
                     if chance is not None
                     else (),
                     start_href=start_href,
@@ -506,7 +516,9 @@ def _chance(
             )
         )
         low += width
-    return ChanceItem(die, tuple(outcomes), chance.note, chance.sources + chance.background)
+    return ChanceItem(
+        die, tuple(outcomes), chance.basis, chance.note, chance.sources, chance.background
+    )
 
 
 def odds_words(probability: Fraction) -> str:
@@ -535,10 +547,12 @@ def _cited(section: Section) -> list[str]:
     """The source keys a section cites anywhere (text, epilogue, odds), in order."""
     keys = list(section.citations)
     markup = [section.html] + ([section.ending.epilogue or ""] if section.ending else [])
+    if section.chance is not None:
+        markup.append(section.chance.note or "")
     for chunk in markup:
         keys += [html.unescape(key) for key in _DATA_SOURCE.findall(chunk)]
     if section.chance is not None:
-        keys += section.chance.sources
+        keys += section.chance.sources + section.chance.background
     return keys
 
 

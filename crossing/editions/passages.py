@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from crossing.story import compiled as c
 from crossing.story.evaluate import EvaluationError, Evaluator, Value, compile_expr
 
-from .words import conditions_words, humanise
+from .words import conditions_words, humanise, number_words
 
 Clause = c.JsonExpr  # a condition, as the story's expression
 Path = tuple[Clause, ...]  # conditions that all hold
@@ -468,7 +468,7 @@ def _amount_html(expr: c.JsonExpr, variables: Sequence[c.Variable], strength: in
     if isinstance(expr, bool):
         return "yes" if expr else "no"
     if isinstance(expr, int):
-        return str(expr) if expr >= 0 else f"minus {-expr}"
+        return number_words(expr) if expr >= 0 else f"minus {number_words(-expr)}"
     op = expr[0]
     if op == "var":
         name = html.escape(humanise(variables[expr[1]].name))

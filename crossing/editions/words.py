@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from babel.numbers import format_decimal
+
 from crossing.story.compiled import Effect, JsonExpr, Variable
 
 COMPARISONS = frozenset({"==", "!=", "<", "<=", ">", ">="})
@@ -34,6 +36,12 @@ CLAMP_RULE = (
     "A number never goes below its lowest value or above its highest: if a note would take "
     "it past either, write the lowest or highest value instead."
 )
+
+
+def number_words(value: int, language: str = "en") -> str:
+    """A whole number as a reader of that language writes it: 100,000 (a true minus sign)."""
+    digits = format_decimal(abs(value), locale=language.replace("-", "_"))
+    return f"−{digits}" if value < 0 else digits
 
 
 def humanise(name: str) -> str:
@@ -89,7 +97,7 @@ def _value(
     if isinstance(expr, int):
         if enum is not None and 0 <= expr < len(enum.values):
             return quoted(enum.values[expr])
-        return str(expr) if expr >= 0 else f"−{-expr}"
+        return number_words(expr)
     op = expr[0]
     if op == "var":
         return variable_name(variables, expr[1])

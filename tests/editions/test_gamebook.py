@@ -577,6 +577,56 @@ def test_the_journey_renders_choices_as_descriptive_links(engine: Any) -> None:
     assert 'id="source-pbs-2009"' in markup
 
 
+def section_markup(markup: str, number: int) -> str:
+    """One section's HTML out of a rendered page."""
+    start = markup.index(f'<section class="gb-section" id="s{number}"')
+    return markup[start : markup.index("</section>", start)]
+
+
+@pytest.mark.parametrize("path", STORIES)
+def test_every_chance_says_whether_its_numbers_are_from_the_record_or_an_estimate(
+    engine: Any, path: Path
+) -> None:
+    book = gamebook(path)
+    story = compiled(path)
+    markup = render(engine, book.view())
+    for section in book.sections:
+        if section.chance is None:
+            continue
+        scene = story.scenes[story.scene_index()[section.scene_id]]
+        assert scene.chance is not None
+        html = section_markup(markup, section.number)
+        record = "From the record:" in html
+        estimate = "An estimate — no source counts this:" in html
+        assert record != estimate, section.number
+        assert estimate == (scene.chance.basis == "estimate"), section.number
+        if estimate:
+            assert scene.chance.note and scene.chance.note in html  # the calibration note
+            assert "The odds: an estimate" in html and "The numbers come from" not in html
+            for key in scene.chance.background:
+                assert f'href="#source-{key}"' in html
+        else:
+            assert "The odds: from the record" in html and "For background" not in html
+            for key in scene.chance.sources:
+                assert f'href="#source-{key}"' in html
+
+
+def test_a_sourced_and_an_estimated_chance_in_words(engine: Any) -> None:
+    path = CORPUS / "40-chance-basis"
+    book = gamebook(path)
+    markup = render(engine, book.view())
+    quay = section_markup(markup, 1)
+    assert "From the record:</span> 292 of 365 crossings ran on time" in quay
+    assert re.search(r"The numbers come from:</span> <a href=\"#source-timetable\">", quay)
+    late = next(s for s in book.sections if s.scene_id == "late")
+    assert late.chance is not None and late.chance.estimate
+    html = section_markup(markup, late.number)
+    assert "An estimate — no source counts this:</span> nobody counts missed buses" in html
+    assert re.search(r"For background, not for the numbers:</span> <a href=\"#source-", html)
+    # Sources the notes cite are listed on the page, so their marks lead somewhere.
+    assert {"timetable", "harbour-log", "bus-company"} <= set(book.pages[0].sources)
+
+
 def test_templates_and_words_use_no_game_language() -> None:
     files = [
         TEMPLATES / "journey" / "_gamebook.html",
