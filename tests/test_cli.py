@@ -479,6 +479,54 @@ def test_interactive_load_of_a_save_of_another_story(
     assert "belongs to the story 'other'" in result.stdout
 
 
+def test_interactive_play_says_an_estimate_is_one_and_w_shows_why(
+    runner: CliRunner, write: Write
+) -> None:
+    write("good.story", GOOD)
+    result = run(runner, "play", "good.story", "--seed", "1", stdin="w\n3\nw\nq\n")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "No chance has been drawn yet with a note to read." in out
+    assert "An estimate — no source counts this: it happens 50 times in 100." in out
+    assert "Type w to read how this number was chosen." in out
+    assert "Why this estimate" in out and "a fair coin" in out
+
+
+def test_interactive_w_shows_a_record_chance_basis_and_cited_sources(
+    runner: CliRunner, write: Write
+) -> None:
+    write(
+        "basis.story",
+        """
+        title: Basis
+        sources: sources.toml
+
+        ## start
+        chance: [^src]
+          basis: seven in ten in table 2 of[^src]
+          70% -> a
+          30% -> b
+
+        ## a
+        ending: safety
+        A.
+
+        ## b
+        ending: caught
+        B.
+        """,
+    )
+    write("sources.toml", SOURCE)
+    result = run(runner, "play", "basis.story", "--seed", "1", stdin="w\nq\n")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "From the record: it happens" in out and "(The Source)." in out
+    assert "How this number was found" in out
+    assert "seven in ten in table 2 of[1]" in out
+
+
+SOURCE = '[src]\ntitle = "The Source"\nauthor = "An Author"\nconfidence = "confirmed"\n'
+
 TOUR = """
 title: Tour
 sources: sources.toml
@@ -527,7 +575,7 @@ def test_interactive_play_shows_metadata_sources_chance_and_dead_ends(
     assert "The Start · Old Town · 2020-05" in out
     assert "Hello[1] world, strong and a link." in out
     assert "[1] The Source — An Author, 2020, https://example.org/s" in out
-    assert "Chance decided this: it happens 1 times in 1." in out
+    assert "From the record: it happens 1 times in 1 (The Source)." in out
     assert "Ending: safety" in out and "After." in out
     assert "The end. u steps back, r starts again, q quits." in out
     assert "The story has no way on from here." in out

@@ -334,8 +334,9 @@ You wait to hear which it will be.
 place: onsong
 title: The decision
 
-chance: [^hawk-2012]
+chance:
   assumption: Hawk names short-term detention or labour training as the usual outcome and the prisons and political camps as the outcome for graver cases, without giving shares. With a thin record and no admitted contact with South Koreans or Christians, we assume one in ten goes to the graver places.
+  background: [^hawk-2012]
   90% -> end_repatriated
   10% -> end_sent_to_camp
 
@@ -343,8 +344,9 @@ chance: [^hawk-2012]
 place: onsong
 title: The decision
 
-chance: [^hawk-2012]
+chance:
   assumption: A record that suggests contact, or small things admitted: the questions Hawk describes are aimed at exactly this. No source gives shares; we assume one in four such cases is treated as grave.
+  background: [^hawk-2012]
   75% -> end_repatriated
   25% -> end_sent_to_camp
 
@@ -352,8 +354,9 @@ chance: [^hawk-2012]
 place: onsong
 title: The decision
 
-chance: [^hawk-2012]
+chance:
   assumption: A file that shows contact with South Koreans or Christians, or a denial it contradicts. Hawk says graver cases go to prisons or political camps; we assume close to half of these do, since even then most returnees are still described as going to detention or labour training.
+  background: [^hawk-2012]
   55% -> end_repatriated
   45% -> end_sent_to_camp
 

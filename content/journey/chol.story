@@ -62,8 +62,9 @@ title: The packet of cigarettes
 
 You find him at the end of his shift, behind the post, and hold out the packet without a word. He looks at it, then at you{if companion: , then at Kwang-il}.
 
-chance: [^defector-blog]
+chance:
   assumption: The Defector's makers say guards may take a bribe and still turn people in, but give no rate. We assume the soldier keeps his side of the bargain more often than not: seven times in ten.
+  background: [^defector-blog]
   70% -> ch_crossing_quiet
   30% -> ch_whistle
 
@@ -390,8 +391,9 @@ Most defectors leave China through Yunnan province, in the far south; missionari
 
 -> ch_church_wait_2019 if year == y2019
 
-chance: [^flyer][^dailynk-2012-yunnan]
+chance:
   assumption: In 2009 missionaries were guiding and funding groups (flyer), and ten to fifteen people a week were leaving through Yunnan (dailynk-2012-yunnan). We assume three in five of the children who ask get a place within months, three in ten wait a year or more, and fewer than one in ten is picked up in the meantime. No source gives these rates.
+  background: [^flyer] [^dailynk-2012-yunnan]
   62% -> ch_group
   30% -> ch_hiding
     ~ years_hidden += 1
@@ -401,8 +403,9 @@ chance: [^flyer][^dailynk-2012-yunnan]
 place: yanji
 title: Waiting for a place
 
-chance: [^wapo-2016-fifield]
+chance:
   assumption: By the mid-2010s most escapes were paid for by relatives in the South (wapo-2016-fifield), and arrivals in 2019 were about a third of 2009's (mou-settlement). We assume a boy with no relatives gets a place less often (40 %, against 62 % in 2009), waits longer more often (47 %), and is picked up somewhat more often while he waits (13 %). No source gives these rates.
+  background: [^wapo-2016-fifield]
   40% -> ch_group
   47% -> ch_hiding
     ~ years_hidden += 1

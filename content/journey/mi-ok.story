@@ -212,8 +212,9 @@ title: The far bank
 
 Nothing moves on either bank. {if risk == 0: Somewhere behind you a soldier you will never see is looking the other way. | The patrol, if there is one, is somewhere else tonight.}
 
-chance: [^pbs-2009]
+chance:
   assumption: No source gives the share of people arrested at the Tumen. PBS reports up to 100,000 crossings in the decade before 2009; we take about one in twelve caught on the far bank or soon after for a crossing with few risks (a paid guard, or the open river in summer).
+  background: [^pbs-2009]
   92% -> mo_nanping
   8% -> mo_caught_border
 
@@ -224,8 +225,9 @@ title: The far bank
 Halfway across, a torch beam swings along the far bank and stops. You lie flat and wait
 until it moves on. It seems to take a very long time.
 
-chance: [^dailynk-2013-ice][^defector-blog]
+chance:
   assumption: More risks stacked together (winter patrols, no paid guard, a crossing delayed while more people knew) roughly double the rate for an easy crossing: about one in seven caught.
+  background: [^dailynk-2013-ice] [^defector-blog]
   85% -> mo_nanping
   15% -> mo_caught_border
 
@@ -236,8 +238,9 @@ title: The far bank
 The wire on the Chinese side has a gap where the broker's man said it would. You go
 through it on your knees.
 
-chance: [^asiapress-2022-fence][^reuters-2015-fees]
+chance:
   assumption: By 2019 there was wire on both banks near Musan and the border had tightened enough to double broker fees; we take the rate for an easy crossing to be about twice that of 2009, a little under one in five.
+  background: [^asiapress-2022-fence] [^reuters-2015-fees]
   82% -> mo_nanping
   18% -> mo_caught_border
 
@@ -248,8 +251,9 @@ title: The far bank
 The wire on the Chinese side is new and tight, and it takes you a long time to find a
 way through. Lights move on the road above the bank.
 
-chance: [^asiapress-2022-fence][^defector-blog]
+chance:
   assumption: Fences, higher bribes and guards who may still turn people in, on top of winter patrols or no paid guard: we take a little over one in four caught.
+  background: [^asiapress-2022-fence] [^defector-blog]
   72% -> mo_nanping
   28% -> mo_caught_border
 
@@ -287,8 +291,9 @@ North Korean women in China are trafficked: into forced marriage, into the sex t
 into exploitative work. The *Virginia Journal of International Law* puts it at 70 to 80
 per cent of refugee women.[^vjil-2010-trafficking] Nobody told you this in Musan.
 
-chance: [^vjil-2010-trafficking]
+chance:
   assumption: The article puts the share of North Korean refugee women who are trafficked at 70–80 %; we take the middle, 75 %. The other quarter reach the work they were promised, hidden and poorly paid.
+  background: [^vjil-2010-trafficking]
   75% -> mo_sold
   25% -> mo_work
 
@@ -368,8 +373,9 @@ title: The checkpoint
 There is a checkpoint now on the road into town, where there was none before, with a
 camera on a pole.
 
-chance: [^defector-blog]
+chance:
   assumption: No source gives these odds. Under Kim Jong-un controls tightened on both sides of the border, with more checkpoints (The Defector's makers); on foot, without papers, we take about seven in ten to get through.
+  background: [^defector-blog]
   70% -> mo_work
   30% -> mo_caught_china
 
@@ -466,8 +472,9 @@ spring you tell yourself it is the last one. Song-ho is {if child: {13 + years_h
 
 -> mo_check_high if year == y2019 or risk >= 2
 
-chance: [^hrw-2002-exodus][^yonhap-2023-rapporteur]
+chance:
   assumption: HRW put those in hiding at 10,000–300,000; the UN Special Rapporteur estimated more than 2,000 detained in China in 2023. If a few thousand of some tens of thousands are caught in a year, a careful woman whom few people know about runs a risk of about one in twenty each year.
+  background: [^hrw-2002-exodus] [^yonhap-2023-rapporteur]
   95% -> mo_year_choice
   5% -> mo_caught_china
 
@@ -477,8 +484,9 @@ title: The checks
 
 {if years_hidden == 1: A policeman comes to ask about {if child: the boy's registration | the new woman in the kitchen}, and goes away again with a packet of cigarettes. |}{if years_hidden == 2: Someone a few streets away is taken in the night, a woman from Onsong you met once. For weeks you hardly go outside. |}{if years_hidden == 3: A neighbour stops talking when you pass, and starts again when you have gone. |}{if years_hidden >= 4: There are new cameras on the main road, and a new officer at the station who does not take cigarettes. |}
 
-chance: [^hrw-2002-exodus][^yonhap-2023-rapporteur]
+chance:
   assumption: Twice the yearly risk of a careful woman (one in twenty), for a woman many people know about, or for the years after 2019, when the border closed and China's mass returns grew: about one in ten each year.
+  background: [^hrw-2002-exodus] [^yonhap-2023-rapporteur]
   90% -> mo_year_choice
   10% -> mo_caught_china
 

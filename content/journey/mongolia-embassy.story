@@ -78,8 +78,9 @@ The last hours pass one stop at a time. At every halt you watch who gets on, and
 uniform on a platform makes your stomach close. You count the minutes between stations,
 because there is nothing else to count.
 
-chance: [^pbs-2009][^mou-settlement]
+chance:
   assumption: No source counts arrests on the way to Mongolia. Up to 100,000 crossed into China in the decade before 2009 and about 17,000 reached the South, but most arrests come during months in hiding, not on one trip; with a card that passes, or out of the inspector's sight, we take one in twenty.
+  background: [^pbs-2009] [^mou-settlement]
   95% -> mg_erenhot
   5% -> caught_in_china
 
@@ -91,8 +92,9 @@ There is always someone looking. This time it lasts longer than a glance: a ques
 only half understand, a pause, a hand held out and left there. You answer in as few words
 of Chinese as you can and wait to learn what the pause means.
 
-chance: [^mou-settlement][^reuters-2015-fees]
+chance:
   assumption: Without a card that passes, with many people who know your face, or in 2019 (when arrivals in the South were about a third of 2009's and broker fees had doubled), we raise the risk of this one trip to three in twenty. No source counts it directly.
+  background: [^mou-settlement] [^reuters-2015-fees]
   85% -> mg_erenhot
   15% -> caught_in_china
 
@@ -182,8 +184,9 @@ You walk faster alone{if child: , even with your son's weight on your back}. The
 not come any closer. Sometimes they go out altogether, and you walk toward the place where
 they were. Once you stop, sure you have heard an engine, and hear only the wind.
 
-chance: [^demick-2009]
+chance:
   assumption: Demick records a group whose water ran out; no source counts how often walkers in the Gobi lose their way. Walking alone at night with little water, we put it at about one in eight.
+  background: [^demick-2009]
   88% -> mg_soldiers
   12% -> mg_lost
 
@@ -228,8 +231,9 @@ Before you reach it, your legs stop doing what you ask. {if child: You cannot ca
 You sit down, meaning to rest for a minute, and the minute grows longer. {if companion: {if who == chol: Kwang-il | Kyong-hui} sits beside you and keeps saying your name, until Sun-hee's son persuades {if who == chol: him | her} to go on with the others to fetch help. | The others go on to fetch help.}
 The building comes and goes, and you cannot tell whether it is the air that wavers or your own eyes.
 
-chance: [^demick-2009]
+chance:
   assumption: Weak from thirst, heat or cold, or carrying a child, a walker is likelier to be separated and lost. We put it at about one in seven; no source counts it, but Demick's account of the boy who died shows how fast it can go wrong.
+  background: [^demick-2009]
   85% -> mg_soldiers
   15% -> mg_lost
 
@@ -420,8 +424,9 @@ The last few metres take no time at all and a very long time. There is shouting 
 languages, an elbow in your ribs, the edge of the gate against your shoulder, and the
 courtyard so close you could touch it.
 
-chance: [^bbc-2002-spanish-embassy][^japantimes-2002-shenyang]
+chance:
   assumption: The record shows both outcomes in 2002: in Beijing all twenty-five got in and were flown to Seoul; in Shenyang police dragged people out. How the missions were guarded afterwards is not in the sources, so we keep the number moderate: a little better than even for someone near the front, without a bag or a child to carry, in 2009.
+  background: [^bbc-2002-spanish-embassy] [^japantimes-2002-shenyang]
   60% -> em_inside
   40% -> end_consulate_dragged
 
@@ -433,8 +438,9 @@ Someone has your coat. You pull, and you do not know whether the cloth will tear
 {if child: Your son's arms are locked around your neck.} The courtyard is there, and the gate
 is swinging, and everyone is shouting at once.
 
-chance: [^bbc-2002-spanish-embassy][^japantimes-2002-shenyang]
+chance:
   assumption: The same record, with the same gap in it: slowed by a bag or a child, at the back, turning back for someone, or in 2019, we make it a little worse than even. We do not push it lower, because the sources do not say how the guarding changed after 2002.
+  background: [^bbc-2002-spanish-embassy] [^japantimes-2002-shenyang]
   40% -> em_inside
   60% -> end_consulate_dragged
 

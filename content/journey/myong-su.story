@@ -386,8 +386,9 @@ title: The gate
 The pavement is longer than it looked. You keep your eyes on the gate and not on the
 policeman, and you walk at the speed of a man who has an appointment.
 
-chance: [^ap-2010-vladivostok]
+chance:
   assumption: The Associated Press reported two loggers getting in here in 2010, but no source says how many tried and failed. For a man who is not yet watched and can still move, we assume an even chance.
+  background: [^ap-2010-vladivostok]
   50% -> ms_inside
   50% -> end_camp_sent_home
 
@@ -398,8 +399,9 @@ title: The gate
 You walk as fast as you can. It is not fast enough to stop you feeling the policeman at
 the end of the street turn his head.
 
-chance: [^ap-2010-vladivostok]
+chance:
   assumption: No source says how many tried and failed. A man worn out by the road, or whose plan too many people know, we assume is stopped more often than not: about seven times in ten.
+  background: [^ap-2010-vladivostok]
   30% -> ms_inside
   70% -> end_camp_sent_home
 
@@ -416,8 +418,9 @@ an hour while he walks around the block. When he comes back, he sits for a momen
 his hands on the wheel. Then he says, "Now," and walks you to the corner, and puts a hand
 on your shoulder, and stops.
 
-chance: [^kirkpatrick-2012]
+chance:
   assumption: About a hundred former loggers reached Seoul with help from Christian activists (Kirkpatrick, 2012); no source gives a rate of failure. With someone who knows the street choosing the moment, we assume somewhat better than even odds.
+  background: [^kirkpatrick-2012]
   65% -> ms_inside
   35% -> end_camp_sent_home
 
@@ -645,8 +648,9 @@ title: Rough water
 By midnight the wind has risen. {if companion: Yong-nam's boat and his brother's skiff ride the seas a stone's throw apart, six people low in each, and every sea comes aboard green. | Your boat is small and the sea is not, and Sun-hee bails without stopping.} Hyang-mi holds the compass in both hands and calls
 out the heading each time you ask, and her voice does not shake.
 
-chance: [^chosun-2011-boat][^flyer]
+chance:
   assumption: Sea escapes are rare (about 2 % of defectors, Chosun Ilbo, 2011), and the record names the boats that got through, not the ones that failed. In the rough weather late in the year we assume three chances in five of getting across; the rest turn back before they are seen.
+  background: [^chosun-2011-boat] [^flyer]
   60% -> ms_open_sea
   40% -> ms_turned_back
     ~ route = sea
@@ -658,8 +662,9 @@ title: Flat water
 The sea is kind. The engine runs sweetly, the stars stay out, and the boat leaves a long
 pale wake behind it that you wish were not so easy to see. {if companion: Nobody in either boat speaks above a whisper. | Sun-hee sleeps sitting up, with Hyang-mi's head in her lap.}
 
-chance: [^chosun-2011-boat][^latimes-1997-sea]
+chance:
   assumption: The record names boats that got through in May and October, and none that failed. In calm weather, with a seaman at the helm, we assume about four chances in five of getting across; the rest turn back before they are seen.
+  background: [^chosun-2011-boat] [^latimes-1997-sea]
   80% -> ms_open_sea
   20% -> ms_turned_back
     ~ route = sea

@@ -608,8 +608,9 @@ title: Low in the water
 The boat sits low. When the last person steps in, the water is a hand's width from the
 edge. The boatman tells everyone to sit still in the middle, and nobody moves.
 
-chance: [^chiangrai-times-drowning]
+chance:
   assumption: The record holds a case of two North Korean women who drowned when an overloaded boat capsized on the Mekong (chiangrai-times-drowning), but no count of how many crossings were made. Against the thousands who landed and were arrested in Chiang Rai province (chiangrai-times-arrests), deaths were rare; the story gives an overloaded boat a 3 % chance.
+  background: [^chiangrai-times-drowning]
   97% -> rr_thai_bank
   3% -> end_mekong
 
@@ -871,8 +872,9 @@ guide goes out in the morning and comes back at night with rice and nothing else
 
 {if child: The boy learns to count to ten in Vietnamese from the landlady's daughter.} {if companion: Your friend learns how to cross the road.}
 
-chance: [^cambodia-cables]
+chance:
   assumption: The leaked cables describe a quiet pipeline through Cambodia in 2006–08 (cambodia-cables), but not how many tried it. The story assumes the contact can usually arrange it in 2009 (four times in five); when he cannot, the group goes on by the Laos road.
+  background: [^cambodia-cables]
   80% -> rr_cambodia_out
   20% -> rr_vn_laos
 

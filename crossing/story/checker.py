@@ -6,17 +6,21 @@ docs/story-language.md) and returns a CompiledStory only when there is no error.
 
 from __future__ import annotations
 
+import html
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import partial
+
+from babel import Locale
 
 from . import compiled as c
 from .diagnostics import Diagnostic, Position, did_you_mean
 from .expressions import INT_LIMIT, BoolLit, IntLit, Name, Unary
 from .loader import Project
 from .markup import CitationNumbers, render_plain_inline, render_text
+from .numbers import FORMATS, is_currency, known_formats, locale_for, numbers_for
 from .parser import slugify
 from .syntax import (
     Chance,
@@ -28,9 +32,10 @@ from .syntax import (
     Scene,
     TextBlock,
     VarDecl,
+    Variation,
 )
 from .tables import PlaceEntry, SourceEntry
-from .types import BOOL, INT, ExpressionChecker, Type, type_of
+from .types import BOOL, INT, ExpressionChecker, Type, describe, type_of
 
 DEFAULT_ENDING_KINDS = ("safety", "caught", "died", "stranded", "hiding", "returned")
 MAX_TOTAL_WEIGHT = 1 << 31
@@ -58,6 +63,11 @@ class _Checker:
         self.used_sources: set[str] = set()
         self.ending_kinds: tuple[str, ...] = DEFAULT_ENDING_KINDS
         self.broken_links = False  # an unknown target: reachability would only add noise
+        self.language = "en"
+        self.locale: Locale | None = None  # the language's, once a number format needs it
+        self.formats_used: set[str] = set()
+        self.sites: list[str] = []  # variation sites, keyed "scene_id:ordinal"
+        self.scene_id, self.scene_sites = "", 0
 
     def report(
         self, code: str, message: str, position: Position | None, hint: str | None = None
@@ -108,6 +118,8 @@ class _Checker:
             scenes=tuple(compiled_scenes),
             sources=tuple(entry.source for entry in self.project.sources.values()),
             places=tuple(entry.place for entry in self.project.places.values()),
+            numbers=numbers_for(self.locale, self.formats_used) if self.locale else None,
+            sites=tuple(self.sites),
         )
         return CheckResult(story, self.diagnostics)
 
@@ -148,6 +160,7 @@ class _Checker:
                 )
             else:
                 self.ending_kinds = kinds
+        self.language = values.get("language", "en")
         return {
             "title": values["title"],
             "id": story_id,
@@ -172,6 +185,16 @@ class _Checker:
                     continue
                 variable = self.variable(decl)
                 if variable is not None:
+                    variable = replace(
+                        variable,
+                        label=decl.label,
+                        labels=tuple(
+                            name if label is None else label
+                            for name, label in zip(decl.values, decl.labels, strict=True)
+                        )
+                        if decl.labels
+                        else (),
+                    )
                     self.variables[decl.name] = (len(self.variables), variable)
                     self.var_positions[decl.name] = decl.position
 
@@ -307,6 +330,7 @@ class _Checker:
 
     def scene(self, scene: Scene, chapter_numbers: dict[str, int]) -> c.Scene:
         numbers = CitationNumbers()
+        self.scene_id, self.scene_sites = scene.id, 0
         meta = scene.meta
         place = self.place(meta.get("place"))
         date = meta.get("date")
@@ -624,13 +648,17 @@ class _Checker:
                 slots.append(c.Interpolation(0, "int"))
             else:
                 found, expr = checked
-                slots.append(c.Interpolation(expr, found.name, found.values))
+                fmt = self.number_format(interpolation.format, found, interpolation.expr)
+                slots.append(c.Interpolation(expr, found.name, self.shown_values(expr, found), fmt))
         keys = [cite.key for cite in block.citations]
         for cite in block.citations:
             self.citation(cite)
         positions = [i.expr.position for i in block.interpolations]
         positions += [cite.position for cite in block.citations]
-        positions += [cond.condition.position for cond in block.conditionals]
+        positions += [
+            part.condition.position if isinstance(part, Conditional) else part.position
+            for part in block.conditionals
+        ]
         return render_text(
             block.template,
             slots,
@@ -646,7 +674,60 @@ class _Checker:
             ),
         )
 
-    def conditional(self, conditional: Conditional, numbers: CitationNumbers) -> c.Conditional:
+    def number_format(self, fmt: Located | None, found: Type, expr: ExprSource) -> str | None:
+        """A `{… as FORMAT}`'s format, checked; None if there is none (or it is wrong)."""
+        if fmt is None:
+            return None
+        name = fmt.text
+        if name not in FORMATS and not is_currency(name):
+            hint = (
+                f"did you mean '{name.upper()}'? currency codes are written in capitals"
+                if is_currency(name.upper())
+                else did_you_mean(name, known_formats())
+                or "the formats are number, words and ISO 4217 currency codes such as USD"
+            )
+            self.report("E023", f"unknown number format '{name}'", fmt.position, hint)
+            return None
+        if found != INT:
+            self.report(
+                "E008",
+                f"the format '{name}' needs a number, and this is {describe(found)}",
+                expr.position,
+                "formats apply to whole numbers: '{cash as USD}'",
+            )
+            return None
+        if self.locale is None:
+            self.locale = locale_for(self.language)
+            if self.locale is None:
+                self.report(
+                    "E023",
+                    f"no number formats are known for the language '{self.language}'",
+                    fmt.position,
+                    "give the story's language as a code such as 'en' or 'ko' in 'language:'",
+                )
+                return None
+        self.formats_used.add(name)
+        return name
+
+    def shown_values(self, expr: c.JsonExpr, found: Type) -> tuple[str, ...]:
+        """How text shows an enum's values: its labels (as HTML) where the variable has them.
+        Only a variable has an enum type in an interpolation (a bare value has no context)."""
+        if found.name == "enum" and isinstance(expr, list) and expr[0] == "var":
+            variable = next(v for i, v in self.variables.values() if i == expr[1])
+            if variable.labels:
+                return tuple(html.escape(label, quote=False) for label in variable.labels)
+        return found.values
+
+    def conditional(
+        self, conditional: Conditional | Variation, numbers: CitationNumbers
+    ) -> c.Conditional | c.Variation:
+        if isinstance(conditional, Variation):
+            # Numbered in reading order within the scene: the save key survives edits elsewhere.
+            self.scene_sites += 1
+            site = len(self.sites)
+            self.sites.append(f"{self.scene_id}:{self.scene_sites}")
+            parts = tuple(self.text(part, numbers, inline=True) for part in conditional.parts)
+            return c.Variation(conditional.kind, parts, site)
         then = self.text(conditional.then, numbers, inline=True)
         otherwise = None
         if conditional.otherwise is not None:

@@ -13,8 +13,14 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from .numbers import NUMBER, WORDS, Affixes, Numbers
+
 FORMAT = "crossing-story"
-FORMAT_VERSION = 1
+# Version 2 adds number formats and variations, which a version-1 runtime would misread: a
+# story that uses neither is still written as version 1, so older runtimes keep playing it.
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
+VARIATION_KINDS = ("once", "seq", "cycle")
 
 # An expression: an int or bool literal, ["var", index], [op, operand] or [op, left, right].
 JsonExpr = Any
@@ -32,13 +38,16 @@ class Variable:
     values: tuple[str, ...] = ()
     low: int | None = None
     high: int | None = None
+    label: str | None = None  # plain text, for showing the variable (e.g. "Cash, in US dollars")
+    labels: tuple[str, ...] = ()  # an enum's display text per value (plain text), if any
 
 
 @dataclass(frozen=True, slots=True)
 class Interpolation:
     expr: JsonExpr
     type: str  # how to show the value: "int", "bool" or "enum"
-    values: tuple[str, ...] = ()
+    values: tuple[str, ...] = ()  # an enum's values as text shows them (labels, as HTML)
+    format: str | None = None  # an int's number format: "number", "words" or a currency code
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +59,20 @@ class Conditional:
     otherwise: Text | None
 
 
-# Text is static HTML, or a sequence of HTML strings, interpolations and conditional text.
-Text = str | tuple[str | Interpolation | Conditional, ...]
+@dataclass(frozen=True, slots=True)
+class Variation:
+    """`{once: …}`, `{seq: …}` or `{cycle: …}`: one of `parts`, chosen by how many times this
+    site (an index into CompiledStory.sites) has been shown in this play."""
+
+    kind: str  # "once", "seq" or "cycle"
+    parts: tuple[Text, ...]
+    site: int
+
+
+# Text is static HTML, or a sequence of HTML strings, interpolations, conditional text and
+# variations.
+Part = str | Interpolation | Conditional | Variation
+Text = str | tuple[Part, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +187,12 @@ class CompiledStory:
     scenes: tuple[Scene, ...]
     sources: tuple[Source, ...]
     places: tuple[Place, ...]
+    numbers: Numbers | None = None  # locale data for number formats, if the text uses any
+    sites: tuple[str, ...] = ()  # each variation's stable key ("scene_id:ordinal"), for saves
+
+    @property
+    def format_version(self) -> int:
+        return FORMAT_VERSION if self.numbers is not None or self.sites else 1
 
     def scene_index(self) -> dict[str, int]:
         return {scene.id: i for i, scene in enumerate(self.scenes)}
@@ -179,7 +206,7 @@ class CompiledStory:
         body = _story_body(self)
         return {
             "format": FORMAT,
-            "format_version": FORMAT_VERSION,
+            "format_version": self.format_version,
             "hash": _fingerprint(body),
             **body,
         }
@@ -203,11 +230,13 @@ def _text_json(text: Text) -> Any:
     return [_part_json(part) for part in text]
 
 
-def _part_json(part: str | Interpolation | Conditional) -> Any:
+def _part_json(part: Part) -> Any:
     if isinstance(part, str):
         return part
     if isinstance(part, Interpolation):
         return _interp_json(part)
+    if isinstance(part, Variation):
+        return {"vary": part.kind, "parts": [_text_json(t) for t in part.parts], "site": part.site}
     data = {"if": part.condition, "then": _text_json(part.then)}
     if part.otherwise is not None:
         data["else"] = _text_json(part.otherwise)
@@ -215,7 +244,9 @@ def _part_json(part: str | Interpolation | Conditional) -> Any:
 
 
 def _interp_json(part: Interpolation) -> dict[str, Any]:
-    return _omit_none({"expr": part.expr, "type": part.type, "values": list(part.values)})
+    return _omit_none(
+        {"expr": part.expr, "type": part.type, "values": list(part.values), "format": part.format}
+    )
 
 
 def _effects_json(effects: tuple[Effect, ...]) -> list[list[Any]]:
@@ -298,7 +329,7 @@ def _scene_json(scene: Scene) -> dict[str, Any]:
 
 
 def _story_body(story: CompiledStory) -> dict[str, Any]:
-    return {
+    body: dict[str, Any] = {
         "id": story.id,
         "title": story.title,
         "version": story.version,
@@ -314,6 +345,8 @@ def _story_body(story: CompiledStory) -> dict[str, Any]:
                     "values": list(v.values),
                     "low": v.low,
                     "high": v.high,
+                    "label": v.label,
+                    "labels": list(v.labels),
                 }
             )
             for v in story.variables
@@ -338,6 +371,19 @@ def _story_body(story: CompiledStory) -> dict[str, Any]:
             for p in story.places
         },
     }
+    if story.numbers is not None:
+        n = story.numbers
+        body["numbers"] = _omit_none(
+            {
+                "group": n.group,
+                "sizes": list(n.sizes),
+                "words": list(n.words),
+                "formats": {name: list(affixes) for name, affixes in n.formats.items()},
+            }
+        )
+    if story.sites:
+        body["sites"] = list(story.sites)
+    return body
 
 
 # -- from JSON -------------------------------------------------------------------------
@@ -346,10 +392,14 @@ def _story_body(story: CompiledStory) -> dict[str, Any]:
 def _text_from(data: Any) -> Text:
     if isinstance(data, str):
         return data
-    parts: list[str | Interpolation | Conditional] = []
+    parts: list[Part] = []
     for part in data:
         if isinstance(part, str):
             parts.append(part)
+        elif "vary" in part:
+            parts.append(
+                Variation(part["vary"], tuple(_text_from(t) for t in part["parts"]), part["site"])
+            )
         elif "if" in part:
             otherwise = part.get("else")
             parts.append(
@@ -360,8 +410,27 @@ def _text_from(data: Any) -> Text:
                 )
             )
         else:
-            parts.append(Interpolation(part["expr"], part["type"], tuple(part.get("values", ()))))
+            parts.append(
+                Interpolation(
+                    part["expr"], part["type"], tuple(part.get("values", ())), part.get("format")
+                )
+            )
     return tuple(parts)
+
+
+def _numbers_from(data: Any) -> Numbers | None:
+    if data is None:
+        return None
+    primary, secondary = data["sizes"]
+    formats: dict[str, Affixes] = {}
+    for name, (a, b, c, d) in data["formats"].items():
+        formats[name] = (str(a), str(b), str(c), str(d))
+    return Numbers(
+        str(data["group"]),
+        (int(primary), int(secondary)),
+        tuple(str(w) for w in data.get("words", ())),
+        formats,
+    )
 
 
 def _escaped(text: str | None) -> str | None:
@@ -428,10 +497,10 @@ def from_json(data: Any) -> CompiledStory:
     """Read a compiled story; raises CompiledFormatError if it is not one this version reads."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise CompiledFormatError("not a compiled Crossing story")
-    if data.get("format_version") != FORMAT_VERSION:
+    if data.get("format_version") not in READABLE_VERSIONS:
         raise CompiledFormatError(
             f"compiled format version {data.get('format_version')!r} is not supported "
-            f"(this runtime reads version {FORMAT_VERSION}); compile the story again"
+            f"(this runtime reads versions 1 and 2); compile the story again"
         )
     try:
         story = CompiledStory(
@@ -449,6 +518,8 @@ def from_json(data: Any) -> CompiledStory:
                     tuple(v.get("values", ())),
                     v.get("low"),
                     v.get("high"),
+                    v.get("label"),
+                    tuple(v.get("labels", ())),
                 )
                 for v in data["variables"]
             ),
@@ -470,6 +541,8 @@ def from_json(data: Any) -> CompiledStory:
                 Place(k, p["name"], p.get("lat"), p.get("lon"), p.get("country"))
                 for k, p in data["places"].items()
             ),
+            numbers=_numbers_from(data.get("numbers")),
+            sites=tuple(str(site) for site in data.get("sites", ())),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise CompiledFormatError(f"malformed compiled story: {exc!r}") from exc
@@ -541,6 +614,12 @@ class _Validator:
             return "text a runtime cannot render"
         return None
 
+    def number_format(self, part: Interpolation) -> bool:
+        numbers = self.story.numbers
+        name = NUMBER if part.format == WORDS else part.format
+        ok = part.type == "int" and numbers is not None and name in numbers.formats
+        return ok and numbers is not None and numbers.sizes[0] > 0 and numbers.sizes[1] > 0
+
     def expression(self, expr: JsonExpr, depth: int) -> bool:
         if isinstance(expr, bool | int):
             return True
@@ -558,6 +637,16 @@ class _Validator:
         for part in text:
             if isinstance(part, Interpolation):
                 if part.type not in ("int", "bool", "enum") or not self.expression(part.expr, 0):
+                    return False
+                if part.format is not None and not self.number_format(part):
+                    return False
+            elif isinstance(part, Variation):
+                if (
+                    part.kind not in VARIATION_KINDS
+                    or not part.parts
+                    or not 0 <= part.site < len(self.story.sites)
+                    or not all(map(self.text, part.parts))
+                ):
                     return False
             elif isinstance(part, Conditional):
                 branches = [part.then] + ([part.otherwise] if part.otherwise is not None else [])

@@ -9,8 +9,9 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Sequence
 
-from .compiled import Conditional, Interpolation, JsonExpr, Text, Variable
+from .compiled import Conditional, Interpolation, JsonExpr, Text, Variable, Variation
 from .expressions import INT_LIMIT
+from .numbers import Numbers
 
 Value = int | bool
 Values = Sequence[Value]
@@ -83,42 +84,81 @@ def clamp(variable: Variable, value: Value) -> Value:
     return number
 
 
-def show(value: Value, kind: str, names: Sequence[str]) -> str:
+def show(
+    value: Value,
+    kind: str,
+    names: Sequence[str],
+    number_format: str | None = None,
+    numbers: Numbers | None = None,
+) -> str:
     """A value as text shows it."""
     if kind == "bool":
         return "true" if value else "false"
     if kind == "enum":
         return names[int(value)]
+    if number_format is not None and numbers is not None:
+        return numbers.format(int(value), number_format)
     return str(int(value))
 
 
-def compile_text(text: Text) -> Callable[[Values], str]:
+# Renders text with the current values; `seen` holds how many times each variation site has
+# been shown in this play, and rendering a variation updates it.
+Renderer = Callable[[Values, list[int]], str]
+
+
+def compile_text(text: Text, numbers: Numbers | None = None) -> Renderer:
     """A closure rendering compiled text with the current values."""
     if isinstance(text, str):
         static = text
-        return lambda values: static
-    pieces: list[Callable[[Values], str]] = []
+        return lambda values, seen: static
+    pieces: list[Renderer] = []
     for part in text:
         if isinstance(part, Interpolation):
-            pieces.append(_slot(part))
+            pieces.append(_slot(part, numbers))
         elif isinstance(part, Conditional):
-            pieces.append(_conditional(part))
+            pieces.append(_conditional(part, numbers))
+        elif isinstance(part, Variation):
+            pieces.append(_variation(part, numbers))
         else:
             pieces.append(_literal(part))
-    return lambda values: "".join(piece(values) for piece in pieces)
+    return lambda values, seen: "".join(piece(values, seen) for piece in pieces)
 
 
-def _slot(part: Interpolation) -> Callable[[Values], str]:
+def _slot(part: Interpolation, numbers: Numbers | None) -> Renderer:
     evaluate = compile_expr(part.expr)
-    return lambda values: show(evaluate(values), part.type, part.values)
+    return lambda values, seen: show(evaluate(values), part.type, part.values, part.format, numbers)
 
 
-def _conditional(part: Conditional) -> Callable[[Values], str]:
+def _conditional(part: Conditional, numbers: Numbers | None) -> Renderer:
     condition = compile_expr(part.condition)
-    then = compile_text(part.then)
-    otherwise = compile_text(part.otherwise) if part.otherwise is not None else _literal("")
-    return lambda values: then(values) if condition(values) else otherwise(values)
+    then = compile_text(part.then, numbers)
+    otherwise = (
+        compile_text(part.otherwise, numbers) if part.otherwise is not None else _literal("")
+    )
+    return lambda values, seen: then(values, seen) if condition(values) else otherwise(values, seen)
 
 
-def _literal(html: str) -> Callable[[Values], str]:
-    return lambda values: html
+def variation_step(kind: str, count: int, size: int) -> tuple[int | None, int]:
+    """(the part to show, or None; the site's next count) for a site shown `count` times.
+    once: each part in turn, then nothing; seq: in turn, then the last for ever; cycle: in
+    turn, round again. Counts stay below the number of parts, so play states stay few."""
+    if kind == "cycle":
+        return count % size, (count + 1) % size
+    last = size - 1 if kind == "seq" else size
+    shown = min(count, last)
+    return (shown if shown < size else None), min(count + 1, last)
+
+
+def _variation(part: Variation, numbers: Numbers | None) -> Renderer:
+    parts = [compile_text(t, numbers) for t in part.parts]
+    site, kind, size = part.site, part.kind, len(parts)
+
+    def render(values: Values, seen: list[int]) -> str:
+        shown, seen[site] = variation_step(kind, seen[site], size)
+        return "" if shown is None else parts[shown](values, seen)
+
+    return render
+
+
+def _literal(html: str) -> Renderer:
+    return lambda values, seen: html

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from markdown_it import MarkdownIt
 
-from .compiled import Conditional, Interpolation, Text
+from .compiled import Conditional, Interpolation, Part, Text, Variation
 
 _md = MarkdownIt("zero", {"html": False, "typographer": False}).enable(
     ["emphasis", "link", "escape", "entity"]
@@ -43,7 +43,7 @@ def render_text(
     interpolations: Sequence[Interpolation],
     citation_keys: Sequence[str],
     numbers: CitationNumbers,
-    conditionals: Sequence[Callable[[], Conditional]] = (),
+    conditionals: Sequence[Callable[[], Conditional | Variation]] = (),
     *,
     inline: bool = False,
     on_lost_slot: Callable[[], None] | None = None,
@@ -51,7 +51,7 @@ def render_text(
     """Render a text template (see syntax.TextBlock) to compiled Text."""
     rendered = _md.renderInline(template.strip()) if inline else _md.render(template)
     rendered = rendered.strip()
-    parts: list[str | Interpolation | Conditional] = []
+    parts: list[Part] = []
     last = 0
     found = 0
     for match in _SLOT.finditer(rendered):
@@ -69,7 +69,7 @@ def render_text(
     expected = len(interpolations) + len(citation_keys) + len(conditionals)
     if found != expected and on_lost_slot is not None:
         on_lost_slot()  # a slot inside a link address, which Markdown percent-encodes
-    merged = _merge_strings(parts)
+    merged = _merge_strings(_lift_paragraphs(_merge_strings(parts)))
     if len(merged) == 1 and isinstance(merged[0], str):
         return merged[0]
     return tuple(merged) if merged else ""
@@ -80,10 +80,38 @@ def render_plain_inline(text: str) -> str:
     return str(_md.renderInline(text.strip()))
 
 
-def _merge_strings(
-    parts: list[str | Interpolation | Conditional],
-) -> list[str | Interpolation | Conditional]:
-    merged: list[str | Interpolation | Conditional] = []
+def _lift_paragraphs(parts: list[Part]) -> list[Part]:
+    """A paragraph that is only one `{if …}` or variation becomes a part whose every branch
+    is a paragraph of its own, so that an empty branch leaves no empty `<p></p>`."""
+    out = list(parts)
+    for i in range(1, len(out) - 1):
+        before, part, after = out[i - 1], out[i], out[i + 1]
+        if (
+            isinstance(before, str)
+            and isinstance(after, str)
+            and isinstance(part, Conditional | Variation)
+            and before.endswith("<p>")
+            and after.startswith("</p>")
+        ):
+            out[i - 1], out[i + 1] = before[: -len("<p>")], after[len("</p>") :]
+            if isinstance(part, Conditional):
+                otherwise = None if part.otherwise is None else _paragraph(part.otherwise)
+                out[i] = Conditional(part.condition, _paragraph(part.then), otherwise)
+            else:
+                out[i] = Variation(part.kind, tuple(map(_paragraph, part.parts)), part.site)
+    return out
+
+
+def _paragraph(text: Text) -> Text:
+    if text == "":
+        return ""
+    if isinstance(text, str):
+        return f"<p>{text}</p>"
+    return tuple(_merge_strings(["<p>", *text, "</p>"]))
+
+
+def _merge_strings(parts: list[Part]) -> list[Part]:
+    merged: list[Part] = []
     for part in parts:
         if isinstance(part, str):
             if not part:

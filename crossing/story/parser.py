@@ -32,6 +32,7 @@ from .syntax import (
     StoryFile,
     TextBlock,
     VarDecl,
+    Variation,
 )
 
 HEADER_KEYS = (
@@ -56,8 +57,12 @@ _HEADING = re.compile(r"^(#+)\s+(.*?)\s*$")
 _EXPLICIT_ID = re.compile(r"\{#([^}]*)\}\s*$")
 _META = re.compile(r"^([a-z_]+):(?:\s+(.*?))?\s*$")
 _VAR = re.compile(
-    r"^var\s+(?P<name>[^\s:=]+)\s*(?::\s*(?P<type>[^=]*?))?\s*(?:=\s*(?P<init>.*?))?\s*$"
+    r'^var\s+(?P<name>[^\s:="]+)\s*(?:"(?P<label>[^"]*)")?\s*'
+    r'(?::\s*(?P<type>(?:[^="]|"[^"]*")*?))?\s*(?:=\s*(?P<init>.*?))?\s*$'
 )
+# An enum's value with an optional display label: `y2009 "2009"`.
+_ENUM_VALUE = re.compile(r'\s*(?P<name>[^\s"]+)\s*(?:"(?P<label>[^"]*)")?\s*')
+_OUTSIDE_QUOTES = re.compile(r',(?=(?:[^"]*"[^"]*")*[^"]*$)')
 _EFFECT = re.compile(r"^~\s*(?P<name>[^\s+=-]+)\s*(?P<op>\+=|-=|=)\s*(?P<expr>.*?)\s*$")
 _TARGET = re.compile(r"^\s*(?P<target>\S+)\s*(?P<rest>.*?)\s*$")
 _OUTCOME = re.compile(r"^(?P<weight>[^\s-]+)\s*->\s*(?P<target>\S+)\s*$")
@@ -71,6 +76,8 @@ COND_OPEN, COND_CLOSE = "\ue004", "\ue005"
 _PRIVATE = re.compile("[\ue000-\ue005]")
 _PLACEHOLDER = re.compile("[\ue000\ue002\ue004][0-9]+[\ue001\ue003\ue005]")
 _CONDITIONAL = re.compile(r"^if(\s+|(?=\())")
+_VARIATION = re.compile(r"^(once|seq|cycle):")
+_AS_FORMAT = re.compile(r"^(?P<expr>.*?\S)\s+(?P<as>as)(?:\s+(?P<format>\S*))?\s*$", re.S)
 
 
 def slugify(title: str) -> str:
@@ -200,7 +207,10 @@ class _FileParser:
             return
         type_text = (match.group("type") or "").strip()
         type_col = match.start("type") + 1 if match.group("type") is not None else 1
-        type_name, values, low, high = "", [], None, None
+        type_name, low, high = "", None, None
+        values: list[str] = []
+        labels: list[str | None] = []
+        label = match.group("label")
         if type_text in ("int", "bool"):
             type_name = type_text
         elif range_match := _RANGE.match(type_text):
@@ -220,15 +230,17 @@ class _FileParser:
                 return
         elif enum_match := _ENUM.match(type_text):
             type_name = "enum"
-            values = [v.strip() for v in enum_match.group(1).split(",")]
-            bad = [v for v in values if not re.fullmatch(IDENT, v)]
-            if bad or not values:
+            items = [_ENUM_VALUE.fullmatch(v) for v in _OUTSIDE_QUOTES.split(enum_match.group(1))]
+            values = [m.group("name") for m in items if m]
+            labels = [m.group("label") for m in items if m]
+            if not all(items) or not all(re.fullmatch(IDENT, v) for v in values):
                 self.error(
                     "E001",
                     f"a set of values must list names separated by commas, found '{type_text}'",
                     number,
                     type_col,
                     len(type_text),
+                    'a value may have a label in quotes: {y2009 "2009", y2019 "2019"}',
                 )
                 return
             if len(set(values)) != len(values):
@@ -265,8 +277,28 @@ class _FileParser:
                 f"for example 'var {name}: int = 0'",
             )
             return
+        if any(text is not None and not text.strip() for text in (label, *labels)):
+            self.error(
+                "E001",
+                "a label in quotes cannot be empty",
+                number,
+                1,
+                len(line),
+                "leave the label out to show the name",
+            )
+            return
         self.file.variables.append(
-            VarDecl(name, type_name, values, low, high, init, self.pos(number, 5, len(name)))
+            VarDecl(
+                name,
+                type_name,
+                values,
+                low,
+                high,
+                init,
+                self.pos(number, 5, len(name)),
+                label,
+                labels if any(t is not None for t in labels) else [],
+            )
         )
 
     # -- headings ------------------------------------------------------------------
@@ -722,6 +754,10 @@ class _FileParser:
                     "write '\\{' for a literal brace",
                 )
                 out.append(_PRIVATE.sub("\ufffd", body))
+            elif kind == "interp" and _VARIATION.match(body):
+                variation = self.variation(body, number, col + start + 1, len(block.conditionals))
+                block.conditionals.append(variation)
+                out.append(f"{COND_OPEN}{variation.placeholder}{COND_CLOSE}")
             elif kind == "interp" and _CONDITIONAL.match(body):
                 conditional = self.conditional(
                     body, number, col + start + 1, len(block.conditionals)
@@ -730,11 +766,29 @@ class _FileParser:
                     block.conditionals.append(conditional)
                     out.append(f"{COND_OPEN}{conditional.placeholder}{COND_CLOSE}")
             elif kind == "interp":
+                shown = _AS_FORMAT.match(body)
+                fmt = None
+                if shown:
+                    name = shown.group("format")
+                    if not name:
+                        self.error(
+                            "E002",
+                            "expected a format after 'as'",
+                            number,
+                            col + start + 1 + shown.end("as"),
+                            1,
+                            "write '{n as number}', '{n as words}' or '{n as USD}'",
+                        )
+                        continue
+                    fmt = Located(
+                        name, self.pos(number, col + start + 1 + shown.start("format"), len(name))
+                    )
+                    body = shown.group("expr")
                 expr = self.expression(body, number, col + start + 1)
                 if expr is None:
                     continue
                 index = len(block.interpolations)
-                block.interpolations.append(Interpolation(expr, index))
+                block.interpolations.append(Interpolation(expr, index, fmt))
                 out.append(f"{INTERP_OPEN}{index}{INTERP_CLOSE}")
             else:  # citation
                 if not re.fullmatch(SOURCE_KEY, body):
@@ -751,6 +805,19 @@ class _FileParser:
                 block.citations.append(Citation(body, self.pos(number, col + start, len(body) + 3)))
                 out.append(f"{CITE_OPEN}{index}{CITE_CLOSE}")
         block.template += "".join(out)
+
+    def variation(self, body: str, number: int, col: int, index: int) -> Variation:
+        """`once: a | b`, `seq: …` or `cycle: …`, the inside of braces starting at `col`."""
+        head = _VARIATION.match(body)
+        assert head is not None
+        parts: list[TextBlock] = []
+        for offset, text in _split_branches(body, head.end()):
+            block = TextBlock()
+            stripped = text.strip()
+            self.scan_text(block, stripped, number, col + offset + len(text) - len(text.lstrip()))
+            parts.append(block)
+        position = self.pos(number, col, len(head.group(1)))
+        return Variation(head.group(1), parts, index, position)
 
     def conditional(self, body: str, number: int, col: int, index: int) -> Conditional | None:
         """`if condition: text | other text`, the inside of braces starting at `col`."""

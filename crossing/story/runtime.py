@@ -30,6 +30,9 @@ class State(NamedTuple):
     scene: int
     values: tuple[Value, ...]
     rng: RngState
+    # How many times each variation site had been shown when play arrived in `scene` (before
+    # its text was rendered), so that undo and saves show the scene as it was shown.
+    seen: tuple[int, ...] = ()
 
 
 class StoryLoopError(Exception):
@@ -64,12 +67,15 @@ class Program:
         self.scene_index = story.scene_index()  # scene id -> index, for saves and players
         self._compiled: dict[str, Evaluator] = {}
         self.scenes = tuple(self._prepare(scene) for scene in story.scenes)
-        self.texts = tuple(compile_text(scene.text) for scene in story.scenes)
+        numbers = story.numbers
+        self.texts = tuple(compile_text(scene.text, numbers) for scene in story.scenes)
         self.choice_texts = tuple(
-            tuple(compile_text(ch.text) for ch in s.choices) for s in story.scenes
+            tuple(compile_text(ch.text, numbers) for ch in s.choices) for s in story.scenes
         )
         self.epilogues = tuple(
-            compile_text(s.ending.epilogue) if s.ending and s.ending.epilogue is not None else None
+            compile_text(s.ending.epilogue, numbers)
+            if s.ending and s.ending.epilogue is not None
+            else None
             for s in story.scenes
         )
 
@@ -194,6 +200,7 @@ class Session:
     history: list[State] = field(default_factory=list)
     status: str = AWAITING
     offered: list[int] = field(default_factory=list)
+    seen: tuple[int, ...] = ()  # variation counts after the current scene was shown
 
     @classmethod
     def begin(cls, program: Program, seed: int) -> tuple[Session, list[Step]]:
@@ -210,20 +217,22 @@ class Session:
     def scene(self) -> c.Scene:
         return self.story.scenes[self.state.scene]
 
-    def present(self, scene: int, values: tuple[Value, ...]) -> Step:
+    def present(self, scene: int, values: tuple[Value, ...], seen: list[int]) -> Step:
         return Step(
             self.story.scenes[scene].id,
-            self.program.texts[scene](values),
+            self.program.texts[scene](values, seen),
             self.program.snapshot(values),
         )
 
     def settle(self) -> list[Step]:
         """From a scene just entered, go on until the reader must choose or play ends."""
         program = self.program
-        scene, values, rng = self.state
+        scene, values, rng, saved_seen = self.state
+        seen = list(saved_seen) + [0] * (len(self.story.sites) - len(saved_seen))
         steps: list[Step] = []
         for _ in range(MAX_AUTOMATIC_STEPS):
-            step = self.present(scene, values)
+            arrival = tuple(seen)
+            step = self.present(scene, values, seen)
             steps.append(step)
             prepared = program.scenes[scene]
             ending = prepared.scene.ending
@@ -231,8 +240,13 @@ class Session:
                 epilogue = program.epilogues[scene]
                 step.ending = {"kind": ending.kind}
                 if epilogue is not None:
-                    step.ending["epilogue"] = epilogue(values)
-                self.state, self.status, self.offered = State(scene, values, rng), ENDED, []
+                    step.ending["epilogue"] = epilogue(values, seen)
+                self.state, self.status, self.offered = (
+                    State(scene, values, rng, arrival),
+                    ENDED,
+                    [],
+                )
+                self.seen = tuple(seen)
                 return steps
             target = program.divert(scene, values)
             if target is None and prepared.outcomes:
@@ -257,11 +271,12 @@ class Session:
                     step.choices = [
                         {
                             "id": prepared.choices[i][0].id,
-                            "text": program.choice_texts[scene][i](values),
+                            "text": program.choice_texts[scene][i](values, seen),
                         }
                         for i in offered
                     ]
-                self.state = State(scene, values, rng)
+                self.state = State(scene, values, rng, arrival)
+                self.seen = tuple(seen)
                 self.status, self.offered = (AWAITING if offered else STUCK), offered
                 return steps
             scene = target
@@ -275,12 +290,12 @@ class Session:
         """Take the offered choice at `position` (0-based among the offered ones)."""
         if self.status != AWAITING or not 0 <= position < len(self.offered):
             raise IndexError(position)
-        scene, values, rng = self.state
+        scene, values, rng, _ = self.state
         choice, _, effects = self.program.scenes[scene].choices[self.offered[position]]
         self.history.append(self.state)
         values = self.program.apply(effects, values)
         values = self.program.enter(choice.target, values)
-        self.state = State(choice.target, values, rng)
+        self.state = State(choice.target, values, rng, self.seen)
         return self.settle()
 
     def choice_id(self, position: int) -> str:

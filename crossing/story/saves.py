@@ -38,12 +38,17 @@ def save(session: Session) -> dict[str, Any]:
 def _snapshot(program: Program, state: State) -> dict[str, Any]:
     scene = program.story.scenes[state.scene]
     chapter = None if scene.chapter is None else program.story.chapters[scene.chapter].id
-    return {
+    data: dict[str, Any] = {
         "scene": scene.id,
         "chapter": chapter,
         "vars": program.snapshot(state.values),
         "rng": list(state.rng),
     }
+    # Variation counts by site key, only those shown: a save without them means none shown.
+    seen = {key: n for key, n in zip(program.story.sites, state.seen, strict=False) if n}
+    if seen:
+        data["seen"] = seen
+    return data
 
 
 def restore(program: Program, data: Any) -> tuple[Session, list[Step], list[str]]:
@@ -110,7 +115,14 @@ def _state(program: Program, data: dict[str, Any], messages: list[str]) -> tuple
     else:
         rng = seed_state(0)
         messages.append("the save's random state was damaged; chance starts afresh")
-    return State(scene, values, rng), exact
+    return State(scene, values, rng, _seen(program, data.get("seen"))), exact
+
+
+def _seen(program: Program, saved: Any) -> tuple[int, ...]:
+    """Variation counts by site key; a site the save does not name has not been shown."""
+    saved = saved if isinstance(saved, dict) else {}
+    counts = (saved.get(key) for key in program.story.sites)
+    return tuple(n if type(n) is int and 0 <= n < 2**32 else 0 for n in counts)
 
 
 def _values(program: Program, saved: Any, messages: list[str]) -> tuple[Value, ...]:

@@ -37,6 +37,7 @@ class ExprSource:
 class Interpolation:
     expr: ExprSource
     placeholder: int  # index within its TextBlock
+    format: Located | None = None  # `{expr as FORMAT}`
 
 
 @dataclass(slots=True)
@@ -56,6 +57,17 @@ class Conditional:
 
 
 @dataclass(slots=True)
+class Variation:
+    """`{once: a | b}`, `{seq: a | b}` or `{cycle: a | b}`: text that changes each time it
+    is shown."""
+
+    kind: str  # "once", "seq" or "cycle"
+    parts: list[TextBlock]
+    placeholder: int  # index within its TextBlock (shared with conditional text)
+    position: Position  # of the keyword
+
+
+@dataclass(slots=True)
 class TextBlock:
     """Markdown-subset text. `{expr}`, `{if …}` and `[^source]` are replaced by private-use
     placeholders in `template` so that Markdown never sees them."""
@@ -63,7 +75,7 @@ class TextBlock:
     template: str = ""
     interpolations: list[Interpolation] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
-    conditionals: list[Conditional] = field(default_factory=list)
+    conditionals: list[Conditional | Variation] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -79,6 +91,8 @@ class VarDecl:
     high: int | None
     initial: ExprSource | None
     position: Position
+    label: str | None = None  # shown for the variable (the reader's sheet)
+    labels: list[str | None] = field(default_factory=list)  # per enum value, if any has one
 
 
 @dataclass(slots=True)

@@ -60,7 +60,7 @@ class ExpressionChecker:
         found, compiled = result
         if expected is not None and found != expected:
             self.error(
-                source, source.expr, f"expected {_describe(expected)}, found {_describe(found)}"
+                source, source.expr, f"expected {describe(expected)}, found {describe(found)}"
             )
             return None
         return found, compiled
@@ -86,7 +86,7 @@ class ExpressionChecker:
                 self.error(
                     source,
                     node.operand,
-                    f"'{node.op}' needs {_describe(want)}, found {_describe(inner[0])}",
+                    f"'{node.op}' needs {describe(want)}, found {describe(inner[0])}",
                 )
                 return None
             return want, ["neg" if node.op == "-" else "not", inner[1]]
@@ -137,7 +137,7 @@ class ExpressionChecker:
                 return None
             if left[0] != right[0]:
                 self.error(
-                    source, node, f"cannot compare {_describe(left[0])} with {_describe(right[0])}"
+                    source, node, f"cannot compare {describe(left[0])} with {describe(right[0])}"
                 )
                 return None
             return BOOL, [op, left[1], right[1]]
@@ -149,13 +149,13 @@ class ExpressionChecker:
         for side, result in ((node.left, left), (node.right, right)):
             if result[0] != want:
                 self.error(
-                    source, side, f"'{op}' needs {_describe(want)}, found {_describe(result[0])}"
+                    source, side, f"'{op}' needs {describe(want)}, found {describe(result[0])}"
                 )
                 return None
         return (BOOL if op in ORDERING or op in LOGIC else INT), [op, left[1], right[1]]
 
 
-def _describe(t: Type) -> str:
+def describe(t: Type) -> str:
     if t.name == "int":
         return "a number"
     if t.name == "bool":

@@ -1,4 +1,4 @@
-"""The interactive terminal player: numbered choices, u undo, s save, l load, q quit."""
+"""The interactive terminal player: numbered choices, u undo, s save, l load, w why, q quit."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ from rich.panel import Panel
 from rich.rule import Rule
 from rich.text import Text
 
-from crossing.story.compiled import CompiledStory
+from crossing.story.compiled import Chance, CompiledStory
 from crossing.story.runtime import AWAITING, ENDED, Program, Session, Step, StoryLoopError
 from crossing.story.saves import SaveError, restore, save
 
 from .html_text import to_rich
 
-HELP = "Type a number to choose · u undo · s save · l load · r restart · q quit"
+HELP = "Type a number to choose · u undo · s save · l load · w why a chance · r restart · q quit"
 END_HINT = "u steps back, r starts again, q quits."
 
 
@@ -35,6 +35,7 @@ class TerminalPlayer:
         self.seed = seed
         self.save_path = save_path
         self.console = console
+        self.last_chance: Chance | None = None
         self.session, steps = Session.begin(self.program, seed)
         self.show(steps)
 
@@ -50,11 +51,8 @@ class TerminalPlayer:
                 self.console.print(to_rich(step.text))
             self.show_sources(scene.sources)
             if step.chance is not None and scene.chance is not None:
-                chance = scene.chance
-                weight = chance.outcomes[step.chance["outcome"]].weight
-                self.console.print(
-                    f"[dim]Chance decided this: it happens {weight} times in {chance.total}.[/dim]"
-                )
+                self.last_chance = scene.chance
+                self.show_chance(scene.chance, scene.chance.outcomes[step.chance["outcome"]].weight)
             if step.ending is not None:
                 self.console.print(
                     Panel(
@@ -72,6 +70,33 @@ class TerminalPlayer:
             self.console.print(
                 "[yellow]The story has no way on from here.[/yellow] (u to step back)"
             )
+
+    def show_chance(self, chance: Chance, weight: int) -> None:
+        """How often what chance decided happens, and whether a source or an estimate says so."""
+        odds = f"it happens {weight} times in {chance.total}"
+        if chance.basis == "record":
+            titles = "; ".join(self.sources[key].title for key in chance.sources)
+            line = f"From the record: {odds} ({titles})."
+        else:
+            line = f"An estimate — no source counts this: {odds}."
+        self.console.print(Text(line, style="dim"))
+        if chance.note or chance.background:
+            self.console.print("[dim]Type w to read how this number was chosen.[/dim]")
+
+    def why(self) -> None:
+        """The calibration note of the last chance drawn, and its background sources."""
+        chance = self.last_chance
+        if chance is None or not (chance.note or chance.background):
+            self.console.print("[dim]No chance has been drawn yet with a note to read.[/dim]")
+            return
+        title = "How this number was found" if chance.basis == "record" else "Why this estimate"
+        body = to_rich(chance.note or "")
+        if chance.background:
+            body.append("\nBackground, not the source of the number: ", style="dim")
+            body.append(
+                "; ".join(self.sources[key].title for key in chance.background), style="dim"
+            )
+        self.console.print(Panel(body, title=title))
 
     def show_sources(self, keys: tuple[str, ...]) -> None:
         """The scene's citations, numbered as in its text, so a reader can look them up."""
@@ -95,6 +120,8 @@ class TerminalPlayer:
             self.save()
         elif command == "l":
             self.load()
+        elif command == "w":
+            self.why()
         elif command == "r":
             self.session, steps = Session.begin(self.program, self.seed)
             self.show(steps)

@@ -100,12 +100,12 @@ def test_show() -> None:
 
 
 def test_compile_text() -> None:
-    assert compile_text("<p>static</p>")([]) == "<p>static</p>"
+    assert compile_text("<p>static</p>")([], []) == "<p>static</p>"
     text = compile_text(("a", c.Interpolation(["var", 0], "int"), c.Conditional(True, "!", None)))
-    assert text([4]) == "a4!"
+    assert text([4], []) == "a4!"
     otherwise = compile_text((c.Conditional(["var", 0], "yes", ("n", c.Interpolation(1, "bool"))),))
-    assert otherwise([False]) == "ntrue"
-    assert otherwise([True]) == "yes"
+    assert otherwise([False], []) == "ntrue"
+    assert otherwise([True], []) == "yes"
 
 
 # -- effects, diverts, chance, choices -----------------------------------------------------

@@ -142,7 +142,7 @@ function parseScript(text) {
 
 // What would make play fail on a compiled story, as crossing/story/compiled.py's _Validator
 // finds it. The browser engine leaves this to the compiler (to stay small); a command should not.
-function storyProblem({ scenes, variables, chapters, start }) {
+function storyProblem({ scenes, variables, chapters, start, sites = [], numbers }) {
   const isObject = (x) => x !== null && typeof x == 'object' && !Array.isArray(x);
   const within = (i, list) => Number.isInteger(i) && i >= 0 && i < list.length;
   const arity = { var: 1, neg: 1, not: 1 };
@@ -155,7 +155,11 @@ function storyProblem({ scenes, variables, chapters, start }) {
     typeof t == 'string' ||
     (Array.isArray(t) && t.every((p) => typeof p == 'string' || (isObject(p) &&
       ('if' in p ? expr(p.if) && text(p.then) && (p.else == null || text(p.else))
-        : ['int', 'bool', 'enum'].includes(p.type) && expr(p.expr) && (p.type != 'enum' || Array.isArray(p.values))))));
+        : 'vary' in p ? ['once', 'seq', 'cycle'].includes(p.vary) && Array.isArray(p.parts) && p.parts.length > 0 &&
+          p.parts.every(text) && within(p.site, sites)
+        : ['int', 'bool', 'enum'].includes(p.type) && expr(p.expr) && (p.type != 'enum' || Array.isArray(p.values)) &&
+          (p.format == null || (p.type == 'int' && Array.isArray(numbers?.formats?.[p.format == 'words' ? 'number' : p.format]) &&
+            Array.isArray(numbers.sizes) && numbers.sizes.every((n) => Number.isInteger(n) && n > 0)))))));
   const effects = (list = []) => Array.isArray(list) && list.every((e) => Array.isArray(e) && within(e[0], variables) && expr(e[1]));
   const way = (w) => isObject(w) && within(w.target, scenes) && (w.if == null || expr(w.if)) && effects(w.effects);
 

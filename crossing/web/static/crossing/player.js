@@ -7,7 +7,7 @@ export const AWAITING = 'awaiting_choice', ENDED = 'ending', STUCK = 'dead_end';
 export class StoryLoopError extends Error {}
 export class SaveError extends Error {}
 
-/** @typedef {{scene: number, values: (number|boolean)[], rng: number[]}} State */
+/** @typedef {{scene: number, values: (number|boolean)[], rng: number[], seen: number[]}} State */
 
 const isInt = Number.isInteger;
 const isObj = (x) => x !== null && typeof x == 'object' && !Array.isArray(x);
@@ -21,8 +21,8 @@ const fail = (why, type = Error) => {
 /** A compiled story (parsed JSON); throws an Error if this runtime cannot play it. */
 export function load(data) {
   if (!isObj(data) || data.format != 'crossing-story') fail('not a compiled Crossing story');
-  if (data.format_version !== 1) {
-    fail(`compiled format version ${repr(data.format_version)} is not supported (this runtime reads version 1); compile the story again`);
+  if (![1, 2].includes(data.format_version)) {
+    fail(`compiled format version ${repr(data.format_version)} is not supported (this runtime reads versions 1 and 2); compile the story again`);
   }
   // Only the shape; the rest is the compiler's business (../../node/play.mjs checks it all).
   const { scenes, variables, chapters, start } = data;
@@ -49,13 +49,25 @@ export function evaluate(e, values) {
     : op == 'and' ? !!ev(a) && !!ev(b) : op == 'or' ? !!ev(a) || !!ev(b) : BINARY[op](ev(a), ev(b));
 }
 
-/** Compiled text as HTML. */
-export const render = (t, values) => typeof t == 'string' ? t : t.map((p) =>
-  typeof p == 'string' ? p
-    : 'if' in p ? (evaluate(p.if, values) ? render(p.then, values) : p.else == null ? '' : render(p.else, values))
-      : show(evaluate(p.expr, values), p.type, p.values)).join('');
+/** Compiled text as HTML; counts variations shown in `seen`. */
+export const render = (t, values, story, seen) => typeof t == 'string' ? t : t.map((p) => {
+  const r = (t) => (t == null ? '' : render(t, values, story, seen)), { vary: v, parts: q, site: s } = p;
+  const n = seen[s] ?? 0, l = q?.length, c = v == 'cycle', m = l - (v == 'seq');
+  return typeof p == 'string' ? p : 'if' in p ? r(evaluate(p.if, values) ? p.then : p.else)
+    : v ? ((seen[s] = c ? (n + 1) % l : Math.min(n + 1, m)), r(q[c ? n % l : Math.min(n, m)]))
+      : show(evaluate(p.expr, values), p, story);
+}).join('');
 
-const show = (x, type, names) => (type == 'enum' ? names[+x] : type == 'bool' ? !!x + '' : +x + '');
+// Number formats: docs/compiled-format.md
+function show(x, { type, values, format: f }, { numbers }) {
+  if (!f) return type == 'enum' ? values[+x] : type == 'bool' ? !!x + '' : +x + '';
+  const { group, sizes: [a, b], words = [], formats } = numbers;
+  if (f == 'words' && words[x]) return words[x];
+  const [pre, suf, npre, nsuf] = formats[f == 'words' ? 'number' : f];
+  let d = Math.abs(x) + '', g = '';
+  for (let k = a; d.length > k; k = b) (g = group + d.slice(-k) + g), (d = d.slice(0, -k));
+  return x < 0 ? npre + d + g + nsuf : pre + d + g + suf;
+}
 
 // Each effect sees the values the ones before it left; ranged ints are clamped.
 function apply({ variables }, effects, values) {
@@ -120,25 +132,26 @@ export class Session {
   /** @returns {[Session, object[]]} */
   static begin(story, seed) {
     const { start } = story, values = enter(story, start, story.variables.map((v) => v.initial));
-    const session = new Session(story, { scene: start, values, rng: seedState(seed) });
+    const session = new Session(story, { scene: start, values, rng: seedState(seed), seen: [] });
     return [session, session.settle()];
   }
 
   /** From a scene just entered, on until the reader must choose or play ends. */
   settle() {
-    const { story } = this, { scenes } = story, steps = [];
-    let { scene, values, rng } = this.state;
-    const stop = (status, offered = []) => {
-      Object.assign(this, { state: { scene, values, rng }, status, offered });
+    const { story } = this, { scenes } = story, steps = [], seen = [...this.state.seen];
+    let { scene, values, rng } = this.state, arrival; // `seen` on arrival, kept for undo and saves
+    const r = (t) => render(t, values, story, seen), stop = (status, offered = []) => {
+      Object.assign(this, { state: { scene, values, rng, seen: arrival }, status, offered, seen });
       return steps;
     };
     while (steps.length < 10000) {
       const { id, text, ending, diverts, chance, choices } = scenes[scene];
-      const step = { scene: id, text: render(text ?? '', values), vars: snapshot(story, values) };
+      arrival = [...seen];
+      const step = { scene: id, text: r(text ?? ''), vars: snapshot(story, values) };
       steps.push(step);
       if (ending) {
         step.ending = { kind: ending.kind };
-        if (ending.epilogue != null) step.ending.epilogue = render(ending.epilogue, values);
+        if (ending.epilogue != null) step.ending.epilogue = r(ending.epilogue);
         return stop(ENDED);
       }
       let target = diverts?.find((d) => d.if == null || evaluate(d.if, values))?.target;
@@ -153,7 +166,7 @@ export class Session {
       } else {
         const offered = [];
         choices?.forEach((c, i) => (c.if == null || evaluate(c.if, values)) && offered.push(i));
-        if (offered.length) step.choices = offered.map((i) => ({ id: choices[i].id, text: render(choices[i].text, values) }));
+        if (offered.length) step.choices = offered.map((i) => ({ id: choices[i].id, text: r(choices[i].text) }));
         return stop(offered.length ? AWAITING : STUCK, offered);
       }
       values = enter(story, (scene = target), values);
@@ -170,7 +183,7 @@ export class Session {
     if (this.status != AWAITING || !(position >= 0 && position < this.offered.length)) fail('choice not offered', RangeError);
     const { story, state } = this, { target, effects } = this.choice(position);
     this.history.push(state); // undo comes back here, random state and all
-    this.state = { ...state, scene: target, values: enter(story, target, apply(story, effects, state.values)) };
+    this.state = { ...state, scene: target, values: enter(story, target, apply(story, effects, state.values)), seen: this.seen };
     return this.settle();
   }
 
@@ -182,9 +195,9 @@ export class Session {
 
 // -- saves --
 
-const snap = (story, { scene, values, rng }) => {
-  const { id, chapter } = story.scenes[scene];
-  return { scene: id, chapter: chapter == null ? null : story.chapters[chapter].id, vars: snapshot(story, values), rng: [...rng] };
+const snap = (story, { scene, values, rng, seen }) => {
+  const { id, chapter } = story.scenes[scene], s = story.sites?.flatMap((k, i) => (seen[i] ? [[k, seen[i]]] : []));
+  return { scene: id, chapter: chapter == null ? null : story.chapters[chapter].id, vars: snapshot(story, values), rng: [...rng], ...(s?.length && { seen: Object.fromEntries(s) }) };
 };
 
 export const save = ({ story, state, history }) => ({
@@ -209,7 +222,7 @@ export function restore(story, data) {
 }
 
 // [the state a save describes, whether its scene still exists]
-function read(story, { scene: id, chapter, vars, rng }, messages) {
+function read(story, { scene: id, chapter, vars, rng, seen }, messages) {
   const { variables } = story, exact = typeof id == 'string' && story.byId.has(id);
   let scene = story.byId.get(id);
   if (!exact) {
@@ -234,7 +247,8 @@ function read(story, { scene: id, chapter, vars, rng }, messages) {
     rng = seedState(0);
     messages.push("the save's random state was damaged; chance starts afresh");
   }
-  return [{ scene, values, rng: [...rng] }, exact];
+  seen = story.sites?.map((k) => ((k = seen?.[k]) >>> 0 === k ? k : 0)) ?? [];
+  return [{ scene, values, rng: [...rng], seen }, exact];
 }
 
 // -- the reader's page --
