@@ -25,15 +25,15 @@ from fractions import Fraction
 
 from crossing.story import compiled as c
 
-from .passages import SheetRules, inline_variants, text_html
+from .passages import SheetRules, inline_variants, path_words, text_html
 from .words import (
     CLAMP_RULE,
     condition_words,
-    conditions_words,
     effects_words,
     humanise,
     initial_words,
     range_words,
+    sheet_label,
 )
 
 __all__ = ["Gamebook", "build_gamebook", "odds_words", "paged_links", "text_html"]
@@ -335,7 +335,7 @@ def build_gamebook(story: c.CompiledStory) -> Gamebook:
     page_ids = _page_ids(story)
     places = {p.key: p.name for p in story.places}
     variables = story.variables
-    rules = SheetRules(variables)  # shared: it caches what each line's conditions allow
+    rules = SheetRules(variables, story.numbers)  # shared: it caches what lines allow
 
     sections: list[Section] = []
     for number, index in enumerate(order, start=1):
@@ -360,7 +360,7 @@ def build_gamebook(story: c.CompiledStory) -> Gamebook:
 
     sheet = tuple(
         SheetRow(
-            humanise(v.name),
+            sheet_label(v),
             v.name,
             v.type,
             initial_words(v),
@@ -486,7 +486,7 @@ def _choice_lines(choice: c.Choice, sheet: SheetRules) -> tuple[ChoiceLine, ...]
     return tuple(
         ChoiceLine(
             _link_html(markup),
-            conditions_words(sheet.simplified(path), sheet.variables) if path else None,
+            path_words(sheet.simplified(path), sheet.variables) if path else None,
         )
         for path, markup in readings
     )

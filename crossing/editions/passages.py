@@ -31,14 +31,49 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from crossing.story import compiled as c
-from crossing.story.evaluate import EvaluationError, Evaluator, Value, compile_expr
+from crossing.story.evaluate import EvaluationError, Evaluator, Value, compile_expr, show
+from crossing.story.numbers import Numbers
 
-from .words import conditions_words, humanise, number_words
+from .words import conditions_words, number_words, variable_name
 
-Clause = c.JsonExpr  # a condition, as the story's expression
-Path = tuple[Clause, ...]  # conditions that all hold
 Part = str | c.Interpolation  # static HTML, or a value to show
-Item = str | c.Interpolation | c.Conditional
+Item = str | c.Interpolation | c.Conditional | c.Variation
+Node = c.Conditional | c.Variation  # what makes text depend on the sheet or on the visit
+
+
+@dataclass(frozen=True, slots=True)
+class Visit:
+    """A condition on how many times the reader has read a line (a variation's part):
+    `index` of `size` parts, shown as `kind` says (docs/compiled-format.md#variations);
+    index == size is a used-up `once`, which shows nothing."""
+
+    kind: str  # "once", "seq" or "cycle"
+    index: int
+    size: int
+    site: int
+
+    def words(self) -> str:
+        n, size = self.index, self.size
+        if self.kind == "cycle" and size > 1:
+            times = ", ".join(_ordinal(k) for k in (n + 1, n + 1 + size, n + 1 + 2 * size))
+            return f"you are reading this for the {times}… time"
+        if (self.kind == "seq" and n == size - 1 and n > 0) or n >= size:
+            return f"you are reading this for the {_ordinal(n + 1)} time or later"
+        return f"you are reading this for the {_ordinal(n + 1)} time"
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+
+
+def _ordinal(n: int) -> str:
+    if n <= len(_ORDINALS):
+        return _ORDINALS[n - 1]
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+Clause = c.JsonExpr | Visit  # a condition on the sheet (the story's expression), or a visit
+Path = tuple[Clause, ...]  # conditions that all hold
 
 # A sentence ends at . ! ? or … with its closing quotes, brackets, tags and citation marks,
 # then white space or the end of the string.
@@ -69,11 +104,16 @@ class SheetRules:
     they settle. Answers are cached: a story asks the same few questions many times."""
 
     variables: Sequence[c.Variable]
+    numbers: Numbers | None = None  # the story's number formats, if its text uses any
     _possible: dict[str, bool] = field(default_factory=dict)
     _settled: dict[str, Value | None] = field(default_factory=dict)
 
     def possible(self, path: Path) -> bool:
         """False only when no values of the sheet meet every condition of `path`."""
+        visits = [clause for clause in path if isinstance(clause, Visit)]
+        if len({(v.site, v.index) for v in visits}) > len({v.site for v in visits}):
+            return False  # two readings of one variation at once
+        path = _sheet_only(path)
         if not path:
             return True
         key = json.dumps(path)
@@ -83,6 +123,7 @@ class SheetRules:
 
     def settled(self, expr: c.JsonExpr, path: Path) -> Value | None:
         """The one value `expr` can have when `path` holds, else None."""
+        path = _sheet_only(path)
         key = json.dumps([expr, path])
         if key not in self._settled:
             self._settled[key] = self._one_value(expr, path)
@@ -93,8 +134,10 @@ class SheetRules:
         and years hidden is less than 4" is "years hidden is 1")."""
         kept = list(path)
         for clause in path:
+            if isinstance(clause, Visit):
+                continue
             others = tuple(other for other in kept if other is not clause)
-            if others and not self.possible((*others, _negation(clause))):
+            if _sheet_only(others) and not self.possible((*others, _negation(clause))):
                 kept = list(others)
         return tuple(kept)
 
@@ -167,6 +210,10 @@ class SheetRules:
         )
 
 
+def _sheet_only(path: Path) -> Path:
+    return tuple(clause for clause in path if not isinstance(clause, Visit))
+
+
 def _combinations(domains: Sequence[Sequence[Value]]) -> Iterator[tuple[Value, ...] | None]:
     """Every combination of values, or a single None when there are too many."""
     total = 1
@@ -216,7 +263,7 @@ def _compared_with(index: int, path: Path) -> set[int] | None:
     return found if all(visit(clause) for clause in path) else None
 
 
-def _negation(clause: Clause) -> Clause:
+def _negation(clause: c.JsonExpr) -> c.JsonExpr:
     if isinstance(clause, list) and clause and clause[0] == "not":
         return clause[1]
     return ["not", clause]
@@ -243,17 +290,17 @@ def _is_empty(items: Sequence[Item]) -> bool:
     return all(isinstance(item, str) and not _visible(item) for item in items)
 
 
-def _ends_sentence(node: c.Conditional) -> bool:
+def _ends_sentence(node: Node) -> bool:
     """Whether every branch of a condition ends a sentence (or is empty), so what
     follows it begins a new one."""
-    for branch in (node.then, node.otherwise):
+    for _, branch in _branches(node):
         items = [item for item in _items(branch) if not isinstance(item, str) or _visible(item)]
         if not items:
             continue
         last = items[-1]
         if isinstance(last, c.Interpolation):
             return False
-        if isinstance(last, c.Conditional):
+        if isinstance(last, c.Conditional | c.Variation):
             if not _ends_sentence(last):
                 return False
         elif not _ENDS_SENTENCE.search(last):
@@ -275,7 +322,7 @@ def units(items: Sequence[Item]) -> list[list[Item]]:
                 current, at = [], match.end()
             if item[at:]:
                 current.append(item[at:])
-        elif isinstance(item, c.Conditional):
+        elif isinstance(item, c.Conditional | c.Variation):
             current.append(item)
             if _ends_sentence(item):
                 found.append(current)
@@ -291,7 +338,7 @@ def text_lines(items: Sequence[Item], sheet: SheetRules, path: Path = ()) -> lis
     """The items as lines, each with the conditions under which it is read."""
     lines: list[Line] = []
     for unit in units(items):
-        nodes = [item for item in unit if isinstance(item, c.Conditional)]
+        nodes = [item for item in unit if isinstance(item, c.Conditional | c.Variation)]
         if not nodes:
             lines.append(Line(path, _static(unit)))
         elif len(nodes) == 1 and _is_empty([i for i in unit if i is not nodes[0]]):
@@ -311,7 +358,7 @@ def variants(
     """Every way the items can read, each with its conditions (impossible ones left out)."""
     found: list[tuple[Path, tuple[Part, ...]]] = [(path, ())]
     for item in items:
-        if not isinstance(item, c.Conditional):
+        if not isinstance(item, c.Conditional | c.Variation):
             found = [(p, (*parts, item)) for p, parts in found]
             continue
         grown: list[tuple[Path, tuple[Part, ...]]] = []
@@ -326,13 +373,24 @@ def variants(
     return found
 
 
-def _branches(node: c.Conditional) -> tuple[tuple[Clause, c.Text | None], ...]:
+def _branches(node: Node) -> tuple[tuple[Clause, c.Text | None], ...]:
+    """Each way a node can read, with its condition (a `once` variation, once its parts
+    are used up, shows nothing: no line)."""
+    if isinstance(node, c.Variation):
+        size = len(node.parts)
+        readings: tuple[tuple[Clause, c.Text | None], ...] = tuple(
+            (Visit(node.kind, index, size, node.site), part)
+            for index, part in enumerate(node.parts)
+        )
+        if node.kind == "once":  # used up: nothing, which matters inside a sentence
+            readings += ((Visit(node.kind, size, size, node.site), None),)
+        return readings
     return ((node.condition, node.then), (_negation(node.condition), node.otherwise))
 
 
 def _static(items: Sequence[Item]) -> tuple[Part, ...]:
     """Items known to hold no condition, typed as such."""
-    return tuple(item for item in items if not isinstance(item, c.Conditional))
+    return tuple(item for item in items if not isinstance(item, c.Conditional | c.Variation))
 
 
 def _has_text(line: Line) -> bool:
@@ -353,71 +411,119 @@ def _merged(lines: list[Line]) -> list[Line]:
 # -- HTML ------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph (`opening` is its `<p …>` tag; None: loose text between paragraphs) as
+    lines, each with its conditions; `plain` when nothing in it depends on anything."""
+
+    opening: str | None
+    lines: tuple[Line, ...]
+    plain: bool
+
+
 def text_html(
-    text: c.Text, variables: Sequence[c.Variable], sheet: SheetRules | None = None
+    text: c.Text,
+    variables: Sequence[c.Variable],
+    sheet: SheetRules | None = None,
+    path: Path = (),
 ) -> str:
     """Compiled text as HTML for the page: a paragraph that depends on the sheet becomes
     lines that each say when to read them; values become numbers or words."""
-    if isinstance(text, str):
+    if isinstance(text, str) and not path:
         return text
     sheet = sheet if sheet is not None else SheetRules(variables)
-    out: list[str] = []
+    markup = "".join(_block_html(block, sheet) for block in blocks(text, sheet, path))
+    # The branches of one node are neighbours: one passage, not one per branch.
+    return markup.replace('</div><div class="gb-passage">', "")
+
+
+def blocks(text: c.Text, sheet: SheetRules, path: Path = ()) -> list[Block]:
+    """The text as paragraphs of lines, in order."""
+    out: list[Block] = []
     opening: str | None = None  # the <p …> of the paragraph being read, if any
     pending: list[Item] = []
-    for part in text:
+    for part in _items(text):
+        if opening is None and isinstance(part, c.Conditional | c.Variation) and _is_block(part):
+            # A node that stands for whole paragraphs: each of its paragraphs is read under
+            # the node's conditions too.
+            out.append(_block(None, pending, sheet, path))
+            pending = []
+            for clause, branch in _branches(part):
+                inner = _with(path, clause)
+                if sheet.possible(inner):
+                    out += blocks(branch or "", sheet, inner)
+            continue
         pieces = _PARAGRAPH.split(part) if isinstance(part, str) else [part]
         for piece in pieces:
             if isinstance(piece, str) and _PARAGRAPH.fullmatch(piece):
                 if piece.startswith("</"):
-                    out.append(_paragraph(pending, opening or "<p>", sheet))
+                    out.append(_block(opening or "<p>", pending, sheet, path))
                     opening, pending = None, []
                 else:
-                    out.append(_loose(pending, sheet))
+                    out.append(_block(None, pending, sheet, path))
                     opening, pending = piece, []
             elif piece != "":
                 pending.append(piece)
-    if opening is not None:  # a paragraph the text never closes: leave it open, as given
-        out.append(opening + _loose(pending, sheet))
-    else:
-        out.append(_loose(pending, sheet))
-    return "".join(out)
+    out.append(_block(opening, pending, sheet, path))
+    return [block for block in out if block.lines]
 
 
-def _paragraph(items: list[Item], opening: str, sheet: SheetRules) -> str:
-    if not any(isinstance(item, c.Conditional) for item in items):
-        return opening + _parts_html(_static(items), (), sheet) + "</p>"
-    lines = text_lines(items, sheet)
-    markup = [
-        (f"{opening}{_parts_html(line.parts, line.path, sheet, strip=True)}</p>")
+def _block(opening: str | None, items: list[Item], sheet: SheetRules, path: Path) -> Block:
+    if not path and not any(isinstance(item, c.Conditional | c.Variation) for item in items):
+        return Block(opening, (Line((), _static(items)),) if items else (), True)
+    return Block(opening, tuple(text_lines(items, sheet, path)), False)
+
+
+def _is_block(node: Node) -> bool:
+    """Whether a node's branches are paragraphs (`<p>…</p>`), not words inside one."""
+    for _, branch in _branches(node):
+        for item in _items(branch):
+            if isinstance(item, str):
+                if item.strip():
+                    return item.lstrip().startswith("<p")
+            else:
+                break
+    return False
+
+
+def _block_html(block: Block, sheet: SheetRules) -> str:
+    if block.plain:  # as the story gives it, to the byte
+        inner = _parts_html(block.lines[0].parts, (), sheet)
+        return inner if block.opening is None else f"{block.opening}{inner}</p>"
+    if block.opening is None:  # loose text that depends on something: rare; keep it inline
+        return " ".join(
+            '<span class="gb-read">'
+            + (
+                f'<span class="gb-cond">{html.escape(_if(line.path, sheet))}</span> '
+                if line.path
+                else ""
+            )
+            + f"{_parts_html(line.parts, line.path, sheet, strip=True)}</span>"
+            for line in block.lines
+        )
+    markup = "".join(
+        f"{block.opening}{_parts_html(line.parts, line.path, sheet, strip=True)}</p>"
         if not line.path
         else (
             '<p class="gb-read">'
             f'<span class="gb-cond">{html.escape(_if(line.path, sheet))}</span> '
             f"{_parts_html(line.parts, line.path, sheet, strip=True)}</p>"
         )
-        for line in lines
-    ]
-    return '<div class="gb-passage">' + "".join(markup) + "</div>" if markup else ""
-
-
-def _loose(items: list[Item], sheet: SheetRules) -> str:
-    """Text outside any paragraph (between blocks, or inline text such as a choice)."""
-    if not any(isinstance(item, c.Conditional) for item in items):
-        return _parts_html(_static(items), (), sheet)
-    return "".join(
-        '<span class="gb-read">'
-        + (
-            f'<span class="gb-cond">{html.escape(_if(line.path, sheet))}</span> '
-            if line.path
-            else ""
-        )
-        + f"{_parts_html(line.parts, line.path, sheet, strip=True)}</span> "
-        for line in text_lines(items, sheet)
-    ).rstrip()
+        for line in block.lines
+    )
+    return f'<div class="gb-passage">{markup}</div>'
 
 
 def _if(path: Path, sheet: SheetRules) -> str:
-    return f"If {conditions_words(sheet.simplified(path), sheet.variables)}:"
+    return f"If {path_words(sheet.simplified(path), sheet.variables)}:"
+
+
+def path_words(path: Path, variables: Sequence[c.Variable]) -> str:
+    """Conditions on the sheet, then on the visit, as one clause."""
+    sheet = _sheet_only(path)
+    words = [conditions_words(sheet, variables)] if sheet else []
+    words += [clause.words() for clause in path if isinstance(clause, Visit)]
+    return " and ".join(words)
 
 
 def inline_variants(text: c.Text, sheet: SheetRules, path: Path = ()) -> list[tuple[Path, str]]:
@@ -441,22 +547,33 @@ def _parts_html(
 
 
 def value_html(part: c.Interpolation, path: Path, sheet: SheetRules) -> str:
-    """A value in the text: printed when the line's conditions settle it, else in words
-    naming the lines of the sheet to read it from."""
+    """A value in the text: printed when the line's conditions settle it (as the player
+    prints it), else in words naming the lines of the sheet to read it from."""
     value = sheet.settled(part.expr, path)
     if value is not None:
-        return html.escape(shown(value, part))
-    return f'<span class="gb-var">{_amount_html(part.expr, sheet.variables, 0)}</span>'
+        return shown(value, part, sheet.numbers)
+    words = _amount_html(part.expr, sheet.variables, 0)
+    if part.format is not None and sheet.numbers is not None:
+        # "$CASH": the sum's currency around the name of the line to read it from.
+        affixes = sheet.numbers.formats.get(part.format)
+        if affixes is not None:
+            compound = isinstance(part.expr, list) and part.expr[0] != "var"
+            words = (
+                f"{affixes[0]}({words}){affixes[1]}"
+                if compound
+                else (f"{affixes[0]}{words}{affixes[1]}")
+            )
+    return f'<span class="gb-var">{words}</span>'
 
 
-def shown(value: Value, part: c.Interpolation) -> str:
-    """A settled value as the reader reads it."""
+def shown(value: Value, part: c.Interpolation, numbers: Numbers | None = None) -> str:
+    """A settled value as HTML, as the player shows it (a yes/no value as "yes" or "no")."""
     if part.type == "bool":
         return "yes" if value else "no"
     if part.type == "enum":
         index = int(value)
-        return humanise(part.values[index]) if 0 <= index < len(part.values) else str(value)
-    return f"{int(value):,}" if abs(int(value)) >= 10_000 else str(int(value))
+        return part.values[index] if 0 <= index < len(part.values) else html.escape(str(value))
+    return show(int(value), "int", (), part.format, numbers)
 
 
 _ARITHMETIC_WORDS = {"+": "plus", "-": "minus", "*": "times"}
@@ -471,7 +588,7 @@ def _amount_html(expr: c.JsonExpr, variables: Sequence[c.Variable], strength: in
         return number_words(expr) if expr >= 0 else f"minus {number_words(-expr)}"
     op = expr[0]
     if op == "var":
-        name = html.escape(humanise(variables[expr[1]].name))
+        name = html.escape(variable_name(variables, expr[1]))
         return f'<span class="gb-name">{name}</span>'
     if op == "neg":
         return "minus " + _amount_html(expr[1], variables, 3)

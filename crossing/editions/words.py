@@ -55,7 +55,33 @@ def quoted(value: str) -> str:
 
 
 def variable_name(variables: Sequence[Variable], index: int) -> str:
-    return humanise(variables[index].name)
+    return short_label(variables[index])
+
+
+def sheet_label(variable: Variable) -> str:
+    """A variable as its line on the sheet is headed: its label ("Cash, in US dollars"),
+    else its name in words."""
+    return variable.label or humanise(variable.name)
+
+
+def short_label(variable: Variable) -> str:
+    """A variable as conditions and notes name it: its label up to the first comma
+    ("Cash"), so the sentence around it stays readable; else its name in words."""
+    if variable.label:
+        return variable.label.split(",")[0].strip() or variable.label
+    return humanise(variable.name)
+
+
+def value_label(variable: Variable, index: int) -> str:
+    """An enum value as the story shows it: its label ("2009"), else its name in words."""
+    if 0 <= index < len(variable.labels) and variable.labels[index]:
+        return variable.labels[index]
+    return humanise(variable.values[index])
+
+
+def quoted_value(variable: Variable, index: int) -> str:
+    """An enum value as the reader writes it on the sheet: “2009”."""
+    return f"“{value_label(variable, index)}”"
 
 
 # -- types -----------------------------------------------------------------------------
@@ -96,7 +122,7 @@ def _value(
         return "ticked" if expr else "not ticked"
     if isinstance(expr, int):
         if enum is not None and 0 <= expr < len(enum.values):
-            return quoted(enum.values[expr])
+            return quoted_value(enum, expr)
         return number_words(expr)
     op = expr[0]
     if op == "var":
@@ -194,6 +220,8 @@ def _comparison(
         left, right, op = right, left, _MIRROR[op]
     op = _at_bound(op, left, right, variables)
     enum = _enum_of(left, variables) or _enum_of(right, variables)
+    if op == "!=" and enum is not None and len(enum.values) == 2 and isinstance(right, int):
+        op, right = "==", 1 - right  # of two values, "not the one" is "the other"
     a = _value(left, variables, 0, enum)
     b = _value(right, variables, 0, enum)
     if op == "==":
@@ -250,7 +278,7 @@ def _bool_comparison(
 def effect_words(effect: Effect, variables: Sequence[Variable]) -> str:
     """One effect as an instruction for the sheet: "add 1 to cash" (no capital, no stop)."""
     variable = variables[effect.var]
-    name = humanise(variable.name)
+    name = short_label(variable)
     expr = effect.expr
     if variable.type == "bool":
         if isinstance(expr, bool):
@@ -258,7 +286,7 @@ def effect_words(effect: Effect, variables: Sequence[Variable]) -> str:
         return f"tick {name} if {condition_words(expr, variables)}; otherwise clear it"
     if variable.type == "enum":
         if isinstance(expr, int) and 0 <= expr < len(variable.values):
-            return f"write {quoted(variable.values[expr])} for {name}"
+            return f"write {quoted_value(variable, expr)} for {name}"
         return f"set {name} to {_value(expr, variables, 0, variable)}"
     if isinstance(expr, int) and not isinstance(expr, bool):
         return f"write {value_words(expr, variables)} for {name}"
@@ -306,7 +334,7 @@ def initial_words(variable: Variable) -> str:
         return "ticked" if variable.initial else "not ticked"
     if variable.type == "enum":
         index = int(variable.initial)
-        return quoted(variable.values[index]) if 0 <= index < len(variable.values) else ""
+        return quoted_value(variable, index) if 0 <= index < len(variable.values) else ""
     return value_words(int(variable.initial), ())
 
 
@@ -315,7 +343,7 @@ def range_words(variable: Variable) -> str:
     if variable.type == "bool":
         return "ticked or not ticked"
     if variable.type == "enum":
-        names = [quoted(v) for v in variable.values]
+        names = [quoted_value(variable, i) for i in range(len(variable.values))]
         if len(names) <= 1:
             return "".join(names)
         return ", ".join(names[:-1]) + " or " + names[-1]

@@ -32,6 +32,8 @@ from crossing.editions.words import (
     effects_words,
     initial_words,
     range_words,
+    sheet_label,
+    short_label,
     value_words,
 )
 from crossing.story import compiled as c
@@ -284,7 +286,7 @@ CASH, PAPERS, WHO, YEARS, DEBT, CHILD = (["var", i] for i in range(6))
         (["not", PAPERS], "papers is not ticked"),
         (["not", ["not", PAPERS]], "papers is ticked"),
         (["==", WHO, 0], "who is “mi ok”"),
-        (["!=", WHO, 1], "who is not “chol”"),
+        (["!=", WHO, 1], "who is “mi ok”"),  # of two values, the other
         (["==", 1, WHO], "who is “chol”"),
         ([">", YEARS, 3], "years hidden is more than 3"),
         (["not", [">=", CASH, 2]], "cash is less than 2"),
@@ -400,8 +402,8 @@ def test_conditions_on_whole_sentences_become_lines_to_read_or_skip() -> None:
         '<div class="gb-passage"><p>You wait.</p>'
         '<p class="gb-read"><span class="gb-cond">If papers is ticked and who is “chol”:</span>'
         " Papers. Good.</p>"
-        '<p class="gb-read"><span class="gb-cond">If papers is not ticked or who is not'
-        " “chol”:</span> No papers.</p>"
+        '<p class="gb-read"><span class="gb-cond">If papers is not ticked or who is'
+        " “mi ok”:</span> No papers.</p>"
         "<p>Then you go.</p></div>"
     )
 
@@ -453,6 +455,49 @@ def test_the_sheet_lists_every_variable() -> None:
     assert book.clamp_rule is not None
 
 
+def test_the_sheet_conditions_and_notes_use_the_storys_labels() -> None:
+    book = gamebook(CORPUS / "41-labels")
+    rows = {row.variable: row for row in book.sheet}
+    assert (rows["season"].name, rows["season"].initial) == ("Season", "“early spring”")
+    assert rows["season"].values == "“early spring” or “late & dry summer”"
+    assert (rows["tree"].name, rows["tree"].values) == ("tree", "“Apple” or “pear”")
+    assert rows["baskets"].name == "Baskets filled"
+    summer = next(s for s in book.sections if s.scene_id == "summer")
+    assert summer.notes == ("Write “late & dry summer” for Season.", "Add 3 to Baskets filled.")
+    # A value the line settles is printed as the story shows it.
+    assert 'If tree is “Apple”:</span> In <span class="gb-var">' in summer.html
+    assert "baskets of Apples.</p>" in summer.html
+    assert "If tree is “pear”:</span>" in summer.html  # of two values, the other one
+    assert "baskets of pears, not apples.</p>" in summer.html
+
+
+def test_a_label_is_shortened_at_its_comma_where_a_sentence_names_it() -> None:
+    cash = c.Variable("cash", "int", 0, (), 0, 100_000, "Cash, in US dollars")
+    assert short_label(cash) == "Cash" and sheet_label(cash) == "Cash, in US dollars"
+    assert condition_words([">", ["var", 0], 0], (cash,)) == "Cash is more than 0"
+    assert range_words(cash) == "0 to 100,000"
+
+
+def test_variations_read_as_what_to_read_the_first_time_and_after() -> None:
+    book = gamebook(CORPUS / "43-variations")
+    wait = book.section(1)
+    assert "If you are reading this for the first time:</span> The clerk says" in wait.html
+    assert "for the third time or later:</span> You know the chair by now." in wait.html
+    assert "for the first, third, fifth… time:</span> It rains." in wait.html
+    assert "If days is more than 2 and you are reading this for the first time:" in wait.html
+    lines = [(line.condition, line.html) for ch in wait.choices for line in ch.lines]
+    assert ("you are reading this for the first time", "Ask the clerk") in lines
+    assert ("you are reading this for the second time or later", "Ask again") in lines
+
+
+def test_number_formats_print_settled_values_and_name_the_currency_of_others() -> None:
+    book = gamebook(CORPUS / "42-number-formats")
+    counter = book.section(1)
+    assert '<span class="gb-var">$<span class="gb-name">' in counter.html
+    assert "1,234,567" in book.section(2).html  # a constant: printed as the player shows it
+    assert re.search(r"THB \(<span class=\"gb-name\">[^<]+</span> times 2\)", counter.html)
+
+
 # -- rendering -------------------------------------------------------------------------
 
 
@@ -473,7 +518,7 @@ def render(engine: Any, view: PageView) -> str:
 
     front = engine.get_template("journey/_gamebook_front.html")
     body = engine.get_template("journey/_gamebook.html")
-    return front.render(Context({"view": view})) + body.render(Context({"view": view}))
+    return str(front.render(Context({"view": view})) + body.render(Context({"view": view})))
 
 
 class Page(HTMLParser):

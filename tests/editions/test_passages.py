@@ -18,7 +18,7 @@ from crossing.editions import passages
 from crossing.editions.gamebook import build_gamebook
 from crossing.story import compiled as c
 from crossing.story.api import load_source
-from crossing.story.evaluate import Value, compile_expr, compile_text, show
+from crossing.story.evaluate import Value, compile_expr, compile_text, show, variation_step
 
 ROOT = Path(__file__).resolve().parents[2]
 JOURNEY = ROOT / "content" / "journey"
@@ -36,27 +36,27 @@ SMALL_DOMAINS: tuple[Sequence[Value], ...] = ((False, True), range(5), range(2),
 # -- what a reader reads, given the sheet --------------------------------------------
 
 
-def read(text: c.Text, values: Sequence[Value]) -> str:
-    """The gamebook's text as a reader with this sheet reads it: paragraphs as they are,
-    lines only when their conditions hold, values as the sheet gives them."""
+def read(lines: Sequence[passages.Line], values: Sequence[Value], seen: Sequence[int]) -> str:
+    """The gamebook's lines as a reader with this sheet reads them (having read each
+    variation `seen[site]` times before): those whose conditions hold, values filled in."""
+    return " ".join(_reading(line, values, seen) for line in lines)
+
+
+def all_lines(text: c.Text) -> list[passages.Line]:
     rules = passages.SheetRules(VARIABLES)
-    items = (text,) if isinstance(text, str) else text
-    out: list[str] = []
-    paragraph: list[passages.Item] = []
-    for part in items:
-        pieces = re.split(r"(<p>|</p>)", part) if isinstance(part, str) else [part]
-        for piece in pieces:
-            if piece in ("<p>", "</p>"):
-                out += [_reading(line, values) for line in passages.text_lines(paragraph, rules)]
-                paragraph = []
-            elif piece != "":
-                paragraph.append(piece)
-    out += [_reading(line, values) for line in passages.text_lines(paragraph, rules)]
-    return " ".join(out)
+    return [line for block in passages.blocks(text, rules) for line in block.lines]
 
 
-def _reading(line: passages.Line, values: Sequence[Value]) -> str:
-    if not all(compile_expr(clause)(values) for clause in line.path):
+def _holds(clause: passages.Clause, values: Sequence[Value], seen: Sequence[int]) -> bool:
+    if isinstance(clause, passages.Visit):
+        count = seen[clause.site] if clause.site < len(seen) else 0
+        shown = variation_step(clause.kind, count, clause.size)[0]
+        return shown == (clause.index if clause.index < clause.size else None)
+    return bool(compile_expr(clause)(values))
+
+
+def _reading(line: passages.Line, values: Sequence[Value], seen: Sequence[int]) -> str:
+    if not all(_holds(clause, values, seen) for clause in line.path):
         return ""
     return "".join(
         part
@@ -93,63 +93,129 @@ values = st.one_of(
 fragments = st.builds(lambda w, e: w + e, st.sampled_from(WORDS), st.sampled_from(ENDS))
 
 
+KINDS = st.sampled_from(["once", "seq", "cycle"])
+
+
 def texts(depth: int) -> st.SearchStrategy[tuple[passages.Item, ...]]:
+    """Inline text: words, values, conditions and variations, nested `depth` deep."""
     leaf: st.SearchStrategy[passages.Item] = st.one_of(fragments, values)
     if depth == 0:
         return st.lists(leaf, max_size=3).map(tuple)
-    node = st.builds(
-        c.Conditional,
-        conditions,
-        texts(depth - 1),
-        st.one_of(st.none(), st.just(""), texts(depth - 1)),
+    inner = texts(depth - 1)
+    node = st.builds(c.Conditional, conditions, inner, st.one_of(st.none(), st.just(""), inner))
+    variation = st.builds(
+        c.Variation, KINDS, st.lists(inner, min_size=1, max_size=3).map(tuple), st.just(0)
     )
-    return st.lists(st.one_of(leaf, leaf, node), max_size=5).map(tuple)
+    return st.lists(st.one_of(leaf, leaf, node, variation), max_size=5).map(tuple)
 
 
-@settings(max_examples=300, deadline=None)
-@given(body=texts(2))
+def paragraphs(
+    body: st.SearchStrategy[tuple[passages.Item, ...]],
+) -> st.SearchStrategy[tuple[passages.Item, ...]]:
+    return body.map(lambda items: ("<p>", *items, "</p>"))
+
+
+# A story's text: paragraphs, and conditions or variations that stand for whole paragraphs.
+block_nodes = st.one_of(
+    st.builds(
+        c.Conditional, conditions, paragraphs(texts(1)), st.one_of(st.none(), paragraphs(texts(1)))
+    ),
+    st.builds(
+        c.Variation,
+        KINDS,
+        st.lists(paragraphs(texts(1)), min_size=1, max_size=3).map(tuple),
+        st.just(0),
+    ),
+)
+documents = st.lists(
+    st.one_of(paragraphs(texts(2)), block_nodes.map(lambda node: (node,))), min_size=1, max_size=4
+).map(lambda chunks: _numbered(tuple(item for chunk in chunks for item in (*chunk, "\n"))))
+
+
+def _numbered(text: tuple[passages.Item, ...]) -> tuple[passages.Item, ...]:
+    """Each variation its own site, numbered in reading order, as the compiler does."""
+    count = itertools.count()
+
+    def walk(items: c.Text | None) -> c.Text | None:
+        if items is None or isinstance(items, str):
+            return items
+        out: list[passages.Item] = []
+        for item in items:
+            if isinstance(item, c.Conditional):
+                then = walk(item.then)
+                assert then is not None
+                out.append(c.Conditional(item.condition, then, walk(item.otherwise)))
+            elif isinstance(item, c.Variation):
+                site = next(count)
+                parts = tuple(walk(part) or "" for part in item.parts)
+                out.append(c.Variation(item.kind, parts, site))
+            else:
+                out.append(item)
+        return tuple(out)
+
+    result = walk(text)
+    assert isinstance(result, tuple)
+    return result
+
+
+def sites(text: c.Text) -> int:
+    return len(re.findall(r"Variation\(", repr(text)))
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=documents, data=st.data())
 def test_for_every_sheet_the_lines_that_apply_read_as_the_runtime_renders(
-    body: tuple[passages.Item, ...],
+    text: tuple[passages.Item, ...], data: st.DataObject
 ) -> None:
-    text: c.Text = ("<p>", *body, "</p>")
     render = compile_text(text)
-    for sheet in itertools.product(*SMALL_DOMAINS):
-        assert plain(read(text, sheet)) == plain(render(sheet)), sheet
+    lines = all_lines(text)
+    n = sites(text)
+    counts = [[k] * n for k in range(4)]
+    counts.append(data.draw(st.lists(st.integers(0, 3), min_size=n, max_size=n)))
+    for seen in counts:
+        for sheet in itertools.product(*SMALL_DOMAINS):
+            expected = plain(render(sheet, list(seen)))
+            assert plain(read(lines, sheet, seen)) == expected, (sheet, seen)
 
 
-@settings(max_examples=200, deadline=None)
-@given(body=texts(2))
-def test_no_line_is_empty_bracketed_or_impossible(body: tuple[passages.Item, ...]) -> None:
+@settings(max_examples=100, deadline=None)
+@given(text=documents)
+def test_no_line_is_empty_bracketed_or_impossible(text: tuple[passages.Item, ...]) -> None:
     rules = passages.SheetRules(VARIABLES)
-    markup = passages.text_html(("<p>", *body, "</p>"), VARIABLES, rules)
+    markup = passages.text_html(text, VARIABLES, rules)
     assert "Otherwise" not in markup
     assert "[" not in markup
-    for line in passages.text_lines(body, rules):
+    for line in all_lines(text):
+        # Conditions on the sheet can hold together; at most one reading per variation.
         assert any(
-            all(compile_expr(clause)(sheet) for clause in line.path)
+            all(_holds(c, sheet, ()) for c in line.path if not isinstance(c, passages.Visit))
             for sheet in itertools.product(*SMALL_DOMAINS)
         ), line.path
+        visits = [c for c in line.path if isinstance(c, passages.Visit)]
+        assert len({v.site for v in visits}) == len(visits), line.path
 
 
-@settings(max_examples=200, deadline=None)
-@given(body=texts(2))
+@settings(max_examples=100, deadline=None)
+@given(body=texts(2).map(lambda items: _numbered(items)))
 def test_choice_readings_cover_every_sheet_once(body: tuple[passages.Item, ...]) -> None:
-    """A choice's text read one way per sheet: exactly one reading applies to each."""
+    """A choice's text read one way per sheet and visit: exactly one reading applies."""
     rules = passages.SheetRules(VARIABLES)
     readings = passages.inline_variants(body, rules)
     render = compile_text(body)
-    for sheet in itertools.product(*SMALL_DOMAINS):
-        applying = [
-            markup
-            for path, markup in readings
-            if all(compile_expr(clause)(sheet) for clause in path)
-        ]
-        shown = plain(render(sheet))
-        if shown:
-            assert len(applying) == 1, (sheet, applying)
-            assert plain(_settle(applying[0], sheet)) == shown
-        else:
-            assert applying in ([], [""]) or all(not plain(m) for m in applying)
+    for k in range(4):
+        seen = [k] * sites(body)
+        for sheet in itertools.product(*SMALL_DOMAINS):
+            applying = [
+                markup
+                for path, markup in readings
+                if all(_holds(clause, sheet, seen) for clause in path)
+            ]
+            shown = plain(render(sheet, list(seen)))
+            if shown:
+                assert len(applying) == 1, (sheet, seen, applying)
+                assert plain(_settle(applying[0], sheet)) == shown
+            else:
+                assert all(not plain(m) for m in applying)
 
 
 def _settle(markup: str, sheet: Sequence[Value]) -> str:
