@@ -259,6 +259,7 @@ def observe(key: str, value: Any, transcript: dict[str, Any], story: dict[str, A
                 "scene": save["position"]["scene"],
                 "chapter": save["position"]["chapter"],
                 "history": len(save["history"]),
+                "seen": save["position"].get("seen", {}),
                 "vars": {
                     name: save["position"]["vars"].get(name) for name in wanted.get("vars", {})
                 },

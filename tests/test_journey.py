@@ -147,7 +147,7 @@ def test_every_chance_explains_its_numbers() -> None:
     chances = [scene.chance for scene in journey().scenes if scene.chance]
     assert len(chances) >= 15
     for chance in chances:
-        assert chance.sources or (chance.assumption and len(chance.assumption) >= 40)
+        assert chance.sources or (chance.basis == "estimate" and len(chance.note or "") >= 40)
 
 
 # --- Written as the subject demands -------------------------------------------------------

@@ -94,12 +94,16 @@ def _lift_paragraphs(parts: list[Part]) -> list[Part]:
             and after.startswith("</p>")
         ):
             out[i - 1], out[i + 1] = before[: -len("<p>")], after[len("</p>") :]
-            if isinstance(part, Conditional):
-                otherwise = None if part.otherwise is None else _paragraph(part.otherwise)
-                out[i] = Conditional(part.condition, _paragraph(part.then), otherwise)
-            else:
-                out[i] = Variation(part.kind, tuple(map(_paragraph, part.parts)), part.site)
+            out[i] = _lifted(part)
     return out
+
+
+def _lifted(part: Conditional | Variation) -> Conditional | Variation:
+    """The part with each branch made a paragraph of its own."""
+    if isinstance(part, Conditional):
+        otherwise = None if part.otherwise is None else _paragraph(part.otherwise)
+        return Conditional(part.condition, _paragraph(part.then), otherwise)
+    return Variation(part.kind, tuple(map(_paragraph, part.parts)), part.site)
 
 
 def _paragraph(text: Text) -> Text:
@@ -107,6 +111,8 @@ def _paragraph(text: Text) -> Text:
         return ""
     if isinstance(text, str):
         return f"<p>{text}</p>"
+    if len(text) == 1 and isinstance(text[0], Conditional | Variation):
+        return (_lifted(text[0]),)  # `{if a: {once: …}}`: empty once shown, too
     return tuple(_merge_strings(["<p>", *text, "</p>"]))
 
 

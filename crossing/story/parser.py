@@ -195,7 +195,15 @@ class _FileParser:
             )
             return
         name = match.group("name")
-        if not re.fullmatch(IDENT, name) or name in ("and", "or", "not", "true", "false", "if"):
+        if not re.fullmatch(IDENT, name) or name in (
+            "and",
+            "or",
+            "not",
+            "true",
+            "false",
+            "if",
+            "as",
+        ):
             self.error(
                 "E001",
                 f"'{name}' is not a valid variable name",

@@ -4,8 +4,15 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from crossing.story.checker import check_project
+from crossing.story.loader import Project
 from crossing.story.markup import citation_html
+from crossing.story.parser import parse_file
+from crossing.story.source import SourceFile
+from crossing.story.tables import load_sources
 
 from .conftest import Compile, Load
 from .helpers import at, codes
@@ -141,3 +148,47 @@ def test_citations_in_notes_count_as_used(load: Load) -> None:
     )
     assert loaded.story is not None
     assert "W105" not in codes(loaded)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    cited=st.lists(st.sampled_from(["rec", "ctx"]), max_size=2),
+    basis=st.booleans(),
+    assumption=st.booleans(),
+    background=st.booleans(),
+    order=st.permutations(["basis", "assumption", "background"]),
+)
+def test_the_provenance_rules(
+    cited: list[str], basis: bool, assumption: bool, background: bool, order: list[str]
+) -> None:
+    """Any mix of the lines: E010 when there is neither a citation nor an assumption, E022
+    exactly when the record and an estimate are mixed, and otherwise the right basis."""
+    lines = {
+        "basis": "  basis: from the table [^rec]" if basis else "",
+        "assumption": "  assumption: a guess, see [^ctx]" if assumption else "",
+        "background": "  background: [^ctx]" if background else "",
+    }
+    head = "chance: " + " ".join(f"[^{key}]" for key in cited)
+    body = "\n".join(line for key in order if (line := lines[key]))
+    source = (
+        f"title: T\nsources: sources.toml\n## start\n{head}\n{body}\n  1 -> a\n  1 -> b\n{ENDINGS}"
+    )
+    story_file, problems = parse_file(SourceFile("main.story", source))
+    sources, _ = load_sources(SourceFile("sources.toml", SOURCES["sources.toml"]))
+    result = check_project(
+        Project(files=[story_file], diagnostics=problems, sources=sources, has_sources_table=True)
+    )
+    found = {d.code for d in result.diagnostics if d.severity == "error"}
+    mixed = (
+        (assumption and (cited or basis))
+        or (basis and not cited)
+        or (background and not assumption)
+    )
+    assert ("E022" in found) == bool(mixed)
+    assert ("E010" in found) == (not cited and not assumption)
+    if not found:
+        assert result.story is not None
+        chance = result.story.scenes[0].chance
+        assert chance is not None
+        assert chance.basis == ("estimate" if assumption else "record")
+        assert bool(chance.note) == (basis or assumption)

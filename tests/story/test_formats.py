@@ -9,9 +9,11 @@ from babel.numbers import format_currency, format_decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crossing.story.compiled import FORMAT_VERSION, from_json
+from crossing.story.compiled import FORMAT_VERSION, CompiledFormatError, from_json
 from crossing.story.numbers import locale_for, numbers_for
+from crossing.story.parser import parse_file
 from crossing.story.runtime import Program, Session
+from crossing.story.source import SourceFile
 
 from .conftest import Compile, Load
 from .helpers import at
@@ -108,3 +110,46 @@ def test_the_algorithm_agrees_with_babel(value: int, language: str, currency: st
     # word (Babel leaves it out): 'THB 6,000', '元 0'.
     assert ours.replace("\u00a0", "") == expected.replace("\u00a0", "")
     assert ours.count("\u00a0") >= expected.count("\u00a0")
+
+
+def test_a_runtime_refuses_formats_it_cannot_apply(compile_story: Compile) -> None:
+    data = compile_story(
+        "title: T\nvar n = 1\n## s\nending: safety\n~ n = 2\n{n as USD}\n"
+    ).to_json()
+    for broken in (
+        lambda d: d["scenes"][0]["text"][1].update(format="EUR"),  # not in numbers
+        lambda d: d.pop("numbers"),
+        lambda d: d["numbers"].update(sizes=[0, 3]),  # would never end grouping
+    ):
+        bad = json.loads(json.dumps(data))
+        broken(bad)
+        with pytest.raises(CompiledFormatError, match="text a runtime cannot render"):
+            from_json(bad)
+
+
+NAMES = st.from_regex(r"[a-z][a-z0-9_]{0,5}", fullmatch=True).filter(
+    lambda s: s not in ("and", "or", "not", "true", "false", "if", "as")
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    name=NAMES,
+    fmt=st.sampled_from(["number", "words", "USD", "KRW", "usd", "Number", "X"]),
+    before=st.text(" ab.", max_size=4),
+    gap=st.sampled_from([" ", "  ", "\t"]),
+)
+def test_the_format_is_read_where_it_is_written(name: str, fmt: str, before: str, gap: str) -> None:
+    line = f"{before}{{{name}{gap}as {fmt}}}"
+    story_file, problems = parse_file(SourceFile("main.story", f"title: T\n## s\n{line}\n"))
+    assert problems == []
+    (interpolation,) = story_file.scenes[0].text.interpolations
+    assert interpolation.expr.text == name
+    assert interpolation.format is not None and interpolation.format.text == fmt
+    position = interpolation.format.position
+    assert (position.line, line[position.col - 1 :][: len(fmt)]) == (3, fmt)
+
+
+def test_as_is_reserved(load: Load) -> None:
+    loaded = load("title: T\nvar as = 1\n## s\nending: safety\n{as}\n")
+    assert at(loaded, "E001", "main.story:2:5").message == "'as' is not a valid variable name"

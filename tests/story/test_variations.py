@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crossing.analysis.odds import analyse
 from crossing.story.checker import check_project
-from crossing.story.compiled import from_json
+from crossing.story.compiled import CompiledFormatError, from_json
 from crossing.story.loader import Project
 from crossing.story.parser import parse_file
 from crossing.story.runtime import Program, Session
@@ -152,3 +153,26 @@ def test_any_variation_follows_its_rule(kind: str, parts: list[str], visits: int
             part = parts[i % len(parts)]
         expected.append(f"<p>Seen: {part}</p>")
     assert shown == expected
+
+
+def test_a_runtime_refuses_variations_it_cannot_play(compile_story: Compile) -> None:
+    data = compile_story(LOOP).to_json()
+    part = data["scenes"][0]["text"][0]
+    assert part["vary"] == "once" and part["site"] == 0
+    for broken in ({"site": 6}, {"vary": "sometimes"}, {"parts": []}):
+        bad = json.loads(json.dumps(data))
+        bad["scenes"][0]["text"][0] = {**part, **broken}
+        with pytest.raises(CompiledFormatError, match="text a runtime cannot render"):
+            from_json(bad)
+
+
+def test_a_lone_exhausted_variation_inside_an_if_leaves_no_empty_paragraph(
+    compile_story: Compile,
+) -> None:
+    story = compile_story(
+        "title: T\nvar n = 0\n## room\n~ n += 1\nBefore.\n\n{if n > 0: {once: Once.}}\n\nAfter.\n"
+        "* Again -> room\n* Out -> out\n## out\nending: safety\n~ n = n\n"
+    )
+    session, steps = Session.begin(Program(story), 1)
+    assert steps[0].text == "<p>Before.</p>\n<p>Once.</p>\n<p>After.</p>"
+    assert session.choose(0)[0].text == "<p>Before.</p>\n\n<p>After.</p>"

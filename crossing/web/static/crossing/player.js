@@ -51,21 +51,20 @@ export function evaluate(e, values) {
 
 /** Compiled text as HTML; counts variations shown in `seen`. */
 export const render = (t, values, story, seen) => typeof t == 'string' ? t : t.map((p) => {
-  const r = (t) => (t == null ? '' : render(t, values, story, seen)), { vary: v, parts: q, site: s } = p;
-  const n = seen[s] ?? 0, l = q?.length, c = v == 'cycle', m = l - (v == 'seq');
+  const r = (t) => (t == null ? '' : render(t, values, story, seen)), { vary, parts, site } = p;
+  const n = seen[site] ?? 0, l = parts?.length, c = vary == 'cycle', m = l - (vary == 'seq');
   return typeof p == 'string' ? p : 'if' in p ? r(evaluate(p.if, values) ? p.then : p.else)
-    : v ? ((seen[s] = c ? (n + 1) % l : Math.min(n + 1, m)), r(q[c ? n % l : Math.min(n, m)]))
-      : show(evaluate(p.expr, values), p, story);
+    : vary ? ((seen[site] = c ? (n + 1) % l : Math.min(n + 1, m)), r(parts[c ? n % l : Math.min(n, m)]))
+      : show(evaluate(p.expr, values), p, story.numbers);
 }).join('');
 
 // Number formats: docs/compiled-format.md
-function show(x, { type, values, format: f }, { numbers }) {
+function show(x, { type, values, format: f }, n) {
   if (!f) return type == 'enum' ? values[+x] : type == 'bool' ? !!x + '' : +x + '';
-  const { group, sizes: [a, b], words = [], formats } = numbers;
-  if (f == 'words' && words[x]) return words[x];
-  const [pre, suf, npre, nsuf] = formats[f == 'words' ? 'number' : f];
+  if (f == 'words' && n.words?.[x]) return n.words[x];
+  const [pre, suf, npre, nsuf] = n.formats[f == 'words' ? 'number' : f], [a, b] = n.sizes;
   let d = Math.abs(x) + '', g = '';
-  for (let k = a; d.length > k; k = b) (g = group + d.slice(-k) + g), (d = d.slice(0, -k));
+  for (let k = a; d.length > k; k = b) (g = n.group + d.slice(-k) + g), (d = d.slice(0, -k));
   return x < 0 ? npre + d + g + nsuf : pre + d + g + suf;
 }
 
