@@ -481,6 +481,10 @@ def _is_block(node: Node) -> bool:
             if isinstance(item, str):
                 if item.strip():
                     return item.lstrip().startswith("<p")
+            elif isinstance(item, c.Conditional | c.Variation):
+                if _is_block(item):  # a branch that is itself one lifted node
+                    return True
+                break
             else:
                 break
     return False

@@ -127,6 +127,11 @@ block_nodes = st.one_of(
         st.just(0),
     ),
 )
+# A paragraph of only {if …: {once: …}}: the branch is itself a node of paragraphs.
+block_nodes = st.one_of(
+    block_nodes,
+    st.builds(c.Conditional, conditions, block_nodes.map(lambda node: (node,)), st.none()),
+)
 documents = st.lists(
     st.one_of(paragraphs(texts(2)), block_nodes.map(lambda node: (node,))), min_size=1, max_size=4
 ).map(lambda chunks: _numbered(tuple(item for chunk in chunks for item in (*chunk, "\n"))))
