@@ -18,6 +18,7 @@ text (not HTML; the caller escapes it).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from babel.numbers import format_decimal
@@ -65,10 +66,11 @@ def sheet_label(variable: Variable) -> str:
 
 
 def short_label(variable: Variable) -> str:
-    """A variable as conditions and notes name it: its label up to the first comma
-    ("Cash"), so the sentence around it stays readable; else its name in words."""
+    """A variable as conditions and notes name it: its label up to the first comma or
+    bracket ("Cash", "Health"), so the sentence around it stays readable; else its name in
+    words."""
     if variable.label:
-        return variable.label.split(",")[0].strip() or variable.label
+        return re.split(r",|\s\(", variable.label, maxsplit=1)[0].strip() or variable.label
     return humanise(variable.name)
 
 

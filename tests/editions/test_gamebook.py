@@ -476,6 +476,8 @@ def test_a_label_is_shortened_at_its_comma_where_a_sentence_names_it() -> None:
     assert short_label(cash) == "Cash" and sheet_label(cash) == "Cash, in US dollars"
     assert condition_words([">", ["var", 0], 0], (cash,)) == "Cash is more than 0"
     assert range_words(cash) == "0 to 100,000"
+    health = c.Variable("health", "int", 3, (), 0, 3, "Health (3 well, 0 unable to go on)")
+    assert short_label(health) == "Health"
 
 
 def test_variations_read_as_what_to_read_the_first_time_and_after() -> None:
