@@ -446,6 +446,20 @@ def test_lines_that_cannot_hold_are_left_out_and_settled_values_printed() -> Non
     )
 
 
+def test_the_journeys_sheet_uses_its_own_words_for_every_value() -> None:
+    """No value as the story's code spells it (y2009, mi ok, none yet), no bare 100000."""
+    book = gamebook(ROOT / "content" / "journey")
+    story = compiled(ROOT / "content" / "journey")
+    text = " ".join(f"{row.name} {row.initial} {row.values}" for row in book.sheet)
+    assert not re.search(r"\d{5,}", text)
+    for variable in story.variables:
+        assert variable.label, f"{variable.name} has no label for the sheet"
+        for value in variable.values:
+            assert len(variable.labels) == len(variable.values), variable.name
+            if value not in variable.labels:  # written quoted on the sheet: “y2009”
+                assert f"“{value}”" not in text and f"“{value.replace('_', ' ')}”" not in text
+
+
 def test_the_sheet_lists_every_variable() -> None:
     book = gamebook(ROOT / "content" / "journey")
     story = compiled(ROOT / "content" / "journey")
