@@ -139,7 +139,50 @@ class SheetRules:
             others = tuple(other for other in kept if other is not clause)
             if _sheet_only(others) and not self.possible((*others, _negation(clause))):
                 kept = list(others)
-        return tuple(kept)
+        return self._merged_by_variable(tuple(kept))
+
+    def _merged_by_variable(self, path: Path) -> Path:
+        """Several conditions on one number, as one: "years hidden is not 0 and … is not 4"
+        is "years hidden is 5 or more"."""
+        groups: dict[int, list[c.JsonExpr]] = {}
+        for clause in path:
+            if not isinstance(clause, Visit):
+                reads = _reads(clause)
+                if len(reads) == 1:
+                    groups.setdefault(next(iter(reads)), []).append(clause)
+        out = list(path)
+        for index, clauses in groups.items():
+            variable = self.variables[index]
+            low, high = variable.low, variable.high
+            if len(clauses) < 2 or variable.type != "int" or low is None or high is None:
+                continue
+            if high - low > _MAX_SPAN:
+                continue
+            checks = _evaluators(tuple(clauses))
+            if checks is None:
+                continue
+            values = self._initial()
+            allowed = []
+            for value in range(low, high + 1):
+                values[index] = value
+                if all(check(values) for check in checks):
+                    allowed.append(value)
+            if not allowed or allowed != list(range(allowed[0], allowed[-1] + 1)):
+                continue  # not one stretch of numbers: keep the conditions as they are
+            this = ["var", index]
+            first, last = allowed[0], allowed[-1]
+            if first == last:
+                merged: c.JsonExpr = ["==", this, first]
+            elif first == low:
+                merged = ["<=", this, last]
+            elif last == high:
+                merged = [">=", this, first]
+            else:
+                merged = ["and", [">=", this, first], ["<=", this, last]]
+            at = out.index(clauses[0])
+            out = [clause for clause in out if not any(clause is x for x in clauses)]
+            out.insert(min(at, len(out)), merged)
+        return tuple(out)
 
     def _any_meets(self, path: Path) -> bool:
         if any(_negation(clause) in path for clause in path):

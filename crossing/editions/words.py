@@ -163,6 +163,9 @@ def _clause(expr: JsonExpr, variables: Sequence[Variable], within: str | None) -
         return f"{variable_name(variables, expr[1])} is ticked"
     if op == "not":
         return _negation(expr[1], variables, within)
+    if op == "and" and (between := _between(expr)) is not None:
+        this, low, high = between
+        return f"{value_words(this, variables)} is from {number_words(low)} to {number_words(high)}"
     if op in ("and", "or"):
         parts = [_clause(operand, variables, op) for operand in _flatten(expr, op)]
         words = f" {op} ".join(parts)
@@ -175,12 +178,38 @@ def _clause(expr: JsonExpr, variables: Sequence[Variable], within: str | None) -
 def conditions_words(clauses: Sequence[JsonExpr], variables: Sequence[Variable]) -> str:
     """Conditions that must all hold, as one clause: "child is ticked and years hidden is 1"
     (a clause made of "or" gets brackets, so the "and" between them cannot be misread)."""
-    flat = [part for clause in clauses for part in _flatten(clause, "and")]
+    flat = [
+        part
+        for clause in clauses
+        for part in (
+            [clause]
+            if isinstance(clause, list) and clause[:1] == ["and"] and _between(clause)
+            else _flatten(clause, "and")
+        )
+    ]
     if not flat:
         return "always"
     if len(flat) == 1:
         return _clause(flat[0], variables, None)
     return " and ".join(_clause(part, variables, "and") for part in flat)
+
+
+def _between(expr: JsonExpr) -> tuple[JsonExpr, int, int] | None:
+    """`x >= a and x <= b`, as (x, a, b)."""
+    _, left, right = expr
+    if (
+        isinstance(left, list)
+        and isinstance(right, list)
+        and left[0] == ">="
+        and right[0] == "<="
+        and left[1] == right[1]
+        and isinstance(left[2], int)
+        and isinstance(right[2], int)
+        and not isinstance(left[2], bool)
+        and not isinstance(right[2], bool)
+    ):
+        return left[1], left[2], right[2]
+    return None
 
 
 def _flatten(expr: JsonExpr, op: str) -> list[JsonExpr]:

@@ -266,6 +266,18 @@ def test_a_value_inside_a_settled_line_is_printed_and_an_enum_value_in_words() -
     assert "Your son is 1." in markup and "It is y2019." in markup
 
 
+def test_several_conditions_on_one_number_read_as_one() -> None:
+    rules = passages.SheetRules(VARIABLES)
+    path = (CHILD, *(["!=", YEARS, k] for k in range(3)))
+    assert passages._if(path, rules) == "If child is ticked and years hidden is 3 or more:"
+    assert passages._if((["!=", YEARS, 0], ["<", YEARS, 4]), rules) == (
+        "If years hidden is from 1 to 3:"
+    )
+    assert passages._if((["!=", YEARS, 1], ["!=", YEARS, 3]), rules) == (
+        "If years hidden is not 1 and years hidden is not 3:"  # not one stretch: as written
+    )
+
+
 def test_a_bound_reads_as_the_value_it_allows() -> None:
     rules = passages.SheetRules(VARIABLES)
     text = ("<p>", c.Conditional([">", CASH, 0], "Savings.", "Nothing saved."), "</p>")
