@@ -87,6 +87,19 @@ def test_the_sheet_fits_and_uses_the_storys_words(
         sheet.screenshot(path=str(SCREENSHOTS / f"gamebook-sheet-{width}.png"))
 
 
+def test_the_journey_without_javascript_shows_the_sheet_on_a_phone(
+    site: str, new_context: ContextFactory
+) -> None:
+    """/journey/ without JavaScript is the gamebook: its sheet fits 360 px there too."""
+    page = offline_page(new_context, 360)
+    page.goto(f"{site}/journey/")
+    sheet = page.locator("#gb-sheet")
+    expect(sheet).to_be_visible()
+    assert_fits(page, 360)
+    assert sheet.evaluate("(s) => s.scrollWidth - s.clientWidth") <= 0
+    assert not RAW.search(sheet.inner_text())
+
+
 def test_the_sheet_prints_on_one_a4_page(
     site: str, new_context: ContextFactory, tmp_path: Path
 ) -> None:
