@@ -1,11 +1,15 @@
 """The gamebook in a real browser, without JavaScript (as /journey/ shows it then): the
 sheet fits a 360 px phone and an A4 page and names values in the story's words; text that
 depends on the sheet reads as lines; a chance from the record and an estimate each say
-so, and their sources open on the page. Screenshots for docs/screenshots/ are written
-here too, from the same pages the assertions check."""
+so, and their sources open on the page. The screenshots are taken from the same pages the
+assertions check, into the test's temporary folder; to refresh docs/screenshots/ with them:
+
+    CROSSING_SCREENSHOTS=docs/screenshots .venv/bin/pytest tests/browser/test_gamebook_browser.py
+"""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -19,7 +23,18 @@ from crossing.web.journey.publish import Published
 
 from .conftest import ROOT, ContextFactory, arrive, assert_accessible, assert_fits, by_id
 
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+PNG = b"\x89PNG"
+
+
+def screenshots(tmp_path: Path) -> Path:
+    """Where screenshots go: CROSSING_SCREENSHOTS (relative to the repository), else the
+    test's own temporary folder, so that running the tests changes no file in the tree."""
+    folder = os.environ.get("CROSSING_SCREENSHOTS")
+    target = ROOT / folder if folder else tmp_path
+    target.mkdir(parents=True, exist_ok=True)
+    return target
+
+
 # Enum values and ranges as the story's code spells them: the sheet never shows these.
 RAW = re.compile(r"\by20\d\d\b|\bmi[ _]ok\b|\bmyong[ _]su\b|\bnone[ _]yet\b|\d{5,}")
 
@@ -59,7 +74,7 @@ def section_url(site: str, book: Gamebook, section: Section) -> str:
 
 @pytest.mark.parametrize("width", [360, 390, 1280])
 def test_the_sheet_fits_and_uses_the_storys_words(
-    site: str, new_context: ContextFactory, width: int
+    site: str, new_context: ContextFactory, width: int, tmp_path: Path
 ) -> None:
     page = offline_page(new_context, width)
     page.goto(f"{site}/journey/gamebook/")
@@ -83,8 +98,8 @@ def test_the_sheet_fits_and_uses_the_storys_words(
         checked.goto(f"{site}/journey/gamebook/")
         assert_accessible(checked)
     if width in (390, 1280):
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        sheet.screenshot(path=str(SCREENSHOTS / f"gamebook-sheet-{width}.png"))
+        shot = screenshots(tmp_path) / f"gamebook-sheet-{width}.png"
+        assert sheet.screenshot(path=str(shot)).startswith(PNG)
 
 
 def test_the_journey_without_javascript_shows_the_sheet_on_a_phone(
@@ -132,7 +147,6 @@ def test_the_sheet_prints_on_one_a4_page(
     assert "The way to safety" in on_sheet  # the last line: the whole sheet is on the page
     # The printed page, for docs/screenshots/ (and for a person to look at).
     n = str(sheet_pages[0])
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     subprocess.run(
         [
             pdftoppm,
@@ -145,7 +159,7 @@ def test_the_sheet_prints_on_one_a4_page(
             n,
             "-singlefile",
             str(pdf),
-            str(SCREENSHOTS / "gamebook-sheet-a4"),
+            str(screenshots(tmp_path) / "gamebook-sheet-a4"),
         ],
         check=True,
     )
@@ -156,7 +170,7 @@ def test_the_sheet_prints_on_one_a4_page(
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_conditional_text_reads_as_lines(
-    site: str, new_context: ContextFactory, book: Gamebook, width: int
+    site: str, new_context: ContextFactory, book: Gamebook, width: int, tmp_path: Path
 ) -> None:
     # Mi-ok's yearly checks: lines by year in hiding and by her son, then an estimate.
     section = next(s for s in book.sections if s.scene_id == "mo_check_high")
@@ -171,8 +185,8 @@ def test_conditional_text_reads_as_lines(
     for line in lines.all()[:4]:
         expect(line.locator(".gb-cond")).to_have_text(re.compile(r"^If .+:$"))
     assert_fits(page, width)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    where.screenshot(path=str(SCREENSHOTS / f"gamebook-{width}.png"))
+    shot = screenshots(tmp_path) / f"gamebook-{width}.png"
+    assert where.screenshot(path=str(shot)).startswith(PNG)
 
 
 # -- chances ---------------------------------------------------------------------------
