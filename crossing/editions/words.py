@@ -279,6 +279,8 @@ def _at_bound(op: str, left: JsonExpr, right: JsonExpr, variables: Sequence[Vari
     low, high = variable.low, variable.high
     if low is not None and ((op == "<=" and right == low) or (op == "<" and right == low + 1)):
         return "=="
+    if op == "!=" and right in (low, high):
+        return ">" if right == low else "<"  # "is not 0", never below 0: "is more than 0"
     if high is not None and ((op == ">=" and right == high) or (op == ">" and right == high - 1)):
         return "=="
     return op

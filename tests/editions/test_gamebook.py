@@ -281,6 +281,9 @@ CASH, PAPERS, WHO, YEARS, DEBT, CHILD = (["var", i] for i in range(6))
         (["<=", CASH, 2], "cash is 2 or less"),
         (["==", CASH, 2], "cash is 2"),
         (["!=", CASH, 2], "cash is not 2"),
+        (["!=", CASH, 0], "cash is more than 0"),  # it never goes below 0
+        (["!=", YEARS, 6], "years hidden is less than 6"),  # nor above 6
+        (["<=", CASH, 0], "cash is 0"),
         (["<=", 2, CASH], "cash is 2 or more"),
         (PAPERS, "papers is ticked"),
         (["not", PAPERS], "papers is not ticked"),

@@ -278,6 +278,20 @@ def test_several_conditions_on_one_number_read_as_one() -> None:
     )
 
 
+@settings(max_examples=300, deadline=None)
+@given(path=st.lists(conditions, min_size=1, max_size=5).map(tuple))
+def test_simplified_conditions_hold_exactly_when_the_originals_do(
+    path: tuple[c.JsonExpr, ...],
+) -> None:
+    rules = passages.SheetRules(VARIABLES)
+    shorter = rules.simplified(path)
+    assert len(shorter) <= len(path)
+    for sheet in itertools.product(*SMALL_DOMAINS):
+        assert all(_holds(x, sheet, ()) for x in shorter) == all(
+            _holds(x, sheet, ()) for x in path
+        ), (sheet, shorter)
+
+
 def test_a_bound_reads_as_the_value_it_allows() -> None:
     rules = passages.SheetRules(VARIABLES)
     text = ("<p>", c.Conditional([">", CASH, 0], "Savings.", "Nothing saved."), "</p>")
