@@ -1,9 +1,11 @@
 """The gamebook edition: a compiled story as numbered sections a reader follows by hand.
 
 `build_gamebook(story)` numbers every scene (§1 is the start, then story order), states
-conditions and effects in words (crossing.editions.words), turns each chance into a table
-of number ranges for a d100 (or a 1..N draw when the odds do not divide a hundred), and
-groups the sections into pages by chapter. It follows the runtime's order exactly: an
+conditions and effects in words (crossing.editions.words), lays out text that depends on
+the sheet as lines to read or skip (crossing.editions.passages), turns each chance into a
+table of number ranges for a d100 (or a 1..N draw when the odds do not divide a hundred),
+saying whether its numbers are from the record or an estimate, and groups the sections
+into pages by chapter. It follows the runtime's order exactly: an
 ending stops; otherwise the first divert whose condition holds is followed; otherwise a
 chance is drawn; otherwise the choices whose conditions hold are open.
 

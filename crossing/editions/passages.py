@@ -16,7 +16,12 @@ paragraph into *lines*, each read whole or skipped whole:
 - An empty branch gives no line at all: no empty "Otherwise".
 - A line whose conditions cannot all hold (years hidden is 1 and 4 or more) is left out.
 - A value the line's conditions settle (`{years_hidden}` under "years hidden is 1") is
-  printed; any other is said in words with the sheet's names ("13 plus YEARS HIDDEN").
+  printed as the player prints it (labels, number formats); any other is said in words
+  with the sheet's names ("13 plus YEARS HIDDEN", "$CASH").
+- A variation (`{once:}`, `{seq:}`, `{cycle:}`) gives a line per part, read by how often
+  the reader has read it: "If you are reading this for the first time: …".
+- A condition or variation that stands for whole paragraphs (the compiler lifts it out of
+  the `<p>`) makes each of its paragraphs lines under its conditions.
 
 Pure functions of the compiled story's dataclasses; the result is HTML.
 """
