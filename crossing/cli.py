@@ -399,8 +399,14 @@ def build(out: Path, base_url: str | None) -> None:
 def bundle(path: Path, output: Path) -> None:
     """Write the story as one HTML file that plays offline, from file:// (docs/cli.md)."""
     from crossing.web.bundle import write_bundle
+    from crossing.web.journey.ending_screen import NotesError
 
     loaded = _load_or_exit(path)
     assert loaded.story is not None  # _load_or_exit exits otherwise
-    size = write_bundle(loaded.story, output)
+    folder = path if path.is_dir() else path.parent  # its endings.toml, if it has one
+    try:
+        size = write_bundle(loaded.story, output, folder=folder)
+    except NotesError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
     click.echo(f"wrote {output} ({size:,} bytes)", err=True)

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import functools
 import html
+import random
 import re
+import time
+from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
@@ -21,6 +24,7 @@ from crossing.analysis.playtest import run_playtests
 from crossing.analysis.scenario import scenario
 from crossing.story import compiled as c
 from crossing.story.api import load_source
+from crossing.story.runtime import AWAITING, Program, Session
 from crossing.story.transcript import run_script
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
@@ -51,7 +55,26 @@ def texts(text: c.Text) -> list[str]:
             pieces += texts(part.then)
             if part.otherwise is not None:
                 pieces += texts(part.otherwise)
+        elif isinstance(part, c.Variation):
+            for variant in part.parts:
+                pieces += texts(variant)
     return pieces
+
+
+def interpolations(text: c.Text | None) -> list[c.Interpolation]:
+    """Every value shown in a compiled text, in every branch and every variation."""
+    if text is None or isinstance(text, str):
+        return []
+    found: list[c.Interpolation] = []
+    for part in text:
+        if isinstance(part, c.Interpolation):
+            found.append(part)
+        elif isinstance(part, c.Conditional):
+            found += interpolations(part.then) + interpolations(part.otherwise)
+        elif isinstance(part, c.Variation):
+            for variant in part.parts:
+                found += interpolations(variant)
+    return found
 
 
 def plain(fragment: str) -> str:
@@ -143,11 +166,67 @@ def test_every_source_names_its_outlet_and_confidence() -> None:
         assert source.url is not None or source.note, f"{source.key}: no url and no note"
 
 
+def chances() -> dict[str, c.Chance]:
+    return {scene.id: scene.chance for scene in journey().scenes if scene.chance}
+
+
 def test_every_chance_explains_its_numbers() -> None:
-    chances = [scene.chance for scene in journey().scenes if scene.chance]
-    assert len(chances) >= 15
-    for chance in chances:
-        assert chance.sources or (chance.basis == "estimate" and len(chance.note or "") >= 40)
+    assert len(chances()) >= 15
+    for scene, chance in chances().items():
+        assert chance.note and len(plain(chance.note)) >= 40, scene
+        if chance.basis == "record":
+            assert chance.sources and not chance.background, scene
+        else:
+            assert chance.basis == "estimate" and not chance.sources, scene
+
+
+# The chances whose numbers a cited source gives (content/journey/README.md, "Calibration").
+# Every other chance is the story's estimate, and says so. A chance moves to this list only
+# when its source is found to give its numbers.
+FROM_THE_RECORD = {"mo_nanping"}  # 70-80 % of refugee women trafficked: the middle, 75 %
+
+
+def test_only_chances_whose_sources_give_the_numbers_are_from_the_record() -> None:
+    record = {scene for scene, chance in chances().items() if chance.basis == "record"}
+    assert record == FROM_THE_RECORD
+
+
+def test_the_calibration_notes_count_the_sourced_and_the_estimated_chances() -> None:
+    readme = (JOURNEY / "README.md").read_text(encoding="utf-8")
+    estimated = len(chances()) - len(FROM_THE_RECORD)
+    assert f"{len(chances())} chances" in readme
+    assert f"{len(FROM_THE_RECORD)} from the record" in readme.replace("One", "1").replace(
+        "one", "1"
+    )
+    assert f"{estimated} estimates" in readme
+
+
+def test_estimates_name_no_story_internals() -> None:
+    """A calibration note is for readers: no scene ids or variable names in it."""
+    ids = {scene.id for scene in journey().scenes} | {v.name for v in journey().variables}
+    found = [
+        f"{scene}: {word}"
+        for scene, chance in chances().items()
+        for word in re.findall(r"[a-z]+(?:_[a-z0-9]+)+", plain(chance.note or ""))
+        if word in ids
+    ]
+    assert found == []
+
+
+def test_the_reader_sheet_uses_the_story_words() -> None:
+    """Every variable has a label and every value a readable one: the gamebook's reader
+    sheet shows "Year: 2009" and "Whose journey: Mi-ok", never "y2009" or "mi_ok"."""
+    variables = {v.name: v for v in journey().variables}
+    assert all(v.label for v in variables.values()), [
+        n for n, v in variables.items() if not v.label
+    ]
+    for variable in variables.values():
+        if variable.type == "enum":
+            assert len(variable.labels) == len(variable.values), variable.name
+            assert not any("_" in label for label in variable.labels), variable.labels
+    assert variables["year"].labels == ("2009", "2019")
+    assert variables["who"].labels == ("Mi-ok", "Chol", "Myong-su")
+    assert variables["cash"].label == "Cash, in US dollars"
 
 
 # --- Written as the subject demands -------------------------------------------------------
@@ -284,3 +363,257 @@ def test_the_odds_match_the_calibration_notes() -> None:
     assert sent_back(in_2019) > sent_back(in_2009)
     for report in (in_2009, in_2019):
         assert float(random_share(report, "died")) < 0.02  # rare, as in the record
+
+
+# --- What one reader sees in one play -----------------------------------------------------
+
+PLAYTHROUGHS = 10_000
+PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class Play:
+    """One seeded random playthrough: the paragraphs shown, in order, with their scenes."""
+
+    seed: int
+    script: tuple[int, ...]
+    shown: tuple[tuple[str, str], ...]  # (scene id, paragraph as rendered)
+    scenes: frozenset[str]  # every scene entered
+
+
+PLAY_SECONDS: list[float] = []  # how long random_plays() took, measured once
+
+
+@functools.cache
+def random_plays() -> tuple[Play, ...]:
+    """`PLAYTHROUGHS` random plays with the Python runtime: play `n` draws its chances from
+    story seed `n` and picks its choices with `random.Random(n)`, so any play that fails a
+    test below replays with `crossing play content/journey --seed n --script ...`."""
+    started = time.perf_counter()
+    program = Program(journey())
+    plays: list[Play] = []
+    for seed in range(PLAYTHROUGHS):
+        chooser = random.Random(seed)
+        session, steps = Session.begin(program, seed)
+        script: list[int] = []
+        shown: list[tuple[str, str]] = []
+        scenes: set[str] = set()
+        while True:
+            for step in steps:
+                scenes.add(step.scene)
+                texts_shown = [step.text]
+                if step.ending and "epilogue" in step.ending:
+                    texts_shown.append(step.ending["epilogue"])
+                for text in texts_shown:
+                    shown += [(step.scene, para) for para in PARAGRAPH.findall(text)]
+            if session.status != AWAITING:
+                break
+            position = int(chooser.random() * len(session.offered))
+            script.append(position + 1)
+            steps = session.choose(position)
+        plays.append(Play(seed, tuple(script), tuple(shown), frozenset(scenes)))
+    PLAY_SECONDS.append(time.perf_counter() - started)
+    return tuple(plays)
+
+
+def replay(play: Play) -> str:
+    return f"crossing play content/journey --seed {play.seed} --script {','.join(map(str, play.script))}"
+
+
+def test_ten_thousand_random_plays_take_well_under_a_minute() -> None:
+    """The two tests below share one set of plays; it is measured where it is made (about
+    5 s of CPU on the machine it was written on)."""
+    plays = random_plays()
+    assert len(plays) == PLAYTHROUGHS
+    assert PLAY_SECONDS and PLAY_SECONDS[0] < 60, f"{PLAYTHROUGHS} plays took {PLAY_SECONDS}"
+
+
+SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'$])")
+
+
+def test_no_paragraph_or_sentence_is_shown_twice_in_one_play() -> None:
+    """Scenes that a loop re-enters (another year in hiding, another try at the sea) say
+    what changed, with year-by-year text, once-only text and variations: not the same
+    paragraph again, nor the same sentence of six words or more."""
+    repeated: dict[tuple[str, str], Play] = {}
+    for play in random_plays():
+        seen: set[str] = set()
+        for scene, paragraph in play.shown:
+            words = plain(paragraph).split()
+            if not words:
+                continue
+            text = " ".join(words)
+            pieces = [text] + [s for s in SENTENCE.split(text) if len(s.split()) >= 6]
+            for piece in pieces:
+                if piece in seen and (scene, piece) not in repeated:
+                    repeated[scene, piece] = play
+            seen.update(pieces)
+    found = [
+        f"{scene}: {text[:70]}... ({replay(play)})" for (scene, text), play in repeated.items()
+    ]
+    assert found == []
+
+
+def test_no_empty_paragraph_is_shown() -> None:
+    """A paragraph whose conditions all fail shows nothing at all, not an empty <p>: each
+    such paragraph is a single {if} (docs/story-language.md, "Text")."""
+    empty = {
+        (scene, play.seed)
+        for play in random_plays()
+        for scene, paragraph in play.shown
+        if not plain(paragraph).strip()
+    }
+    assert sorted(empty)[:5] == []
+
+
+# An amount of money as a reader sees it: "$3,500", "2,000 to 6,000 baht", "8 million won".
+BARE_AMOUNT = [
+    re.compile(r"\$\s?\d{4,}"),  # "$3500": no thousands separator
+    re.compile(r"\d[\d,.]*\s*(?:dollars?|USD)\b", re.IGNORECASE),  # "3,500 dollars"
+]
+# A number of four or more digits with no separator that is not a year of the story's era.
+UNSEPARATED = re.compile(r"(?<![\d,.$])(\d{4,})(?![\d,])")
+# An age or a small count in digits where the text spells numbers out.
+AGE_IN_DIGITS = [
+    re.compile(r"\b\d{1,2} (?:year|years) old\b"),
+    re.compile(
+        r"\b(?:[Yy]ou are|[Hh]e is|[Ss]he is|is|now) \d{1,2}(?!\d|[,.]\d)"
+        r"(?! ?(?:%|per|km|kilo|days|weeks|months|years|hours|of|in|to|million|thousand)\b)"
+    ),
+]
+
+
+def money_problems(paragraph: str) -> list[str]:
+    text = plain(paragraph)
+    problems = [m.group(0) for pattern in BARE_AMOUNT for m in pattern.finditer(text)]
+    problems += [
+        m.group(0) for m in UNSEPARATED.finditer(text) if not 1900 <= int(m.group(1)) <= 2099
+    ]
+    problems += [m.group(0) for pattern in AGE_IN_DIGITS for m in pattern.finditer(text)]
+    return problems
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        ("You owe $3500.", ["$3500"]),
+        ("You owe 3500 dollars.", ["3500 dollars", "3500"]),
+        ("About 3,500 dollars.", ["3,500 dollars"]),
+        ("You have 500 dollars saved.", ["500 dollars"]),
+        ("Kwang-il is 12. He is 12 years old.", ["12 years old", "is 12"]),
+        ("You owe $3,500; the fine is 2,000 to 6,000 baht; 8 million won.", []),
+        ("In 2009, 2,914 arrived; 63.5 % of them; a camp 1,000 km away.", []),
+        ("Your son is a year old. You are fifteen.", []),
+    ],
+)
+def test_the_money_check_finds_what_it_should(text: str, problems: list[str]) -> None:
+    assert money_problems(f"<p>{text}</p>") == problems
+
+
+def test_every_amount_shown_has_its_currency_and_separators() -> None:
+    """Over every paragraph of 10,000 plays (which reach every scene, both years and all
+    three people): no bare "3500", no "dollars" after digits, no age in digits."""
+    found: dict[tuple[str, str], Play] = {}
+    for play in random_plays():
+        for scene, paragraph in play.shown:
+            for problem in money_problems(paragraph):
+                found.setdefault((scene, problem), play)
+    assert [
+        f"{scene}: {problem!r} ({replay(play)})" for (scene, problem), play in found.items()
+    ] == []
+
+
+def reads(expr: object) -> set[str]:
+    """The variables an expression reads, by name."""
+    names = [v.name for v in journey().variables]
+    if isinstance(expr, list):
+        if expr and expr[0] == "var":
+            return {names[expr[1]]}
+        return set().union(*(reads(e) for e in expr)) if expr else set()
+    return set()
+
+
+def test_every_sum_and_age_in_the_text_is_formatted_for_the_reader() -> None:
+    """Every scene, reached in the plays above or not: a sum of money is shown as "$3,500"
+    (`{cash as USD}`) and a count of years or an age in words (`{years_hidden as words}`)."""
+    story = journey()
+    wrong: list[str] = []
+    for scene in story.scenes:
+        shown = interpolations(scene.text)
+        shown += [i for choice in scene.choices for i in interpolations(choice.text)]
+        shown += interpolations(scene.ending.epilogue if scene.ending else None)
+        for interpolation in shown:
+            names = reads(interpolation.expr)
+            if names & {"cash", "debt"} and interpolation.format != "USD":
+                wrong.append(f"{scene.id}: {interpolation.expr} as {interpolation.format}")
+            if "years_hidden" in names and interpolation.format != "words":
+                wrong.append(f"{scene.id}: {interpolation.expr} as {interpolation.format}")
+    assert wrong == []
+    for piece in all_prose(story):
+        assert not re.search(r"\d\s*dollars", piece), piece
+
+
+# --- One name, one person -----------------------------------------------------------------
+
+# Everyone the journey names, with the files that may name them. A name used for a second
+# person (Myong-su's wife and a woman on the Mongolia route were both Sun-hee) shows up in
+# a file outside its person's own, or as a name missing from this list.
+ANYWHERE = ("*",)
+CAST: dict[str, tuple[str, tuple[str, ...]]] = {
+    "Mi-ok": ("a market trader from Musan, a protagonist", ANYWHERE),
+    "Chol": ("a street child from Hyesan, a protagonist", ANYWHERE),
+    "Myong-su": ("a logger in Russia, a protagonist", ANYWHERE),
+    "Song-ho": ("Mi-ok's son in Musan", ("mi-ok",)),
+    "Mi-hyang": ("Mi-ok's sister", ("mi-ok",)),
+    "Ok-sun": ("the trader beside Mi-ok at the market", ("mi-ok",)),
+    "Kyong-hui": (
+        "Mi-ok's friend and companion",
+        ("mi-ok", "railroad", "mongolia-embassy", "arrival-and-return"),
+    ),
+    "Kwang-il": (
+        "Chol's younger friend and companion",
+        ("chol", "railroad", "mongolia-embassy", "arrival-and-return"),
+    ),
+    "Yong-ho": ("the oldest of the boys who talk of Mongolia", ("chol",)),
+    "Geum-ja": ("a woman from Hoeryong on the Mongolia route", ("mongolia-embassy",)),
+    "Eun-ju": ("a woman in the consulate group in Shenyang", ("mongolia-embassy",)),
+    "Sun-hee": ("Myong-su's wife", ("myong-su",)),
+    "Hyang-mi": ("Myong-su's daughter", ("myong-su",)),
+    "Chang-ho": ("Myong-su's bunkmate in the camp", ("myong-su",)),
+    "Yong-nam": ("Myong-su's neighbour with the boat", ("myong-su",)),
+    "Sergei": ("a Russian driver at Tynda", ("myong-su",)),
+    "Tamara": ("a Korean trader in Khabarovsk", ("myong-su",)),
+    "Joseph": ("a South Korean activist in Khabarovsk", ("myong-su",)),
+}
+# Hyphenated words in the text that are not the story's people: real people, and words.
+NOT_CAST = {"Jong-un", "Hark-joon", "China-born"}
+KOREAN_NAME = re.compile(r"\b[A-Z][a-z]+-[a-z]+\b")
+
+
+def test_one_name_per_person() -> None:
+    misplaced: list[str] = []
+    for path in sorted(JOURNEY.glob("*.story")):
+        prose = "\n".join(
+            line
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if not line.lstrip().startswith("//")
+        )
+        names = set(KOREAN_NAME.findall(prose)) | {n for n in CAST if re.search(rf"\b{n}\b", prose)}
+        for name in sorted(names - NOT_CAST):
+            if name not in CAST:
+                misplaced.append(f"{path.name}: {name} is not in the cast list")
+                continue
+            files = CAST[name][1]
+            if files != ANYWHERE and path.stem not in files:
+                misplaced.append(f"{path.name}: {name} ({CAST[name][0]}) does not belong here")
+    assert misplaced == []
+
+
+def test_a_companion_is_called_by_name() -> None:
+    """ "Your friend… the back of that head": a companion keeps the name the story gave."""
+    found = [
+        f"{path.name}:{number}"
+        for path, number, paragraph in story_paragraphs()
+        if re.search(r"\byour friend\b", paragraph, re.IGNORECASE)
+    ]
+    assert found == []

@@ -40,12 +40,13 @@ const ATLAS = resolve(ROOT, 'node_modules/world-atlas/countries-50m.json');
 const OUTPUT = resolve(process.argv[2] ?? resolve(ROOT, 'crossing/web/static/crossing/map.svg'));
 
 // The box: places.toml spans 11.6N-55.1N and 99.8E-135.1E; ~1.5 degrees of margin,
-// rounded out to whole degrees.
-const WEST = 98, EAST = 137, SOUTH = 10, NORTH = 57;
+// rounded out to whole degrees, and more in the west: the player frames a route as long as
+// Bangkok to Ulaanbaatar no narrower than 3:4, which shows land to about 93E, not an edge.
+const WEST = 93, EAST = 137, SOUTH = 10, NORTH = 57;
 // kx/ky = 25/30 = cos(33.56 deg), the cosine of the box's mid-latitude (33.5) to three
 // digits: round scale factors keep the player's arithmetic and the file's numbers short.
 const KX = 25, KY = 30;
-const WIDTH = (EAST - WEST) * KX, HEIGHT = (NORTH - SOUTH) * KY; // 975 x 1410
+const WIDTH = (EAST - WEST) * KX, HEIGHT = (NORTH - SOUTH) * KY; // 1100 x 1410
 // Land is drawn 1 degree beyond the view, so the clip edges (and their strokes) stay out
 // of sight even where the player's frame shows a little past the edge. There is no sea
 // shape: the sea is the background the site's CSS gives the <svg>.
@@ -64,13 +65,18 @@ const MIN_AREA = 4;
 const ISO = {
   '408': 'KP', '156': 'CN', '496': 'MN', '643': 'RU', '418': 'LA', '704': 'VN',
   '764': 'TH', '410': 'KR', '392': 'JP', '116': 'KH', '104': 'MM', '158': 'TW',
-  '608': 'PH', '356': 'IN', '344': 'HK', '446': 'MO',
+  '608': 'PH', '356': 'IN', '344': 'HK', '446': 'MO', '064': 'BT', '050': 'BD',
 };
 const FOCUS = new Set(['KP', 'CN', 'MN', 'RU', 'LA', 'VN', 'TH', 'KR']);
 
-// Labels: few, inside their country, clear of the places the route visits.
+// Labels: few, inside their country, clear of the places the route visits. China and Russia
+// are named more than once, near the parts of them the routes cross, because the player
+// frames a route closely and must always show a country's name (it widens to the nearest).
 const LABELS = [
   ['RUSSIA', 112, 54.6],
+  ['RUSSIA', 135.4, 46.6],
+  ['CHINA', 124.6, 46.6],
+  ['CHINA', 104.6, 27.4],
   ['MONGOLIA', 103.5, 46.2],
   ['CHINA', 108.5, 33.5],
   ['N. KOREA', 127.1, 40.4],

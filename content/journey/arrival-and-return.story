@@ -20,13 +20,13 @@
 place: seoul
 title: Landing
 
-{if route == thailand: Your last room in Thailand was a cell in the immigration detention centre in Bangkok, about 130 square metres for forty or fifty people.[^dailynk-thailand] Thailand does not send North Koreans back: after a fine or a few weeks in jail, they wait there until the South Korean embassy flies them out.[^dailynk-thailand][^theweek-2011] Reuters reported in 2007 that the wait was usually about a month, stretched that year to 45 days.[^reuters-2007-thailand]}{if route == mongolia: Two days ago you were in Ulaanbaatar. Mongolia hands the North Koreans it catches to the South Korean embassy[^demick-2009], and it was the embassy that put you on this plane.}{if route == embassy: For weeks the consulate's rooms were the only ground in China where no one could take you. Then permission came, and a car with curtained windows drove you to the airport. It has ended this way before: in March 2002, twenty-five people who pushed into the Spanish embassy in Beijing were later flown on to Seoul.[^bbc-2002-spanish-embassy]}{if route == vietnam: Your road ran south through Vietnam, and the plane left from the end of it. Others have come this way: in July 2004, 468 North Koreans were flown from Vietnam to Seoul, the largest single arrival there has been[^bbc-2004-vietnam], and leaked US cables from 2006 to 2008 describe Cambodia quietly running people on to Seoul.[^cambodia-cables]}{if route == russia: You walked into the South Korean consulate in Vladivostok in the clothes from the camp, and the consulate brought you here. About a hundred former loggers have reached Seoul since the mid-1990s, with the help of Christian activists.[^kirkpatrick-2012]}{if route == sea: There is no plane for you. A South Korean navy ship found your boat south of the Northern Limit Line and took it in tow{if who == myong_su: , your wife and daughter wrapped in the sailors' blankets}. Few leave the way you did: about 2 % of defectors have come out by way of Nampo and South Hwanghae, the Chosun Ilbo reported.[^chosun-2011-boat]}{if route == none_yet: The plane comes down through thick cloud, and the seat belt sign goes off with a chime.}
+{if route == thailand: Your last room in Thailand was a cell in the immigration detention centre in Bangkok, about 130 square metres for forty or fifty people.[^dailynk-thailand] Thailand does not send North Koreans back: after a fine or a few weeks in jail, they wait there until the South Korean embassy flies them out.[^dailynk-thailand][^theweek-2011] Reuters reported in 2007 that the road from the Chinese border to Bangkok usually took about a month, stretched that year to 45 days, and that the wait in Bangkok could drag out for months.[^reuters-2007-thailand]}{if route == mongolia: Two days ago you were in Ulaanbaatar. Mongolia hands the North Koreans it catches to the South Korean embassy[^demick-2009], and it was the embassy that put you on this plane.}{if route == embassy: For weeks the consulate's rooms were the only ground in China where no one could take you. Then permission came, and a car with curtained windows drove you to the airport. It has ended this way before: in March 2002, twenty-five people who pushed into the Spanish embassy in Beijing were later flown on to Seoul.[^bbc-2002-spanish-embassy]}{if route == vietnam: Your road ran south through Vietnam, and the plane left from the end of it. Others have come this way: in July 2004, 468 North Koreans were flown from Vietnam to Seoul, the largest single arrival there has been[^bbc-2004-vietnam], and leaked US cables from 2006 to 2008 describe Cambodia quietly running people on to Seoul.[^cambodia-cables]}{if route == russia: You walked into the South Korean consulate in Vladivostok in the clothes from the camp, and the consulate brought you here. About a hundred former loggers have reached Seoul since the mid-1990s, with the help of Christian activists.[^kirkpatrick-2012]}{if route == sea: There is no plane for you. A South Korean navy ship found your boat south of the Northern Limit Line and took it in tow{if who == myong_su: , your wife and daughter wrapped in the sailors' blankets}. Few leave the way you did: about 2 % of defectors have come out by way of Nampo and South Hwanghae, the Chosun Ilbo reported.[^chosun-2011-boat]}{if route == none_yet: The plane comes down through thick cloud, and the seat belt sign goes off with a chime.}
 
 {if route == sea: The quay is wet and loud. | The wheels touch, and nobody in the cabin claps.} {if season == winter: The air outside is dry and bitterly cold, and the lights are on at midday. | The air outside is heavy and warm, and smells of diesel and rain.} You had imagined this moment so often that the real one feels thin.
 
 What happens next has a set order, and the people who meet you explain it slowly. A South Korean mission abroad takes you under its protection{if route == sea: , though for you the navy did that part}. The National Intelligence Service leads the questioning. A council of 23 government agencies decides your case. Then twelve weeks at a place called Hanawon, and five years of support after that.[^yonhap-2020-resettlement][^mou-settlement]
 
-{if who == chol: You are {15 + years_hidden}. {if companion: Kwang-il has not let go of your sleeve since the plane door opened. | You keep your hands in your pockets so no one sees them shake.}}{if who == mi_ok: You think of your son in Musan, and do the sum again: how far away he is now, in hours, in money.}{if who == myong_su: {if route == sea: Your daughter asks where the fishing boats are kept. | You think of the village in South Hwanghae. It is not far from here, as the crow flies.}}
+{if who == chol: You are {15 + years_hidden as words}. {if companion: Kwang-il has not let go of your sleeve since the plane door opened. | You keep your hands in your pockets so no one sees them shake.}}{if who == mi_ok: You think of your son in Musan, and do the sum again: how far away he is now, in hours, in money.}{if who == myong_su: {if route == sea: Your daughter asks where the fishing boats are kept. | You think of the village in South Hwanghae. It is not far from here, as the crow flies.}}
 
 -> ar_siheung
 
@@ -36,7 +36,7 @@ title: Questions in Siheung
 
 The van stops in Siheung, outside a building with a guard at the gate. {if year == y2009: It opened only last year, as the Joint Interrogation Center.[^yonhap-2018-nis] | It opened in 2008 as the Joint Interrogation Center and has been called the Defector Protection Center since 2014; when it was renamed, questioning there usually took between a week and a month.[^yonhap-2018-nis]}
 
-You get a small room, and three meals you do not have to earn. The questioner is polite and does not tire. He wants your home town and your school, your parents and their work, and {if who == myong_su: the years in the Russian forest, one at a time. | {if years_hidden >= 2: the {years_hidden} years in China, one at a time. | your time in China, day by day.}} {if papers: He turns the Chinese identity card you carried over in his fingers, asks who made it and what it cost, and keeps it.} {if child: He asks about your younger son, born in China, and writes for a long time.} {if risk >= 3: He asks about the people who knew what you were, the ones who helped and the ones who were paid. There were a lot of them.}
+You get a small room, and three meals you do not have to earn. The questioner is polite and does not tire. He wants your home town and your school, your parents and their work, and {if who == myong_su: the years in the Russian forest, one at a time. | {if years_hidden >= 2: the {years_hidden as words} years in China, one at a time. | your time in China, day by day.}} {if papers: He turns the Chinese identity card you carried over in his fingers, asks who made it and what it cost, and keeps it.} {if child: He asks about your younger son, born in China, and writes for a long time.} {if risk >= 3: He asks about the people who knew what you were, the ones who helped and the ones who were paid. There were a lot of them.}
 
 Some of it is easy to say. Some of it you have never said aloud, not even to yourself: {if who == mi_ok: the months in China you would rather forget, and what you did to get through them.}{if who == chol: the stealing, the nights in the station, the things you did to eat.}{if who == myong_su: the quotas in the forest, the men you left behind, the night you walked away.} He waits.
 
@@ -50,7 +50,7 @@ title: Weeks
 
 A trained ear hears the gaps first. The questioner comes back to them from a new side each morning: a date that does not fit, a month with nothing in it.
 
-{if year == y2019: Since February 2018 the centre may keep a person for 90 days at most, down from 180.[^yonhap-2018-nis] You are nowhere near that, but you count the days anyway. | Nobody tells you how long this can last, and you do not ask.}
+{if year == y2019: Since February 2018 the centre may keep a person for 90 days at most, down from 180,[^yonhap-2018-nis] with one extension of 30 days if a council agrees.[^upi-2018-nis] You are nowhere near that, but you count the days anyway. | Nobody tells you how long this can last, and you do not ask.}
 
 In the end you give him enough. Not all of it: the part you keep is yours. He closes the file and wishes you luck.
 
@@ -67,7 +67,7 @@ A council drawn from 23 government agencies reads your file and decides your cas
 
 The course is meant to last twelve weeks: 392 hours of classes.[^koreaherald-2019-hanawon][^mou-hanawon-process] {if year == y2009: In the peak years it was cut to eight weeks for a while[^koreaherald-2019-hanawon], and this is the peak of peaks: more people reach the South in 2009 than in any year before or since.[^mou-settlement] The corridors are crowded. | About 31,000 people have passed through it by this year.[^koreaherald-2019-hanawon] The corridors are quieter than they were ten years ago.}
 
-{if who == mi_ok: Most of the women in your dormitory come from North Hamgyong or Ryanggang, as you do.[^nknews-2017-provinces] One of them knew your market in Musan.}{if who == chol: You are put with the other young people. {if companion: Kwang-il sleeps in the bed next to yours and wakes twice a night to check you are there. | The boy in the next bed is from Hoeryong and talks in his sleep.}}{if who == myong_su: The men's side is small: most of the people who reach the South are women.[^mou-settlement] {if route == sea: You see your wife and daughter at meals.}} {if child: Your younger son was born in China. A reporter who lived among defectors there writes that South Korea refuses children like him, for lack of proof that they are North Korean citizens.[^flyer] Whatever Hanawon gives you, it does not settle where he belongs.}
+{if who == mi_ok: Most of the women in your dormitory come from North Hamgyong or Ryanggang, as you do.[^nknews-2017-provinces] One of them knew your market in Musan.} {if who == chol: You are put with the other young people. {if companion: Kwang-il sleeps in the bed next to yours and wakes twice a night to check you are there. | The boy in the next bed is from Hoeryong and talks in his sleep.}} {if who == myong_su: The men's side is small: most of the people who reach the South are women.[^mou-settlement] {if route == sea: You see your wife and daughter at meals.}} {if child: Your younger son was born in China. A reporter who lived among defectors there writes that South Korea refuses children like him, for lack of proof that they are North Korean citizens.[^flyer] Whatever Hanawon gives you, it does not settle where he belongs.}
 
 The timetable holds more than anyone could take in. Where do you put your strength?
 
@@ -123,9 +123,9 @@ title: The grant
 
 You leave Hanawon with a key to a small flat on the ninth floor of a block like a hundred others{if who == myong_su and route == sea: , with your wife's hand in yours and your daughter running ahead to press the lift button}.
 
-The basic settlement grant for one person is {if year == y2009: 6 million won; it was 10 million until it was cut in 2007,[^donga-2007-settlement] and the Chosun Ilbo reported 37 million for one person between 1998 and 2004.[^chosun-settlement-1998] | 8 million won, raised from 7 million in the middle of this year.[^yonhap-2019-settlement]} The Ministry of Unification's own page, as it stood in 2024, lists a housing subsidy of 16 million won on top, and incentives of up to 25.1 million won.[^mou-settlement] With what you brought, your bank book comes to about ${cash} in dollars.
+The basic settlement grant for one person is {if year == y2009: 6 million won; it was 10 million until it was cut in 2007,[^donga-2007-settlement] and the Chosun Ilbo reported 37 million for one person between 1998 and 2004.[^chosun-settlement-1998] | 8 million won, raised from 7 million in the middle of this year.[^yonhap-2019-settlement]} The Ministry of Unification's own page, as it stood in 2024, lists a housing subsidy of 16 million won on top, and incentives of up to 25.1 million won.[^mou-settlement] With what you brought, your bank book comes to about {cash as USD}, at the round rate of 1,200 won to the dollar that this story uses.
 
-{if debt > 0: In the first week the phone rings. It is the broker, or a man speaking for him, and he is friendly and exact: you owe ${debt}, and he would like it soon. It is a common call: part of the settlement money often goes to repay brokers.[^globalpost-2011-brokers] | No broker calls. No one is owed for your road, and you know what that means: for many here, part of the settlement money goes straight to repaying brokers.[^globalpost-2011-brokers]}
+{if debt > 0: In the first week the phone rings. It is the broker, or a man speaking for him, and he is friendly and exact: you owe {debt as USD}, and he would like it soon. It is a common call: part of the settlement money often goes to repay brokers.[^globalpost-2011-brokers] | No broker calls. No one is owed for your road, and you know what that means: for many here, part of the settlement money goes straight to repaying brokers.[^globalpost-2011-brokers]}
 
 * Pay him everything, now, from the grant -> ar_first_year if debt > 0 and cash >= debt
   ~ cash -= debt
@@ -143,7 +143,7 @@ The support lasts five years[^yonhap-2020-resettlement], and the people who run 
 
 {if who == chol: You are enrolled at a school where you are two years older than everyone in your class, and still behind them. {if companion: Kwang-il is in the year below and finds you at every break.}}{if who == mi_ok: You learn the bus routes and the prices at the market, which are not prices you can bargain over.}{if who == myong_su: You walk the streets in the morning looking for anything that needs a strong back.} {if season == winter: The first winter is long, and the flat is warm, and that is almost worse: there is nothing to do but think. | The first summer is long and wet, and the evenings are the hardest part.}
 
-Loneliness is the lesson nobody can teach. In a 2022 survey, 13.3 % of defectors said they had felt the impulse to end their lives, twice the rate in the general public.[^asiaeconomy-2022-suicide] The number of your support worker is taped beside the door. {if health <= 1: On the worst nights you call it, and someone answers. | You have not needed it yet, and you leave it there.}
+Loneliness is the lesson nobody can teach. In a 2022 survey, 13.3 % of defectors said they had felt the impulse to end their lives, twice the rate in the general public, Asia Economy reported.[^asiaeconomy-2022-suicide] The number of your support worker is taped beside the door. {if health <= 1: On the worst nights you call it, and someone answers. | You have not needed it yet, and you leave it there.}
 
 You have to decide what this year is for.
 
@@ -161,7 +161,7 @@ title: Work
 
 {if who == chol: You carry food up stairs in a helmet that is too big for you, and learn the city by its back doors. | You are on your feet from seven to seven. The work is not hard by the standards of home; it is hard by the standards of a body that has been hungry for years.} Your accent gives you away with every sentence, and some people are kind about it and some are not.
 
-{if debt > 0: Every month part of the pay goes to the broker, and you still owe ${debt}. | The broker is paid off, and what you save is yours.} By the end of the year you have about ${cash} in the bank.
+{if debt > 0: Every month part of the pay goes to the broker, and you still owe {debt as USD}. | The broker is paid off, and what you save is yours.} By the end of the year you have about {cash as USD} in the bank.
 
 In a Korea Hana Foundation survey of 11,914 defectors in 2016, 67 % said they were satisfied with their lives in the South and 3.5 % that they were not; of those who were not, 58 % blamed money and 31.7 % prejudice.[^koreaherald-2017-survey] On good days you would tick the first box. On bad days, the last two.
 
@@ -176,7 +176,7 @@ title: Study
 ~ cash += 1000
 ~ debt -= 500
 
-{if who == chol: You sit at the back and copy everything down, including what you do not understand. Your classmates are curious for a week, then they are not, which is better. | You are the oldest on the course by ten years, and you write the Latin letters slowly and very neatly.} An evening job pays for the bus and little else: by the end of the year you have about ${cash}{if debt > 0: , and still owe the broker ${debt}}.
+{if who == chol: You sit at the back and copy everything down, including what you do not understand. Your classmates are curious for a week, then they are not, which is better. | You are the oldest on the course by ten years, and you write the Latin letters slowly and very neatly.} An evening job pays for the bus and little else: by the end of the year you have about {cash as USD}{if debt > 0: , and still owe the broker {debt as USD}}.
 
 It is the talk that marks you out, more than anything you do. In a 2018 survey, 20.2 % of defectors said they had been discriminated against in the past year, and about 70 % of them put it down to the way they spoke and behaved.[^kbs-2019-discrimination] Many who come from the North find it slow to settle among neighbours who meet them with prejudice.[^flyer]
 
@@ -192,7 +192,7 @@ title: The people at home
 
 Bringing people out is becoming the usual way to leave: by 2016, the Washington Post reported, most escapes were chain defections, paid for by relatives already in the South, at about $12,000 a person.[^wapo-2016-fifield] {if year == y2009: In 2011 the BBC put the price at about $3,500 to get someone into China and about $2,500 more from China to the South.[^bbc-2011-fees] The broker a woman at church knows asks $6,000. | Activists say the price was about $17,000 before the pandemic.[^kbs-2024-fees] The broker a woman at church knows asks $12,000.}
 
-You have about ${cash}{if debt > 0: , and you still owe ${debt} for your own road; this broker will not lend to someone who owes another}.
+You have about {cash as USD}{if debt > 0: , and you still owe {debt as USD} for your own road; this broker will not lend to someone who owes another}.
 
 * Pay a broker from your savings -> end_bringing_family if year == y2009 and cash >= 6000 and not (who == chol and companion) and not (who == myong_su and route == sea)
   ~ cash -= 6000
@@ -213,7 +213,7 @@ place: seoul
 ending: safety
 title: A life of your own
 
-{if who == mi_ok: You keep the photograph of your son on the shelf by the door, where you see it every time you go out to work.} {if who == chol: {if years_hidden >= 1: You are seventeen now | You are sixteen now}, and some days you catch yourself talking like the boys around you.} {if who == myong_su: You find steady work at a boatyard on the coast, where nobody minds how you talk.} {if debt > 0: The broker's debt is down to ${debt}, and it shrinks every month. | You owe no one.} {if cash >= 1000: There is money in the bank, about ${cash}: not much, but it is yours. | There is almost nothing in the bank, but the rent is paid.}
+{if who == mi_ok: You keep the photograph of your son on the shelf by the door, where you see it every time you go out to work.} {if who == chol: {if years_hidden >= 1: You are seventeen now | You are sixteen now}, and some days you catch yourself talking like the boys around you.} {if who == myong_su: You find steady work at a boatyard on the coast, where nobody minds how you talk.} {if debt > 0: The broker's debt is down to {debt as USD}, and it shrinks every month. | You owe no one.} {if cash >= 1000: There is money in the bank, about {cash as USD}: not much, but it is yours. | There is almost nothing in the bank, but the rent is paid.}
 
 Some days you feel like a visitor who has stayed too long. Some days you forget, for an hour at a time, that you were ever anywhere else. Both are part of it.
 
@@ -222,7 +222,7 @@ You are here. It is not the end of anything; it is the first year of a long one.
 epilogue:
 About 17,000 people from the North reached the South between 1999 and 2009[^mou-settlement]; by January 2026 the total was 34,538.[^joongang-2026-arrivals] Most find their feet slowly. The latest Korea Hana Foundation survey is reported to show 81.2 % satisfied and 61.3 % in work.[^hana-latest-survey] Not everyone does: in 2019 a mother and her son who had come from the North died in the South, apparently of starvation.[^yonhap-2020-resettlement]
 
-After 2020 the road behind you almost closed. Arrivals fell to 229 in 2020, 63 in 2021 and 67 in 2022, then rose to 196 in 2023, 236 in 2024 and 224 in 2025.[^mou-settlement][^joongang-2026-arrivals] About ten of the 2023 arrivals came from the North's elite, Yonhap reported.[^yonhap-2024-arrivals] Most of those recent arrivals had left the North before 2020 and waited in China or other countries, some for more than five years.[^joongang-2025-recent] The basic grant rose to 10 million won in 2024, with 15 million proposed for 2025.[^ajp-2024-settlement]
+After 2020 the road behind you almost closed. Arrivals fell to 229 in 2020, 63 in 2021 and 67 in 2022, then rose to 196 in 2023, 236 in 2024 and 224 in 2025.[^mou-settlement][^joongang-2026-arrivals] About ten of the 2023 arrivals came from the North's elite, Yonhap reported.[^yonhap-2024-arrivals] Most of those recent arrivals had left the North before 2020 and waited in China or other countries, most of them for more than five years.[^joongang-2025-recent] The basic grant rose to 10 million won in 2024, with 15 million proposed for 2025.[^ajp-2024-settlement]
 
 {if who == mi_ok: *Mi-ok is a composite, drawn from documented cases of women from the border provinces. She is not one real person.*}{if who == chol: *Chol is a composite, drawn from documented cases of children who lived on the streets (kotjebi). He is not one real person.*}{if who == myong_su: *Myong-su is a composite, drawn from documented cases of North Korean loggers in Russia. He is not one real person.*}
 
@@ -233,7 +233,7 @@ title: Waiting for the call
 
 {if who == mi_ok: You give the broker your sister's name and the street in Musan, and a photograph of your son that is already out of date.}{if who == chol: You give the broker a description of a small boy at a station in Hyesan, and a name that may not be his real one. The broker looks at you for a long moment and then writes it down.}{if who == myong_su: You give the broker your wife's name and the name of a village in South Hwanghae, far from any border. He tells you it will take longer, and cost more if it goes wrong.}
 
-{if debt > 0: You owe ${debt} now, and will for years. | You have paid, and there is almost nothing left.} Then there is nothing to do but work and wait. You sleep with the phone on the pillow. Every call from an unknown number stops your heart for a second.
+{if debt > 0: You owe {debt as USD} now, and will for years. | You have paid, and there is almost nothing left.} Then there is nothing to do but work and wait. You sleep with the phone on the pillow. Every call from an unknown number stops your heart for a second.
 
 You know the road they are on, because you took it. You know every place along it where it can go wrong.
 
@@ -252,9 +252,9 @@ title: Held
 
 The cell smells of bleach and cigarettes. The police took your name, or the name you gave them, and whatever money you had on you{if papers: , and the Chinese identity card that was meant to make you someone else; it did not hold up}. Nobody is in a hurry now. China keeps the North Koreans it catches until there are enough of them to fill a bus, and then drives them to the border.[^hawk-2012]
 
-{if years_hidden >= 2: You were in China for {years_hidden} years, and it ended in an afternoon. | All of China ended in an afternoon.} {if season == winter: The radiator knocks all night and never gets warm. | The window is high and open, and you can hear traffic and, once, children.}
+{if years_hidden >= 2: You were in China for {years_hidden as words} years, and it ended in an afternoon. | All of China ended in an afternoon.} {if season == winter: The radiator knocks all night and never gets warm. | The window is high and open, and you can hear traffic and, once, children.}
 
-{if child: Your younger son is not here. He was born in China, and a reporter who lived among defectors there writes that such children have no way back into the North: they are counted as the children of traitors.[^flyer] He stays on this side, with people you can only hope are kind.}{if companion: {if who == chol: Kwang-il is in the cell across the corridor. You can see his feet under the door. | The person you travelled with is in the next cell. You do not speak; you do not want to give anyone a reason to connect you.}}
+{if (child) or (companion): {if child: Your younger son is not here. He was born in China, and a reporter who lived among defectors there writes that such children have no way back into the North: they are counted as the children of traitors.[^flyer] He stays on this side, with people you can only hope are kind.} {if companion: {if who == chol: Kwang-il is in the cell across the corridor. You can see his feet under the door. | Kyong-hui is in the next cell. You do not speak; you do not want to give anyone a reason to connect you.}}}
 
 In the lining of your jacket is a scrap of paper with a telephone number on it, given to you in China by someone who said it could get you to the South one day. The older ones in the cell have been through this before. Get rid of anything that ties you to the South or to a church, they say, before the bridge.
 
@@ -294,7 +294,7 @@ title: The bridge at Hyesan
 
 The bridge at Hyesan is short. You know the town on the other side better than anyone on the bus: the station where you slept, the market where you ate what other people dropped. {if companion: Kwang-il walks in front of you. His shoulders are shaking, and you are not allowed to touch him. | You walk alone, near the back.}
 
-The men who take you off the bridge are from the Bowibu. You are {15 + years_hidden}; it makes no difference to them.
+The men who take you off the bridge are from the Bowibu. You are {15 + years_hidden as words}; it makes no difference to them.
 
 -> sb_questioning
 
@@ -304,7 +304,7 @@ title: Questions
 
 The room has one table and two chairs, and you are not offered the second. The questions come in the order the woman on the bus predicted. Did you meet any South Koreans in China? Did you go to a church? Who taught you to pray?[^hawk-2012]
 
-{if risk >= 3: Too many people in China knew where you had been: the people who hid you, the people you worked for, the others in the cell. Any of them may already have been asked about you. | Few people in China knew much about you. Whatever the officer has on paper is thin.} {if years_hidden >= 2: He wants to know what you did for {years_hidden} years, and with whom. | He wants to know what you did in China, and with whom.} He has a pen, and time.
+{if risk >= 3: Too many people in China knew where you had been: the people who hid you, the people you worked for, the others in the cell. Any of them may already have been asked about you. | Few people in China knew much about you. Whatever the officer has on paper is thin.} {if years_hidden >= 2: He wants to know what you did for {years_hidden as words} years, and with whom. | He wants to know what you did in China, and with whom.} He has a pen, and time.
 
 * Deny it all: you crossed for food and work, and met no one -> sb_cell if risk < 3
 * Deny it all: you crossed for food and work, and met no one -> sb_cell if risk >= 3
@@ -367,14 +367,14 @@ title: Sent back
 
 The sentence, when it comes, is labour training: a rodong danryeondae, one of the labour-training camps, where death rates are high.[^hawk-2012] No one tells you for how long.
 
-{if health <= 1: You go into it already weak. | You go into it with what strength China left you.} {if who == mi_ok: You wonder whether your sister knows where you are, and what she has told your son.} {if who == chol: You are {15 + years_hidden}, and there is no one to ask where you are. {if companion: Nobody will tell you where they have taken Kwang-il.}} You learn the rules of the place fast, because there is no other way to last.
+{if health <= 1: You go into it already weak. | You go into it with what strength China left you.} {if who == mi_ok: You wonder whether your sister knows where you are, and what she has told your son.} {if who == chol: You are {15 + years_hidden as words}, and there is no one to ask where you are. {if companion: Nobody will tell you where they have taken Kwang-il.}} You learn the rules of the place fast, because there is no other way to last.
 
 This is where many journeys like yours end. It is not the end of your life; it is the part of it that the people who reach the South almost never see.
 
 epilogue:
 In 2014 a United Nations Commission of Inquiry found that people sent back from China are commonly tortured, detained without due process or summarily executed, and that they suffer forced abortions and other sexual violence.[^un-coi-2014] After questioning by state security or the police, most go to short-term detention or labour-training camps, where death rates are high; graver cases go to prisons or political camps.[^hawk-2012]
 
-The returns went on after the border closed in 2020. On the night of 9 October 2023, just after the Asian Games in Hangzhou, China sent more than 500 people back through Tumen, Hunchun, Changbai, Dandong and Nanping; Justice for North Korea put the number at about 600.[^rfa-2023-october] More than 70 % of them were women.[^tjwg-2023] South Korea's Ministry of Unification said the reports appeared to be true; China said there were "no so-called defectors".[^mou-2023-statement] According to Daily NK, about 200 of them were then held for three months by state security in Sinuiju and Onsong.[^dailynk-2024-returnees] Human Rights Watch counted about 60 more returned on 26 April 2024.[^hrw-repatriations]
+The returns went on after the border closed in 2020. On the night of 9 October 2023, just after the Asian Games in Hangzhou, China sent more than 500 people back through Tumen, Hunchun, Changbai, Dandong and Nanping, Radio Free Asia reported;[^rfa-2023-october] Justice for North Korea, reported by Yonhap, put the number at about 600.[^yonhap-2023-jfnk] More than 70 % of them were women.[^tjwg-2023] South Korea's Ministry of Unification said the reports appeared to be true; China said there were "no so-called defectors".[^mou-2023-statement] According to Daily NK, about 200 of them were then held for three months by state security in Sinuiju and Onsong.[^dailynk-2024-returnees] Human Rights Watch counted about 60 more returned on 26 April 2024.[^hrw-repatriations]
 
 {if who == mi_ok: *Mi-ok is a composite, drawn from documented cases of women from the border provinces. She is not one real person.*}{if who == chol: *Chol is a composite, drawn from documented cases of children who lived on the streets (kotjebi). He is not one real person.*}{if who == myong_su: *Myong-su is a composite, drawn from documented cases of North Korean loggers in Russia. He is not one real person.*}
 

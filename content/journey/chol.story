@@ -107,7 +107,7 @@ Halfway across, a torch flickers on the bank you left.
 -> ch_river_good if season == summer and not companion
 
 chance:
-  assumption: No source gives the share of people turned back at the river. Up to 100,000 people crossed in the decade before 2009 (pbs-2009), so most who tried got over; we assume seven in ten get across on a middle night (alone on the ice, with heavier patrols, dailynk-2013-ice; or two children in the deep summer river, nyt-2006-rivers).
+  assumption: No source gives the share of people turned back at the river. Up to 100,000 people crossed in the decade before 2009[^pbs-2009], so most who tried got over; we assume seven in ten get across on a middle night (alone on the ice, with heavier patrols,[^dailynk-2013-ice] or two children in the deep summer river[^nyt-2006-rivers]).
   70% -> ch_changbai
   30% -> ch_turned_back
 
@@ -116,7 +116,7 @@ place: hyesan
 title: The river
 
 chance:
-  assumption: One swimmer alone in summer, when patrols are lighter (dailynk-2013-ice), or a crossing where a guard looks away, in 2009: we assume 85 in 100 get across. No source gives a rate; this is the easiest case in Chol's story.
+  assumption: One swimmer alone in summer, when patrols are lighter[^dailynk-2013-ice], or a crossing where a guard looks away, in 2009: we assume 85 in 100 get across. No source gives a rate; this is the easiest case in Chol's story.
   85% -> ch_changbai
   15% -> ch_turned_back
 
@@ -125,7 +125,7 @@ place: hyesan
 title: The river
 
 chance:
-  assumption: A guard who looks away in 2019 still leaves the fences on both banks (asiapress-2022-fence); we assume seven in ten get across, as on a middle night in 2009.
+  assumption: A guard who looks away in 2019 still leaves the fences on both banks[^asiapress-2022-fence]; we assume seven in ten get across, as on a middle night in 2009.
   70% -> ch_changbai
   30% -> ch_turned_back
 
@@ -134,7 +134,7 @@ place: hyesan
 title: The river
 
 chance:
-  assumption: The hardest cases: 2019, with fences on both banks (asiapress-2022-fence) and a tighter border (defector-blog), or two children on the ice while patrols are heaviest (dailynk-2013-ice). We assume a little over half get across. No source gives a rate; arrivals in the South fell from 2,914 in 2009 to 1,047 in 2019 (mou-settlement).
+  assumption: The hardest cases: 2019, with fences on both banks[^asiapress-2022-fence] and a tighter border[^defector-blog], or two children on the ice while patrols are heaviest[^dailynk-2013-ice]. We assume a little over half get across. No source gives a rate; arrivals in the South fell from 2,914 in 2009 to 1,047 in 2019[^mou-settlement].
   55% -> ch_changbai
   45% -> ch_turned_back
 
@@ -170,7 +170,7 @@ Behind you, somewhere in the town, a dog barks and goes on barking.
 -> ch_river_again_hard if year == y2019
 
 chance:
-  assumption: A second attempt in 2009, on a stretch chosen with what the first attempt taught. We assume three in four get across; the reader is weaker, but knows the river now. No source gives a rate. Up to 100,000 people crossed in the decade before 2009 (pbs-2009).
+  assumption: A second attempt in 2009, on a stretch chosen with what the first attempt taught. We assume three in four get across; the reader is weaker, but knows the river now. No source gives a rate. Up to 100,000 people crossed in the decade before 2009[^pbs-2009].
   75% -> ch_changbai
   25% -> ch_end_hyesan
 
@@ -179,7 +179,7 @@ place: hyesan
 title: The river
 
 chance:
-  assumption: A second attempt in 2019, with fences on both banks (asiapress-2022-fence). We assume three in five get across, a little better than a hard first night (55 %) because the reader knows the river now, but well below 2009's second attempt (75 %). No source gives a rate.
+  assumption: A second attempt in 2019, with fences on both banks[^asiapress-2022-fence]. We assume three in five get across, a little better than a hard first night (55 %) because the reader knows the river now, but well below 2009's second attempt (75 %). No source gives a rate.
   60% -> ch_changbai
   40% -> ch_end_hyesan
 
@@ -253,7 +253,7 @@ The lorry grinds through the hills all night. It is {if season == winter: bitter
 -> ch_road_check_high if risk >= 2
 
 chance:
-  assumption: No source gives how often police checks on the roads out of the border towns find people. PBS says those caught are sent back (pbs-2009). We assume about one in twelve on a lorry through checkpoints, for a boy nobody has yet reported.
+  assumption: No source gives how often police checks on the roads out of the border towns find people. PBS says those caught are sent back[^pbs-2009]. We assume about one in twelve on a lorry through checkpoints, for a boy nobody has yet reported.
   92% -> ch_yanji
     ~ risk += 1
   8% -> ch_arrest_lorry
@@ -263,7 +263,7 @@ place: changbai
 title: The checkpoint
 
 chance:
-  assumption: As for the lorry (about one in twelve), but for a more exposed reader (risk 2 or more: two children together, weeks in a watched border town, or a guard who has seen his face): we assume about one in seven. No source gives a rate.
+  assumption: As for the lorry (about one in twelve), but for a more exposed reader (two children together, weeks in a watched border town, or a guard who has seen his face): we assume about one in seven. No source gives a rate.
   86% -> ch_yanji
     ~ risk += 1
   14% -> ch_arrest_lorry
@@ -330,7 +330,7 @@ There are other children on these streets, Chinese and North Korean, and they ha
 It is not a life anyone would choose. It is a life nobody writes down, which is the point.
 
 chance:
-  assumption: A child begging in the open is more visible than one indoors. We assume about one in eight is picked up by police within a few months; no source gives a rate. PBS says those caught are sent back (pbs-2009).
+  assumption: A child begging in the open is more visible than one indoors. We assume about one in eight is picked up by police within a few months; no source gives a rate. PBS says those caught are sent back[^pbs-2009].
   88% -> ch_hiding
   12% -> ch_arrest
 
@@ -385,14 +385,14 @@ Some older boys eat here too. They talk about another way: north-west, to Mongol
 place: yanji
 title: Waiting for a place
 
-The church is a flat on the fourth floor, with shoes piled outside the door. The pastor, a South Korean in his fifties, writes your name in a school exercise book{if companion: , and under it Kwang-il's}. He says he cannot promise anything: the money has to be found, and a guide, and a group that is ready to go. Until then you sleep where he tells you, come to the church only on certain days, and never tell anyone what floor it is on.
+{seq: The church is a flat on the fourth floor, with shoes piled outside the door. The pastor, a South Korean in his fifties, writes your name in a school exercise book{if companion: , and under it Kwang-il's}. He says he cannot promise anything: the money has to be found, and a guide, and a group that is ready to go. Until then you sleep where he tells you, come to the church only on certain days, and never tell anyone what floor it is on. | You climb to the fourth floor again. The pastor finds your name in the exercise book, further back now, and does not need to write it twice. | The exercise book is a new one. Your name has been copied into it in the pastor's careful hand, near the top. | The pastor sees you at the door and nods. He does not need to ask what you have come for. | You know the stairs to the fourth floor in the dark by now. So, you notice, do too many other people.}
 
-Most defectors leave China through Yunnan province, in the far south; missionaries estimated ten to fifteen crossings a week there.[^dailynk-2012-yunnan] You are one name in one exercise book.
+{once: Most defectors leave China through Yunnan province, in the far south; missionaries estimated ten to fifteen crossings a week there.[^dailynk-2012-yunnan] You are one name in one exercise book.}
 
 -> ch_church_wait_2019 if year == y2019
 
 chance:
-  assumption: In 2009 missionaries were guiding and funding groups (flyer), and ten to fifteen people a week were leaving through Yunnan (dailynk-2012-yunnan). We assume three in five of the children who ask get a place within months, three in ten wait a year or more, and fewer than one in ten is picked up in the meantime. No source gives these rates.
+  assumption: In 2009 missionaries were guiding and funding groups[^flyer], and ten to fifteen people a week were leaving through Yunnan[^dailynk-2012-yunnan]. We assume three in five of the children who ask get a place within months, three in ten wait a year or more, and fewer than one in ten is picked up in the meantime. No source gives these rates.
   background: [^flyer] [^dailynk-2012-yunnan]
   62% -> ch_group
   30% -> ch_hiding
@@ -404,7 +404,7 @@ place: yanji
 title: Waiting for a place
 
 chance:
-  assumption: By the mid-2010s most escapes were paid for by relatives in the South (wapo-2016-fifield), and arrivals in 2019 were about a third of 2009's (mou-settlement). We assume a boy with no relatives gets a place less often (40 %, against 62 % in 2009), waits longer more often (47 %), and is picked up somewhat more often while he waits (13 %). No source gives these rates.
+  assumption: By the mid-2010s most escapes were paid for by relatives in the South[^wapo-2016-fifield], and arrivals in 2019 were about a third of 2009's[^mou-settlement]. We assume a boy with no relatives gets a place less often (40 %, against 62 % in 2009), waits longer more often (47 %), and is picked up somewhat more often while he waits (13 %). No source gives these rates.
   background: [^wapo-2016-fifield]
   40% -> ch_group
   47% -> ch_hiding
@@ -415,11 +415,11 @@ chance:
 place: yanji
 title: The minibus
 
-One evening the pastor tells you to come at four in the morning and bring nothing. There is a minibus in the yard with its curtains drawn, and inside it a grandmother, a young woman with a baby, two teenage girls and a driver who does not speak. The pastor has paid for your place. You owe him nothing, he says, and he gives you a bag of bread for the road.
+{once: One evening the pastor tells you to come at four in the morning and bring nothing. There is a minibus in the yard with its curtains drawn, and inside it a grandmother, a young woman with a baby, two teenage girls and a driver who does not speak. The pastor has paid for your place. You owe him nothing, he says, and he gives you a bag of bread for the road. | The call comes again, months later: four in the morning, the yard, a minibus with its curtains drawn. This time you know the way down the stairs in the dark, and this time there is a place with your name on it.}
 
-Many of the North Koreans on these journeys have never been in a motor vehicle, and the swaying minibus makes them sick;[^flyer] the grandmother is sick before you leave the city. The first stop is Shenyang, where others are waiting.
+{once: Many of the North Koreans on these journeys have never been in a motor vehicle, and the swaying minibus makes them sick;[^flyer] the grandmother is sick before you leave the city. The first stop is Shenyang, where others are waiting.}
 
-{if year == y2009: In 2009, the year you left Hyesan, 2,914 North Koreans reached the South, more than in any other year. | In 2019, the year you left Hyesan, 1,047 North Koreans reached the South, about a third of the number ten years before.}[^mou-settlement]
+{once: {if year == y2009: In 2009, the year you left Hyesan, 2,914 North Koreans reached the South, more than in any other year. | In 2019, the year you left Hyesan, 1,047 North Koreans reached the South, about a third of the number ten years before.}[^mou-settlement]}
 
 {if companion: At the last minute the pastor takes you aside. There is a second group in a few months, he says. Kwang-il is small, and a little boy is easier to hide in a group of women than two boys are. He could go now, with these people, and you could follow with the next group. Or you can both go now, and take your chances together. | You climb in and sit by the window, and the grandmother hands you a sweet without a word.}
 
@@ -432,11 +432,11 @@ Many of the North Koreans on these journeys have never been in a motor vehicle, 
 place: yanji
 title: The older boys
 
-There are four of them, sixteen to nineteen, and they talk about nothing but the north. The oldest, Yong-ho, knew a boy from Hyesan who went that way and telephoned a year later from Seoul, or so he says. You cross China by train, far to the west, he says, and then you go out into the desert on the Mongolian side and wait for the soldiers to find you. Mongolia does not send North Koreans back: it hands them to the South Korean embassy, so being arrested there is the way in.[^demick-2009] Nobody has to lead you on foot through the jungles of Laos, as they do on the southern road.[^flyer] There is only the train, and the desert.
+{once: There are four of them, sixteen to nineteen, and they talk about nothing but the north. The oldest, Yong-ho, knew a boy from Hyesan who went that way and telephoned a year later from Seoul, or so he says. You cross China by train, far to the west, he says, and then you go out into the desert on the Mongolian side and wait for the soldiers to find you. Mongolia does not send North Koreans back: it hands them to the South Korean embassy, so being arrested there is the way in.[^demick-2009] Nobody has to lead you on foot through the jungles of Laos, as they do on the southern road.[^flyer] There is only the train, and the desert. | The older boys are still talking about the north, fewer of them now. Yong-ho tells it again, for you: the train, the desert, the soldiers who do not send you back. | Yong-ho is the only one left of the boys who talked about the north. The others went, he says, and he will go too, soon. | Yong-ho has stopped talking about the north. When you ask, he looks away and says he is waiting for the right time.}
 
-What Yong-ho does not say, one of the others says later, when he has gone: a group once ran out of water in the Gobi, and a ten-year-old boy died.[^demick-2009] {if companion: Kwang-il is {11 + years_hidden}. He is listening.}
+{once: What Yong-ho does not say, one of the others says later, when he has gone: a group once ran out of water in the Gobi, and a ten-year-old boy died.[^demick-2009] {if companion: Kwang-il is {11 + years_hidden as words}. He is listening.}}
 
-{if health <= 1: Yong-ho listens to you coughing and shakes his head. Nobody waits for anyone in the desert, he says; get well first. | The boys are going to ask a missionary about the fares. They will not wait for anyone who cannot keep up, Yong-ho says, and he looks at you as he says it.}
+{if health <= 1: {once: Yong-ho listens to you coughing and shakes his head. Nobody waits for anyone in the desert, he says; get well first. | You are still coughing, and Yong-ho still shakes his head.} | {once: The boys are going to ask a missionary about the fares. They will not wait for anyone who cannot keep up, Yong-ho says, and he looks at you as he says it. | The missionary has found the fares, Yong-ho says, for those who are ready.}}
 
 * Take the way north{if companion: , with Kwang-il} -> mongolia_start if health >= 2
 * Take the way north, and leave Kwang-il with the pastor for a group south -> mongolia_start if health >= 2 and companion
@@ -447,11 +447,11 @@ What Yong-ho does not say, one of the others says later, when he has gone: a gro
 place: yanji
 title: The broker
 
-The woman who sells cigarettes at the station says she knows someone. He meets you in a noodle shop: a North Korean, once a defector himself, with a good coat and two phones.
+{seq: The woman who sells cigarettes at the station says she knows someone. He meets you in a noodle shop: a North Korean, once a defector himself, with a good coat and two phones. | The broker meets you in the same noodle shop, with the same two phones. He remembers you, or says he does. | The broker has a third phone now. He orders for both of you without asking. | The broker is not surprised to see you. People come back to him, he says; it is the only way out that does not need a church.}
 
-He will take you to Thailand with one of his groups, he says, and you pay nothing now. You pay him later, out of the settlement money South Korea gives new arrivals; part of that money often goes to brokers this way.[^globalpost-2011-brokers] {if year == y2009: His price is about $2,500, close to what the BBC found brokers charging for the road from China to the South.[^bbc-2011-fees] | His price is about two million won, a little under $2,000, close to what the *Korea Times* reported for the road from China to South-East Asia.[^koreatimes-2016-fees]} {if cash == 0: You have nothing at all. | You have {cash} dollars.} {if companion: He will take Kwang-il on the same terms, as a debt of Kwang-il's own, to be paid out of his own settlement money.}
+{seq: He will take you to Thailand with one of his groups, he says, and you pay nothing now. You pay him later, out of the settlement money South Korea gives new arrivals; part of that money often goes to brokers this way.[^globalpost-2011-brokers] {if year == y2009: His price is about $2,500, close to what the BBC found brokers charging for the road from China to the South.[^bbc-2011-fees] | His price is about two million won, a little under $2,000, close to what the *Korea Times* reported for the road from China to South-East Asia.[^koreatimes-2016-fees]} | His terms have not changed: nothing now, and the money later, out of the settlement grant. | He names the same terms as before, and waits. | The terms, he says, are the terms. They will not get better.} {if cash == 0: You have nothing at all. | You have {cash as USD}.} {if companion: {once: He will take Kwang-il on the same terms, as a debt of Kwang-il's own, to be paid out of his own settlement money.}}
 
-You have heard what people say about brokers: that some keep their word and some do not, and that you only find out which on the road.
+{once: You have heard what people say about brokers: that some keep their word and some do not, and that you only find out which on the road.}
 
 * Agree, and owe him the money -> railroad_start if year == y2009
   ~ debt += 2500
@@ -463,9 +463,9 @@ You have heard what people say about brokers: that some keep their word and some
 place: yanji
 title: Hiding in Yanji
 
-{if years_hidden == 0: You find a place to sleep in the boiler room under a block of flats, where the caretaker pretends not to see you. You learn the streets, and which faces to avoid. | {if years_hidden == 1: A year has gone. You are taller, and your Chinese is good enough to buy food and to be sworn at. | {if years_hidden == 2: Two years have gone. | {if years_hidden == 3: Three years have gone. | {if years_hidden == 4: Four years have gone. | Five years have gone.}}} You are not a child any more, and nobody gives you anything for free now; your Chinese is good enough to argue about wages.} You work where you can: washing dishes in the back of a restaurant, unloading lorries at the market, always for cash and never on any list.} {if companion: Kwang-il is with you. {if years_hidden >= 2: He has grown, too, and speaks Chinese better than you; sometimes, to your surprise, he dreams in it.} | You think about Kwang-il, and wonder where he is now.}
+{if years_hidden == 0: You find a place to sleep in the boiler room under a block of flats, where the caretaker pretends not to see you. You learn the streets, and which faces to avoid. | {if years_hidden == 1: A year has gone. You are taller, and your Chinese is good enough to buy food and to be sworn at. You work where you can: washing dishes in the back of a restaurant, unloading lorries at the market, always for cash and never on any list. | {if years_hidden == 2: Two years have gone. You are not a child any more, and nobody gives you anything for free now; your Chinese is good enough to argue about wages. | {if years_hidden == 3: Three years have gone. You have a regular place now, unloading at the market before dawn, and a boss who pays on Saturdays and asks nothing. | {if years_hidden == 4: Four years have gone. You have stopped growing, and people have stopped guessing your age; you are just one more man at the market. | Five years have gone.}}}}} {if companion: {if years_hidden <= 1: Kwang-il is with you. | {if years_hidden == 2: Kwang-il has grown, too, and speaks Chinese better than you; sometimes, to your surprise, he dreams in it. | {if years_hidden == 3: Kwang-il has found work of his own, at a bakery that opens at four. You see him at night, smelling of bread. | {if years_hidden == 4: Kwang-il talks about the South less than he used to, and about the girl at the bakery more. | Kwang-il has a room of his own now, above the bakery, and a key he shows you as if it were a passport.}}}} | {once: You think about Kwang-il, and wonder where he is now. | Sometimes, in a crowd, you think you see Kwang-il, and it is always someone else. | You have stopped looking for Kwang-il in crowds. You have not stopped thinking about him.}}
 
-Like most North Koreans in China, you live in hiding and work without papers; there is no school for you, and no doctor.[^pbs-2009] {if risk >= 3: Too many people know who you are: the men you have worked for, the police who have looked at you once too long. | You are careful, and so far it has been enough.} {if years_hidden >= 1: The pastor's church has moved twice. The older boys still talk about Mongolia. And a woman at the station says she knows a broker who will take you now and be paid later.}
+{if years_hidden == 0: Like most North Koreans in China, you live in hiding and work without papers; there is no school for you, and no doctor.[^pbs-2009] | {if years_hidden == 1: The pastor's church has moved twice. The older boys still talk about Mongolia. And a woman at the station says she knows a broker who will take you now and be paid later. | {if years_hidden == 2: The older boys who talked about Mongolia have gone, two of them, and one came back over the bridge in a Chinese van. The broker's woman is still at the station. | {if years_hidden == 3: A new pastor runs the church now; the old one was sent home to South Korea. The broker's woman asks after you whenever you pass. | {if years_hidden == 4: You have been here long enough to have seen every way out tried, and every way out fail, and some of them work. | {if years_hidden >= 5: Nobody at the station remembers you as a new boy any more. The new boys are someone else.}}}}}} {if risk >= 3: {seq: Too many people know who you are: the men you have worked for, the police who have looked at you once too long. | More people know your face than you would like, and you know it. | You keep a list in your head of everyone who could give you away. It gets longer. | There are days when it seems the whole city knows who you are. | You have stopped counting the people who know.} | {once: You are careful, and so far it has been enough.}}
 
 -> end_street_years if years_hidden >= 5
 
@@ -479,10 +479,10 @@ Like most North Koreans in China, you live in hiding and work without papers; th
 place: yanji
 title: Another year
 
-You stay where you are and do not take chances. You work, you sleep, you keep away from the police and from people who ask questions. {if companion: You keep Kwang-il away from them too.} The seasons turn. Every few months someone you know disappears: gone south, or gone back across the bridge, and nobody is sure which.
+{seq: You stay where you are and do not take chances. You work, you sleep, you keep away from the police and from people who ask questions. {if companion: You keep Kwang-il away from them too.} The seasons turn. Every few months someone you know disappears: gone south, or gone back across the bridge, and nobody is sure which. | Another year of lying low. You change where you sleep when the weather changes, and work wherever the pay comes in cash. {if companion: Kwang-il grows out of his shoes twice.} | A cold year: the boiler room floods, and you spend the worst of the winter in a stairwell with three Chinese boys who ask no questions either. | A quiet year, which is the best kind. You learn to fix bicycles, and a man at the market pays you for it. | A year in which nothing happens to you, and a great deal happens to other people.}
 
 chance:
-  assumption: A year lying low, not moving. We assume about one in twenty is found by police in a year; no source gives a rate. The Human Rights Watch estimate of 10,000 to 300,000 people in hiding (hrw-2002-exodus) shows many stayed hidden for years.
+  assumption: A year lying low, not moving. We assume about one in twenty is found by police in a year; no source gives a rate. The Human Rights Watch estimate of 10,000 to 300,000 people in hiding[^hrw-2002-exodus] shows many stayed hidden for years.
   95% -> ch_hiding
     ~ years_hidden += 1
     ~ health += 1
@@ -519,8 +519,8 @@ You are {if years_hidden <= 2: eighteen | {if years_hidden == 3: nineteen | twen
 You still think about the South. You still do not go. Every year you are here is a year nobody has caught you, and that has started to feel like a reason in itself.
 
 epilogue:
-Human Rights Watch estimated in 2002 that between 10,000 and 300,000 North Koreans were hiding in China, most of them in Jilin.[^hrw-2002-exodus] They work illegally and have no schooling or medical care, and if they are caught, China sends them back.[^pbs-2009] Most of the people who reached the South in recent years had left the North before 2020 and spent years in China or other countries first, some of them more than five.[^joongang-2025-recent] Those who did leave were not always safe either: in May 2013 Laos arrested nine young orphans, aged 15 to 23, and they were flown back through China to Pyongyang.[^chosun-2013-laos][^latimes-2013-laos] The makers of *The Defector* called them kotjebi, like Chol.[^defector-blog]
+Human Rights Watch estimated in 2002 that between 10,000 and 300,000 North Koreans were hiding in China, most of them in Jilin.[^hrw-2002-exodus] They work illegally and have no schooling or medical care, and if they are caught, China sends them back.[^pbs-2009] Most of the people who reached the South in recent years had left the North before 2020 and spent years in China or other countries first, most of them more than five.[^joongang-2025-recent] Those who did leave were not always safe either: in May 2013 Laos arrested nine young orphans, aged 15 to 23, and they were flown back through China to Pyongyang.[^chosun-2013-laos][^latimes-2013-laos] The makers of *The Defector* called them kotjebi, like Chol.[^defector-blog]
 
-After 2020 North Korea sealed the border, with an order to shoot anyone who came within a kilometre of it.[^rfa-2020-shoot] The UN Special Rapporteur estimated that more than 2,000 North Koreans were held in detention in China in 2023.[^yonhap-2023-rapporteur] On 9 October 2023 China sent more than 500 people back in a single night, Changbai among the crossing points; Justice for North Korea put the figure at about 600.[^rfa-2023-october] Human Rights Watch, relying on a single source, says at least 1,076 people have been returned since 2020.[^hrw-2025-returns] Activists say a broker now charges up to $85,000.[^kbs-2024-fees]
+After 2020 North Korea sealed the border, with an order to shoot anyone who came within a kilometre of it.[^rfa-2020-shoot] The UN Special Rapporteur estimated that more than 2,000 North Koreans were held in detention in China in 2023.[^yonhap-2023-rapporteur] On 9 October 2023 China sent more than 500 people back in a single night, Changbai among the crossing points, Radio Free Asia reported;[^rfa-2023-october] Justice for North Korea, reported by Yonhap, put the figure at about 600.[^yonhap-2023-jfnk] Human Rights Watch, relying on a single source, says at least 1,076 people have been returned since 2020.[^hrw-2025-returns] Activists say a broker now charges up to $85,000.[^kbs-2024-fees]
 
 *Chol is a composite, drawn from documented cases of children who lived on the streets (kotjebi). He is not one real person.*

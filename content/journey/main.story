@@ -17,26 +17,26 @@ include: mongolia-embassy.story
 include: arrival-and-return.story
 
 // Who you are, and when.
-var who: {mi_ok, chol, myong_su} = mi_ok
-var year: {y2009, y2019} = y2009
+var who "Whose journey": {mi_ok "Mi-ok", chol "Chol", myong_su "Myong-su"} = mi_ok
+var year "Year": {y2009 "2009", y2019 "2019"} = y2009
 // What you carry and owe, in US dollars. The debt is owed to a broker, to be paid
 // from the settlement money South Korea gives new arrivals.
-var cash: 0..100000 = 0
-var debt: 0..100000 = 0
+var cash "Cash, in US dollars": 0..100000 = 0
+var debt "Owed to a broker, in US dollars": 0..100000 = 0
 // A forged or borrowed Chinese identity card.
-var papers: bool = false
+var papers "A borrowed Chinese identity card": bool = false
 // 3: well. 0: too ill to go on without help.
-var health: 0..3 = 3
+var health "Health (3 well, 0 unable to go on alone)": 0..3 = 3
 // How exposed you are: people who know, checkpoints passed without papers.
-var risk: 0..5 = 0
+var risk "How many people know your face (0 to 5)": 0..5 = 0
 // Someone you chose to travel with.
-var companion: bool = false
+var companion "Travelling with a companion": bool = false
 // Mi-ok's son, born in China.
-var child: bool = false
-var season: {summer, winter} = summer
-var years_hidden: 0..6 = 0
+var child "Mi-ok's son, born in China, with her": bool = false
+var season "Season": {summer "Summer", winter "Winter"} = summer
+var years_hidden "Years in hiding": 0..6 = 0
 // Which way you reached safety, for the arrival chapter.
-var route: {none_yet, thailand, mongolia, embassy, vietnam, sea, russia} = none_yet
+var route "The way to safety": {none_yet "Not yet", thailand "Through Thailand", mongolia "Through Mongolia", embassy "A consulate in China", vietnam "Through Vietnam or Cambodia", sea "By sea", russia "The consulate in Vladivostok"} = none_yet
 
 # Before you begin {#opening}
 
@@ -51,6 +51,12 @@ Every fact in the text carries a small number. Open it to see where the fact com
 the outlet, the date and how sure the record is. Where the story rolls the dice — an
 arrest, a patrol, the weather — the odds follow the public record, and the notes on
 calibration say how each number was chosen.
+
+Money works the same way. Where a price, a fee or a wage is on record, the text gives it
+with its source mark. The other sums you will meet (a fare, a guard's share, a wage,
+what you manage to put aside) are the story's own round figures, in US dollars, there so
+that a choice costs something; they carry no source mark and are not prices anyone
+reported.
 
 There is no score here, and no wrong way to read it. Many of the real people whose
 stories this draws on are still in danger, and some of what follows is hard to read:

@@ -156,7 +156,7 @@ She also says, more quietly, that it is not a promise. {if year == y2019: Bribes
 Without a guard's help, you will cross where and when the broker's people judge the
 patrol to be thinnest, and hope they are right.
 
-You owe {debt} dollars already, and you have not yet left your own town.
+You owe {debt as USD} already, and you have not yet left your own town.
 
 * Have the broker pay the guard, and add it to your debt -> mo_friend if year == y2009
   ~ debt += 500
@@ -267,8 +267,7 @@ You are on Chinese soil for less than an hour. {if season == winter: On the froz
 
 Chinese authorities send the North Koreans they catch back across the border, where
 they face persecution and, PBS reports, torture and even execution in prison
-camps.[^pbs-2009] The broker's friend, the restaurant, the wages, the debt of {debt}
-dollars: all of it belongs, suddenly, to another life.
+camps.[^pbs-2009] The broker's friend, the restaurant, the wages, the debt of {debt as USD}: all of it belongs, suddenly, to another life.
 
 -> caught_in_china
 
@@ -291,9 +290,8 @@ North Korean women in China are trafficked: into forced marriage, into the sex t
 into exploitative work. The *Virginia Journal of International Law* puts it at 70 to 80
 per cent of refugee women.[^vjil-2010-trafficking] Nobody told you this in Musan.
 
-chance:
-  assumption: The article puts the share of North Korean refugee women who are trafficked at 70–80 %; we take the middle, 75 %. The other quarter reach the work they were promised, hidden and poorly paid.
-  background: [^vjil-2010-trafficking]
+chance: [^vjil-2010-trafficking]
+  basis: the article[^vjil-2010-trafficking] puts the share of North Korean refugee women who are trafficked at 70–80 %; the story takes the middle, 75 %. The other quarter reach the work they were promised, hidden and poorly paid.
   75% -> mo_sold
   25% -> mo_work
 
@@ -386,7 +384,7 @@ title: Taken
 {if years_hidden == 0: It happens at the edge of the town, at a table by the road where two policemen are checking the cards of everyone who passes. You do not have a card. One of them says something to the other, and they both look at you, and that is all. | It happens on an ordinary morning. There is a knock, and then the door opens before anyone answers it. Someone has talked, or someone was checking every house in the street; you never learn which.}
 
 Chinese authorities send the North Koreans they catch back across the border.[^pbs-2009]
-{if years_hidden > 0: You have been in China for more than {years_hidden} {if years_hidden == 1: year | years}, long enough to have a life here, and none of it counts.}
+{if years_hidden > 0: You have been in China for more than {years_hidden as words} {if years_hidden == 1: year | years}, long enough to have a life here, and none of it counts.}
 
 -> mo_parting if child
 -> caught_in_china
@@ -408,7 +406,7 @@ again, or whether you will.
 place: yanji
 title: The kitchen
 
-{if debt == 0: You reach Yanji with nothing. A woman selling vegetables at the bus station hears your accent, looks at your shoes and, without being asked, tells you about a restaurant that needs someone for the dishes and does not ask for papers. | The driver keeps his word, in a way. There is a restaurant, in a back street of Yanji, and it does need someone for the dishes. What nobody mentioned is that your wages will be kept to pay off the {debt} dollars the owner says you now owe him, and that it will take years.}
+{if debt == 0: You reach Yanji with nothing. A woman selling vegetables at the bus station hears your accent, looks at your shoes and, without being asked, tells you about a restaurant that needs someone for the dishes and does not ask for papers. | The driver keeps his word, in a way. There is a restaurant, in a back street of Yanji, and it does need someone for the dishes. What nobody mentioned is that your wages will be kept to pay off the {debt as USD} the owner says you now owe him, and that it will take years.}
 
 You work from six in the morning until the last table leaves, and you sleep in the
 storeroom on a mat between sacks of rice. You have no papers. Like most North Koreans
@@ -461,14 +459,11 @@ title: Another year
 
 ~ years_hidden += 1
 
-{if child: {if years_hidden == 1: Your son learns to walk holding on to the dog's chain. | He talks now, in Chinese to his father and in Korean to you, and he does not know yet that these are two different things.} | {if years_hidden == 1: You learn to carry four plates on one arm and to keep your eyes down when the police come in to eat. | The owner trusts you with the till now. You have a cheap phone, a second-hand coat, and no name that anyone could write on a form.}}
+{if child: {if years_hidden == 1: Your son learns to walk holding on to the dog's chain. | {if years_hidden == 2: He talks now, in Chinese to his father and in Korean to you, and he does not know yet that these are two different things. | {if years_hidden == 3: He runs everywhere now, faster than the dog, and he has started to ask why the other children carry school bags and he does not. | {if years_hidden >= 4: He can keep a secret now, and you have given him one: the Korean letters, practised at the kitchen table as a game, never in front of his father.}}}} | {if years_hidden == 1: You learn to carry four plates on one arm and to keep your eyes down when the police come in to eat. | {if years_hidden == 2: The owner trusts you with the till now. You have a cheap phone, a second-hand coat, and no name that anyone could write on a form. | {if years_hidden == 3: The cook who taught you the names of things goes home to the south of China, and you take her place at the stove. Nobody asks whether you mind. | {if years_hidden >= 4: The restaurant is yours in all but name: you order the stock, you know the regulars, you hear the police coming before they reach the door.}}}}}
 
-{if years_hidden == 1: A year. |}{if years_hidden == 2: Two years. |}{if years_hidden == 3: Three years. |}{if years_hidden >= 4: Four years, and then it stops being a number you say. |} Each
-spring you tell yourself it is the last one. Song-ho is {if child: {13 + years_hidden} | {12 + years_hidden}} now. {if year == y2019 and years_hidden >= 2: You have had no word of him since the border closed. | Mi-hyang's rare messages, passed from hand to hand across the river, say he is well and growing and asks about you.}
+{if years_hidden == 1: A year. Each spring you tell yourself it is the last one. | {if years_hidden == 2: Two years. You no longer say out loud that this one will be the last. | {if years_hidden == 3: Three years. | {if years_hidden >= 4: Four years, and then it stops being a number you say.}}}} Song-ho is {if child: {13 + years_hidden as words} | {12 + years_hidden as words}} now. {if year == y2019 and years_hidden >= 2: {seq: You have had no word of him since the border closed. | Still no word from across the river. You tell yourself that no word means nothing has happened. | You have stopped waiting for word. You have not stopped listening for it.} | {seq: Mi-hyang's rare messages, passed from hand to hand across the river, say he is well and growing and asks about you. | Mi-hyang's messages still come, fewer of them: he is well, he is growing. | A message from Mi-hyang says he has left school to work at the market. She does not say whether he asks about you. | Mi-hyang's last message is three lines long. He is well. He is tall. He has stopped asking.}}
 
-{if years_hidden == 1: Human Rights Watch once estimated that somewhere between 10,000 and 300,000 North Koreans were living hidden in China, most of them in this province, Jilin.[^hrw-2002-exodus] Nobody counts the women in the villages, or their children. |}{if years_hidden == 2: You have stopped flinching at every car. It is the small things that give people away, the other women from the North say: an accent, a question answered too fast, a neighbour with a grudge. |}
-
-{if year == y2009: {if years_hidden == 3: Women who cross now bring news from home. Under Kim Jong-un the border has tightened on both sides, and far fewer people are getting out, according to a pastor quoted by the makers of *The Defector*.[^defector-blog] |}{if years_hidden >= 4: In May 2013 Laos, which has usually questioned North Koreans for a week or two and then let them fly on, sends nine young defectors back to the North through China instead.[^dailynk-2013-laos][^chosun-2013-laos] The women you know talk of nothing else for weeks. |}}{if year == y2019: {if years_hidden == 1: In August 2020 North Korea orders its guards to shoot anyone who comes within a kilometre of the border.[^rfa-2020-shoot] The messages from Mi-hyang stop coming. |}{if years_hidden == 2: In all of 2021, only 63 people reach South Korea from the North.[^mou-settlement] The road out is closed behind you and, it seems, ahead. |}{if years_hidden == 3: North Korea has fenced its own bank of the river now, to match the Chinese wire.[^asiapress-2022-fence] |}{if years_hidden >= 4: In October 2023 China sends more than 500 North Koreans back across the border in a single night, most of them women.[^rfa-2023-october][^tjwg-2023] After that, every knock on the door sounds the same. |}}
+{if years_hidden == 1: Human Rights Watch once estimated that somewhere between 10,000 and 300,000 North Koreans were living hidden in China, most of them in this province, Jilin.[^hrw-2002-exodus] Nobody counts the women in the villages, or their children. | {if years_hidden == 2: You have stopped flinching at every car. It is the small things that give people away, the other women from the North say: an accent, a question answered too fast, a neighbour with a grudge.}} {if year == y2009: {if years_hidden == 3: Women who cross now bring news from home. Under Kim Jong-un the border has tightened on both sides, and far fewer people are getting out, according to a pastor quoted by the makers of *The Defector*.[^defector-blog] | {if years_hidden >= 4: In May 2013 Laos, which has usually questioned North Koreans for a week or two and then let them fly on, sends nine young defectors back to the North through China instead.[^dailynk-2013-laos][^chosun-2013-laos] The women you know talk of nothing else for weeks.}} | {if years_hidden == 1: In August 2020 North Korea orders its guards to shoot anyone who comes within a kilometre of the border.[^rfa-2020-shoot] The messages from Mi-hyang stop coming. | {if years_hidden == 2: In all of 2021, only 63 people reach South Korea from the North.[^mou-settlement] The road out is closed behind you and, it seems, ahead. | {if years_hidden == 3: North Korea has fenced its own bank of the river now, to match the Chinese wire.[^asiapress-2022-fence] | {if years_hidden >= 4: In October 2023 China sends more than 500 North Koreans back across the border in a single night, most of them women.[^rfa-2023-october][^tjwg-2023] After that, every knock on the door sounds the same.}}}}}
 
 -> mo_check_high if year == y2019 or risk >= 2
 
@@ -482,7 +477,7 @@ chance:
 place: yanji
 title: The checks
 
-{if years_hidden == 1: A policeman comes to ask about {if child: the boy's registration | the new woman in the kitchen}, and goes away again with a packet of cigarettes. |}{if years_hidden == 2: Someone a few streets away is taken in the night, a woman from Onsong you met once. For weeks you hardly go outside. |}{if years_hidden == 3: A neighbour stops talking when you pass, and starts again when you have gone. |}{if years_hidden >= 4: There are new cameras on the main road, and a new officer at the station who does not take cigarettes. |}
+{if years_hidden == 1: A policeman comes to ask about {if child: the boy's registration | the new woman in the kitchen}, and goes away again with a packet of cigarettes. | {if years_hidden == 2: Someone a few streets away is taken in the night, a woman from Onsong you met once. For weeks you hardly go outside. | {if years_hidden == 3: A neighbour stops talking when you pass, and starts again when you have gone. | {if years_hidden >= 4: There are new cameras on the main road, and a new officer at the station who does not take cigarettes.}}}}
 
 chance:
   assumption: Twice the yearly risk of a careful woman (one in twenty), for a woman many people know about, or for the years after 2019, when the border closed and China's mass returns grew: about one in ten each year.
@@ -494,12 +489,11 @@ chance:
 place: yanji
 title: What the year is for
 
-{if child: Your son is {years_hidden} {if years_hidden == 1: year | years} old. Every plan you make has him in it. | {if cash > 0: You have {cash} dollars saved, in a tin under the rice sacks. | You have nothing saved; what you earn goes across the river or into the owner's ledger.} {if debt > 0: By the owner's reckoning you still owe {debt} dollars. |}} {if years_hidden >= 3: You have been here long enough that going seems more frightening than staying. | You have not stopped thinking about going.}
+{if child: Your son is {years_hidden as words} {if years_hidden == 1: year | years} old. {once: Every plan you make has him in it.} | {if cash > 0: {seq: You have {cash as USD} saved, in a tin under the rice sacks. | The tin under the rice sacks holds {cash as USD} now. | {cash as USD} in the tin. You count it on the nights you cannot sleep. | {cash as USD}: everything you have, in a tin that was made for tea.} | {seq: You have nothing saved; what you earn goes across the river or into the owner's ledger. | Still nothing saved. The money goes where it went last year. | Nothing in the tin again this year. | The tin under the rice sacks is still empty.}} {if debt > 0: {seq: By the owner's reckoning you still owe {debt as USD}. | The owner's ledger still says {debt as USD}. | {debt as USD}, the ledger says, as if it were a law of nature. | You no longer ask the owner what you owe. It is {debt as USD}; it is always {debt as USD}.} |}} {if years_hidden == 1: You have not stopped thinking about going. | {if years_hidden == 2: You still think about going, most nights, and most mornings you decide it can wait. | {if years_hidden == 3: You have been here long enough that going seems more frightening than staying. | {if years_hidden >= 4: Going frightens you more every year. So, lately, does staying.}}}}
 
-{if child: The boy's father has started to talk about the school in the township, as if wanting it were enough. Without a registration it is not. You watch the other children go past the gate in the mornings with their bags, and your son watches them too. | Every few months a woman who knows a broker comes to the back door of the restaurant and takes money across the river for a fee, to be handed to Mi-hyang for Song-ho. You never know how much arrives. Every note you send is a note you will not have when you need to run, and every note you keep is food he does not eat.}
+{if child: {if years_hidden == 1: The boy's father talks about the school in the township, one day, as if wanting it were enough. Without a registration it is not. | {if years_hidden == 2: The boy's father has stopped talking about the school. He talks instead about the officials, and what they would want for a registration, and how much the maize will fetch this year. | {if years_hidden == 3: You watch the other children go past the gate in the mornings with their bags, and your son watches them too. | {if years_hidden >= 4: Your son asks you, in Korean, so that his grandmother will not understand, where you come from. You tell him: from across the river. He asks whether you will take him there.}}}} | {if year == y2019: {if years_hidden == 1: Every few months a woman who knows a broker used to come to the back door of the restaurant and take money across the river for a fee. Since the border closed she has stopped coming. Nothing goes across now, and you keep every note. | {if years_hidden == 2: The back door stays shut. Whatever you save stays in the tin, and Song-ho is on the other side of a river nobody crosses. | {if years_hidden == 3: Someone says the woman who carried money across is in prison on the other side; someone else says she is dead. Nobody says it loudly. | {if years_hidden >= 4: You count the notes in the tin some nights, not because the number changes but because it is something to do with your hands.}}}} | {if years_hidden == 1: Every few months a woman who knows a broker comes to the back door of the restaurant and takes money across the river for a fee, to be handed to Mi-hyang for Song-ho. You never know how much arrives. | {if years_hidden == 2: The woman from the back door still comes every few months. Every note you send is a note you will not have when you need to run, and every note you keep is food Song-ho does not eat. | {if years_hidden == 3: A message comes back with the woman from the back door, in Mi-hyang's careful hand: the money arrived, most of it. Song-ho has grown out of his shoes again. | {if years_hidden >= 4: The woman from the back door brings a photograph this time, creased from a dozen pockets: a boy nearly as tall as his aunt, not smiling. You would have passed him in the street.}}}}}}
 
-The church the others talk about is still there, as far as anyone knows. So is the
-risk of asking for it.
+{if years_hidden == 1: The church the others talk about is still there, as far as anyone knows. So is the risk of asking for it. | {if years_hidden == 2: Another woman from the North goes to the church and does not come back to the restaurant. Nobody knows whether she got out or got caught. | {if years_hidden == 3: The church has moved, the cook says, but it still takes people in. You could find it in an afternoon, if you were ready to be found. | {if years_hidden >= 4: You know exactly where the church is now. You have walked past its door more than once, and not gone up.}}}}
 
 * Another year: send what you can spare to Song-ho -> mo_year if not child and years_hidden < 4
 * Another year: save every coin for the road -> mo_year if not child and years_hidden < 4
@@ -512,19 +506,13 @@ risk of asking for it.
 place: yanji
 title: The church upstairs
 
-The church is two rooms above a shop in Yanji, with a cross that cannot be seen from the
-street. The man who meets you is from South Korea. Everyone calls him the deacon. He
-gives you tea and lets you cry, and then asks careful questions: where you are from,
-who knows you are here, whether anyone is looking for you.
+{seq: The church is two rooms above a shop in Yanji, with a cross that cannot be seen from the street. The man who meets you is from South Korea. Everyone calls him the deacon. He gives you tea and lets you cry, and then asks careful questions: where you are from, who knows you are here, whether anyone is looking for you. | You climb the stairs above the shop again. The deacon pours the tea as if you had never left, and asks what has changed since the last time. | The deacon has moved the cross to the back room; someone complained about the singing. He finds you a chair and waits for you to speak first. | You know the stairs by now, and the deacon knows your step on them. He does not ask why you have come back. He knows.}
 
-Missionaries from South Korea lead North Koreans out of China and even pay for their
-escapes, often against the law of the countries they cross.[^flyer] The deacon does not
-pretend this is safe, for you or for him. If the Chinese police find you here, they will
-close the church and send you home.
+{once: Missionaries from South Korea lead North Koreans out of China and even pay for their escapes, often against the law of the countries they cross.[^flyer] The deacon does not pretend this is safe, for you or for him. If the Chinese police find you here, they will close the church and send you home.}
 
-{if companion: Then he says a name, and a woman comes in from the other room, and it is Kyong-hui. She is thinner, and has a scar on her chin that was not there before, and she got out of wherever they took her on her own. She has been waiting for a place on the road out. She will not go without you, she says, now that she has found you. |}
+{if companion: {once: Then he says a name, and a woman comes in from the other room, and it is Kyong-hui. She is thinner, and has a scar on her chin that was not there before, and she got out of wherever they took her on her own. She has been waiting for a place on the road out. She will not go without you, she says, now that she has found you. | Kyong-hui is still here, still waiting. She has learned to make the tea the way the deacon likes it.} |}
 
-{if year == y2019: He tells you plainly that it has got harder. Broker fees have doubled under Kim Jong-un, and fewer people reach the South each year than did ten years ago.[^reuters-2015-fees][^mou-settlement] | He tells you that people have left from here before, and that he will not send you until he thinks the way is open.}
+{seq: {if year == y2019: He tells you plainly that it has got harder. Broker fees have doubled under Kim Jong-un, and fewer people reach the South each year than did ten years ago.[^reuters-2015-fees][^mou-settlement] | He tells you that people have left from here before, and that he will not send you until he thinks the way is open.} | Nothing has changed, he says, except the price, and the price always changes. | He has sent one group south since you were last here. He does not say whether it arrived, and you do not ask. | This time he does not talk about the road at all until you ask.}
 
 -> mo_child if child
 
@@ -535,20 +523,13 @@ close the church and send you home.
 place: yanji
 title: The boy
 
-The deacon asks about your son and listens to the answer for a long time.
+{seq: The deacon asks about your son and listens to the answer for a long time. | The deacon asks about the boy again. He has grown since you last sat here, and the deacon says so. | The deacon does not need to ask about the boy this time. You tell him anyway.}
 
-He can try to take the boy with you. Groups with small children and grandmothers do go,
-and walk through the night for ten hours or more when they have to, a National
-Geographic documentary showed.[^natgeo-laos-walk] But a child makes a group slower and
-louder, and he is not sure what waits for the boy at the end. Children born in China to
-North Korean mothers have no papers in China, and South Korea can refuse them because
-there is no proof they are North Korean. North Korea will not take them back, as the
-children of people it calls traitors.[^flyer]
+{once: He can try to take the boy with you. Groups with small children and grandmothers do go, and walk through the night for ten hours or more when they have to, a National Geographic documentary showed.[^natgeo-laos-walk] But a child makes a group slower and louder, and he is not sure what waits for the boy at the end. Children born in China to North Korean mothers have no papers in China, and South Korea can refuse them because there is no proof they are North Korean. North Korea will not take them back, as the children of people it calls traitors.[^flyer]}
 
-If you leave him, he stays with his father and grandmother, in the only home he knows,
-without papers or school. If you take him, he goes where you go.
+{once: If you leave him, he stays with his father and grandmother, in the only home he knows, without papers or school. If you take him, he goes where you go. | The choice is the one it was before: take him, leave him with his father's family, or stay. It has not got easier.}
 
-{if years_hidden < 3: The deacon says you do not have to decide today. | The deacon says there may not be many more chances.}
+{if years_hidden < 3: {seq: The deacon says you do not have to decide today. | "Not yet" is an answer too, the deacon says, for now. | He does not say "not yet" this time. He waits.} | The deacon says there may not be many more chances.}
 
 * Take him with you -> mo_routes
 * Leave him with his father's family, and go -> mo_routes
@@ -581,7 +562,7 @@ Chinese police dragged people back out of Japan's consulate in
 Shenyang.[^japantimes-2002-shenyang]
 
 Whatever you choose, the deacon's people will find the money, and you will owe it.
-{if cash > 0: You have {cash} dollars of your own to add. |} {if companion: Kyong-hui will go wherever you go.}
+{if (cash > 0) or (companion): {if cash > 0: You have {cash as USD} of your own to add.} {if companion: Kyong-hui will go wherever you go.}}
 
 * Take the long road south, towards Laos and Thailand -> railroad_start
 * Go north-west, towards Mongolia -> mongolia_start
@@ -602,7 +583,7 @@ the *Virginia Journal of International Law* put at 70 to 80 per cent.[^vjil-2010
 Their children, born to Chinese fathers, often have no household registration, and so no
 school and no health care.[^statelessness-observatory] Many stay for years: most of the
 people who reached South Korea recently had left the North before 2020 and lived in China
-or another country first, some for more than five years.[^joongang-2025-recent]
+or another country first, most of them for more than five years.[^joongang-2025-recent]
 
 Since 2020 the choice has narrowed. North Korea closed its border and ordered guards to
 shoot anyone within a kilometre of it.[^rfa-2020-shoot] On 9 October 2023 China sent more

@@ -24,13 +24,13 @@ plane ticket to Seoul.[^demick-2009] On a map it is not far; NK News puts Mongol
 kilometres from North Korea.[^nknews-mongolia] But no road runs straight there. The way
 crosses the whole width of northern China, and ends in the Gobi.
 
-{if who == chol: You are {15 + years_hidden}, and you have never ridden a train you paid for. {if companion: Kwang-il is {11 + years_hidden}. He has not asked where you are going; he only wants to know whether he is coming too. | There is no one to ask whether this is a good idea, so you ask no one.} | {if child: Your son sleeps with one hand holding your sleeve, as if he knows. | You go over the plan at night, again and again, the way you once counted stock at the market in Musan.} {if companion: Kyong-hui has sewn her money into the hem of her coat and shown you how to do the same.}}
+{if who == chol: You are {15 + years_hidden as words}, and you have never ridden a train you paid for. {if companion: Kwang-il is {11 + years_hidden as words}. He has not asked where you are going; he only wants to know whether he is coming too. | There is no one to ask whether this is a good idea, so you ask no one.} | {if child: Your son sleeps with one hand holding your sleeve, as if he knows. | You go over the plan at night, again and again, the way you once counted stock at the market in Musan.} {if companion: Kyong-hui has sewn her money into the hem of her coat and shown you how to do the same.}}
 {if health <= 1: You have not been well for weeks, and the desert frightens you more than the train.}
 
 {if who == chol: The pastor | The deacon} has found two others who want to go the same way:
-Sun-hee, a woman of almost sixty from Hoeryong, and her grown son. What is left to decide
-is how to cross China. {if cash > 0: You have {cash} dollars. | You have no money at all.}
-{if debt > 0: You already owe {debt} dollars.}
+Geum-ja, a woman of almost sixty from Hoeryong, and her grown son. What is left to decide
+is how to cross China. {if cash > 0: You have {cash as USD}. | You have no money at all.}
+{if debt > 0: You already owe {debt as USD}.}
 {if who == mi_ok: Brokers are often repaid out of the settlement money South Korea gives new arrivals, so some will let you owe them.[^globalpost-2011-brokers]}
 
 * Pay a broker for the tickets{if not papers: , and a borrowed identity card} -> mg_train if cash >= 1000
@@ -50,11 +50,11 @@ title: The night train
 
 In Beijing you change trains without once looking up at the departure boards, the way you
 were told. The train you want leaves in the evening and runs north-west through the night,
-toward Inner Mongolia. Sun-hee and her son sit two carriages away; you agreed not to know
+toward Inner Mongolia. Geum-ja and her son sit two carriages away; you agreed not to know
 each other until the end of the line.
 
 {if papers: The card in your pocket belongs to a stranger. You have practised the name on it until it almost sounds like yours. | You have no card to show anyone, only a ticket.}
-{if child: Your son sleeps across your knees, too tired to be frightened.}{if companion: {if who == chol: Kwang-il sleeps against your shoulder with his mouth open. | Kyong-hui sits by the window, watching the dark go by.}}
+{if (child) or (companion): {if child: Your son sleeps across your knees, too tired to be frightened.} {if companion: {if who == chol: Kwang-il sleeps against your shoulder with his mouth open. | Kyong-hui sits by the window, watching the dark go by.}}}
 
 A little after midnight the door at the far end of the carriage slides open. A man in
 uniform starts down the aisle, and passengers reach into their pockets before he asks.
@@ -103,12 +103,12 @@ place: erenhot
 title: Erenhot
 
 You reach Erenhot in the grey of the morning: wide streets, lorries, shop signs in Chinese
-and in a script you cannot read. Sun-hee and her son find you where you agreed, and you
+and in a script you cannot read. Geum-ja and her son find you where you agreed, and you
 spend the day in a rented room with the curtains drawn. At dusk a man who gives no name
 tells you the rest. Past the last houses there is a fence. Past the fence is Mongolia. Walk
 north until someone finds you.
 
-Sun-hee fills bottles at the sink and tells a story she has heard, in a low voice{if child: , so that your son will not hear}. It is true, as far as anyone has written
+Geum-ja fills bottles at the sink and tells a story she has heard, in a low voice{if child: , so that your son will not hear}. It is true, as far as anyone has written
 it down: a group whose water ran out in the Gobi, and a boy of ten among them who died
 there.[^demick-2009]
 
@@ -133,10 +133,10 @@ nowhere in particular. The lights of the town fall behind you. Ahead the ground 
 than the sky, and across it runs a fence: posts, wire strung between them, and beyond the
 wire nothing you can see.
 
-{if child: Your son is on your back, tied on with a shawl. You have told him this is a game about being quiet, and he is playing it well.}{if companion: {if who == chol: Kwang-il walks so close behind you that he treads on your heels. | Kyong-hui walks so close behind you that she treads on your heels.}}
+{if (child) or (companion): {if child: Your son is on your back, tied on with a shawl. You have told him this is a game about being quiet, and he is playing it well.} {if companion: {if who == chol: Kwang-il walks so close behind you that he treads on your heels. | Kyong-hui walks so close behind you that she treads on your heels.}}}
 
 You lie in a ditch and watch. Headlights crawl along a track beside the fence and are gone.
-Sun-hee's son wants to go now, before they come back. Sun-hee wants to wait until the track
+Geum-ja's son wants to go now, before they come back. Geum-ja wants to wait until the track
 has been quiet for a long time, even if it costs half the night, and the night is all the
 cover you have.
 
@@ -148,7 +148,7 @@ cover you have.
 place: erenhot
 title: Over the wire
 
-You go one at a time. {if child: Sun-hee's son lifts your son over and holds him until you are across.}
+You go one at a time. {if child: Geum-ja's son lifts your son over and holds him until you are across.}
 The wire bites your palms and catches your sleeve. For a few seconds you are up on it, in
 the open, and every sound you make is loud.
 
@@ -168,13 +168,13 @@ The ground is gravel and thin grass, flatter than anything you have seen, and it
 You drink by mouthfuls. {if health <= 1: You are weaker than you were in Erenhot, and you know it. | Your legs still do what you ask of them.}
 {if child: Your son sleeps on your back and weighs more with every hour.}
 
-On the second night {if companion: {if who == chol: Kwang-il starts to fall behind. He is {11 + years_hidden}, and he has been brave for a long time; now he stops every few hundred steps and sits down without meaning to. | Kyong-hui starts to fall behind. Her shoes have split, and every few hundred steps she stops, bent over, and waves you on.} | Sun-hee starts to fall behind. Her feet are bleeding inside her shoes, and every few hundred steps she stops and says she only needs a moment.}
-Far ahead, low on the horizon, Sun-hee's son thinks he can see lights. No one can say how
+On the second night {if companion: {if who == chol: Kwang-il starts to fall behind. He is {11 + years_hidden as words}, and he has been brave for a long time; now he stops every few hundred steps and sits down without meaning to. | Kyong-hui starts to fall behind. Her shoes have split, and every few hundred steps she stops, bent over, and waves you on.} | Geum-ja starts to fall behind. Her feet are bleeding inside her shoes, and every few hundred steps she stops and says she only needs a moment.}
+Far ahead, low on the horizon, Geum-ja's son thinks he can see lights. No one can say how
 far away they are.
 
 * Stay with {if companion and who == chol: him | her}, share your water and walk at {if companion and who == chol: his | her} pace -> mg_lights
   ~ health -= 1
-* Leave {if companion: {if who == chol: Kwang-il | Kyong-hui} with Sun-hee and her son | her with her son}, with most of your water, and go ahead for help -> mg_ahead
+* Leave {if companion: {if who == chol: Kwang-il | Kyong-hui} with Geum-ja and her son | her with her son}, with most of your water, and go ahead for help -> mg_ahead
 
 ## mg_ahead
 place: gobi
@@ -228,7 +228,7 @@ place: gobi
 title: Too weak
 
 Before you reach it, your legs stop doing what you ask. {if child: You cannot carry your son any farther; you set him down and hold his hand, and even that is hard.}
-You sit down, meaning to rest for a minute, and the minute grows longer. {if companion: {if who == chol: Kwang-il | Kyong-hui} sits beside you and keeps saying your name, until Sun-hee's son persuades {if who == chol: him | her} to go on with the others to fetch help. | The others go on to fetch help.}
+You sit down, meaning to rest for a minute, and the minute grows longer. {if companion: {if who == chol: Kwang-il | Kyong-hui} sits beside you and keeps saying your name, until Geum-ja's son persuades {if who == chol: him | her} to go on with the others to fetch help. | The others go on to fetch help.}
 The building comes and goes, and you cannot tell whether it is the air that wavers or your own eyes.
 
 chance:
@@ -243,11 +243,11 @@ title: Lost
 
 Somewhere you lose it: the light, the footprints of the others, the line you were walking.
 The water is gone before noon. You walk at night by the stars and lie through the day in the
-shade of nothing much, and you try not to think about the boy in Sun-hee's story.
+shade of nothing much, and you try not to think about the boy in Geum-ja's story.
 {if child: You give your son the last mouthful and tell him it is the last, and he does not argue.}
 
 chance:
-  assumption: The record has a death in the Gobi but no count of them. Even lost, most people are found; we set three in four, which keeps death at about three in a hundred along the whole route, within the story-wide estimate of 2–5 %.
+  assumption: The record has a death in the Gobi but no count of them. We assume that even lost, most people are found: three in four, which puts deaths at about three in a hundred of those who take this route. No source gives a rate; Demick's account of the boy who died[^demick-2009] shows that it happened.
   75% -> mg_soldiers
     ~ health -= 1
   25% -> end_gobi
@@ -265,7 +265,7 @@ You say the words you practised: South Korea. *Hanguk*. One of them nods, as if 
 them before. In Mongolia, North Koreans who are caught are handed over to the South Korean
 embassy, not sent back.[^demick-2009]
 
-By evening everyone who crossed the wire with you is in one small room at the post: Sun-hee
+By evening everyone who crossed the wire with you is in one small room at the post: Geum-ja
 with her feet bandaged, her son asleep sitting up{if companion: {if who == chol: , Kwang-il eating bread with both hands | , Kyong-hui asleep against the wall}}{if child: , your son in your lap, asking for more water and getting it}.
 Someone brings a pot of tea with milk and salt in it. You drink three bowls and cannot
 remember ever tasting anything so good.
@@ -283,8 +283,7 @@ embassy,[^demick-2009] who speaks your language the way the broadcasts from the 
 The days run together: a room with beds, meals
 that arrive, forms that someone else fills in.
 
-{if child: He writes your son's name on his list. You remember the deacon's warning: South Korea can refuse children born in China, for lack of proof that they are North Korean.[^flyer] That question, the man from the embassy says, will be settled in Seoul.}{if companion: {if who == chol: Kwang-il has started asking what school in Seoul is like. Nobody here can tell him. | Kyong-hui practises Southern words from a newspaper someone left behind, and makes you laugh at them.}}
-{if debt > 0: In the South, a broker is waiting for {debt} dollars.}
+{if (child) or (companion) or (debt > 0): {if child: He writes your son's name on his list. You remember the deacon's warning: South Korea can refuse children born in China, for lack of proof that they are North Korean.[^flyer] That question, the man from the embassy says, will be settled in Seoul.} {if companion: {if who == chol: Kwang-il has started asking what school in Seoul is like. Nobody here can tell him. | Kyong-hui practises Southern words from a newspaper someone left behind, and makes you laugh at them.}} {if debt > 0: In the South, a broker is waiting for {debt as USD}.}}
 
 One morning you are driven to the airport. You have never been inside one. You do as the
 others do and hold your papers the way they hold theirs.
@@ -345,7 +344,7 @@ are guarded now, nobody in the room knows.
 
 {if child: Your son is playing on the floor with a bottle cap. You try to picture him in it, the gate and the guards and the running, and you cannot.}
 {if companion: Kyong-hui says she will go if you go.}
-{if debt > 0: You owe {debt} dollars already; this way, at least, costs nothing but nerve.}
+{if debt > 0: You owe {debt as USD} already; this way, at least, costs nothing but nerve.}
 The missionary wants an answer by Sunday. He does not press you. He has seen people say no
 and go another way.
 
@@ -374,7 +373,7 @@ again. Whatever you carry may be the thing a hand closes on.
 
 * Carry nothing but the letter, sewn into your jacket, and leave your money with the missionary for the next group -> em_morning
   ~ cash = 0
-* Carry a bag with everything you own{if cash > 0: , and your {cash} dollars} -> em_morning
+* Carry a bag with everything you own{if cash > 0: , and your {cash as USD}} -> em_morning
   ~ risk += 1
 
 ## em_morning
@@ -492,8 +491,9 @@ without trial, that some are executed, and that women face forced abortion and s
 violence.[^un-coi-2014]
 
 China went on sending people back after 2020. On 9 October 2023, it sent
-more than 500 people back in a single night; Justice for North Korea put the number at about
-600.[^rfa-2023-october] Human Rights Watch says at least 1,076 North Koreans have been
+more than 500 people back in a single night, Radio Free Asia reported;[^rfa-2023-october]
+Justice for North Korea, reported by Yonhap, put the number at about
+600.[^yonhap-2023-jfnk] Human Rights Watch says at least 1,076 North Koreans have been
 returned since 2020.[^hrw-2025-returns]
 
 *Mi-ok is a composite, drawn from documented cases of women from the border provinces. She is not one real person.*

@@ -249,7 +249,7 @@ place: tynda
 title: South
 
 You are out. Khabarovsk lies about 1,000 kilometres to the
-south-east.[^moscowtimes-2003-tynda] {if not papers: You have no passport, no permit, no paper of any kind with your name on it; the camp has them all.} {if cash >= 500: You have {cash} dollars sewn into your coat. | You have almost no money.}
+south-east.[^moscowtimes-2003-tynda] {if not papers: You have no passport, no permit, no paper of any kind with your name on it; the camp has them all.} {if cash >= 500: You have {cash as USD} sewn into your coat. | You have almost no money.}
 
 The train is quick and it is warm, and in a crowded carriage one more tired man in a work
 jacket may draw no attention at all. But a conductor walks the carriages, and so,
@@ -347,16 +347,11 @@ through the gate with you. He cannot promise what happens at it.
 place: vladivostok
 title: Vladivostok
 
-{if years_hidden > 0: It has taken you {years_hidden} {if years_hidden == 1: year | years} in hiding to come this far.} You smell the sea before you see it: salt, diesel, fish.
-For a moment you could be at home.
+{if years_hidden > 0: It has taken you {years_hidden as words} {if years_hidden == 1: year | years} in hiding to come this far.} {once: You smell the sea before you see it: salt, diesel, fish. For a moment you could be at home. | The sea smell meets you at the station again, and this time it does not make you think of home. It makes you think of the gate.}
 
-The record holds at least one case like the one you are carrying in your head. On
-9 March 2010, according to the Associated Press, two loggers got inside the South Korean
-consulate in this city.[^ap-2010-vladivostok] {if companion: Two, you think. Like you and Chang-ho.}
+{once: The record holds at least one case like the one you are carrying in your head. On 9 March 2010, according to the Associated Press, two loggers got inside the South Korean consulate in this city.[^ap-2010-vladivostok] {if companion: Two, you think. Like you and Chang-ho.} | You think again of the two loggers who got inside in 2010, and wonder where they are now.}
 
-You find the building on your second day. You walk past it once, on the far side of the
-street, and do not turn your head. There is a gate, and someone at it, and a stretch of
-pavement between the corner and the gate that a man could cross in thirty seconds. {if health <= 1: Worn out as you are, it would take you longer.}
+{once: You find the building on your second day. You walk past it once, on the far side of the street, and do not turn your head. There is a gate, and someone at it, and a stretch of pavement between the corner and the gate that a man could cross in thirty seconds. | The building is where you left it: the gate, the booth, the thirty seconds of pavement.} {if health <= 1: {once: Worn out as you are, it would take you longer. | Longer, for you, than for a man who has slept.}}
 
 {if years_hidden == 0: You could still turn away. A port city has work for a man who asks for nothing, and you could wait for a better day. | You have waited long enough.}
 
@@ -450,14 +445,11 @@ them that you are here. You only know that you are.
 place: khabarovsk
 title: Without papers
 
-{if years_hidden == 0: You carry crates for Tamara's neighbours, then lay bricks for a man building a house outside the city, then strip an old roof. The pay comes in cash, by the week. You learn the Russian for *cement*, *tomorrow* and *no*. | You have been here {years_hidden} {if years_hidden == 1: year | years} now.} {if years_hidden >= 4: At some point you stopped deciding to stay and simply stayed.}
+{if years_hidden == 0: You carry crates for Tamara's neighbours, then lay bricks for a man building a house outside the city, then strip an old roof. The pay comes in cash, by the week. You learn the Russian for *cement*, *tomorrow* and *no*. | You have been here {years_hidden as words} {if years_hidden == 1: year | years} now.} {if years_hidden >= 4: At some point you stopped deciding to stay and simply stayed.}
 
-Whenever a uniform turns into the street, you find a doorway to step into. You have no
-passport, and no paper of any kind that a policeman could look at; the camp still has
-yours, or someone does. {if companion: Chang-ho works on another site across the city. You see him on Sundays, and you talk about home as if it were a place you could visit.}
+{if years_hidden == 0: Whenever a uniform turns into the street, you find a doorway to step into. You have no passport, and no paper of any kind that a policeman could look at; the camp still has yours, or someone does. | {if years_hidden == 1: You know now which streets the police walk, and at what hours, and which foremen pay on Fridays and which only promise to. | {if years_hidden == 2: A policeman stops you once, near the market, and lets you go for the money in your pocket. For a month afterwards you take the long way round. | {if years_hidden == 3: You have stopped stepping into doorways. A man who has lived somewhere this long walks like he belongs there, and mostly nobody asks. | {if years_hidden >= 4: Some of the foremen know your real name now. None of them has ever asked for your papers.}}}}} {if companion: {if years_hidden == 0: Chang-ho works on another site across the city. You see him on Sundays, and you talk about home as if it were a place you could visit. | {seq: Chang-ho still comes on Sundays. You talk about home less than you used to. | Chang-ho comes on Sundays when he can. He has a girl in the market now, and brings her once. | Chang-ho misses a Sunday, then another. When he comes, he talks about the girl. | Chang-ho comes less often. You understand; you do not say so.}}}
 
-You send nothing home. A letter might reach Sun-hee. It might as easily reach someone who
-would want to know where it came from. {if years_hidden >= 2: Hyang-mi is {15 + years_hidden} now, if you have counted right. You try to picture her face and get her at fifteen, every time.}
+{if years_hidden == 0: You send nothing home. A letter might reach Sun-hee. It might as easily reach someone who would want to know where it came from. | {if years_hidden == 1: Another year without a letter home. You write them in your head instead, and tear them up there too. | {if years_hidden >= 2: Hyang-mi is {15 + years_hidden as words} now, if you have counted right. {seq: You try to picture her face and get her at fifteen, every time. | The picture of her at fifteen has started to fade, and you cannot get a newer one. | You picture her at the nets with her mother, and cannot see her face at all.}}}}
 
 -> end_russia_stranded if years_hidden >= 4
 
@@ -469,8 +461,7 @@ would want to know where it came from. {if years_hidden >= 2: Hyang-mi is {15 + 
 place: khabarovsk
 title: Another year
 
-The seasons turn over the city: the river freezes and thaws, the building sites shut for
-the worst of the cold and open again. You move rooms twice. {if cash >= 500: The dollars you have saved sit in a tin under a floorboard, and every month there are a few more.}
+{if years_hidden == 0: The seasons turn over the city: the river freezes and thaws, the building sites shut for the worst of the cold and open again. You move rooms twice. | {if years_hidden == 1: Another winter. The river freezes so hard that lorries drive across it, and you spend the coldest weeks hauling coal for a boiler house that asks no questions. | {if years_hidden == 2: A spring flood takes the lower streets, and for a month there is more work than men to do it. You sleep where the work is. | {if years_hidden >= 3: The year goes by the way the others did, so quietly that afterwards you can hardly tell it from them.}}}} {if cash >= 500: {if years_hidden == 0: The dollars you have saved sit in a tin under a floorboard, and every month there are a few more. | {seq: The tin under the floorboard is heavier than it was. | The tin fills, slowly. You have nothing to spend it on that would take you home. | You move the tin to a new room, under a new floorboard. It is heavy now.}}}
 
 chance:
   assumption: No source counts how often loggers living without papers in Russia were found. We assume about one chance in seven each year of being stopped by someone who asks for papers and does not let it go.
@@ -513,7 +504,7 @@ your name turns out to be what the book about these camps says such scrip became
 worthless.[^flyer] Months of felling, and you could carry what they bought home in one
 hand.
 
-{if cash >= 500: What you do bring is Sergei's dollars, {cash} of them, sewn into the lining of your coat. | What you bring is yourself, and that has to be enough.}
+{if cash >= 500: What you do bring is Sergei's money, {cash as USD}, sewn into the lining of your coat. | What you bring is yourself, and that has to be enough.}
 
 Sun-hee is at the door before you reach it. Hyang-mi hangs back, taller than you
 remember and shy of you, and then is not shy at all. {if health <= 1: Sun-hee sees how you walk and says nothing, and that night she sits up heating water for your leg.}
@@ -592,14 +583,9 @@ to no one else.
 place: west_sea_coast
 title: Waiting for weather
 
-Every fisherman on this coast asks the same question before the sea: when. The boats in
-the record went in different seasons. The twenty-two were found at the end of
-October,[^chosun-2011-boat] and the fourteen crossed in May.[^latimes-1997-sea]
+{if route == sea: When, again. You have seen now what the sea can do, and you have learned the one thing the record could not tell you: how it feels to turn back. | Every fisherman on this coast asks the same question before the sea: when. The boats in the record went in different seasons. The twenty-two were found at the end of October,[^chosun-2011-boat] and the fourteen crossed in May.[^latimes-1997-sea]}
 
-You know this water. Late in the year the nights are long and dark, which hides a boat,
-and the wind comes hard out of the north and piles up a short, steep sea. In spring the
-water lies flatter, but the nights are shorter, and between now and then there is a whole
-winter of keeping quiet{if companion:, among three families | , between you and Sun-hee}.
+{if route == sea: Late in the year, or in spring: the choice is the same as before, and it weighs more now that people have seen the boat go out and come back. | You know this water. Late in the year the nights are long and dark, which hides a boat, and the wind comes hard out of the north and piles up a short, steep sea. In spring the water lies flatter, but the nights are shorter, and between now and then there is a whole winter of keeping quiet{if companion:, among three families | , between you and Sun-hee}.}
 
 {if route == sea: Hyang-mi knows now. She has stopped asking when, which is worse than if she asked. | Hyang-mi has not been told. She will not be told until the night itself.}
 
@@ -613,10 +599,7 @@ winter of keeping quiet{if companion:, among three families | , between you and 
 place: west_sea_coast
 title: The long winter
 
-The winter passes slowly. You mend the boat where anyone can see you mending it, because a
-fisherman who did not would be stranger. {if companion: Yong-nam's brother drinks more than he used to, and you watch him at every gathering.} Sun-hee lays aside rice a handful at
-a time. Once a man from the county office stops on the shore and asks about your engine,
-and you answer him, and he goes away, and for a week you hardly sleep.
+{if route == sea: This winter is harder than the last. People on the shore saw the boat go out and come back, and some of them have started to watch it. Sun-hee lays aside rice again, a handful at a time, and hides it in a different place. | The winter passes slowly. You mend the boat where anyone can see you mending it, because a fisherman who did not would be stranger. {if companion: Yong-nam's brother drinks more than he used to, and you watch him at every gathering.} Sun-hee lays aside rice a handful at a time. Once a man from the county office stops on the shore and asks about your engine, and you answer him, and he goes away, and for a week you hardly sleep.}
 
 chance:
   assumption: No source counts sea escapes called off or given away before they began. We assume about one chance in seven that a secret kept through a whole winter does not hold.
@@ -627,16 +610,13 @@ chance:
 place: west_sea_coast
 title: The night you go
 
-{if season == winter: The night is black and the wind is fresh from the north. | The night is still and warm, and the stars are out.} You carry the food down to the boat in
-sacks: enough for about ten days, like the boat that was found in 2011, and a compass in
-an oilcloth bag.[^chosun-2011-boat]
+{if route == sea: Once more you carry the sacks down to the boat, the same ten days of food, the same compass in its oilcloth bag. {if season == winter: The wind is from the north again. | This time the night is still.} | {if season == winter: The night is black and the wind is fresh from the north. | The night is still and warm, and the stars are out.} You carry the food down to the boat in sacks: enough for about ten days, like the boat that was found in 2011, and a compass in an oilcloth bag.[^chosun-2011-boat]}
 
 {if route == sea: This time Hyang-mi needs no telling. She is dressed before you come to wake her, both jumpers on, sitting on the edge of her mat. | You wake Hyang-mi last. You tell her in three sentences, and she listens to all three, and then she gets up and puts on both her jumpers without being asked.}
 
-{if companion: Yong-nam's families go down to the water in twos and threes, by different paths, to his boat and his brother's skiff. | There are only three of you, and the shingle is loud under your feet.} You push off
-with the engine silent and row until the lights of the village are a smudge.
+{if route == sea: Nobody speaks on the way down to the water. You push off as you did before, the engine silent, and row until the village is gone behind you, and then you start the engine and point the bow south, and do not look back. | {if companion: Yong-nam's families go down to the water in twos and threes, by different paths, to his boat and his brother's skiff. | There are only three of you, and the shingle is loud under your feet.} You push off with the engine silent and row until the lights of the village are a smudge.}
 
-Then you start the engine and point the bow south.
+{if route == sea:  | Then you start the engine and point the bow south.}
 
 -> ms_sea_rough if season == winter
 -> ms_sea_calm
@@ -645,8 +625,7 @@ Then you start the engine and point the bow south.
 place: west_sea
 title: Rough water
 
-By midnight the wind has risen. {if companion: Yong-nam's boat and his brother's skiff ride the seas a stone's throw apart, six people low in each, and every sea comes aboard green. | Your boat is small and the sea is not, and Sun-hee bails without stopping.} Hyang-mi holds the compass in both hands and calls
-out the heading each time you ask, and her voice does not shake.
+{if route == sea: The wind rises at midnight again, as if it had been waiting for you. Hyang-mi takes the compass without being asked, and Sun-hee is bailing before the first sea comes aboard. | By midnight the wind has risen. {if companion: Yong-nam's boat and his brother's skiff ride the seas a stone's throw apart, six people low in each, and every sea comes aboard green. | Your boat is small and the sea is not, and Sun-hee bails without stopping.} Hyang-mi holds the compass in both hands and calls out the heading each time you ask, and her voice does not shake.}
 
 chance:
   assumption: Sea escapes are rare (about 2 % of defectors, Chosun Ilbo, 2011), and the record names the boats that got through, not the ones that failed. In the rough weather late in the year we assume three chances in five of getting across; the rest turn back before they are seen.
@@ -659,8 +638,7 @@ chance:
 place: west_sea
 title: Flat water
 
-The sea is kind. The engine runs sweetly, the stars stay out, and the boat leaves a long
-pale wake behind it that you wish were not so easy to see. {if companion: Nobody in either boat speaks above a whisper. | Sun-hee sleeps sitting up, with Hyang-mi's head in her lap.}
+{if route == sea: This time the sea lies flat, as if to make up for the last. Nobody sleeps. Every light on the horizon is a patrol until it is not. | The sea is kind. The engine runs sweetly, the stars stay out, and the boat leaves a long pale wake behind it that you wish were not so easy to see. {if companion: Nobody in either boat speaks above a whisper. | Sun-hee sleeps sitting up, with Hyang-mi's head in her lap.}}
 
 chance:
   assumption: The record names boats that got through in May and October, and none that failed. In calm weather, with a seaman at the helm, we assume about four chances in five of getting across; the rest turn back before they are seen.
@@ -673,15 +651,11 @@ chance:
 place: west_sea_coast
 title: Turning back
 
-Before dawn you bring the boat round. {if companion: Yong-nam makes the call, and nobody argues with him.} There is no shame in it, only arithmetic: too much water in the
-bilge, too little fuel in the tank, too much sea still to cross. {if season == winter: The wind has been against you since midnight. | A patrol boat's lights crossed the horizon ahead of you twice in the night, and the second time they did not go away.}
+{once: Before dawn you bring the boat round. {if companion: Yong-nam makes the call, and nobody argues with him.} There is no shame in it, only arithmetic: too much water in the bilge, too little fuel in the tank, too much sea still to cross. {if season == winter: The wind has been against you since midnight. | A patrol boat's lights crossed the horizon ahead of you twice in the night, and the second time they did not go away.} | You bring the boat round a second time, before dawn, and nobody in it says a word. The arithmetic is the same as before, and this time you knew it would be.}
 
-You come in on the last of the dark and row the final stretch with the engine off. You
-drag the boat up the shingle and carry Hyang-mi, asleep, up to the house. Nobody is
-waiting on the beach. If anyone saw, nobody says so.
+{once: You come in on the last of the dark and row the final stretch with the engine off. You drag the boat up the shingle and carry Hyang-mi, asleep, up to the house. Nobody is waiting on the beach. If anyone saw, nobody says so. | This time there are lights on in two houses along the shore when you drag the boat up the shingle.}
 
-For days afterwards every knock at the door stops your heart. Then the days are ordinary
-again, and the boat is still there, and so is the sea.
+{once: For days afterwards every knock at the door stops your heart. Then the days are ordinary again, and the boat is still there, and so is the sea. | This time the knocks at the door are real: a man from the county office, twice, asking about your engine and where you were that night.}
 
 * Try again when the weather is right, once the talk has died down -> ms_sea_when if risk <= 2
   ~ risk += 3
@@ -727,7 +701,7 @@ place: tynda
 ending: caught
 title: Sent back
 
-{if years_hidden > 0: After {years_hidden} {if years_hidden == 1: year | years}, it ends in a moment: a hand on your arm, a question you cannot answer, no papers to show. | It ends with a hand on your arm, and a question you have no papers to answer.} You are held,
+{if years_hidden > 0: After {years_hidden as words} {if years_hidden == 1: year | years}, it ends in a moment: a hand on your arm, a question you cannot answer, no papers to show. | It ends with a hand on your arm, and a question you have no papers to answer.} You are held,
 and then you are handed over, and then you are put in a van with your wrists tied and
 taken back to the camp that still has your passport. {if companion: You do not see Chang-ho again after that first day. You never find out whether he was luckier.}
 
@@ -754,8 +728,8 @@ say whether loggers sent home from Russia were treated the same way.
 
 After 2020 North Korea sealed its border and ordered its soldiers to shoot anyone within a
 kilometre of it.[^rfa-2020-shoot][^kbs-2020-abrams] China sent more than 500 people back in
-a single night on 9 October 2023, about 600 according to the group Justice for North
-Korea,[^rfa-2023-october] and at least 1,076 since 2020, according to Human Rights
+a single night on 9 October 2023, Radio Free Asia reported,[^rfa-2023-october] about 600
+according to the group Justice for North Korea, as Yonhap reported it,[^yonhap-2023-jfnk] and at least 1,076 since 2020, according to Human Rights
 Watch.[^hrw-2025-returns]
 
 *Myong-su is a composite, drawn from documented cases of North Korean loggers in Russia. He is not one real person.*
@@ -768,7 +742,7 @@ title: Still here
 You stop counting. There is a winter when you do not think about the consulate at all, and
 then a spring when you realise that you have not.
 
-You speak enough Russian now to argue about wages. {if cash >= 500: You have {cash} dollars in a tin under a floorboard, and nothing to spend them on that would take you home.} {if companion: Chang-ho has married a woman from the market and moved out to her village. He still comes into the city on Sundays, sometimes.} You have no passport and no
+You speak enough Russian now to argue about wages. {if cash >= 500: You have {cash as USD} in a tin under a floorboard, and nothing to spend them on that would take you home.} {if companion: Chang-ho has married a woman from the market and moved out to her village. He still comes into the city on Sundays, sometimes.} You have no passport and no
 name on any list in this country, which is safety of a kind, and also the whole trouble.
 
 Some nights you write letters to Sun-hee in your head, long ones, and never one on paper.
@@ -787,7 +761,7 @@ without papers, the sources used here do not say.
 
 Years of waiting are now a common part of the road. Most of the people who reached South
 Korea in recent years had left the North before 2020 and lived in China or another country
-first, some of them for more than five years.[^joongang-2025-recent] After 2020 North
+first, most of them for more than five years.[^joongang-2025-recent] After 2020 North
 Korea sealed its border and ordered soldiers to shoot anyone within a kilometre of
 it,[^rfa-2020-shoot][^kbs-2020-abrams] and arrivals in the South fell from 1,047 in 2019 to
 229 in 2020, 63 in 2021 and 67 in 2022, before rising to 196 in

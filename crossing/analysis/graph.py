@@ -27,6 +27,7 @@ from crossing.story.compiled import (
     Scene,
     Text,
     Variable,
+    Variation,
 )
 
 FONT = "sans-serif"  # the viewer's own sans-serif font: the SVG loads no font files
@@ -107,7 +108,11 @@ def _html_of(text: Text, variables: Sequence[Variable]) -> str:
         if isinstance(part, str):
             parts.append(_CITATION.sub("", part))
         elif isinstance(part, Interpolation):
-            parts.append(html.escape("{" + _expr_name(part.expr, variables) + "}"))
+            shown = _expr_name(part.expr, variables) + (f" as {part.format}" if part.format else "")
+            parts.append(html.escape("{" + shown + "}"))
+        elif isinstance(part, Variation):
+            inner = " | ".join(_html_of(t, variables) for t in part.parts)
+            parts.append("{" + part.kind + ": " + inner + "}")
         elif isinstance(part, Conditional):
             inner = _html_of(part.then, variables)
             if part.otherwise is not None:

@@ -238,8 +238,21 @@ def _bounds_box(base: BaseMap, bounds: Bounds) -> tuple[float, float, float, flo
     return left, top, right, bottom
 
 
+def _thin(points: Ring, detail: float) -> Ring:
+    """Drop points nearer than `detail` to the last one kept (a small map needs fewer)."""
+    kept: Ring = []
+    for point in points:
+        if not kept or math.dist(point, kept[-1]) >= detail:
+            kept.append(point)
+    return kept if len(kept) >= 3 else []
+
+
 def _land(
-    base: BaseMap, box: tuple[float, float, float, float], panel: _Panel, clip_id: str
+    base: BaseMap,
+    box: tuple[float, float, float, float],
+    panel: _Panel,
+    clip_id: str,
+    detail: float = 0.0,
 ) -> list[str]:
     margin = 4 / panel.scale
     wide = (box[0] - margin, box[1] - margin, box[2] + margin, box[3] + margin)
@@ -250,7 +263,8 @@ def _land(
     ]
     for country in base.countries:
         d = "".join(
-            ring_path([panel.at(p) for p in clip(list(ring), wide)]) for ring in country.rings
+            ring_path(_thin([panel.at(p) for p in clip(list(ring), wide)], detail))
+            for ring in country.rings
         )
         if d:
             fill = FOCUS_LAND if country.focus else LAND
@@ -449,6 +463,7 @@ def _country_names(
     box: tuple[float, float, float, float],
     taken: list[Box],
     segments: list[tuple[Point, Point]],
+    size: float = 11,
 ) -> list[str]:
     """Each country's name where it fits wholly on its own land, clear of the route and names.
 
@@ -474,7 +489,7 @@ def _country_names(
             key=lambda p: (round(math.dist(p, (cx, cy)), 3), p),
         )
         for x, y in spots:
-            label_box = _box(x, y + 4, "middle", name, 11)
+            label_box = _box(x, y + size * 4 / 11, "middle", name, size)
             corners = (
                 (label_box[0], label_box[1]),
                 (label_box[2], label_box[1]),
@@ -492,10 +507,10 @@ def _country_names(
                 out.append(
                     svg.text(
                         x,
-                        y + 4,
+                        y + size * 4 / 11,
                         name,
                         text_anchor="middle",
-                        font_size=11,
+                        font_size=size,
                         fill=COUNTRY_INK,
                         letter_spacing="0.06em",
                     )
@@ -577,3 +592,41 @@ def draw_route(
         body += [f'<g clip-path="url(#fig-{key}-clip-detail)">', *names_layer, *layer, "</g>"]
         height = top + panel.height
     return svg.document(key, height, title, desc, body)
+
+
+def draw_places(
+    key: str, title: str, desc: str, base: BaseMap, places: list[Place], start: Place
+) -> str:
+    """A small map of where a journey can go: a dot for each place, the start filled, bold and
+    named. No lines: the places are not visited in one order, and most journeys see few."""
+    located = [p for p in places if p.lat is not None and p.lon is not None]
+    projected = [base.projection.project(p.lat or 0.0, p.lon or 0.0) for p in located]
+    left, top, right, bottom = _crop(projected, 40)
+    # Wider than tall, so that three fit side by side and one is not a tower on a phone.
+    if bottom - top > 0.85 * (right - left):
+        grow = ((bottom - top) / 0.85 - (right - left)) / 2
+        left, right = left - grow, right + grow
+    box = (left, top, right, bottom)
+    scale = WIDTH / (right - left)
+    panel = _Panel(left, top, scale, 0, (bottom - top) * scale)
+    body = _land(base, box, panel, f"fig-{key}-clip", detail=3)
+    dots = [panel.at(p) for p in projected]
+    taken: list[Box] = [(x - 5, y - 5, x + 5, y + 5) for x, y in dots]
+    marks = [
+        f'<circle cx="{svg.num(x)}" cy="{svg.num(y)}" r="3.5" fill="#ffffff" stroke="{ROUTE}"'
+        ' stroke-width="2"/>'
+        for (x, y), place in zip(dots, located, strict=True)
+        if place.key != start.key
+    ]
+    sx, sy = panel.at(base.projection.project(start.lat or 0.0, start.lon or 0.0))
+    marks.append(
+        f'<circle cx="{svg.num(sx)}" cy="{svg.num(sy)}" r="6" fill="{ROUTE}" stroke="#ffffff"'
+        ' stroke-width="2"/>'
+    )
+    name = short_name(start)
+    lx, ly, anchor, label_box = _place_label(sx, sy, name, taken, [], panel, size=15, bold=True)
+    taken.append(label_box)
+    body += _country_names(base, panel, box, taken, [], size=14)
+    body += marks
+    body.append(_halo_text(lx, ly, name, anchor, bold=True, size=15))
+    return svg.document(key, panel.height, title, desc, body)

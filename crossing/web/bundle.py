@@ -10,13 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from crossing.content.documents import Chapter
 from crossing.story.compiled import CompiledStory
 
-from .journey.publish import random_reader_odds
+from .journey.ending_screen import NO_NOTES, load_notes, scenario_odds
+from .journey.publish import Published, random_reader_odds
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 STATIC = PACKAGE_DIR / "static" / "crossing"
-STYLES = ("site.css", "player.css")
+STYLES = ("site.css", "player.css", "ending.css")
 
 
 def _configure_templates() -> None:
@@ -46,13 +48,48 @@ def inline_script(source: str) -> str:
     return source
 
 
-def render_bundle(story: CompiledStory, cache_dir: Path | None = None) -> str:
+def _published(story: CompiledStory, folder: Path | None, cache_dir: Path | None) -> Published:
+    """The story with the ending notes beside it (`endings.toml` in `folder`, if any) and
+    its odds for each person and year. Raises NotesError if the notes do not fit it."""
+    notes = NO_NOTES if folder is None else load_notes(folder, story)
+    return Published(
+        story,
+        story.hash,
+        {},
+        "",
+        b"",
+        random_reader_odds(story, cache_dir),
+        notes,
+        scenario_odds(story, notes, cache_dir),
+    )
+
+
+def _chapters(folder: Path | None, story: CompiledStory) -> list[Chapter]:
+    """The reportage's chapters beside the story folder (content/story), for their titles:
+    the single file names the chapter behind an ending, with no site to link to."""
+    if folder is None:
+        return []
+    from crossing.content.site import load_site
+
+    try:
+        content, _ = load_site(folder.parent, story)
+    except (OSError, ValueError):
+        return []
+    return content.chapters
+
+
+def render_bundle(
+    story: CompiledStory, cache_dir: Path | None = None, folder: Path | None = None
+) -> str:
+    """The single file; `folder`, the story's source folder, adds its ending notes."""
     _configure_templates()
     from django.template.loader import render_to_string
     from django.utils import translation
 
+    from .journey.ending_pages import ending_data
     from .journey.player import player_text
 
+    published = _published(story, folder, cache_dir)
     with translation.override(story.language or "en"):
         context: dict[str, Any] = {
             "story": story,
@@ -62,12 +99,17 @@ def render_bundle(story: CompiledStory, cache_dir: Path | None = None) -> str:
             "styles": "\n".join((STATIC / name).read_text(encoding="utf-8") for name in STYLES),
             "map_svg": (STATIC / "map.svg").read_text(encoding="utf-8"),
             "player_js": inline_script((STATIC / "player.js").read_text(encoding="utf-8")),
+            "ending_js": inline_script((STATIC / "ending.js").read_text(encoding="utf-8")),
+            "ending_data": ending_data(published, _chapters(folder, story), None),
+            "single_file": True,
         }
         return render_to_string("journey/bundle.html", context)
 
 
-def write_bundle(story: CompiledStory, output: Path, cache_dir: Path | None = None) -> int:
+def write_bundle(
+    story: CompiledStory, output: Path, cache_dir: Path | None = None, folder: Path | None = None
+) -> int:
     """Write the file; return its size in bytes."""
-    text = render_bundle(story, cache_dir)
+    text = render_bundle(story, cache_dir, folder)
     output.write_text(text, encoding="utf-8")
     return len(text.encode())

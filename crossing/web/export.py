@@ -154,6 +154,7 @@ def _swap(staging: Path, out: Path) -> None:
 def build_site(out: Path, *, base_url: str | None = None) -> Export:
     """Write the whole site to `out`; return what was written."""
     from .content import site_content
+    from .journey.ending_pages import ending_addresses
 
     started = time.perf_counter()
     staging = _prepare(out)
@@ -169,7 +170,7 @@ def build_site(out: Path, *, base_url: str | None = None) -> Export:
                 path.write_bytes(data)
                 written[name] = len(data)
 
-            pages = content.addresses()
+            pages = content.addresses() + ending_addresses()
             for address in pages:
                 html = _render(client, address).decode()
                 write(file_for(address), replace_forms(relativise(html, address)).encode())

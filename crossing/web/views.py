@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from .content import site_content
+from .journey.people import journey_people
+from .journey.publish import ContentError, journey
 from .metadata import page_meta
 from .page_cache import rendered_once
 from .reload import newest_change
@@ -20,7 +22,12 @@ from .reload import newest_change
 @rendered_once()
 def home(request: HttpRequest) -> HttpResponse:
     content = site_content()
+    try:
+        people = journey_people(journey())  # the invitation shows whom the journey follows
+    except ContentError:
+        people = ()  # the journey's own page says what is wrong
     context = {
+        "people": people,
         "gamebook_url": reverse("journey:gamebook-all"),
         "introduction": content.introduction,
         "chapters": content.chapters,

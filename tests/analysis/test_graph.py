@@ -151,11 +151,17 @@ def test_plain_text_drops_tags_and_citations_and_decodes_entities(compile_story:
         * *Run* & **hide** <now>[^s] -> start
         * Pay {coins} coins -> start
         * Go {if coins > 1: by *bus* | on foot} -> start
+        * {seq: Ask | Ask again} for {coins as USD} -> start
         """,
         {"sources.toml": '[s]\ntitle = "S"\nauthor = "A"\nconfidence = "confirmed"\n'},
     )
     texts = [plain_text(choice.text, story.variables) for choice in story.scenes[0].choices]
-    assert texts == ["Run & hide <now>", "Pay {coins} coins", "Go {if …: by bus | on foot}"]
+    assert texts == [
+        "Run & hide <now>",
+        "Pay {coins} coins",
+        "Go {if …: by bus | on foot}",
+        "{seq: Ask | Ask again} for {coins as USD}",
+    ]
 
 
 # -- the DOT ---------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 
 from crossing.web.content import site_content
 from crossing.web.export import build_site, file_for
+from crossing.web.journey.ending_pages import ending_addresses
 from crossing.web.journey.publish import Published
 
 from .conftest import (
@@ -30,7 +31,8 @@ from .conftest import (
 
 # Every page the export writes, known before it is built (the site lists them itself;
 # test_the_export_holds_every_page checks the folder against this).
-EXPORTED = [file_for(address) for address in site_content().addresses()] + ["404.html"]
+ADDRESSES = site_content().addresses() + ending_addresses()
+EXPORTED = [file_for(address) for address in ADDRESSES] + ["404.html"]
 WHOLE_GAMEBOOK = "journey/gamebook/index.html"
 JOURNEY = "journey/index.html"
 CHAPTER = "on-the-border/the-river/index.html"

@@ -171,6 +171,21 @@ def test_labels_are_few_and_lie_in_the_view() -> None:
         assert projection().contains(float(text.attrib["x"]), float(text.attrib["y"]), 20)
 
 
+def test_china_and_russia_are_named_near_the_routes_each_name_on_its_land() -> None:
+    # The player frames a route closely and widens to the nearest name: the north-east, the
+    # south-west and the Far East each have one of their own.
+    from crossing.content.maps import _inside, read_base_map
+
+    base = read_base_map()
+    named = [label for *_, label in base.labels]
+    assert named.count("CHINA") == 3 and named.count("RUSSIA") == 2
+    shapes = {c.iso: c.rings for c in base.countries}
+    iso = {"RUSSIA": "RU", "CHINA": "CN", "MONGOLIA": "MN", "N. KOREA": "KP", "LAOS": "LA"}
+    for x, y, label in base.labels:
+        if label in iso:
+            assert any(_inside((x, y), list(r)) for r in shapes[iso[label]]), label
+
+
 # --- Projection and places ---
 
 

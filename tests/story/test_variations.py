@@ -176,3 +176,19 @@ def test_a_lone_exhausted_variation_inside_an_if_leaves_no_empty_paragraph(
     session, steps = Session.begin(Program(story), 1)
     assert steps[0].text == "<p>Before.</p>\n<p>Once.</p>\n<p>After.</p>"
     assert session.choose(0)[0].text == "<p>Before.</p>\n\n<p>After.</p>"
+
+
+def test_parts_hold_values_formats_citations_and_conditions(compile_story: Compile) -> None:
+    story = compile_story(
+        "title: T\nsources: sources.toml\nvar n = 0\n## room\n~ n += 1000\n"
+        "Paid {cycle: {n as USD}[^s] | {if n > 1500: a lot | *little*} | {n}}.\n"
+        "* Again -> room\n* Out -> out\n## out\nending: safety\n~ n = n\n",
+        {"sources.toml": '[s]\ntitle = "S"\nauthor = "A"\nconfidence = "confirmed"\n'},
+    )
+    assert story.scenes[0].sources == ("s",)
+    session, steps = Session.begin(Program(story), 1)
+    cite = '<sup class="cite"><a href="#source-s" data-source="s">1</a></sup>'
+    assert steps[0].text == f"<p>Paid $1,000{cite}.</p>"
+    assert session.choose(0)[0].text == "<p>Paid a lot.</p>"
+    assert session.choose(0)[0].text == "<p>Paid 3000.</p>"
+    assert session.choose(0)[0].text == f"<p>Paid $4,000{cite}.</p>"

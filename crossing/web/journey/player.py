@@ -13,14 +13,25 @@ from .publish import Published
 def player_text() -> dict[str, Any]:
     """Every word the player shows, in the reader's language; `{p}` and `{n}` are filled in."""
     return {
-        "chance": _("Chance decided this step. By the record, it goes this way {p} of the time."),
+        # A chance whose numbers a cited source gives, and one the story estimates; {s} is
+        # the sources, each a link that opens in the page.
+        "record": _(
+            "Chance decided this step. From the record: it goes this way {p} of the time ({s})."
+        ),
+        "estimate": _(
+            "Chance decided this step. An estimate — no source counts this: it goes this way "
+            "{p} of the time."
+        ),
+        "background": _("Background, which does not give the number: {s}."),
+        "why": _("How this number was chosen"),
+        "echo": _("You chose: {c}"),
+        "leap": _("(a flight or transfer: the dashed line on the map is not the way taken)"),
         "odds": _("A reader choosing at random ends here in {p} of journeys."),
         "fared": _("Of the {n} readers who have finished this version, {p} ended here."),
         "few": _(
             "Too few readers have finished this version to say how others fared ({n} so far)."
         ),
         "resumed": _("Welcome back: you are where you left off."),
-        "restart": _("Start again from the beginning? Your place in the story will be lost."),
         "failed": _(
             "The interactive journey could not be loaded. The gamebook edition on this page "
             "holds the same story."

@@ -20,6 +20,7 @@ from crossing.story.compiled import CompiledStory
 from crossing.story.diagnostics import render
 
 from ..reload import Reloading
+from .ending_screen import NO_NOTES, Notes, NotesError, ScenarioOdds, load_notes, scenario_odds
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +37,8 @@ class Published:
     text: str  # the same, serialised once
     gzipped: bytes  # and compressed once, not on every request
     odds: dict[str, float] | None  # ending scene -> chance for a random reader
+    notes: Notes = NO_NOTES  # endings.toml: people and years, kinds in words, chapters
+    scenarios: tuple[ScenarioOdds, ...] = ()  # the odds for each person and year
 
     @property
     def endings(self) -> set[str]:
@@ -76,12 +79,18 @@ def random_reader_odds(story: CompiledStory, cache_dir: Path | None) -> dict[str
     return odds
 
 
-def publish(folder: Path, cache_dir: Path) -> Published:
+def publish(folder: Path, cache_dir: Path | None) -> Published:
     story = compile_story(folder)
+    try:
+        notes = load_notes(folder, story)
+    except NotesError as error:
+        raise ContentError(str(error)) from None
     data = story.to_json()
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     gzipped = gzip.compress(text.encode(), compresslevel=9, mtime=0)
-    return Published(story, data["hash"], data, text, gzipped, random_reader_odds(story, cache_dir))
+    odds = random_reader_odds(story, cache_dir)
+    scenarios = scenario_odds(story, notes, cache_dir)
+    return Published(story, data["hash"], data, text, gzipped, odds, notes, scenarios)
 
 
 _publishers: dict[tuple[Path, Path], Reloading[Published]] = {}

@@ -7,6 +7,12 @@ urlpatterns = [
     path("", views.play, name="play"),
     path("story.<str:version_hash>.json", views.story_json, name="story"),
     path("endings/", api.report_ending, name="endings"),
+    path("endings/<slug:scene_id>/", views.ending_page, name="ending"),
+    path(
+        "ending.<slug:language>.<str:version_hash>.json",
+        views.ending_data_json,
+        name="ending-data",
+    ),
     path("gamebook/", views.gamebook_all, name="gamebook-all"),
     path("gamebook/<slug:page_id>/", views.gamebook_page, name="gamebook-page"),
 ]

@@ -250,10 +250,7 @@ function read(story, { scene: id, chapter, vars, rng, seen }, messages) {
   return [{ scene, values, rng: [...rng], seen }, exact];
 }
 
-// -- the reader's page --
-// Brings the markup of templates/journey/_player.html to life. Every word it shows comes
-// translated from the page (#journey-text); the story comes inline (#journey-story, in the
-// single-file edition) or from data-story, the map inline or from data-map.
+// -- the reader's page -- (what it does and why, kept out of readers' downloads: _player.html)
 
 const KEEP = 'crossing-player';
 const fill = (s, o) => s.replace(/\{(\w+)\}/g, (_, k) => o[k]);
@@ -276,39 +273,55 @@ export async function mount(root, doc = document) {
 
   let svg = $('.map-frame svg');
   const map = async () => {
-    // The list first: it is the map's text alternative and must not wait for the drawing.
-    $('.places').innerHTML = route.map((p, i) => `<li${i == route.length - 1 ? ' aria-current="location"' : ''}>${esc(places[p]?.name ?? p)}</li>`).join('');
+    const list = $('.places'), frame = $('.map-frame');
+    list.innerHTML = route.map((p, i) => `<li${i == route.length - 1 ? ' aria-current="location"' : ''}>${esc(places[p]?.name ?? p)}</li>`).join('');
     if (!svg && root.dataset.map) {
-      $('.map-frame').innerHTML = await (await fetch(root.dataset.map)).text();
+      frame.innerHTML = await (await fetch(root.dataset.map)).text();
       svg = $('.map-frame svg');
     }
-    const here = route.map((p) => places[p]).filter((p) => p?.lat != null);
-    if (!svg || !here.length) return;
-    const { lon0, lat0, kx, ky } = svg.dataset, [, , W, H] = (svg.dataset.full ??= svg.getAttribute('viewBox')).split(' ').map(Number);
-    const xy = here.map((p) => [(p.lon - lon0) * kx, (lat0 - p.lat) * ky]), xs = xy.map((p) => p[0]), ys = xy.map((p) => p[1]);
-    // Frame the route: a quarter of the map at least, and all of it at most.
-    const w = Math.min(W, Math.max(W / 4, (Math.max(...xs) - Math.min(...xs)) * 1.4)), h = Math.min(H, Math.max(H / 4, (Math.max(...ys) - Math.min(...ys)) * 1.4));
-    const x = Math.max(0, Math.min(W - w, (Math.max(...xs) + Math.min(...xs) - w) / 2)), y = Math.max(0, Math.min(H - h, (Math.max(...ys) + Math.min(...ys) - h) / 2));
-    svg.setAttribute('viewBox', `${x} ${y} ${w} ${h}`);
-    const r = Math.max(w, h) / 90;
-    svg.querySelector('.route').innerHTML = `<polyline points="${xy.join(' ')}"/>` +
-      xy.map(([a, b], i) => `<circle cx="${a}" cy="${b}" r="${r}"${i == xy.length - 1 ? ' class="here"' : ''}/>`).join('');
+    const { lon0, lat0, kx, ky } = svg?.dataset ?? {}, at = route.flatMap((p, i) => (p = places[p])?.lat != null ? [[(p.lon - lon0) * kx, (lat0 - p.lat) * ky, i + 1, p.country]] : []);
+    if (!at.length) return;
+    const fit = (a) => {
+      const [x, X, y, Y] = [0, 1].flatMap((k) => [Math.min(...a.map((p) => p[k])), Math.max(...a.map((p) => p[k]))]), w = Math.max(300, (X - x) * 1.3 + 60), h = (Y - y) * 1.3 + 60;
+      return [(x + X - w) / 2, (y + Y - h) / 2, w, h];
+    };
+    const seen = frame.clientWidth > 2.2 * frame.clientHeight ? at.slice(-2) : at;
+    let v = fit(seen);
+    const names = [...svg.querySelectorAll('.label')].map((t) => [+t.getAttribute('x'), +t.getAttribute('y')]), d = ([x, y]) => Math.hypot(x - v[0] - v[2] / 2, y - v[1] - v[3] / 2);
+    if (!names.some((p) => d(p) < v[3] / 3)) v = fit([...seen, names.sort((a, b) => d(a) - d(b))[0]]);
+    svg.setAttribute('viewBox', v.join(' '));
+    frame.style.setProperty('--a', Math.min(1.6, Math.max(.75, v[2] / v[3])));
+    const u = Math.max(v[2] / frame.clientWidth, v[3] / frame.clientHeight), lands = [...svg.querySelectorAll('[data-iso]')], way = ['', ''];
+    svg.style.setProperty('--u', u);
+    at.forEach((b, i, _, a = at[i - 1]) => {
+      const leap = a && lands.some((l) => l.dataset.iso != a[3] && l.dataset.iso != b[3] && [...Array(15).keys()].some((t) => l.isPointInFill(new DOMPoint(a[0] + (b[0] - a[0]) * (t = .15 + t / 20), a[1] + (b[1] - a[1]) * t))));
+      if (a) way[+leap] += `M${a[0]} ${a[1]}L${b[0]} ${b[1]}`;
+      if (leap) list.children[b[2] - 1].innerHTML += ` <small>${say.leap}</small>`;
+    });
+    $('.route').innerHTML = `<path d="${way[0]}"/><path class="leap" d="${way[1]}"/>` +
+      at.map(([x, y, n]) => `<g><circle cx="${x}" cy="${y}" r="${9 * u}"/><text x="${x}" y="${y}">${n}</text></g>`).join('');
   };
 
   let shown;
-  // `again`: the page as it was before a reload, its places already on the route.
+  const cite = (k) => k.map((k) => `<a href="#source-${k}" data-source="${k}">${esc(sources[k]?.title ?? k)}</a>`).join('; ');
   const show = (steps, focus, again) => {
-    let html = '', last = steps[steps.length - 1];
+    const echo = marks.at(-1)?.[1];
+    let html = echo ? `<p class="echo">${fill(say.echo, { c: echo })}</p>` : '', last = steps.at(-1);
     shown = steps;
     for (const { scene: id, text, chance, ending } of steps) {
       const { place, chance: c } = scene(id);
-      if (!again && place && route[route.length - 1] != place) route.push(place);
+      if (!again && place && route.at(-1) != place) route.push(place);
       html += text;
-      if (chance) html += `<p class="chance">${fill(say.chance, { p: pct(c.outcomes[chance.outcome].weight / c.total) })}</p>`;
+      if (chance) {
+        html += `<p class="chance">${fill(c.basis == 'estimate' ? say.estimate : say.record, { p: pct(c.outcomes[chance.outcome].weight / c.total), s: cite(c.sources ?? []) })}` +
+          (c.background?.length ? ' ' + fill(say.background, { s: cite(c.background) }) : '') +
+          (c.note ? ` <button type="button" class="link" data-act="note" data-scene="${id}">${say.why}</button>` : '') + '</p>';
+      }
       if (ending?.epilogue) html += `<div class="epilogue">${ending.epilogue}</div>`;
     }
     const s = scene(last.scene);
-    title.textContent = s.title ?? chapters[s.chapter]?.title ?? story.title;
+    title.textContent = (s.title != story.title && s.title) || chapters[s.chapter]?.title || story.title;
+    root.classList.toggle('begun', !!route[0]);
     body.innerHTML = html;
     choices.innerHTML = (last.choices ?? []).map((c, i) => `<li><button type="button" value="${i}">${c.text}</button></li>`).join('');
     undo.disabled = !session.history.length;
@@ -320,23 +333,19 @@ export async function mount(root, doc = document) {
   };
 
   const ended = async (id) => {
-    const fared = $('.ending-fared');
+    const facts = $('.ending-facts');
     $('.ending-odds').textContent = id in odds ? fill(say.odds, { p: pct(odds[id]) }) : '';
-    fared.textContent = '';
-    // The first ending of a play is the one that counts; undo and a second ending do not.
-    if (!reported && root.dataset.endings) {
-      try {
-        const r = await fetch(root.dataset.endings, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ story: story.id, version: story.version, ending: id }) });
-        if (r.ok) reported = await r.json(), keep();
-      } catch {} // offline: the odds above still stand
-    }
-    if (reported) fared.textContent = fill(reported.shares ? say.fared : say.few, { n: reported.readers.toLocaleString(doc.documentElement.lang), p: pct(reported.shares?.[id] ?? 0) });
+    // The ending screen's code and data load now, not with the page (ending.js).
+    try {
+      reported = await (globalThis.crossingEnding ?? await import(facts.dataset.module)).ended({ root, facts, story, session, route, chosen: marks.map((m) => m?.[1]), id, reported, say, pct, fill, doc });
+      keep();
+    } catch {} // offline: the odds above still stand
   };
 
   const keep = () => {
     try {
       localStorage.setItem(key, JSON.stringify({ format: KEEP, save: save(session), route, marks, reported, shown }));
-    } catch {} // storage off or full: play goes on, unsaved
+    } catch {}
   };
 
   const begin = (focus) => {
@@ -347,30 +356,37 @@ export async function mount(root, doc = document) {
     show(steps, focus);
   };
 
+  const open = (d, from, head, html) => {
+    if (head) d.querySelector('h2').textContent = head, d.querySelector('div').innerHTML = html;
+    d.onclose = () => from.focus();
+    d.showModal();
+  };
   root.addEventListener('click', (e) => {
-    const button = e.target.closest('button'), source = e.target.closest('a[data-source]');
+    const button = e.target.closest('button'), act = button?.dataset.act, source = e.target.closest('a[data-source]');
     if (source) {
       e.preventDefault();
-      const s = sources[source.dataset.source] ?? {}, d = $('dialog.source');
-      d.querySelector('h2').textContent = s.title ?? source.dataset.source;
-      d.querySelector('dl').innerHTML = ['author', 'date', 'confidence', 'note'].filter((k) => s[k]).map((k) =>
+      const s = sources[source.dataset.source] ?? {};
+      open($('dialog.source'), source, s.title ?? source.dataset.source, '<dl>' + ['author', 'date', 'confidence', 'note'].filter((k) => s[k]).map((k) =>
         `<dt>${say.source[k]}</dt><dd>${esc(k == 'confidence' ? say.confidence[s[k]] ?? s[k] : s[k])}</dd>`).join('') +
-        (s.url ? `<dt>${say.source.url}</dt><dd><a href="${esc(s.url)}" rel="noreferrer">${esc(s.url)}</a></dd>` : '');
-      d.onclose = () => source.focus();
-      d.showModal();
+        (s.url ? `<dt>${say.source.url}</dt><dd><a href="${esc(s.url)}" rel="noreferrer">${esc(s.url)}</a></dd>` : '') + '</dl>');
     } else if (!button) return;
     else if (button.value) {
-      marks.push(route.length);
+      marks.push([route.length, button.innerHTML]);
       show(session.choose(+button.value), true);
-    } else if (button.dataset.act == 'undo') {
+    } else if (act == 'undo') {
       const steps = session.undo();
       if (steps) {
-        route.length = marks.pop() ?? route.length;
+        route.length = marks.pop()?.[0] ?? route.length;
         show(steps, true);
       }
-    } else if (button.dataset.act == 'restart') {
-      if (confirm(say.restart)) begin(true), tell('');
-    } else if (button.dataset.act == 'close') button.closest('dialog').close();
+    } else if (act == 'note') open($('dialog.source'), button, say.why, scene(button.dataset.scene).chance.note);
+    else if (act == 'restart') open($('dialog.restart'), button);
+    else if (act == 'map') button.setAttribute('aria-expanded', root.classList.toggle('map-open')), map();
+    else if (act) {
+      const d = button.closest('dialog');
+      if (act == 'again') d.onclose = () => title.focus(), begin(), tell('');
+      d.close();
+    }
   });
 
   let saved;
@@ -386,7 +402,6 @@ export async function mount(root, doc = document) {
       ({ route, reported } = saved);
       marks = session.history.length ? saved.marks.slice(-session.history.length) : [];
       tell([say.resumed, ...messages].join(' '));
-      // The same story and scene: show the whole page as it was, passages passed through too.
       const same = !messages.length && saved.shown?.at(-1)?.scene == steps.at(-1).scene;
       return show(same ? saved.shown : steps, false, same);
     } catch {}
