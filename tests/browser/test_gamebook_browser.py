@@ -193,7 +193,7 @@ def test_conditional_text_reads_as_lines(
 
 
 def test_a_sourced_and_an_estimated_chance_say_which_they_are(
-    site: str, new_context: ContextFactory, book: Gamebook
+    site: str, new_context: ContextFactory, book: Gamebook, tmp_path: Path
 ) -> None:
     page = offline_page(new_context, 390)
     record = section_with(book, "record")
@@ -202,6 +202,8 @@ def test_a_sourced_and_an_estimated_chance_say_which_they_are(
     expect(chance.locator(".gb-basis")).to_contain_text("From the record:")
     expect(chance.locator("caption")).to_have_text("The odds: from the record")
     expect(chance).not_to_contain_text("estimate")
+    shot = screenshots(tmp_path) / "gamebook-chance-record-390.png"
+    assert chance.screenshot(path=str(shot)).startswith(PNG)
     source = chance.locator(".gb-basis a[href^='#source-']").last
     key = (source.get_attribute("href") or "")[1:]
     source.click()

@@ -468,7 +468,7 @@ def test_the_sheet_lists_every_variable() -> None:
     story = compiled(ROOT / "content" / "journey")
     assert [row.variable for row in book.sheet] == [v.name for v in story.variables]
     years = next(row for row in book.sheet if row.variable == "years_hidden")
-    assert (years.name, years.initial, years.values) == ("years hidden", "0", "0 to 6")
+    assert (years.name, years.initial, years.values) == ("Years in hiding", "0", "0 to 6")
     assert book.clamp_rule is not None
 
 
@@ -636,7 +636,7 @@ def test_the_journey_renders_choices_as_descriptive_links(engine: Any) -> None:
         r'<span class="gb-go">— go to §2</span></a>',
         markup,
     )
-    assert "Write “y2009” for year." in markup
+    assert "Write “2009” for Year." in markup  # the story's labels, not y2009
     assert f'href="{BASE}mi-ok/#s3"' in markup
     assert 'id="source-pbs-2009"' in markup
 
