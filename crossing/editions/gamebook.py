@@ -1,9 +1,11 @@
 """The gamebook edition: a compiled story as numbered sections a reader follows by hand.
 
 `build_gamebook(story)` numbers every scene (§1 is the start, then story order), states
-conditions and effects in words (crossing.editions.words), turns each chance into a table
-of number ranges for a d100 (or a 1..N draw when the odds do not divide a hundred), and
-groups the sections into pages by chapter. It follows the runtime's order exactly: an
+conditions and effects in words (crossing.editions.words), lays out text that depends on
+the sheet as lines to read or skip (crossing.editions.passages), turns each chance into a
+table of number ranges for a d100 (or a 1..N draw when the odds do not divide a hundred),
+saying whether its numbers are from the record or an estimate, and groups the sections
+into pages by chapter. It follows the runtime's order exactly: an
 ending stops; otherwise the first divert whose condition holds is followed; otherwise a
 chance is drawn; otherwise the choices whose conditions hold are open.
 
@@ -25,6 +27,7 @@ from fractions import Fraction
 
 from crossing.story import compiled as c
 
+from .passages import SheetRules, inline_variants, path_words, text_html
 from .words import (
     CLAMP_RULE,
     condition_words,
@@ -32,8 +35,10 @@ from .words import (
     humanise,
     initial_words,
     range_words,
-    value_words,
+    sheet_label,
 )
+
+__all__ = ["Gamebook", "build_gamebook", "odds_words", "paged_links", "text_html"]
 
 # -- the model -------------------------------------------------------------------------
 
@@ -47,9 +52,17 @@ class DivertItem:
 
 
 @dataclass(frozen=True, slots=True)
-class ChoiceItem:
+class ChoiceLine:
+    """One way a choice reads: its text depends on the sheet, so each reading is a line
+    of its own, open under its conditions (the choice's, and its text's)."""
+
     html: str  # the choice's text, inline HTML without links (it goes inside one)
-    condition: str | None  # in words, to follow "If"
+    condition: str | None  # in words, to follow "Only if"
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceItem:
+    lines: tuple[ChoiceLine, ...]  # one, unless the choice's text depends on the sheet
     effects: tuple[str, ...]  # sentences for the adventure sheet
     target: int
 
@@ -73,8 +86,14 @@ class OutcomeItem:
 class ChanceItem:
     die: int  # choose a number from 1 to `die` at random (100 whenever the odds allow)
     outcomes: tuple[OutcomeItem, ...]
-    assumption: str | None
-    sources: tuple[str, ...]  # source keys behind the odds
+    basis: str  # "record": sources give the numbers; "estimate": the story's assumption
+    note: str | None  # how the numbers follow from the record, or how they were estimated
+    sources: tuple[str, ...]  # a record's sources: they give the numbers
+    background: tuple[str, ...]  # an estimate's context: they do not give the numbers
+
+    @property
+    def estimate(self) -> bool:
+        return self.basis == "estimate"
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +193,8 @@ class SectionView:
     choices: tuple[tuple[ChoiceItem, str], ...]
     outcomes: tuple[tuple[OutcomeItem, str], ...]
     citations: tuple[c.Source, ...]
-    chance_sources: tuple[c.Source, ...]
+    chance_sources: tuple[c.Source, ...]  # a record chance's sources of the numbers
+    chance_background: tuple[c.Source, ...]  # an estimate's sources of context
     start_href: str
 
 
@@ -278,6 +298,9 @@ class Gamebook:
                     chance_sources=tuple(self.source(key) for key in chance.sources)
                     if chance is not None
                     else (),
+                    chance_background=tuple(self.source(key) for key in chance.background)
+                    if chance is not None
+                    else (),
                     start_href=start_href,
                 )
             )
@@ -314,13 +337,16 @@ def build_gamebook(story: c.CompiledStory) -> Gamebook:
     page_ids = _page_ids(story)
     places = {p.key: p.name for p in story.places}
     variables = story.variables
+    rules = SheetRules(variables, story.numbers)  # shared: it caches what lines allow
 
     sections: list[Section] = []
     for number, index in enumerate(order, start=1):
         scene = story.scenes[index]
         chapter = story.chapters[scene.chapter] if scene.chapter is not None else None
         sections.append(
-            _section(story, scene, number, number_of, chapter, page_ids[scene.chapter], places)
+            _section(
+                story, scene, number, number_of, chapter, page_ids[scene.chapter], places, rules
+            )
         )
 
     pages: list[Page] = []
@@ -336,7 +362,7 @@ def build_gamebook(story: c.CompiledStory) -> Gamebook:
 
     sheet = tuple(
         SheetRow(
-            humanise(v.name),
+            sheet_label(v),
             v.name,
             v.type,
             initial_words(v),
@@ -384,6 +410,7 @@ def _section(
     chapter: c.Chapter | None,
     page_id: str,
     places: dict[str, str],
+    rules: SheetRules,
 ) -> Section:
     variables = story.variables
     diverts: list[DivertItem] = []
@@ -396,7 +423,7 @@ def _section(
         ending = EndingItem(
             scene.ending.kind,
             humanise(scene.ending.kind),
-            None if epilogue is None else text_html(epilogue, variables),
+            None if epilogue is None else text_html(epilogue, variables, rules),
         )
     else:
         for divert in scene.diverts:
@@ -410,14 +437,17 @@ def _section(
         elif not settled:
             choices = tuple(
                 ChoiceItem(
-                    _link_html(text_html(choice.text, variables)),
-                    _condition(choice.condition, variables),
+                    _choice_lines(choice, rules),
                     effects_words(choice.effects, variables),
                     number_of[choice.target],
                 )
                 for choice in scene.choices
             )
-    open_always = settled or chance is not None or any(ch.condition is None for ch in choices)
+    open_always = (
+        settled
+        or chance is not None
+        or (bool(choices) and any(ch.condition in (None, True) for ch in scene.choices))
+    )
     return Section(
         number=number,
         anchor=f"s{number}",
@@ -428,7 +458,7 @@ def _section(
         page_id=page_id,
         place=places.get(scene.place) if scene.place is not None else None,
         date=scene.date,
-        html=text_html(scene.text, variables),
+        html=text_html(scene.text, variables, rules),
         notes=effects_words(scene.effects, variables),
         citations=scene.sources,
         diverts=tuple(diverts),
@@ -446,6 +476,22 @@ def _condition(expr: c.JsonExpr | None, variables: Sequence[c.Variable]) -> str 
     if expr is None or expr is True:
         return None
     return condition_words(expr, variables)
+
+
+def _choice_lines(choice: c.Choice, sheet: SheetRules) -> tuple[ChoiceLine, ...]:
+    """The choice as each way its text reads, with the conditions for each. A choice whose
+    text no sheet could produce still gets one line, its condition alone."""
+    own = () if choice.condition is None or choice.condition is True else (choice.condition,)
+    readings = inline_variants(choice.text, sheet, own)
+    if not readings:
+        readings = [(own, text_html(choice.text, sheet.variables, sheet))]
+    return tuple(
+        ChoiceLine(
+            _link_html(markup),
+            path_words(sheet.simplified(path), sheet.variables) if path else None,
+        )
+        for path, markup in readings
+    )
 
 
 def _chance(
@@ -472,7 +518,9 @@ def _chance(
             )
         )
         low += width
-    return ChanceItem(die, tuple(outcomes), chance.note, chance.sources + chance.background)
+    return ChanceItem(
+        die, tuple(outcomes), chance.basis, chance.note, chance.sources, chance.background
+    )
 
 
 def odds_words(probability: Fraction) -> str:
@@ -486,36 +534,6 @@ def odds_words(probability: Fraction) -> str:
 
 
 # -- text ------------------------------------------------------------------------------
-
-
-def text_html(text: c.Text, variables: Sequence[c.Variable]) -> str:
-    """Compiled text as HTML for the page: an interpolation becomes a labelled blank the
-    reader fills from the sheet, conditional text is given with its condition in words."""
-    if isinstance(text, str):
-        return text
-    out: list[str] = []
-    for part in text:
-        if isinstance(part, str):
-            out.append(part)
-        elif isinstance(part, c.Interpolation):
-            label = html.escape(value_words(part.expr, variables))
-            out.append(f'<span class="gb-var">[{label}]</span>')
-        elif isinstance(part, c.Variation):
-            out.append(text_html(part.parts[0], variables))  # a book shows the first reading
-        else:
-            condition = html.escape(condition_words(part.condition, variables))
-            then = text_html(part.then, variables)
-            words = f'(<span class="gb-cond">If {condition}:</span> {then}'
-            if part.otherwise is not None:
-                otherwise = text_html(part.otherwise, variables)
-                words += f' <span class="gb-cond">Otherwise:</span> {otherwise}'
-            # "own(If …" reads as one word: keep the bracket apart from the word before it.
-            gap = (
-                " " if out and out[-1] and not out[-1][-1].isspace() and out[-1][-1] != ">" else ""
-            )
-            out.append(f'{gap}<span class="gb-if">{words})</span>')
-    return "".join(out)
-
 
 _CITATION = re.compile(r'<sup class="cite">.*?</sup>', re.DOTALL)
 _ANCHOR_TAG = re.compile(r"</?a\b[^>]*>")
@@ -531,10 +549,12 @@ def _cited(section: Section) -> list[str]:
     """The source keys a section cites anywhere (text, epilogue, odds), in order."""
     keys = list(section.citations)
     markup = [section.html] + ([section.ending.epilogue or ""] if section.ending else [])
+    if section.chance is not None:
+        markup.append(section.chance.note or "")
     for chunk in markup:
         keys += [html.unescape(key) for key in _DATA_SOURCE.findall(chunk)]
     if section.chance is not None:
-        keys += section.chance.sources
+        keys += section.chance.sources + section.chance.background
     return keys
 
 

@@ -18,7 +18,10 @@ text (not HTML; the caller escapes it).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+
+from babel.numbers import format_decimal
 
 from crossing.story.compiled import Effect, JsonExpr, Variable
 
@@ -36,6 +39,12 @@ CLAMP_RULE = (
 )
 
 
+def number_words(value: int, language: str = "en") -> str:
+    """A whole number as a reader of that language writes it: 100,000 (a true minus sign)."""
+    digits = format_decimal(abs(value), locale=language.replace("-", "_"))
+    return f"−{digits}" if value < 0 else digits
+
+
 def humanise(name: str) -> str:
     """A name as words: underscores become spaces (`years_hidden` → "years hidden")."""
     return " ".join(name.replace("_", " ").split()) or name
@@ -47,7 +56,34 @@ def quoted(value: str) -> str:
 
 
 def variable_name(variables: Sequence[Variable], index: int) -> str:
-    return humanise(variables[index].name)
+    return short_label(variables[index])
+
+
+def sheet_label(variable: Variable) -> str:
+    """A variable as its line on the sheet is headed: its label ("Cash, in US dollars"),
+    else its name in words."""
+    return variable.label or humanise(variable.name)
+
+
+def short_label(variable: Variable) -> str:
+    """A variable as conditions and notes name it: its label up to the first comma or
+    bracket ("Cash", "Health"), so the sentence around it stays readable; else its name in
+    words."""
+    if variable.label:
+        return re.split(r",|\s\(", variable.label, maxsplit=1)[0].strip() or variable.label
+    return humanise(variable.name)
+
+
+def value_label(variable: Variable, index: int) -> str:
+    """An enum value as the story shows it: its label ("2009"), else its name in words."""
+    if 0 <= index < len(variable.labels) and variable.labels[index]:
+        return variable.labels[index]
+    return humanise(variable.values[index])
+
+
+def quoted_value(variable: Variable, index: int) -> str:
+    """An enum value as the reader writes it on the sheet: “2009”."""
+    return f"“{value_label(variable, index)}”"
 
 
 # -- types -----------------------------------------------------------------------------
@@ -88,8 +124,8 @@ def _value(
         return "ticked" if expr else "not ticked"
     if isinstance(expr, int):
         if enum is not None and 0 <= expr < len(enum.values):
-            return quoted(enum.values[expr])
-        return str(expr) if expr >= 0 else f"−{-expr}"
+            return quoted_value(enum, expr)
+        return number_words(expr)
     op = expr[0]
     if op == "var":
         return variable_name(variables, expr[1])
@@ -127,6 +163,9 @@ def _clause(expr: JsonExpr, variables: Sequence[Variable], within: str | None) -
         return f"{variable_name(variables, expr[1])} is ticked"
     if op == "not":
         return _negation(expr[1], variables, within)
+    if op == "and" and (between := _between(expr)) is not None:
+        this, low, high = between
+        return f"{value_words(this, variables)} is from {number_words(low)} to {number_words(high)}"
     if op in ("and", "or"):
         parts = [_clause(operand, variables, op) for operand in _flatten(expr, op)]
         words = f" {op} ".join(parts)
@@ -134,6 +173,43 @@ def _clause(expr: JsonExpr, variables: Sequence[Variable], within: str | None) -
     if op in COMPARISONS:
         return _comparison(op, expr[1], expr[2], variables, within)
     return f"{value_words(expr, variables)} is not 0"  # an int where a condition belongs
+
+
+def conditions_words(clauses: Sequence[JsonExpr], variables: Sequence[Variable]) -> str:
+    """Conditions that must all hold, as one clause: "child is ticked and years hidden is 1"
+    (a clause made of "or" gets brackets, so the "and" between them cannot be misread)."""
+    flat = [
+        part
+        for clause in clauses
+        for part in (
+            [clause]
+            if isinstance(clause, list) and clause[:1] == ["and"] and _between(clause)
+            else _flatten(clause, "and")
+        )
+    ]
+    if not flat:
+        return "always"
+    if len(flat) == 1:
+        return _clause(flat[0], variables, None)
+    return " and ".join(_clause(part, variables, "and") for part in flat)
+
+
+def _between(expr: JsonExpr) -> tuple[JsonExpr, int, int] | None:
+    """`x >= a and x <= b`, as (x, a, b)."""
+    _, left, right = expr
+    if (
+        isinstance(left, list)
+        and isinstance(right, list)
+        and left[0] == ">="
+        and right[0] == "<="
+        and left[1] == right[1]
+        and isinstance(left[2], int)
+        and isinstance(right[2], int)
+        and not isinstance(left[2], bool)
+        and not isinstance(right[2], bool)
+    ):
+        return left[1], left[2], right[2]
+    return None
 
 
 def _flatten(expr: JsonExpr, op: str) -> list[JsonExpr]:
@@ -173,7 +249,10 @@ def _comparison(
     # Put the variable (or expression) first: `2 <= cash` reads "cash is 2 or more".
     if isinstance(left, int) and not isinstance(right, int):
         left, right, op = right, left, _MIRROR[op]
+    op = _at_bound(op, left, right, variables)
     enum = _enum_of(left, variables) or _enum_of(right, variables)
+    if op == "!=" and enum is not None and len(enum.values) == 2 and isinstance(right, int):
+        op, right = "==", 1 - right  # of two values, "not the one" is "the other"
     a = _value(left, variables, 0, enum)
     b = _value(right, variables, 0, enum)
     if op == "==":
@@ -187,6 +266,24 @@ def _comparison(
     if op == "<=":
         return f"{a} is {b} or less"
     return f"{a} is {b} or more"
+
+
+def _at_bound(op: str, left: JsonExpr, right: JsonExpr, variables: Sequence[Variable]) -> str:
+    """A comparison that only its bound can meet reads as equality: with cash never below
+    0, "cash is 0 or less" is "cash is 0"."""
+    if not (isinstance(left, list) and left and left[0] == "var" and isinstance(right, int)):
+        return op
+    variable = variables[left[1]]
+    if variable.type != "int" or isinstance(right, bool):
+        return op
+    low, high = variable.low, variable.high
+    if low is not None and ((op == "<=" and right == low) or (op == "<" and right == low + 1)):
+        return "=="
+    if op == "!=" and right in (low, high):
+        return ">" if right == low else "<"  # "is not 0", never below 0: "is more than 0"
+    if high is not None and ((op == ">=" and right == high) or (op == ">" and right == high - 1)):
+        return "=="
+    return op
 
 
 def _bool_comparison(
@@ -214,7 +311,7 @@ def _bool_comparison(
 def effect_words(effect: Effect, variables: Sequence[Variable]) -> str:
     """One effect as an instruction for the sheet: "add 1 to cash" (no capital, no stop)."""
     variable = variables[effect.var]
-    name = humanise(variable.name)
+    name = short_label(variable)
     expr = effect.expr
     if variable.type == "bool":
         if isinstance(expr, bool):
@@ -222,7 +319,7 @@ def effect_words(effect: Effect, variables: Sequence[Variable]) -> str:
         return f"tick {name} if {condition_words(expr, variables)}; otherwise clear it"
     if variable.type == "enum":
         if isinstance(expr, int) and 0 <= expr < len(variable.values):
-            return f"write {quoted(variable.values[expr])} for {name}"
+            return f"write {quoted_value(variable, expr)} for {name}"
         return f"set {name} to {_value(expr, variables, 0, variable)}"
     if isinstance(expr, int) and not isinstance(expr, bool):
         return f"write {value_words(expr, variables)} for {name}"
@@ -270,7 +367,7 @@ def initial_words(variable: Variable) -> str:
         return "ticked" if variable.initial else "not ticked"
     if variable.type == "enum":
         index = int(variable.initial)
-        return quoted(variable.values[index]) if 0 <= index < len(variable.values) else ""
+        return quoted_value(variable, index) if 0 <= index < len(variable.values) else ""
     return value_words(int(variable.initial), ())
 
 
@@ -279,7 +376,7 @@ def range_words(variable: Variable) -> str:
     if variable.type == "bool":
         return "ticked or not ticked"
     if variable.type == "enum":
-        names = [quoted(v) for v in variable.values]
+        names = [quoted_value(variable, i) for i in range(len(variable.values))]
         if len(names) <= 1:
             return "".join(names)
         return ", ".join(names[:-1]) + " or " + names[-1]

@@ -32,6 +32,8 @@ from crossing.editions.words import (
     effects_words,
     initial_words,
     range_words,
+    sheet_label,
+    short_label,
     value_words,
 )
 from crossing.story import compiled as c
@@ -279,12 +281,15 @@ CASH, PAPERS, WHO, YEARS, DEBT, CHILD = (["var", i] for i in range(6))
         (["<=", CASH, 2], "cash is 2 or less"),
         (["==", CASH, 2], "cash is 2"),
         (["!=", CASH, 2], "cash is not 2"),
+        (["!=", CASH, 0], "cash is more than 0"),  # it never goes below 0
+        (["!=", YEARS, 6], "years hidden is less than 6"),  # nor above 6
+        (["<=", CASH, 0], "cash is 0"),
         (["<=", 2, CASH], "cash is 2 or more"),
         (PAPERS, "papers is ticked"),
         (["not", PAPERS], "papers is not ticked"),
         (["not", ["not", PAPERS]], "papers is ticked"),
         (["==", WHO, 0], "who is “mi ok”"),
-        (["!=", WHO, 1], "who is not “chol”"),
+        (["!=", WHO, 1], "who is “mi ok”"),  # of two values, the other
         (["==", 1, WHO], "who is “chol”"),
         ([">", YEARS, 3], "years hidden is more than 3"),
         (["not", [">=", CASH, 2]], "cash is less than 2"),
@@ -382,19 +387,80 @@ def test_effects_are_sentences_and_values_read_plainly() -> None:
     ]
 
 
-def test_text_shows_blanks_and_conditions() -> None:
+def test_text_without_conditions_keeps_its_paragraph_and_names_values_in_words() -> None:
+    text = ("<p>You have ", c.Interpolation(["+", CASH, 1], "int"), " coins.</p>")
+    assert text_html(text, VARIABLES) == (
+        '<p>You have <span class="gb-var"><span class="gb-name">cash</span> plus 1</span>'
+        " coins.</p>"
+    )
+
+
+def test_conditions_on_whole_sentences_become_lines_to_read_or_skip() -> None:
     text = (
-        "<p>You have ",
-        c.Interpolation(CASH, "int"),
-        " coins. ",
-        c.Conditional(["and", PAPERS, ["==", WHO, 1]], "Papers.", ("No ", "papers.")),
-        "</p>",
+        "<p>You wait. ",
+        c.Conditional(["and", PAPERS, ["==", WHO, 1]], "Papers. Good.", ("No ", "papers.")),
+        " Then you go.</p>",
     )
     assert text_html(text, VARIABLES) == (
-        '<p>You have <span class="gb-var">[cash]</span> coins. <span class="gb-if">'
-        '(<span class="gb-cond">If papers is ticked and who is “chol”:</span> Papers. '
-        '<span class="gb-cond">Otherwise:</span> No papers.)</span></p>'
+        '<div class="gb-passage"><p>You wait.</p>'
+        '<p class="gb-read"><span class="gb-cond">If papers is ticked and who is “chol”:</span>'
+        " Papers. Good.</p>"
+        '<p class="gb-read"><span class="gb-cond">If papers is not ticked or who is'
+        " “mi ok”:</span> No papers.</p>"
+        "<p>Then you go.</p></div>"
     )
+
+
+def test_a_condition_inside_a_sentence_repeats_the_sentence_and_settles_values() -> None:
+    text = (
+        "<p>Song-ho is ",
+        c.Conditional(
+            CHILD,
+            (c.Interpolation(["+", 13, YEARS], "int"),),
+            (c.Interpolation(YEARS, "int"),),
+        ),
+        " now. ",
+        c.Conditional(["==", YEARS, 1], "A year.", ""),
+        c.Conditional(["==", YEARS, 2], "Two years.", ""),
+        "</p>",
+    )
+    markup = text_html(text, VARIABLES)
+    assert markup == (
+        '<div class="gb-passage">'
+        '<p class="gb-read"><span class="gb-cond">If child is ticked:</span> Song-ho is '
+        '<span class="gb-var">13 plus <span class="gb-name">years hidden</span></span> now.</p>'
+        '<p class="gb-read"><span class="gb-cond">If child is not ticked:</span> Song-ho is '
+        '<span class="gb-var"><span class="gb-name">years hidden</span></span> now.</p>'
+        '<p class="gb-read"><span class="gb-cond">If years hidden is 1:</span> A year.</p>'
+        '<p class="gb-read"><span class="gb-cond">If years hidden is 2:</span> Two years.</p>'
+        "</div>"
+    )
+    assert "Otherwise" not in markup and "[" not in markup
+
+
+def test_lines_that_cannot_hold_are_left_out_and_settled_values_printed() -> None:
+    inner = c.Conditional([">=", YEARS, 4], "Never.", ("Age ", c.Interpolation(YEARS, "int"), "."))
+    text = ("<p>", c.Conditional(["==", YEARS, 1], (inner,), "Later."), "</p>")
+    assert text_html(text, VARIABLES) == (
+        '<div class="gb-passage">'
+        '<p class="gb-read"><span class="gb-cond">If years hidden is 1:</span> Age 1.</p>'
+        '<p class="gb-read"><span class="gb-cond">If years hidden is not 1:</span> Later.</p>'
+        "</div>"
+    )
+
+
+def test_the_journeys_sheet_uses_its_own_words_for_every_value() -> None:
+    """No value as the story's code spells it (y2009, mi ok, none yet), no bare 100000."""
+    book = gamebook(ROOT / "content" / "journey")
+    story = compiled(ROOT / "content" / "journey")
+    text = " ".join(f"{row.name} {row.initial} {row.values}" for row in book.sheet)
+    assert not re.search(r"\d{5,}", text)
+    for variable in story.variables:
+        assert variable.label, f"{variable.name} has no label for the sheet"
+        for value in variable.values:
+            assert len(variable.labels) == len(variable.values), variable.name
+            if value not in variable.labels:  # written quoted on the sheet: “y2009”
+                assert f"“{value}”" not in text and f"“{value.replace('_', ' ')}”" not in text
 
 
 def test_the_sheet_lists_every_variable() -> None:
@@ -402,8 +468,53 @@ def test_the_sheet_lists_every_variable() -> None:
     story = compiled(ROOT / "content" / "journey")
     assert [row.variable for row in book.sheet] == [v.name for v in story.variables]
     years = next(row for row in book.sheet if row.variable == "years_hidden")
-    assert (years.name, years.initial, years.values) == ("years hidden", "0", "0 to 6")
+    assert (years.name, years.initial, years.values) == ("Years in hiding", "0", "0 to 6")
     assert book.clamp_rule is not None
+
+
+def test_the_sheet_conditions_and_notes_use_the_storys_labels() -> None:
+    book = gamebook(CORPUS / "41-labels")
+    rows = {row.variable: row for row in book.sheet}
+    assert (rows["season"].name, rows["season"].initial) == ("Season", "“early spring”")
+    assert rows["season"].values == "“early spring” or “late & dry summer”"
+    assert (rows["tree"].name, rows["tree"].values) == ("tree", "“Apple” or “pear”")
+    assert rows["baskets"].name == "Baskets filled"
+    summer = next(s for s in book.sections if s.scene_id == "summer")
+    assert summer.notes == ("Write “late & dry summer” for Season.", "Add 3 to Baskets filled.")
+    # A value the line settles is printed as the story shows it.
+    assert 'If tree is “Apple”:</span> In <span class="gb-var">' in summer.html
+    assert "baskets of Apples.</p>" in summer.html
+    assert "If tree is “pear”:</span>" in summer.html  # of two values, the other one
+    assert "baskets of pears, not apples.</p>" in summer.html
+
+
+def test_a_label_is_shortened_at_its_comma_where_a_sentence_names_it() -> None:
+    cash = c.Variable("cash", "int", 0, (), 0, 100_000, "Cash, in US dollars")
+    assert short_label(cash) == "Cash" and sheet_label(cash) == "Cash, in US dollars"
+    assert condition_words([">", ["var", 0], 0], (cash,)) == "Cash is more than 0"
+    assert range_words(cash) == "0 to 100,000"
+    health = c.Variable("health", "int", 3, (), 0, 3, "Health (3 well, 0 unable to go on)")
+    assert short_label(health) == "Health"
+
+
+def test_variations_read_as_what_to_read_the_first_time_and_after() -> None:
+    book = gamebook(CORPUS / "43-variations")
+    wait = book.section(1)
+    assert "If you are reading this for the first time:</span> The clerk says" in wait.html
+    assert "for the third time or later:</span> You know the chair by now." in wait.html
+    assert "for the first, third, fifth… time:</span> It rains." in wait.html
+    assert "If days is more than 2 and you are reading this for the first time:" in wait.html
+    lines = [(line.condition, line.html) for ch in wait.choices for line in ch.lines]
+    assert ("you are reading this for the first time", "Ask the clerk") in lines
+    assert ("you are reading this for the second time or later", "Ask again") in lines
+
+
+def test_number_formats_print_settled_values_and_name_the_currency_of_others() -> None:
+    book = gamebook(CORPUS / "42-number-formats")
+    counter = book.section(1)
+    assert '<span class="gb-var">$<span class="gb-name">' in counter.html
+    assert "1,234,567" in book.section(2).html  # a constant: printed as the player shows it
+    assert re.search(r"THB \(<span class=\"gb-name\">[^<]+</span> times 2\)", counter.html)
 
 
 # -- rendering -------------------------------------------------------------------------
@@ -426,7 +537,7 @@ def render(engine: Any, view: PageView) -> str:
 
     front = engine.get_template("journey/_gamebook_front.html")
     body = engine.get_template("journey/_gamebook.html")
-    return front.render(Context({"view": view})) + body.render(Context({"view": view}))
+    return str(front.render(Context({"view": view})) + body.render(Context({"view": view})))
 
 
 class Page(HTMLParser):
@@ -525,9 +636,59 @@ def test_the_journey_renders_choices_as_descriptive_links(engine: Any) -> None:
         r'<span class="gb-go">— go to §2</span></a>',
         markup,
     )
-    assert "Write “y2009” for year." in markup
+    assert "Write “2009” for Year." in markup  # the story's labels, not y2009
     assert f'href="{BASE}mi-ok/#s3"' in markup
     assert 'id="source-pbs-2009"' in markup
+
+
+def section_markup(markup: str, number: int) -> str:
+    """One section's HTML out of a rendered page."""
+    start = markup.index(f'<section class="gb-section" id="s{number}"')
+    return markup[start : markup.index("</section>", start)]
+
+
+@pytest.mark.parametrize("path", STORIES)
+def test_every_chance_says_whether_its_numbers_are_from_the_record_or_an_estimate(
+    engine: Any, path: Path
+) -> None:
+    book = gamebook(path)
+    story = compiled(path)
+    markup = render(engine, book.view())
+    for section in book.sections:
+        if section.chance is None:
+            continue
+        scene = story.scenes[story.scene_index()[section.scene_id]]
+        assert scene.chance is not None
+        html = section_markup(markup, section.number)
+        record = "From the record:" in html
+        estimate = "An estimate — no source counts this:" in html
+        assert record != estimate, section.number
+        assert estimate == (scene.chance.basis == "estimate"), section.number
+        if estimate:
+            assert scene.chance.note and scene.chance.note in html  # the calibration note
+            assert "The odds: an estimate" in html and "The numbers come from" not in html
+            for key in scene.chance.background:
+                assert f'href="#source-{key}"' in html
+        else:
+            assert "The odds: from the record" in html and "For background" not in html
+            for key in scene.chance.sources:
+                assert f'href="#source-{key}"' in html
+
+
+def test_a_sourced_and_an_estimated_chance_in_words(engine: Any) -> None:
+    path = CORPUS / "40-chance-basis"
+    book = gamebook(path)
+    markup = render(engine, book.view())
+    quay = section_markup(markup, 1)
+    assert "From the record:</span> 292 of 365 crossings ran on time" in quay
+    assert re.search(r"The numbers come from:</span> <a href=\"#source-timetable\">", quay)
+    late = next(s for s in book.sections if s.scene_id == "late")
+    assert late.chance is not None and late.chance.estimate
+    html = section_markup(markup, late.number)
+    assert "An estimate — no source counts this:</span> nobody counts missed buses" in html
+    assert re.search(r"For background, not for the numbers:</span> <a href=\"#source-", html)
+    # Sources the notes cite are listed on the page, so their marks lead somewhere.
+    assert {"timetable", "harbour-log", "bus-company"} <= set(book.pages[0].sources)
 
 
 def test_templates_and_words_use_no_game_language() -> None:
