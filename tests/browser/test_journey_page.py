@@ -62,6 +62,7 @@ You are across the river.
 
 * Go north -> north
 * Go north by another road -> north_estimate
+* Go south by road -> kunming
 
 ## north
 title: The record
@@ -101,6 +102,21 @@ place: seoul
 You land a day late.
 
 * Go to the centre -> arrived
+
+## kunming
+title: Kunming
+place: kunming
+
+You reach Kunming by road.
+
+* Go on to the border -> mengla
+
+## mengla
+ending: safety
+title: Mengla
+place: mengla
+
+You reach Mengla, still in China.
 
 ## arrived
 ending: safety
@@ -349,6 +365,19 @@ def assert_legible_and_named(page: Page) -> None:
     assert any(kind == "label" for kind, _ in sizes), "no country is named in the frame"
     for kind, size in sizes:
         assert size >= 10.9, (kind, size)
+
+
+def test_a_road_within_one_country_is_not_called_a_flight(page_site: str, page: Page) -> None:
+    """Kunming to Mengla runs inside China; the coarse outline of Laos's northern tip comes
+    near the straight line, and a few points over it do not make the leg a flight."""
+    open_player(page, f"{page_site}/journey/")
+    take(page, "Cross the river")
+    take(page, "Go south by road")
+    take(page, "Go on to the border")
+    expect(page.locator(".places li")).to_have_count(4)
+    assert place_names(page)[2:] == ["Kunming, Yunnan", "Mengla, Yunnan"]
+    expect(page.locator(".places small")).to_have_count(0)
+    assert not page.locator(".map-frame .route path.leap").get_attribute("d")
 
 
 def test_the_map_never_zooms_past_every_country_name(page_site: str, page: Page) -> None:

@@ -294,7 +294,7 @@ export async function mount(root, doc = document) {
     const u = Math.max(v[2] / frame.clientWidth, v[3] / frame.clientHeight), lands = [...svg.querySelectorAll('[data-iso]')], way = ['', ''];
     svg.style.setProperty('--u', u);
     at.forEach((b, i, _, a = at[i - 1]) => {
-      const leap = a && lands.some((l) => l.dataset.iso != a[3] && l.dataset.iso != b[3] && [...Array(15).keys()].some((t) => l.isPointInFill(new DOMPoint(a[0] + (b[0] - a[0]) * (t = .15 + t / 20), a[1] + (b[1] - a[1]) * t))));
+      const leap = a && [...Array(15).keys()].filter((t) => (t = .15 + t / 20, lands.some((l) => l.dataset.iso != a[3] && l.dataset.iso != b[3] && l.isPointInFill(new DOMPoint(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t))))).length > 3;
       if (a) way[+leap] += `M${a[0]} ${a[1]}L${b[0]} ${b[1]}`;
       if (leap) list.children[b[2] - 1].innerHTML += ` <small>${say.leap}</small>`;
     });
