@@ -79,6 +79,14 @@ def test_every_ending_has_a_page_with_its_odds_and_no_reader_in_it(client: Clien
         assert re.findall(r"<script[^>]*src=\"([^\"]+)\"", page) == ["/static/crossing/ending.js"]
 
 
+def test_the_gamebook_leads_from_each_ending_to_its_page(client: Client) -> None:
+    """Without JavaScript, the gamebook is the journey: each ending section links to the
+    ending's own page, with its odds for each person and year."""
+    book = client.get("/journey/gamebook/").content.decode()
+    for ending in endings():
+        assert book.count(f'<a href="/journey/endings/{ending}/">') == 1, ending
+
+
 def test_an_ending_page_names_its_chapter_and_the_sources_it_cites(client: Client) -> None:
     page = client.get("/journey/endings/end_gobi/").content.decode()
     assert 'href="/on-the-border/other-routes/#north-to-mongolia"' in page
