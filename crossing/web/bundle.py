@@ -95,7 +95,7 @@ def render_bundle(
             "story": story,
             "story_data": story.to_json(),
             "player_text": player_text(),
-            "odds": random_reader_odds(story, cache_dir) or {},
+            "odds": published.odds or {},  # computed once, with the scenarios
             "styles": "\n".join((STATIC / name).read_text(encoding="utf-8") for name in STYLES),
             "map_svg": (STATIC / "map.svg").read_text(encoding="utf-8"),
             "player_js": inline_script((STATIC / "player.js").read_text(encoding="utf-8")),
