@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import secrets
 from typing import Any
 
 import pytest
+from django.core.handlers.wsgi import WSGIHandler
 from django.db import connection
 from django.test import Client
 from pytest_django.fixtures import Settings
@@ -107,3 +109,44 @@ def test_the_suite_runs_on_the_database_the_environment_names() -> None:
     url = os.environ.get("DATABASE_URL", "")
     expected = "postgresql" if url.startswith(("postgres://", "postgresql://")) else "sqlite"
     assert connection.vendor == expected
+
+
+class CountingInput(io.BytesIO):
+    """A request body that remembers how many bytes the server read from it."""
+
+    taken = 0
+
+    def read(self, size: int | None = -1) -> bytes:
+        data = super().read(size)
+        self.taken += len(data)
+        return data
+
+    def readline(self, size: int | None = -1) -> bytes:
+        data = super().readline(size)
+        self.taken += len(data)
+        return data
+
+
+@pytest.mark.parametrize("size", [1025, 64_000, 2_000_000])
+def test_a_large_body_is_refused_without_being_read(size: int) -> None:
+    """Through the WSGI handler as gunicorn calls it: an announced body over 1 KB is refused
+    before a byte of it is read (Django's request.body would read up to 2.5 MB first)."""
+    body = CountingInput(b"{" + b" " * (size - 2) + b"}")
+    statuses: list[str] = []
+    environ = {
+        "REQUEST_METHOD": "POST",
+        "PATH_INFO": URL,
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "REMOTE_ADDR": unused_address(),
+        "CONTENT_TYPE": "application/json",
+        "CONTENT_LENGTH": str(size),
+        "wsgi.input": body,
+        "wsgi.url_scheme": "http",
+        "wsgi.errors": io.StringIO(),
+    }
+    answer = b"".join(WSGIHandler()(environ, lambda status, headers: statuses.append(status)))
+    assert statuses == ["413 Request Entity Too Large"]
+    assert json.loads(answer) == {"error": "too large"}
+    assert body.taken == 0
+    assert not EndingCount.objects.exists()
