@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -48,9 +49,24 @@ def prepare(*, production: bool) -> None:
     )
 
 
+# A Unix socket's path must fit in sun_path (108 bytes on Linux, 104 on macOS).
+SOCKET_PATH_MAX = 100
+
+
+def control_socket_options(data: Path) -> dict[str, Any]:
+    """gunicorn's control socket, one per site: by default every gunicorn a user runs shares
+    ~/.gunicorn/gunicorn.ctl, and a second site would take over the first's. It lives in the
+    site's data folder, readable by its owner only; off where that path is too long."""
+    path = data / "gunicorn.ctl"
+    if len(os.fsencode(path)) > SOCKET_PATH_MAX:
+        return {"control_socket_disable": True}
+    return {"control_socket": str(path), "control_socket_mode": 0o600}
+
+
 def run_gunicorn(host: str, port: int, workers: int) -> None:
     from gunicorn.app.base import BaseApplication
 
+    from crossing.web.environment import data_dir
     from crossing.web.wsgi import application
 
     class Server(BaseApplication):  # type: ignore[misc]  # gunicorn has no type hints
@@ -60,6 +76,7 @@ def run_gunicorn(host: str, port: int, workers: int) -> None:
                 "workers": workers,
                 "accesslog": "-",
                 "forwarded_allow_ips": os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+                **control_socket_options(data_dir()),
             }
             for name, value in options.items():
                 self.cfg.set(name, value)

@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import socket
+import stat
 import subprocess
 import sys
 import time
@@ -19,6 +20,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from crossing.web.serve import control_socket_options
 
 ROOT = Path(__file__).resolve().parents[2]
 CROSSING = str(Path(sys.executable).parent / "crossing")
@@ -232,3 +235,35 @@ def test_bundle_of_a_broken_story_reports_errors(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "main.story:" in result.stderr and "stiars" in result.stderr
     assert not (tmp_path / "x.html").exists()
+
+
+def test_two_sites_have_their_own_control_sockets(tmp_path: Path) -> None:
+    """gunicorn's control socket is each site's own, in its data folder (mode 0600), never
+    the ~/.gunicorn/gunicorn.ctl that every gunicorn of a user would otherwise share."""
+    content = small_content(tmp_path / "content")
+    home = tmp_path / "home"
+    home.mkdir()
+    production = ("--production", "--workers", "1")
+    first, second = tmp_path / "a", tmp_path / "b"
+    with (
+        serving(first, *production, content=content, HOME=str(home)),
+        serving(second, *production, content=content, HOME=str(home)),
+    ):
+        for data in (first, second):
+            socket_path = data / "gunicorn.ctl"
+            deadline = time.monotonic() + 10
+            while not socket_path.exists() and time.monotonic() < deadline:
+                time.sleep(0.1)
+            mode = socket_path.stat().st_mode
+            assert stat.S_ISSOCK(mode), socket_path
+            assert stat.S_IMODE(mode) == 0o600
+        assert not (home / ".gunicorn").exists()
+
+
+def test_a_control_socket_path_too_long_for_unix_turns_the_socket_off(tmp_path: Path) -> None:
+    assert control_socket_options(tmp_path) == {
+        "control_socket": str(tmp_path / "gunicorn.ctl"),
+        "control_socket_mode": 0o600,
+    }
+    deep = tmp_path / ("d" * 120)
+    assert control_socket_options(deep) == {"control_socket_disable": True}
