@@ -63,6 +63,18 @@ def control_socket_options(data: Path) -> dict[str, Any]:
     return {"control_socket": str(path), "control_socket_mode": 0o600}
 
 
+def close_inherited_connections() -> None:
+    """Close every database and cache connection this process holds. A forked worker must
+    never use its parent's socket: on PostgreSQL, workers sharing the master's connection
+    answered 500 ("can't change 'autocommit' now") and stored reports they never
+    acknowledged. Each worker opens its own on first use."""
+    from django.core.cache import caches
+    from django.db import connections
+
+    connections.close_all()
+    caches.close_all()
+
+
 def run_gunicorn(host: str, port: int, workers: int) -> None:
     from gunicorn.app.base import BaseApplication
 
@@ -77,6 +89,8 @@ def run_gunicorn(host: str, port: int, workers: int) -> None:
                 "accesslog": "-",
                 "forwarded_allow_ips": os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
                 **control_socket_options(data_dir()),
+                # And in each worker, should anything have opened one before the fork.
+                "post_fork": lambda server, worker: close_inherited_connections(),
             }
             for name, value in options.items():
                 self.cfg.set(name, value)
@@ -84,6 +98,7 @@ def run_gunicorn(host: str, port: int, workers: int) -> None:
         def load(self) -> Any:
             return application
 
+    close_inherited_connections()  # opened by migrate and publish, in the process that forks
     Server().run()
 
 

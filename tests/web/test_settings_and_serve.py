@@ -15,7 +15,9 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -267,3 +269,61 @@ def test_a_control_socket_path_too_long_for_unix_turns_the_socket_off(tmp_path: 
     }
     deep = tmp_path / ("d" * 120)
     assert control_socket_options(deep) == {"control_socket_disable": True}
+
+
+def fresh_postgresql(name: str) -> str | None:
+    """A new, empty PostgreSQL database beside DATABASE_URL's, where one is set."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        return None
+    import psycopg
+
+    server = url.rsplit("/", 1)[0]
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    return f"{server}/{name}"
+
+
+def stored_reports(data: Path, database: str | None) -> int:
+    query = "SELECT COALESCE(SUM(count), 0) FROM journey_endingcount"
+    if database is None:
+        import sqlite3
+
+        with sqlite3.connect(data / "db.sqlite3") as db:
+            return int(db.execute(query).fetchone()[0])
+    import psycopg
+
+    with psycopg.connect(database) as db:
+        row = db.execute(query).fetchone()
+        return int(row[0]) if row else 0
+
+
+def test_workers_never_share_the_master_s_database_connection(tmp_path: Path) -> None:
+    """Production with two workers, 200 concurrent ending reports: each answered 200, each
+    stored once. With the master's connection inherited by the forks (migrations ran in the
+    master), PostgreSQL answered 500 to about half and stored reports it never acknowledged."""
+    content = small_content(tmp_path / "content")
+    database = fresh_postgresql(f"crossing_fork_{os.getpid()}")
+    env = {"CROSSING_ENDING_RATE": "100000", **({"DATABASE_URL": database} if database else {})}
+    body = json.dumps({"story": "market-day", "version": "1", "ending": "supper"}).encode()
+    headers = {"Content-Type": "application/json", "X-Forwarded-Proto": "https"}
+
+    def report(base: str) -> int | str:
+        request = urllib.request.Request(f"{base}/journey/endings/", body, headers)
+        try:
+            with urllib.request.urlopen(request, timeout=30) as answer:
+                return int(answer.status)
+        except urllib.error.HTTPError as error:
+            return error.code
+        except OSError as error:
+            return type(error).__name__
+
+    production = ("--production", "--workers", "2")
+    with (
+        serving(tmp_path / "data", *production, content=content, **env) as (base, _),
+        ThreadPoolExecutor(max_workers=50) as pool,
+    ):
+        statuses = list(pool.map(lambda _: report(base), range(200)))
+    assert statuses == [200] * 200, Counter(statuses)
+    assert stored_reports(tmp_path / "data", database) == 200
