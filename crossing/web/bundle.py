@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from crossing.content.documents import Chapter
+from crossing.files import write_atomic
 from crossing.story.compiled import CompiledStory
 
 from .journey.ending_screen import NO_NOTES, load_notes, scenario_odds
@@ -19,6 +20,9 @@ from .journey.publish import Published, random_reader_odds
 PACKAGE_DIR = Path(__file__).resolve().parent
 STATIC = PACKAGE_DIR / "static" / "crossing"
 STYLES = ("site.css", "player.css", "ending.css")
+# In every bundle's <head> (templates/journey/bundle.html): how `crossing bundle -o` knows
+# a file it may overwrite.
+SIGNATURE = b'<meta name="generator" content="crossing bundle">'
 
 
 def _configure_templates() -> None:
@@ -109,7 +113,10 @@ def render_bundle(
 def write_bundle(
     story: CompiledStory, output: Path, cache_dir: Path | None = None, folder: Path | None = None
 ) -> int:
-    """Write the file; return its size in bytes."""
-    text = render_bundle(story, cache_dir, folder)
-    output.write_text(text, encoding="utf-8")
-    return len(text.encode())
+    """Write the file whole or not at all (crossing.files); return its size in bytes."""
+    return write_atomic(output, render_bundle(story, cache_dir, folder))
+
+
+def is_bundle(head: bytes) -> bool:
+    """Whether a file's first bytes are those of a file `write_bundle` wrote."""
+    return SIGNATURE in head

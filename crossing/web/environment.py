@@ -5,8 +5,12 @@ the defaults are safe for one person running `crossing serve` on their own machi
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
+import stat
+import tempfile
+import warnings
 from pathlib import Path
 
 TRUE = {"1", "true", "yes", "on"}
@@ -28,25 +32,64 @@ def content_dir() -> Path:
     return Path(os.environ.get("CROSSING_CONTENT_DIR") or "content").resolve()
 
 
+class SecretKeyError(Exception):
+    """The kept secret key cannot be used; the message names the file and what to do."""
+
+
 def secret_key(folder: Path) -> str:
     """CROSSING_SECRET_KEY, or a key generated on first run and kept in the data folder.
 
-    Kept so that sessions and signed values survive a restart; readable by the owner only."""
+    Kept so that sessions and signed values survive a restart; readable by the owner only.
+    The file appears whole or not at all: the key is written to a temporary file, synced,
+    then linked to its name, which fails if another process got there first; that process's
+    key is then read, so processes starting at once all get the same key."""
     if key := os.environ.get("CROSSING_SECRET_KEY"):
         return key
     path = folder / "secret_key"
+    if not path.exists():
+        _create_key(path)
+    return _read_key(path)
+
+
+def _create_key(path: Path) -> None:
+    descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=".secret_key.", suffix=".tmp")
+    temporary = Path(name)  # mkstemp makes it readable by the owner only
     try:
-        return path.read_text(encoding="utf-8").strip()
-    except FileNotFoundError:
-        pass
-    key = secrets.token_urlsafe(50)
-    # O_EXCL: if two processes start at once, one writes and both read the same key.
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            file.write(secrets.token_urlsafe(50) + "\n")
+            file.flush()
+            os.fsync(file.fileno())
+        with contextlib.suppress(FileExistsError):  # another process's key won
+            os.link(temporary, path)
+    except OSError as error:
+        raise SecretKeyError(
+            f"cannot create the secret key file {path}: {error.strerror or error}; "
+            "make its folder writable, or set CROSSING_SECRET_KEY"
+        ) from error
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+def _read_key(path: Path) -> str:
+    fix = (
+        f"delete {path} and start again to generate a new key (signed-in editors are "
+        "signed out), or set CROSSING_SECRET_KEY"
+    )
     try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return path.read_text(encoding="utf-8").strip()
-    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-        file.write(key + "\n")
+        key = path.read_text(encoding="utf-8").strip()
+        mode = path.stat().st_mode
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "it is not text"
+        raise SecretKeyError(f"cannot read the secret key file {path}: {reason}; {fix}") from error
+    if not key:
+        raise SecretKeyError(f"the secret key file {path} is empty; {fix}")
+    if mode & 0o077:
+        warnings.warn(
+            f"the secret key file {path} can be read by other users (mode "
+            f"{stat.S_IMODE(mode):o}): run `chmod 600 {path}`",
+            stacklevel=2,
+        )
     return key
 
 
