@@ -4,13 +4,29 @@ Every page is rendered by the site itself (Django's test client, no server), the
 links become relative (`../sources/index.html#source-x`) so the folder works from
 `file://`, from a USB stick or under any path on any static host; forms, which need the
 live site, become a short note; the journey carries its story and player inline. The
-sitemap uses `--base-url` when given. The folder is written beside the old one and swapped
-in at the end, so a failed build never leaves half a site.
+sitemap uses `--base-url` when given.
+
+The folder is written beside the old one (in `.NAME.crossing-build-PID-XXXX`) and swapped
+in at the end, so a failed or killed build never leaves half a site. On Linux the swap is
+one `renameat2(RENAME_EXCHANGE)` call, which exchanges the two folders atomically: at every
+instant DIR is the whole old site or the whole new one, and DIR stays a real folder (no
+symlink for a web server to be told to follow). Where that call is missing (other systems,
+some file systems) the fallback renames the old folder to `.NAME.crossing-old-PID` and the
+new one into place; a kill between those two renames leaves no DIR for that moment, and the
+next build puts the old site back before anything else. Staging and old folders of killed
+builds (their PID no longer running) are removed at the next build. Files are written 0644
+and folders 0755, whatever the umask, so a web server running as another user can read
+them. Dotfiles at the top of the old export (`.git`, `.nojekyll`, ...) and `CNAME` are
+copied into the new one before the swap. A symlinked DIR is followed: the site is built
+into its target and the link is left alone.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import logging
+import os
 import posixpath
 import re
 import shutil
@@ -131,24 +147,130 @@ def _sitemap(client: Client, base_url: str | None) -> bytes:
     return re.sub(r"<loc>https?://testserver/", "<loc>", xml).encode()
 
 
+STAGING = "crossing-build"  # .NAME.crossing-build-PID-XXXX: a build being written
+OLD = "crossing-old"  # .NAME.crossing-old-PID: the old site, during the fallback swap
+KEEP = ("CNAME",)  # besides dotfiles: kept at the export's root across rebuilds
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _target(out: Path) -> Path:
+    """The real folder to write: symlinks followed (the link itself is never replaced);
+    never the current folder or one holding it, which the swap would pull from under the
+    shell."""
+    target = out.resolve()
+    here = Path.cwd().resolve()
+    if not target.name or target == here or target in here.parents:
+        raise ExportError(
+            f"{out} is the current folder or holds it, which the build would replace: "
+            "run it from the parent folder, e.g. `crossing build --out site`"
+        )
+    if target.exists() and not target.is_dir():
+        raise ExportError(f"{out} is a file, not a folder")
+    return target
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
+
+
+def _leftovers(out: Path, kind: str) -> Iterator[tuple[Path, int]]:
+    """Folders beside `out` that a build named `.NAME.KIND-PID...`, with their PID."""
+    pattern = re.compile(rf"\.{re.escape(out.name)}\.{kind}-(\d+)(?:-.*)?")
+    for path in out.parent.iterdir():
+        match = pattern.fullmatch(path.name)
+        if match and path.is_dir() and not path.is_symlink():
+            yield path, int(match.group(1))
+
+
+def _recover(out: Path) -> None:
+    """Undo what killed builds left: the old site back if a fallback swap was cut between
+    its two renames, then their staging and old folders removed."""
+    for kind in (OLD, STAGING):
+        for path, pid in _leftovers(out, kind):
+            if pid == os.getpid() or _running(pid):
+                continue  # a build still running beside us
+            if kind == OLD and not out.exists() and (path / MARKER).exists():
+                path.rename(out)
+            else:
+                shutil.rmtree(path, ignore_errors=True)
+
+
 def _prepare(out: Path) -> Path:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    _recover(out)
     if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
         raise ExportError(
             f"{out} is not empty and holds no earlier export: choose an empty or new folder"
         )
-    out.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    prefix = f".{out.name}.{STAGING}-{os.getpid()}-"
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=out.parent))
+
+
+def _readable(folder: Path) -> None:
+    """Folders 0755 and files 0644: a web server running as another user reads them."""
+    folder.chmod(0o755)
+    for path in folder.rglob("*"):  # the build writes no symlinks
+        path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+def _keep(out: Path, staging: Path) -> None:
+    """CNAME and the dotfiles at the old export's root (`.git`, `.nojekyll`, ...), copied
+    into the new one so that the swap keeps them."""
+    if not out.is_dir():
+        return
+    for path in out.iterdir():
+        if path.name == MARKER or not (path.name.startswith(".") or path.name in KEEP):
+            continue
+        copy = staging / path.name
+        if copy.exists() or copy.is_symlink():
+            continue  # written by this build
+        if path.is_dir() and not path.is_symlink():
+            shutil.copytree(path, copy, symlinks=True)
+        else:
+            shutil.copy2(path, copy, follow_symlinks=False)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one atomic step (Linux renameat2); False where unsupported."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    text = ctypes.c_char_p
+    renameat2.argtypes = [ctypes.c_int, text, ctypes.c_int, text, ctypes.c_uint]
+    renameat2.restype = ctypes.c_int
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(a), None, str(b))
 
 
 def _swap(staging: Path, out: Path) -> None:
-    if out.exists():
-        old = out.with_name(f".{out.name}.old")
+    """Put `staging` in place of `out`, so that `out` is the old or the new site at every
+    instant (see the module's notes); the old site is then deleted."""
+    if not out.exists():
+        staging.rename(out)  # atomic; fails rather than replace a folder made meanwhile
+    elif _exchange(staging, out):
+        shutil.rmtree(staging, ignore_errors=True)  # now the old site
+    else:
+        old = out.with_name(f".{out.name}.{OLD}-{os.getpid()}")
         shutil.rmtree(old, ignore_errors=True)
         out.rename(old)
-        staging.rename(out)
+        try:
+            staging.rename(out)
+        except BaseException:
+            old.rename(out)
+            raise
         shutil.rmtree(old, ignore_errors=True)
-    else:
-        staging.rename(out)
 
 
 def build_site(out: Path, *, base_url: str | None = None) -> Export:
@@ -157,7 +279,11 @@ def build_site(out: Path, *, base_url: str | None = None) -> Export:
     from .journey.ending_pages import ending_addresses
 
     started = time.perf_counter()
-    staging = _prepare(out)
+    out = _target(out)
+    try:
+        staging = _prepare(out)
+    except OSError as error:
+        raise ExportError(f"cannot write beside {out}: {error}") from error
     try:
         with _export_settings(base_url):
             client = Client()
@@ -186,9 +312,13 @@ def build_site(out: Path, *, base_url: str | None = None) -> Export:
                 with storage.open(path) as source:
                     write(f"static/{path}", source.read())
         (staging / MARKER).write_text("Written by `crossing build`; it may replace this folder.\n")
+        _readable(staging)
+        _keep(out, staging)
         _swap(staging, out)
-    except BaseException:
+    except BaseException as error:
         shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(error, OSError):  # a full disk, a mount point as DIR, ...
+            raise ExportError(f"cannot write {out}: {error}") from error
         raise
     html_files = sum(name.endswith(".html") for name in written)
     return Export(
