@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
-from django.db import connection
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connection
 from django.test import Client
 from pytest_django.fixtures import Settings
 
@@ -145,7 +146,15 @@ def test_a_large_body_is_refused_without_being_read(size: int) -> None:
         "wsgi.url_scheme": "http",
         "wsgi.errors": io.StringIO(),
     }
-    answer = b"".join(WSGIHandler()(environ, lambda status, headers: statuses.append(status)))
+    # As Django's test client does: the handler must not close the test's own connection.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        handler = WSGIHandler()
+        answer = b"".join(handler(environ, lambda status, headers: statuses.append(status)))
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     assert statuses == ["413 Request Entity Too Large"]
     assert json.loads(answer) == {"error": "too large"}
     assert body.taken == 0
