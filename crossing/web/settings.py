@@ -30,6 +30,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every later reader of the host (the page cache, canonical links, the sitemap,
+    # the redirect to HTTPS) sees one spelling of it (crossing/web/hosts.py).
+    "crossing.web.hosts.CanonicalHostMiddleware",
     # Pages carry no secret a BREACH attack could extract (readers get no session or CSRF
     # token), and compressed HTML matters on a slow phone; Django pads against BREACH anyway.
     "django.middleware.gzip.GZipMiddleware",
