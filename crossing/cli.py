@@ -93,9 +93,10 @@ def main() -> None:
     except Exception as exc:
         if os.environ.get("CROSSING_DEBUG"):
             raise
-        from crossing.web.environment import SecretKeyError
+        from crossing.web.environment import SecretKeyError, SettingError
 
-        if isinstance(exc, SecretKeyError):  # the site's key: the message says what to do
+        # The site's key or a setting: the message names it and says what to do.
+        if isinstance(exc, SecretKeyError | SettingError):
             click.echo(f"crossing: error: {exc}", err=True)
             sys.exit(1)
         click.echo(

@@ -95,3 +95,20 @@ def _read_key(path: Path) -> str:
 
 def csv_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+class SettingError(Exception):
+    """An environment variable holds a value the site cannot use; the message names it."""
+
+
+def megabytes(name: str, default: int) -> int:
+    """A whole number of megabytes, 0 or more, from the environment variable `name`."""
+    text = os.environ.get(name, "").strip()
+    if not text:
+        return default
+    if not (text.isascii() and text.isdigit()):  # no sign, fraction or unit
+        raise SettingError(
+            f"{name}={text!r} is not a number of megabytes: give a whole number, "
+            f"0 or more (for example {name}={default}), or unset it for {default}"
+        )
+    return int(text)

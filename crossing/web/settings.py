@@ -10,7 +10,14 @@ from pathlib import Path
 
 import dj_database_url
 
-from crossing.web.environment import content_dir, csv_list, data_dir, flag, secret_key
+from crossing.web.environment import (
+    content_dir,
+    csv_list,
+    data_dir,
+    flag,
+    megabytes,
+    secret_key,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = data_dir()
@@ -145,3 +152,7 @@ CROSSING_SITE_URL = os.environ.get("CROSSING_SITE_URL", "").strip()
 CROSSING_STATIC_EXPORT = False
 # `crossing serve --watch`: pages reload themselves when a content file changes.
 CROSSING_WATCH = flag("CROSSING_WATCH")
+
+# The most memory each process gives to the pages it keeps rendered (page_cache.py): about
+# three times today's pages in both languages; the least recently served go first.
+CROSSING_PAGE_CACHE_MB = megabytes("CROSSING_PAGE_CACHE_MB", 16)
