@@ -8,11 +8,13 @@ than by a helper that the cache and each address builder would call, because muc
 what reads the host is Django's own code (the sitemap, the redirect to HTTPS): rewritten
 once, everything after it sees one spelling, and code written later cannot forget it.
 
-A port other than the scheme's default is kept: `crossing serve` answers on
-127.0.0.1:8000, and a canonical link without its port would lead nowhere. Two ports are
-thus two sites here, each with its own pages in the cache (which is bounded, see
-page_cache.py). In production, CROSSING_SITE_URL names the public address: generated
-addresses then use it, and the host a request names is no part of the cache's key.
+A port is kept only when it is the port this server listens on (and not the scheme's
+default): `crossing serve` answers on 127.0.0.1:8000, and its links must say `:8000`. Any
+other port in a Host header did not bring the request here directly; keeping it would let
+one client make as many sites (each with its own pages in the cache) as there are ports,
+so it is dropped. A proxy that listens on another port than the app server (or a container
+that maps one) should be named by CROSSING_SITE_URL, as every production site should be:
+generated addresses then use it, and the host a request names is no part of the cache's key.
 """
 
 from __future__ import annotations
@@ -28,13 +30,14 @@ HTTP_PORT, HTTPS_PORT = 80, 443
 HIGHEST_PORT = 65535
 
 
-def canonical_host(host: str, *, secure: bool) -> str:
-    """`Example.ORG.:443` over HTTPS is `example.org`; `LOCALHOST:08000` is `localhost:8000`.
+def canonical_host(host: str, *, secure: bool, server_port: str) -> str:
+    """`Example.ORG.:443` over HTTPS is `example.org`; `LOCALHOST:08000` is `localhost:8000`
+    on a server listening on port 8000, and `localhost` on any other.
 
     `host` is a value request.get_host() accepted. Lower case and without a trailing dot (as
-    Django compares names with ALLOWED_HOSTS), without the default port (443 when `secure`,
-    else 80), any other port as a plain number. A port no server can listen on is refused
-    (Django answers 400)."""
+    Django compares names with ALLOWED_HOSTS); the port only if it is `server_port` (the
+    WSGI server's SERVER_PORT) and not the default (443 when `secure`, else 80), as a plain
+    number. A port no server can listen on is refused (Django answers 400)."""
     domain, port = split_domain_port(host)
     if not domain:
         raise DisallowedHost(f"Invalid HTTP_HOST header: {host!r}.")
@@ -43,9 +46,9 @@ def canonical_host(host: str, *, secure: bool) -> str:
     number = int(port)  # split_domain_port accepts digits only
     if not 1 <= number <= HIGHEST_PORT:
         raise DisallowedHost(f"Invalid port in HTTP_HOST header: {host!r}.")
-    if number == (HTTPS_PORT if secure else HTTP_PORT):
-        return domain
-    return f"{domain}:{number}"
+    default = HTTPS_PORT if secure else HTTP_PORT
+    ours = server_port.isdigit() and number == int(server_port)
+    return f"{domain}:{number}" if ours and number != default else domain
 
 
 class CanonicalHostMiddleware:
@@ -56,7 +59,11 @@ class CanonicalHostMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        host = canonical_host(request.get_host(), secure=request.is_secure())
+        host = canonical_host(
+            request.get_host(),
+            secure=request.is_secure(),
+            server_port=request.META.get("SERVER_PORT", ""),
+        )
         # The header get_host() reads: X-Forwarded-Host only where Django is told to trust
         # it (this site does not), else Host (set here even when a client sent none).
         forwarded = settings.USE_X_FORWARDED_HOST and "HTTP_X_FORWARDED_HOST" in request.META

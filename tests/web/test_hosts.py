@@ -1,6 +1,7 @@
 """One spelling per host (crossing.web.hosts): every variant Django's ALLOWED_HOSTS accepts
-(case, a trailing dot, the default port, leading zeros) becomes the same host, for the page
-cache and for every address the site writes (issue 14, fault 3)."""
+(case, a trailing dot, the default port, a port the server does not listen on, leading
+zeros) becomes the same host, for the page cache and for every address the site writes
+(issue 14, fault 3)."""
 
 from __future__ import annotations
 
@@ -31,37 +32,49 @@ def spellings(draw: st.DrawFn, name: str) -> str:
     return cased + draw(st.sampled_from(["", "."]))
 
 
-@given(data=st.data(), name=names, secure=st.booleans())
+@given(data=st.data(), name=names, secure=st.booleans(), server=st.integers(1, 65535))
 def test_every_spelling_of_a_host_without_a_port_is_its_name(
-    data: st.DataObject, name: str, secure: bool
+    data: st.DataObject, name: str, secure: bool, server: int
 ) -> None:
     default = "443" if secure else "80"
     port = data.draw(st.sampled_from(["", f":{default}", f":0{default}"]))
     host = data.draw(spellings(name)) + port
-    assert canonical_host(host, secure=secure) == name
+    assert canonical_host(host, secure=secure, server_port=str(server)) == name
 
 
-@given(data=st.data(), name=names, port=st.integers(1, 65535), secure=st.booleans())
-def test_another_port_is_kept_as_a_plain_number(
-    data: st.DataObject, name: str, port: int, secure: bool
+@given(
+    data=st.data(),
+    name=names,
+    port=st.integers(1, 65535),
+    server=st.integers(1, 65535),
+    secure=st.booleans(),
+)
+def test_a_port_is_kept_only_when_the_server_listens_on_it(
+    data: st.DataObject, name: str, port: int, server: int, secure: bool
 ) -> None:
+    """The server's own port (not the default) is kept, as a plain number; any other goes."""
+    server = data.draw(st.sampled_from([server, port]))  # often the port sent
     host = data.draw(spellings(name)) + ":" + "0" * data.draw(st.integers(0, 2)) + str(port)
-    expected = name if port == (443 if secure else 80) else f"{name}:{port}"
-    canonical = canonical_host(host, secure=secure)
-    assert canonical == expected
-    assert canonical_host(canonical, secure=secure) == canonical  # already canonical
+    kept = port == server and port != (443 if secure else 80)
+    canonical = canonical_host(host, secure=secure, server_port=str(server))
+    assert canonical == (f"{name}:{port}" if kept else name)
+    assert canonical_host(canonical, secure=secure, server_port=str(server)) == canonical
     assert validate_host(split_domain_port(canonical)[0], [name])  # Django still accepts it
 
 
+def test_without_a_server_port_no_port_is_kept() -> None:
+    assert canonical_host("localhost:8000", secure=False, server_port="") == "localhost"
+
+
 def test_an_ipv6_address_keeps_its_brackets() -> None:
-    assert canonical_host("[::1]:80", secure=False) == "[::1]"
-    assert canonical_host("[::1]:8000", secure=True) == "[::1]:8000"
+    assert canonical_host("[::1]:80", secure=False, server_port="8000") == "[::1]"
+    assert canonical_host("[::1]:8000", secure=True, server_port="8000") == "[::1]:8000"
 
 
 @pytest.mark.parametrize("host", ["localhost:0", "localhost:65536", "localhost:99999999999"])
 def test_a_port_no_server_can_listen_on_is_refused(host: str) -> None:
     with pytest.raises(DisallowedHost, match="port"):
-        canonical_host(host, secure=False)
+        canonical_host(host, secure=False, server_port="8000")
 
 
 # -- through the site ------------------------------------------------------------------
@@ -73,20 +86,22 @@ def hosts(settings: Settings) -> None:
 
 
 @pytest.mark.parametrize(
-    ("host", "secure", "site"),
+    ("host", "secure", "server_port", "site"),
     [
-        ("A.Example.", False, "http://a.example"),
-        ("a.example:80", False, "http://a.example"),
-        ("A.EXAMPLE.:0080", False, "http://a.example"),
-        ("a.example:443", True, "https://a.example"),
-        ("a.Example.:08000", False, "http://a.example:8000"),
-        ("a.example:80", True, "https://a.example:80"),  # not HTTPS's default port
+        ("A.Example.", False, "80", "http://a.example"),
+        ("a.example:80", False, "80", "http://a.example"),
+        ("A.EXAMPLE.:0080", False, "8000", "http://a.example"),
+        ("a.example:443", True, "443", "https://a.example"),
+        ("a.Example.:08000", False, "8000", "http://a.example:8000"),  # the server's port
+        ("a.example:8701", False, "8000", "http://a.example"),  # not the server's
+        ("a.example:80", True, "80", "https://a.example:80"),  # not HTTPS's default
     ],
 )
 def test_a_page_names_its_address_in_one_spelling(
-    client: Client, hosts: None, host: str, secure: bool, site: str
+    client: Client, hosts: None, host: str, secure: bool, server_port: str, site: str
 ) -> None:
-    html = client.get(FILM, HTTP_HOST=host, secure=secure).content.decode()
+    response = client.get(FILM, HTTP_HOST=host, SERVER_PORT=server_port, secure=secure)
+    html = response.content.decode()
     assert CANONICAL.findall(html) == [site + FILM]
     assert OG_URL.findall(html) == [site + FILM]
     assert JSON_LD_URL.findall(html) == [site + FILM]
