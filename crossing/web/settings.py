@@ -79,6 +79,9 @@ if redis_url := os.environ.get("REDIS_URL"):
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": "crossing",
+            # A Redis that does not answer must not hold requests: after a second the rate
+            # limit counts in the process instead (crossing/web/rate_limit.py).
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
 
+from ..rate_limit import HitCounter
 from .models import EndingCount
 
 
@@ -41,6 +41,10 @@ def how_readers_fared(*, story: str, version: str) -> Fared:
     return Fared(total, {row.ending: row.count / total for row in rows})
 
 
+# Counts in the shared cache (Redis), or in each process while it fails.
+report_counter = HitCounter()
+
+
 def allow_report(remote_address: str) -> bool:
     """At most CROSSING_ENDING_RATE reports a minute from one address.
 
@@ -48,11 +52,5 @@ def allow_report(remote_address: str) -> bool:
     and expires after a minute."""
     day = datetime.now(UTC).date().isoformat()
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{day}:{remote_address}".encode()).hexdigest()
-    key = f"ending-rate:{digest[:32]}"
-    cache.add(key, 0, timeout=60)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=60)
-        count = 1
+    count = report_counter.hit(f"ending-rate:{digest[:32]}", window=60)
     return count <= settings.CROSSING_ENDING_RATE
