@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
 
+from ..client_address import rate_limit_key
 from ..rate_limit import HitCounter
 from .models import EndingCount
 
@@ -45,12 +46,14 @@ def how_readers_fared(*, story: str, version: str) -> Fared:
 report_counter = HitCounter()
 
 
-def allow_report(remote_address: str) -> bool:
-    """At most CROSSING_ENDING_RATE reports a minute from one address.
+def allow_report(client_address: str) -> bool:
+    """At most CROSSING_ENDING_RATE reports a minute from one client: an IPv4 address or an
+    IPv6 /64 (crossing/web/client_address.py says how the address is found behind a proxy).
 
     The address is never stored: the cache holds only a salted hash that changes daily
     and expires after a minute."""
     day = datetime.now(UTC).date().isoformat()
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{day}:{remote_address}".encode()).hexdigest()
+    client = rate_limit_key(client_address)
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{day}:{client}".encode()).hexdigest()
     count = report_counter.hit(f"ending-rate:{digest[:32]}", window=60)
     return count <= settings.CROSSING_ENDING_RATE
