@@ -4,12 +4,15 @@ nothing listens, or a socket that never answers; no mocks."""
 
 from __future__ import annotations
 
+import http.client
 import json
 import logging
+import os
 import secrets
 import shutil
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -163,3 +166,53 @@ def test_reports_are_accepted_and_limited_while_redis_is_down(
     assert answers[0].json()["readers"] == 1
     assert answers[3].json() == {"error": "too many reports; try again in a minute"}
     assert len(warnings_of(caplog)) == 1
+
+
+def test_production_workers_answer_and_limit_while_redis_is_down(tmp_path: Path) -> None:
+    """`crossing serve --production --workers 2` with REDIS_URL where nothing listens: every
+    report is answered 200 or 429, never 500; each worker limits on its own (so one reader
+    gets between 3 and 6 reports a minute through two) and says so once."""
+    root = Path(__file__).resolve().parents[2]
+    shutil.copytree(root / "examples" / "market-day", tmp_path / "content" / "journey")
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CROSSING_", "DJANGO_"))}
+    env.pop("DATABASE_URL", None)
+    env.update(
+        CROSSING_DATA_DIR=str(tmp_path / "data"),
+        CROSSING_CONTENT_DIR=str(tmp_path / "content"),
+        CROSSING_NO_SSL_REDIRECT="1",
+        CROSSING_ENDING_RATE="3",
+        REDIS_URL=f"redis://127.0.0.1:{free_port()}/0",
+    )
+    crossing = str(Path(sys.executable).parent / "crossing")
+    command = [crossing, "serve", "--production", "--workers", "2", "--port", str(port)]
+    log = tmp_path / "serve.log"
+    with log.open("wb") as output:
+        server = subprocess.Popen(command, env=env, stdout=output, stderr=output, cwd=root)
+        try:
+            deadline = time.monotonic() + 60
+            while server.poll() is None and time.monotonic() < deadline:
+                try:
+                    socket.create_connection(("127.0.0.1", port), 0.2).close()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            statuses = [post_report(port) for _ in range(12)]
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+    text = log.read_text(errors="replace")
+    assert set(statuses) == {200, 429}, statuses
+    assert 3 <= statuses.count(200) <= 6
+    assert 1 <= text.count("the shared cache failed (ConnectionError") <= 2  # once per worker
+    assert "Internal Server Error" not in text
+
+
+def post_report(port: int) -> int:
+    body = json.dumps({"story": "market-day", "version": "1", "ending": "supper"})
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("POST", "/journey/endings/", body, {"Content-Type": "application/json"})
+        return connection.getresponse().status
+    finally:
+        connection.close()
