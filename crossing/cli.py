@@ -93,9 +93,11 @@ def main() -> None:
     except Exception as exc:
         if os.environ.get("CROSSING_DEBUG"):
             raise
+        from crossing.web.client_address import TrustedProxiesError
         from crossing.web.environment import SecretKeyError
 
-        if isinstance(exc, SecretKeyError):  # the site's key: the message says what to do
+        # Settings from the environment: the message names the setting and what to do.
+        if isinstance(exc, SecretKeyError | TrustedProxiesError):
             click.echo(f"crossing: error: {exc}", err=True)
             sys.exit(1)
         click.echo(
