@@ -13,12 +13,12 @@ CROSSING_TRUSTED_PROXIES lists the trusted proxies (addresses and networks); nob
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from ipaddress import IPv4Address, IPv4Network, IPv6Address, IPv6Network
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # settings.py imports this module: it must not load Django's HTTP layer
-    from django.http import HttpRequest
+    from django.http import HttpRequest, HttpResponse
 
 Address = IPv4Address | IPv6Address
 Network = IPv4Network | IPv6Network
@@ -113,6 +113,29 @@ def request_client_address(request: HttpRequest) -> str:
         request.META.get("HTTP_X_FORWARDED_FOR", ""),
         settings.CROSSING_TRUSTED_PROXIES,
     )
+
+
+def is_from_trusted_proxy(request: HttpRequest) -> bool:
+    from django.conf import settings
+
+    peer = parse_address(request.META.get("REMOTE_ADDR", ""))
+    return peer is not None and _is_trusted(peer, settings.CROSSING_TRUSTED_PROXIES)
+
+
+class ForwardedHeadersFromProxiesOnly:
+    """Middleware: drop `X-Forwarded-Proto` unless a trusted proxy sent the request.
+
+    Django's SECURE_PROXY_SSL_HEADER believes that header from anyone, so a client reaching
+    gunicorn directly could claim HTTPS: no redirect to it, and secure cookies sent over plain
+    HTTP. Placed before SecurityMiddleware, which reads it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not is_from_trusted_proxy(request):
+            request.META.pop("HTTP_X_FORWARDED_PROTO", None)
+        return self.get_response(request)
 
 
 def rate_limit_key(address: str) -> str:

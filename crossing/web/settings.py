@@ -34,6 +34,7 @@ MIDDLEWARE = [
     # Pages carry no secret a BREACH attack could extract (readers get no session or CSRF
     # token), and compressed HTML matters on a slow phone; Django pads against BREACH anyway.
     "django.middleware.gzip.GZipMiddleware",
+    "crossing.web.client_address.ForwardedHeadersFromProxiesOnly",
     "django.middleware.security.SecurityMiddleware",
     "crossing.web.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

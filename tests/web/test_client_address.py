@@ -322,3 +322,20 @@ def test_serve_refuses_a_wrong_trusted_proxy_with_a_clear_message(tmp_path: Path
         "('nginx' does not appear to be an IPv4 or IPv6 network); write addresses or networks "
         "separated by commas, e.g. 127.0.0.1,10.0.0.0/8"
     )
+
+
+PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+
+@pytest.mark.django_db
+def test_only_a_trusted_proxy_can_say_the_request_came_over_https(settings: Settings) -> None:
+    settings.SECURE_PROXY_SSL_HEADER = PROXY_SSL_HEADER
+    settings.SECURE_SSL_REDIRECT = True
+    settings.CROSSING_TRUSTED_PROXIES = parse_trusted_proxies("127.0.0.1")
+    client = Client()
+    claimed = {"HTTP_X_FORWARDED_PROTO": "https"}
+    from_proxy = client.get("/sources/", REMOTE_ADDR="127.0.0.1", **claimed)
+    assert from_proxy.status_code == 200  # believed: no redirect to HTTPS
+    direct = client.get("/sources/", REMOTE_ADDR="198.51.100.7", **claimed)
+    assert direct.status_code == 301  # not believed: sent to HTTPS like any plain request
+    assert direct["Location"].startswith("https://")
