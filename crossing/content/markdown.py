@@ -14,7 +14,6 @@ import unicodedata
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
-import mdurl
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -119,7 +118,7 @@ def _address_at(
 
 def written(address: str) -> str:
     """An address as the editor wrote it, before markdown-it percent-encoded it."""
-    return str(mdurl.decode(address))
+    return _md.normalizeLinkText(address)
 
 
 def render(
