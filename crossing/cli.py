@@ -93,10 +93,11 @@ def main() -> None:
     except Exception as exc:
         if os.environ.get("CROSSING_DEBUG"):
             raise
+        from crossing.web.client_address import TrustedProxiesError
         from crossing.web.environment import SecretKeyError, SettingError
 
-        # The site's key or a setting: the message names it and says what to do.
-        if isinstance(exc, SecretKeyError | SettingError):
+        # Settings from the environment: the message names the setting and what to do.
+        if isinstance(exc, SecretKeyError | SettingError | TrustedProxiesError):
             click.echo(f"crossing: error: {exc}", err=True)
             sys.exit(1)
         click.echo(

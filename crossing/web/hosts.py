@@ -3,7 +3,7 @@
 `LocalHost`, `localhost.` and `localhost:80` name the same site: Django's ALLOWED_HOSTS
 accepts them all, and before this each got its own copy of every page in the page cache
 and its own spelling in canonical links. `CanonicalHostMiddleware` rewrites the Host
-header once, first of all the middleware, to `canonical_host()`'s form. Done there rather
+header once, before any other middleware reads it, to `canonical_host()`'s form. Done there rather
 than by a helper that the cache and each address builder would call, because much of
 what reads the host is Django's own code (the sitemap, the redirect to HTTPS): rewritten
 once, everything after it sees one spelling, and code written later cannot forget it.

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from crossing.web.client_address import parse_trusted_proxies
 from crossing.web.environment import (
     content_dir,
     csv_list,
@@ -37,12 +38,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: every later reader of the host (the page cache, canonical links, the sitemap,
-    # the redirect to HTTPS) sees one spelling of it (crossing/web/hosts.py).
-    "crossing.web.hosts.CanonicalHostMiddleware",
     # Pages carry no secret a BREACH attack could extract (readers get no session or CSRF
     # token), and compressed HTML matters on a slow phone; Django pads against BREACH anyway.
     "django.middleware.gzip.GZipMiddleware",
+    "crossing.web.client_address.ForwardedHeadersFromProxiesOnly",
+    # Once the scheme is known (a forged X-Forwarded-Proto dropped above): every later
+    # reader of the host (the page cache, canonical links, the sitemap, the redirect to
+    # HTTPS) sees one spelling of it (crossing/web/hosts.py).
+    "crossing.web.hosts.CanonicalHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "crossing.web.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -89,6 +92,9 @@ if redis_url := os.environ.get("REDIS_URL"):
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": "crossing",
+            # A Redis that does not answer must not hold requests: after a second the rate
+            # limit counts in the process instead (crossing/web/rate_limit.py).
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
@@ -138,6 +144,10 @@ if PRODUCTION:
 # and how many endings one reader may report per minute.
 CROSSING_ENDING_MIN_READERS = int(os.environ.get("CROSSING_ENDING_MIN_READERS", "20"))
 CROSSING_ENDING_RATE = int(os.environ.get("CROSSING_ENDING_RATE", "6"))
+
+# The reverse proxies whose X-Forwarded-For is believed, to find a reader's address
+# (crossing/web/client_address.py); gunicorn believes their X-Forwarded-Proto. Nobody by default.
+CROSSING_TRUSTED_PROXIES = parse_trusted_proxies(os.environ.get("CROSSING_TRUSTED_PROXIES", ""))
 
 LOGGING = {
     "version": 1,
