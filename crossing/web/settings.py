@@ -18,6 +18,7 @@ from crossing.web.environment import (
     flag,
     megabytes,
     secret_key,
+    whole_number,
 )
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -79,7 +80,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{DATA_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CROSSING_DB_CONN_MAX_AGE", "60")),
+        conn_max_age=whole_number("CROSSING_DB_CONN_MAX_AGE", 60, of="seconds"),
         conn_health_checks=True,
     )
 }
@@ -133,7 +134,7 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Strict"
 SESSION_COOKIE_SAMESITE = "Lax"
 if PRODUCTION:
-    SECURE_HSTS_SECONDS = int(os.environ.get("CROSSING_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_SECONDS = whole_number("CROSSING_HSTS_SECONDS", 365 * 24 * 3600, of="seconds")
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_SSL_REDIRECT = not flag("CROSSING_NO_SSL_REDIRECT")
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -142,8 +143,8 @@ if PRODUCTION:
 
 # How many readers must have finished before the ending screen shows how others fared,
 # and how many endings one reader may report per minute.
-CROSSING_ENDING_MIN_READERS = int(os.environ.get("CROSSING_ENDING_MIN_READERS", "20"))
-CROSSING_ENDING_RATE = int(os.environ.get("CROSSING_ENDING_RATE", "6"))
+CROSSING_ENDING_MIN_READERS = whole_number("CROSSING_ENDING_MIN_READERS", 20, of="readers")
+CROSSING_ENDING_RATE = whole_number("CROSSING_ENDING_RATE", 6, of="reports a minute")
 
 # The reverse proxies whose X-Forwarded-For is believed, to find a reader's address
 # (crossing/web/client_address.py); gunicorn believes their X-Forwarded-Proto. Nobody by default.

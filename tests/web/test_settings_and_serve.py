@@ -336,3 +336,27 @@ def test_workers_never_share_the_master_s_database_connection(tmp_path: Path) ->
         statuses = list(pool.map(lambda _: report(base), range(200)))
     assert statuses == [200] * 200, Counter(statuses)
     assert stored_reports(tmp_path / "data", database) == 200
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "what"),
+    [
+        ("CROSSING_ENDING_RATE", "six", "a number of reports a minute"),
+        ("CROSSING_ENDING_MIN_READERS", "-5", "a number of readers"),
+        ("CROSSING_DB_CONN_MAX_AGE", "1.5", "a number of seconds"),
+    ],
+)
+def test_a_number_setting_that_is_no_number_stops_the_start_naming_it(
+    tmp_path: Path, name: str, value: str, what: str
+) -> None:
+    result = subprocess.run(
+        [CROSSING, "serve", "--port", str(free_port())],
+        env=environment(tmp_path / "data", **{name: value}),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"crossing: error: {name}={value!r} is not {what}: ")
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
