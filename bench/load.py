@@ -289,6 +289,11 @@ def text(result: dict[str, Any]) -> str:
     redis = f" + Redis {settings['redis']}" if settings["redis"] else ""
     latency = result["latency_ms"]
     refused = sum(result["refused"].values())
+    unsent = (
+        f"; {result['not_sent']:,} not sent, as the run ended while the server was down"
+        if result["not_sent"]
+        else ""
+    )
     downs = ", ".join(f"{k['seconds_down']:.1f}" for k in result["kills"])
     lines = [
         f"{result['description']}: {settings['database']}{redis}, {settings['workers']} "
@@ -296,7 +301,7 @@ def text(result: dict[str, Any]) -> str:
         f"machine: {facts['nproc']} CPUs ({facts['machine']}), Python {facts['python']}, "
         f"{facts['date']}, commit {facts['commit']}",
         "",
-        line("writes", result["writes"]),
+        line("sent", result["sent"], f"of {result['writes']:,} writes{unsent}"),
         line("  acknowledged", result["acknowledged"], "a 2xx answer was read"),
         line("  refused", refused, "another status: not stored" + by_kind(result["refused"])),
         line(
@@ -304,7 +309,6 @@ def text(result: dict[str, Any]) -> str:
             result["in_flight"],
             "sent, then the connection broke: stored or not" + by_kind(result["in_flight_by_kind"]),
         ),
-        line("  not sent", result["not_sent"], "the run ended while the server was down"),
         line("stored", result["stored"]),
         f"verdict: {result['verdict']['explanation']}",
         "",
@@ -326,29 +330,35 @@ def text(result: dict[str, Any]) -> str:
 
 
 MARKDOWN_HEADER = (
-    "| database | workers | clients | kills | writes | acknowledged | refused | in flight "
-    "| stored | verdict | writes/s | p50 ms | p99 ms |\n"
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |"
+    "| database | cache | workers | kills | writes | acknowledged | refused | in flight "
+    "| stored | verdict | ack/s | p50 ms | p99 ms | answering again after (s) |\n"
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: "
+    "| --- |"
 )
 
 
 def markdown(result: dict[str, Any]) -> str:
-    settings = result["settings"]
-    database = settings["database"] + (" + Redis" if settings["redis"] else "")
+    """The run as a row of docs/performance.md's table, under its header."""
+    settings, verdict = result["settings"], result["verdict"]
+    refused = sum(result["refused"].values())
+    statuses = ", ".join(f"{status}: {n}" for status, n in result["refused"].items())
     cells = [
-        database,
+        {"sqlite": "SQLite", "postgres": "PostgreSQL"}[settings["database"]],
+        "Redis" if settings["redis"] else "memory",
         settings["workers"],
-        settings["clients"],
         settings["kills"],
         f"{result['writes']:,}",
         f"{result['acknowledged']:,}",
-        sum(result["refused"].values()),
+        f"{refused:,}" + (f" ({statuses})" if refused else ""),
         result["in_flight"],
         f"{result['stored']:,}",
-        "holds" if result["verdict"]["holds"] else "**violated**",
+        "holds"
+        if verdict["holds"]
+        else f"**violated** (-{verdict['lost']}, +{verdict['unaccounted']})",
         f"{result['acknowledged_per_second']:,.0f}",
         f"{result['latency_ms']['p50']:.0f}",
         f"{result['latency_ms']['p99']:.0f}",
+        ", ".join(f"{kill['seconds_down']:.1f}" for kill in result["kills"]) or "–",
     ]
     return MARKDOWN_HEADER + "\n| " + " | ".join(str(cell) for cell in cells) + " |"
 
