@@ -28,9 +28,9 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Protocol
 
-from _server import Database
+from _server import Database, Kill
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,8 +185,10 @@ class ClientSettings:
 
 
 class Client:
-    """One client: one connection at a time, opened again after each failure (gunicorn's
-    sync workers close it after every answer anyway)."""
+    """One client: one connection at a time, a new one for each write. On a kept-alive
+    connection a failure could mean the server had closed it while idle, before the write
+    went out, which would count the write as in flight wrongly; gunicorn's sync workers
+    close the connection after every answer anyway."""
 
     def __init__(
         self, scenario: Scenario, work: Work, tally: Tally, settings: ClientSettings
@@ -226,8 +228,7 @@ class Client:
                 self.tally.in_flight[failure_kind(error)] += 1
             return
         latency = time.monotonic() - started
-        if answer.will_close:
-            self.disconnect()
+        self.disconnect()
         with self.tally.lock:
             self.tally.latencies.append(latency)
             if 200 <= answer.status < 300:
@@ -236,8 +237,6 @@ class Client:
                 self.tally.refused[answer.status] += 1
 
     def connect(self) -> bool:
-        if self.connection is not None:
-            return True
         connection = http.client.HTTPConnection(
             "127.0.0.1", self.settings.port, timeout=self.settings.timeout
         )
@@ -288,10 +287,10 @@ class Plan:
 class Run:
     tally: Tally
     seconds: float
-    kills: list[Any]  # what the kill callback returned, one per kill
+    kills: list[Kill]
 
 
-def drive(plan: Plan, scenario: Scenario, kill: Callable[[], Any]) -> Run:
+def drive(plan: Plan, scenario: Scenario, kill: Callable[[], Kill]) -> Run:
     """Run the clients; `kill` (kill -9 the server and start it again) is called `plan.kills`
     times, evenly spread over the run, while the clients keep going."""
     work = Work(plan.total, plan.duration)
