@@ -9,11 +9,11 @@ whatever happens to the server (docs/performance.md, "Issue 14: the load harness
 How: it starts `crossing serve --production --workers N` itself, in a session of its own,
 on a fresh database (SQLite in a temporary data folder, or a new PostgreSQL database that is
 dropped afterwards), optionally with Redis as the cache. N client threads then send writes
-(`--requests` of them, or for `--duration` seconds), one at a time each, over a new connection. With
-`--kill K`, K times evenly over the run, the master and all its workers are killed at once
-(SIGKILL to the process group) and the site is started again on the same data; the clients
-keep going, trying again after a pause while the server is down. At the end the server is
-stopped gracefully and what is stored is read straight from the database.
+(`--requests` of them, or for `--duration` seconds), one at a time each, over a new
+connection. With `--kill K`, K times evenly over the run, the master and all its workers are
+killed at once (SIGKILL to the process group) and the site is started again on the same
+data; the clients keep going, trying again after a pause while the server is down. At the
+end the server is stopped gracefully and what is stored is read straight from the database.
 
 Each write ends acknowledged (its 2xx answer read), refused (another status), in flight (the
 connection broke after the request was sent: stored or not, nobody knows) or not sent. The
