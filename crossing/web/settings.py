@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from crossing.web.data_folder import make_folder
 from crossing.web.environment import content_dir, csv_list, data_dir, flag, secret_key
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -93,8 +94,9 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
-STATIC_ROOT = DATA_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns at every start if it is missing
+# Created now: WhiteNoise warns at every start if it is missing (make_folder says why it
+# cannot be, naming the folder).
+STATIC_ROOT = make_folder(DATA_DIR / "static")
 # Hashed, compressed files in production; the plain finders otherwise, so that
 # `crossing serve` needs no collectstatic step.
 WHITENOISE_USE_FINDERS = not PRODUCTION
