@@ -42,6 +42,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "crossing.web.content_errors.ContentErrorMiddleware",
+    # A page that needs the database when it is unavailable: a 503 page (issue 14, fault 8).
+    "crossing.web.unavailable.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "crossing.web.urls"

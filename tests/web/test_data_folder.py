@@ -1,10 +1,12 @@
 """A data folder that is read-only, full or someone else's, and a database that cannot be
 written or reached (issue 14, fault 8).
 
-Commands say which path and what to do, with exit status 1.
+Commands say which path and what to do, with exit status 1; the ending API answers JSON
+503 with Retry-After; pages that need no database are served, and one that does answers a
+plain 503 page.
 
 Everything is real: folders the user may not write, a read-only mount, a file-size limit
-(as on a full disk), /dev/full, PostgreSQL refusing writes. Tests may run as
+(as on a full disk), /dev/full, SQLite and PostgreSQL refusing writes. Tests may run as
 root, whom permissions do not stop: commands then run as root without the capabilities
 that override them (setpriv's bounding set), and a read-only mount is made in a user and
 mount namespace of their own."""
@@ -12,6 +14,8 @@ mount namespace of their own."""
 from __future__ import annotations
 
 import errno
+import json
+import logging
 import os
 import resource
 import shutil
@@ -20,15 +24,27 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
+import urllib.error
 import urllib.parse
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
+from django.db import OperationalError, connection
+from django.http import HttpRequest, HttpResponse
+from django.test import Client, RequestFactory
+from django.urls import include, path
+from pytest_django.fixtures import Settings
 
 from crossing.web.data_folder import DataFolderError, explain, remedy, user, writes_to
+from crossing.web.journey.models import EndingCount
+from crossing.web.journey.publish import journey
+from crossing.web.json_api import RETRY_AFTER_SECONDS, json_api
 
 ROOT = Path(__file__).resolve().parents[2]
 CROSSING = str(Path(sys.executable).parent / "crossing")
@@ -424,3 +440,220 @@ def test_only_failures_to_write_in_the_folder_are_explained(tmp_path: Path) -> N
     assert str(explain(inside, tmp_path)).startswith(
         f"cannot write to {tmp_path / 'cache' / 'x'} (permission denied): "
     )
+
+
+# -- the API and the pages, when the database refuses writes --
+
+
+@contextmanager
+def refusing_writes() -> Iterator[None]:
+    """The test database, read-only for this connection: SQLite's query_only, PostgreSQL's
+    default_transaction_read_only. (Tests that use it run outside a transaction, as the
+    site does: a failed write inside one would break the test's own transaction.)"""
+    setting = {
+        "sqlite": "PRAGMA query_only = {}",
+        "postgresql": "SET default_transaction_read_only = {}",
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(setting[connection.vendor].format("on"))
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(setting[connection.vendor].format("off"))
+
+
+@contextmanager
+def full_sqlite_database(ending: dict[str, str]) -> Iterator[None]:
+    """A SQLite database that may not grow (max_page_count), filled until it is full. The
+    rows that fill it are as large as `ending`'s and sort just before it, so that the page
+    `ending` would go to is the one found full."""
+    if connection.vendor != "sqlite":
+        pytest.skip("a database that is really full is made with SQLite's max_page_count")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA page_count")
+        cursor.execute(f"PRAGMA max_page_count = {cursor.fetchone()[0]}")
+    width = len(ending["ending"]) - 1
+    try:
+        with pytest.raises(OperationalError, match="database or disk is full"):
+            for number in range(10**width):
+                filler = {**ending, "ending": "!" + str(number).zfill(width)}
+                EndingCount.objects.create(**filler, count=1)
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA max_page_count = 4294967294")
+
+
+def an_ending() -> dict[str, str]:
+    story = journey().story
+    return {"story": story.id, "version": story.version, "ending": sorted(journey().endings)[0]}
+
+
+def report(client: Client, ending: dict[str, str]) -> Any:
+    return client.post("/journey/endings/", json.dumps(ending), "application/json")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("database", ["read-only", "full"])
+def test_the_api_answers_json_503_when_the_database_cannot_be_written(
+    client: Client, settings: Settings, caplog: pytest.LogCaptureFixture, database: str
+) -> None:
+    settings.CROSSING_ENDING_RATE = 10_000
+    ending = an_ending()  # the journey is published before the database refuses
+    problem = refusing_writes() if database == "read-only" else full_sqlite_database(ending)
+    with problem, caplog.at_level(logging.ERROR, logger="crossing.web.json_api"):
+        response = report(client, ending)
+    assert response.status_code == 503
+    assert response["Content-Type"] == "application/json"
+    assert response["Retry-After"] == str(RETRY_AFTER_SECONDS)
+    assert response.json() == {
+        "error": "the site cannot store this right now; try again in a minute"
+    }
+    logged = caplog.text
+    assert "POST /journey/endings/" in logged and "cannot be written or reached" in logged
+    words = {
+        ("read-only", "sqlite"): "attempt to write a readonly database",
+        ("read-only", "postgresql"): "cannot execute UPDATE in a read-only transaction",
+        ("full", "sqlite"): "database or disk is full",
+    }
+    assert words[database, connection.vendor] in logged
+
+
+def test_any_other_failure_of_a_json_view_is_answered_as_json(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    @json_api
+    def broken(request: HttpRequest) -> HttpResponse:
+        raise ValueError("a bug")
+
+    with caplog.at_level(logging.ERROR, logger="crossing.web.json_api"):
+        response = broken(RequestFactory().post("/api/"))
+    assert response.status_code == 500
+    assert json.loads(response.content) == {"error": "the server failed; the error has been logged"}
+    assert "POST /api/ failed" in caplog.text and "ValueError: a bug" in caplog.text
+
+
+def count_a_visit(request: HttpRequest) -> HttpResponse:
+    """A page that writes to the database, as pages with comments will."""
+    EndingCount.objects.create(story="visits", version="1", ending="page", count=1)
+    return HttpResponse("counted")
+
+
+urlpatterns = [
+    path("needs-the-database/", count_a_visit),
+    path("", include("crossing.web.urls")),
+]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.urls(__name__)
+def test_a_page_that_needs_the_database_answers_a_plain_503_page(
+    client: Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    with refusing_writes(), caplog.at_level(logging.ERROR, logger="crossing.web.unavailable"):
+        response = client.get("/needs-the-database/")
+        home = client.get("/")
+        journey_page = client.get("/journey/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == str(RETRY_AFTER_SECONDS)
+    page = response.content.decode()
+    assert "This page is unavailable for a moment" in page
+    assert "Traceback" not in page and "OperationalError" not in page
+    assert "GET /needs-the-database/" in caplog.text
+    assert home.status_code == journey_page.status_code == 200  # they need no database
+
+
+# -- a running site whose database stops taking writes --
+
+
+def fetch(url: str, body: bytes | None = None) -> tuple[int, dict[str, str], bytes]:
+    headers = {"X-Forwarded-Proto": "https"}  # as from the proxy: no redirect to HTTPS
+    if body is not None:
+        headers["Content-Type"] = "application/json"
+    request = urllib.request.Request(url, body, headers)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+@contextmanager
+def serving(place: Path, data: Path, **env: str) -> Iterator[tuple[str, Path]]:
+    """`crossing serve --production` (gunicorn, one worker) as a user whom permissions stop;
+    yields its address and its log."""
+    if problem := runner_problem():
+        pytest.skip(problem)
+    port = a_free_port()
+    log = place / f"serve-{port}.log"
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [*RUNNER, CROSSING, "serve", "--production", "--workers", "1", "--port", str(port)],
+            env=environment(place, data, CROSSING_ENDING_RATE="100000", **env),
+            cwd=ROOT,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while process.poll() is None and time.monotonic() < deadline:
+            try:
+                fetch(base + "/")
+                break
+            except OSError:
+                time.sleep(0.2)
+        assert process.poll() is None, log.read_text()
+        yield base, log
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+ENDING = json.dumps({"story": "market-day", "version": "1", "ending": "supper"}).encode()
+
+
+def test_a_running_site_whose_data_folder_turns_read_only(place: Path) -> None:
+    """SQLite writes a journal beside the database: once the folder is read-only, reports
+    get JSON 503 and pages are still served; once it is writable again, reports count."""
+    data = place / "var"
+    data.mkdir()
+    with serving(place, data) as (base, log):
+        assert fetch(base + "/journey/endings/", ENDING)[0] == 200
+        data.chmod(0o555)
+        status, headers, body = fetch(base + "/journey/endings/", ENDING)
+        assert status == 503, body[:300]
+        assert headers["Content-Type"] == "application/json"
+        assert headers["Retry-After"] == str(RETRY_AFTER_SECONDS)
+        assert "error" in json.loads(body)
+        assert fetch(base + "/")[0] == fetch(base + "/journey/")[0] == 200
+        data.chmod(0o755)
+        status, _, body = fetch(base + "/journey/endings/", ENDING)
+        assert status == 200 and json.loads(body)["readers"] == 2
+    logged = log.read_text()
+    assert f"the SQLite database {data / 'db.sqlite3'} cannot be written or reached" in logged
+    assert "attempt to write a readonly database" in logged
+    assert "Traceback" not in logged
+
+
+def test_a_running_site_whose_postgresql_database_refuses_writes_then_connections(
+    place: Path,
+) -> None:
+    data = place / "var"
+    data.mkdir()
+    with own_postgresql() as database, serving(place, data, DATABASE_URL=database) as (base, _):
+        assert fetch(base + "/journey/endings/", ENDING)[0] == 200
+        administer(database, "ALTER DATABASE {name} SET default_transaction_read_only = on")
+        status, headers, body = fetch(base + "/journey/endings/", ENDING)
+        assert (status, headers["Retry-After"]) == (503, str(RETRY_AFTER_SECONDS)), body[:300]
+        administer(database, "ALTER DATABASE {name} ALLOW_CONNECTIONS false")
+        status, headers, body = fetch(base + "/journey/endings/", ENDING)
+        assert status == 503 and "error" in json.loads(body)
+        assert fetch(base + "/")[0] == fetch(base + "/journey/")[0] == 200
+        administer(
+            database,
+            "ALTER DATABASE {name} ALLOW_CONNECTIONS true",
+            "ALTER DATABASE {name} RESET default_transaction_read_only",
+        )
+        assert fetch(base + "/journey/endings/", ENDING)[0] == 200
