@@ -4,12 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test clean
+.PHONY: run test lock clean
 
-$(STAMP): pyproject.toml
+# The exact versions CI tested, each checked against its hash; then crossing itself, built
+# with the locked setuptools. `make lock` writes requirements.lock again.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 ## run: set up, then serve the site with the journey on http://127.0.0.1:8000/journey/
@@ -29,5 +31,14 @@ test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest --cov --cov-report=term
 	$(BIN)/coverage report --include='crossing/story/*,crossing/analysis/*' --fail-under=90 --skip-covered
 
+## lock: after changing the dependencies in pyproject.toml, pin every version again, with hashes
+LOCK_TOOL := .venv-lock
+lock:
+	$(PYTHON) -m venv $(LOCK_TOOL)
+	$(LOCK_TOOL)/bin/pip install --quiet pip-tools==7.7.0
+	$(LOCK_TOOL)/bin/pip-compile --quiet --upgrade --generate-hashes --allow-unsafe --build-deps-for editable --extra dev \
+		--strip-extras --no-emit-index-url --no-emit-find-links \
+		--output-file requirements.lock pyproject.toml
+
 clean:
-	rm -rf $(VENV) .coverage .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(LOCK_TOOL) .coverage .pytest_cache .mypy_cache .ruff_cache

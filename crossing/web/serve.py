@@ -85,6 +85,21 @@ def close_inherited_connections() -> None:
     caches.close_all()
 
 
+def forwarded_allow_ips() -> str:
+    """The proxies gunicorn believes about the scheme (X-Forwarded-Proto): the same as the
+    site believes about the client's address, CROSSING_TRUSTED_PROXIES (by default nobody).
+    gunicorn's own FORWARDED_ALLOW_IPS would let the two disagree, so it is not read."""
+    from django.conf import settings
+
+    if "FORWARDED_ALLOW_IPS" in os.environ:
+        click.echo(
+            "warning: FORWARDED_ALLOW_IPS is ignored: set CROSSING_TRUSTED_PROXIES to the "
+            "proxies' addresses or networks instead (docs/deployment.md)",
+            err=True,
+        )
+    return ",".join(str(network) for network in settings.CROSSING_TRUSTED_PROXIES)
+
+
 def run_gunicorn(host: str, port: int, workers: int) -> None:
     from gunicorn.app.base import BaseApplication
 
@@ -97,7 +112,7 @@ def run_gunicorn(host: str, port: int, workers: int) -> None:
                 "bind": f"{host}:{port}",
                 "workers": workers,
                 "accesslog": "-",
-                "forwarded_allow_ips": os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+                "forwarded_allow_ips": forwarded_allow_ips(),
                 **control_socket_options(data_dir()),
                 # And in each worker, should anything have opened one before the fork.
                 "post_fork": lambda server, worker: close_inherited_connections(),

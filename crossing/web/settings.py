@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from crossing.web.client_address import parse_trusted_proxies
 from crossing.web.data_folder import make_folder
 from crossing.web.environment import content_dir, csv_list, data_dir, flag, secret_key
 
@@ -34,6 +35,7 @@ MIDDLEWARE = [
     # Pages carry no secret a BREACH attack could extract (readers get no session or CSRF
     # token), and compressed HTML matters on a slow phone; Django pads against BREACH anyway.
     "django.middleware.gzip.GZipMiddleware",
+    "crossing.web.client_address.ForwardedHeadersFromProxiesOnly",
     "django.middleware.security.SecurityMiddleware",
     "crossing.web.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -82,6 +84,9 @@ if redis_url := os.environ.get("REDIS_URL"):
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": "crossing",
+            # A Redis that does not answer must not hold requests: after a second the rate
+            # limit counts in the process instead (crossing/web/rate_limit.py).
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
@@ -132,6 +137,10 @@ if PRODUCTION:
 # and how many endings one reader may report per minute.
 CROSSING_ENDING_MIN_READERS = int(os.environ.get("CROSSING_ENDING_MIN_READERS", "20"))
 CROSSING_ENDING_RATE = int(os.environ.get("CROSSING_ENDING_RATE", "6"))
+
+# The reverse proxies whose X-Forwarded-For is believed, to find a reader's address
+# (crossing/web/client_address.py); gunicorn believes their X-Forwarded-Proto. Nobody by default.
+CROSSING_TRUSTED_PROXIES = parse_trusted_proxies(os.environ.get("CROSSING_TRUSTED_PROXIES", ""))
 
 LOGGING = {
     "version": 1,

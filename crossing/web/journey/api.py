@@ -12,6 +12,7 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from ..client_address import request_client_address
 from ..json_api import json_api
 from .endings import allow_report, how_readers_fared, record_ending
 from .publish import journey
@@ -60,7 +61,7 @@ def report_ending(request: HttpRequest) -> JsonResponse:
         return _problem(409, f"this site publishes {story.id} version {story.version}")
     if report["ending"] not in published.endings:
         return _problem(400, f"{report['ending']!r} is not an ending of {story.id}")
-    if not allow_report(request.META.get("REMOTE_ADDR", "")):
+    if not allow_report(request_client_address(request)):
         return _problem(429, "too many reports; try again in a minute")
     record_ending(story=story.id, version=story.version, ending=report["ending"])
     fared = how_readers_fared(story=story.id, version=story.version)

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
 
+from ..client_address import rate_limit_key
+from ..rate_limit import HitCounter
 from .models import EndingCount
 
 
@@ -41,18 +42,18 @@ def how_readers_fared(*, story: str, version: str) -> Fared:
     return Fared(total, {row.ending: row.count / total for row in rows})
 
 
-def allow_report(remote_address: str) -> bool:
-    """At most CROSSING_ENDING_RATE reports a minute from one address.
+# Counts in the shared cache (Redis), or in each process while it fails.
+report_counter = HitCounter()
+
+
+def allow_report(client_address: str) -> bool:
+    """At most CROSSING_ENDING_RATE reports a minute from one client: an IPv4 address or an
+    IPv6 /64 (crossing/web/client_address.py says how the address is found behind a proxy).
 
     The address is never stored: the cache holds only a salted hash that changes daily
     and expires after a minute."""
     day = datetime.now(UTC).date().isoformat()
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{day}:{remote_address}".encode()).hexdigest()
-    key = f"ending-rate:{digest[:32]}"
-    cache.add(key, 0, timeout=60)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=60)
-        count = 1
+    client = rate_limit_key(client_address)
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{day}:{client}".encode()).hexdigest()
+    count = report_counter.hit(f"ending-rate:{digest[:32]}", window=60)
     return count <= settings.CROSSING_ENDING_RATE
