@@ -590,7 +590,13 @@ def serving(place: Path, data: Path, **env: str) -> Iterator[tuple[str, Path]]:
     with log.open("w") as output:
         process = subprocess.Popen(
             [*RUNNER, CROSSING, "serve", "--production", "--workers", "1", "--port", str(port)],
-            env=environment(place, data, CROSSING_ENDING_RATE="100000", **env),
+            env=environment(
+                place,
+                data,
+                CROSSING_ENDING_RATE="100000",
+                CROSSING_TRUSTED_PROXIES="127.0.0.1",  # its X-Forwarded-Proto says HTTPS
+                **env,
+            ),
             cwd=ROOT,
             stdout=output,
             stderr=subprocess.STDOUT,
