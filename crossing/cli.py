@@ -107,14 +107,14 @@ def main() -> None:
 
 def _setup_problem(exc: Exception) -> str | None:
     """What to tell the operator when the site cannot start as set up (a data folder that
-    is read-only or full, the secret key, the database, the trusted proxies), or None for a
-    bug. An OSError on a file in the data folder that no step explained is explained here
-    (issue 14, fault 8)."""
+    is read-only or full, the secret key, the database, a setting, the trusted proxies), or
+    None for a bug. An OSError on a file in the data folder that no step explained is
+    explained here (issue 14, fault 8)."""
     from crossing.web.client_address import TrustedProxiesError
     from crossing.web.data_folder import SetupError, explain
-    from crossing.web.environment import data_path
+    from crossing.web.environment import SettingError, data_path
 
-    if isinstance(exc, SetupError | TrustedProxiesError):
+    if isinstance(exc, SetupError | SettingError | TrustedProxiesError):
         return str(exc)
     if isinstance(exc, OSError) and exc.filename and (explained := explain(exc, data_path())):
         return str(explained)

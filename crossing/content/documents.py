@@ -16,6 +16,7 @@ from crossing.story.source import SourceFile, read
 
 from . import addresses, frontmatter
 from .frontmatter import FrontMatter, Schema, Spec
+from .images import check_image
 from .markdown import Block, Directive, Heading, LinkResolver, render
 
 TEXT, REQUIRED = Spec(str), Spec(str, required=True)
@@ -270,6 +271,7 @@ def render_body(
         diagnostics=diagnostics,
     )
     photos = len(draft.matter.tables.get("photos", []))
+    _check_photos(draft.matter, diagnostics)
     for block in rendered.blocks:
         if not isinstance(block, Directive):
             continue
@@ -294,6 +296,14 @@ def render_body(
         tuple(rendered.links),
         rendered.words,
     )
+
+
+def _check_photos(matter: FrontMatter, diagnostics: list[Diagnostic]) -> None:
+    """Each photo's `src` is a file of this site, like the body's images."""
+    entries = matter.tables.get("photos", [])
+    for entry, written_at in zip(entries, matter.table_fields.get("photos", []), strict=True):
+        if "src" in entry:
+            check_image(entry["src"], written_at["src"], diagnostics)
 
 
 def _photos(matter: FrontMatter) -> tuple[Photo, ...]:

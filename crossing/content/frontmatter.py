@@ -50,6 +50,8 @@ class FrontMatter:
     body: str
     body_line: int  # the file line the body's first line is on
     position: Position  # the opening fence: where a missing field is reported
+    # Where each entry's values are written: table -> entry -> field -> its value.
+    table_fields: dict[str, list[dict[str, Position]]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -88,6 +90,15 @@ class _Lines:
             return Position(self.source.path, line, 1)
         assert text is not None
         return Position(self.source.path, line, col, len(text))
+
+    def value_at(self, line: int, key: str, value: Any) -> Position:
+        """Where a key's text value is written on its line; else the key."""
+        text = self.source.lines[line - 1] if line <= len(self.source.lines) else ""
+        equals = text.find("=")
+        col = text.find(value, equals) if isinstance(value, str) and value and equals >= 0 else -1
+        if col < 0:
+            return self.at(line, key)  # a value written with escapes, or on other lines
+        return Position(self.source.path, line, col + 1, len(value))
 
 
 def split(source: SourceFile) -> tuple[str, int, str, int] | Diagnostic:
@@ -180,6 +191,7 @@ def read(source: SourceFile, schema: Schema) -> tuple[FrontMatter | None, list[D
     )
     tables: dict[str, list[dict[str, Any]]] = {}
     positions: dict[str, list[Position]] = {}
+    table_fields: dict[str, list[dict[str, Position]]] = {}
     for name, specs in schema.tables.items():
         entries = data.get(name, [])
         header_at = lines.at(lines.top.get(name, 1), name)
@@ -189,7 +201,7 @@ def read(source: SourceFile, schema: Schema) -> tuple[FrontMatter | None, list[D
             )
             continue
         found = lines.entries.get(name, [])
-        tables[name], positions[name] = [], []
+        tables[name], positions[name], table_fields[name] = [], [], []
         for index, entry in enumerate(entries):
             line, keys = found[index] if index < len(found) else (header_at.line, {})
             where = lines.at(line, f"[[{name}]]")
@@ -197,6 +209,14 @@ def read(source: SourceFile, schema: Schema) -> tuple[FrontMatter | None, list[D
             checked = _check_fields(entry, specs, where, keys, lines, what, diagnostics)
             tables[name].append(checked)
             positions[name].append(where)
+            table_fields[name].append(
+                {
+                    key: lines.value_at(keys[key], key, value) if key in keys else where
+                    for key, value in checked.items()
+                }
+            )
     fields = {name: lines.at(line, name) for name, line in lines.top.items()}
-    matter = FrontMatter(values, fields, tables, positions, body, body_line, opening)
+    matter = FrontMatter(
+        values, fields, tables, positions, body, body_line, opening, table_fields=table_fields
+    )
     return matter, diagnostics

@@ -1,5 +1,6 @@
 """A chapter's or a work's Markdown body to HTML blocks: CommonMark without raw HTML, with
-citations (`[^key]`), figure and photo lines (`{{ figure key }}`) and checked links.
+citations (`[^key]`), figure and photo lines (`{{ figure key }}`), and checked links and
+images.
 
 The result is a list of blocks so that the site's templates, not this module, draw the
 figures and photos: HTML, then a figure, then HTML again.
@@ -18,6 +19,8 @@ from markdown_it.token import Token
 
 from crossing.story.diagnostics import Diagnostic, Position, did_you_mean
 
+from .images import check_image
+
 # Placeholders in the private-use area survive Markdown untouched.
 _CITE = "\ue010{}\ue011\ue012{}\ue013"  # citation number, and which time the key is cited
 _CITE_BACK = re.compile("\ue010([0-9]+)\ue011\ue012([0-9]+)\ue013")
@@ -30,7 +33,15 @@ _EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 DIRECTIVES = ("figure", "photo")
 
-_md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+
+class _Markdown(MarkdownIt):
+    def validateLink(self, url: str) -> bool:
+        """Every link and image becomes a token, checked and reported below: markdown-it's
+        own filter would leave `![x](javascript:…)` as text that nobody is told about."""
+        return True
+
+
+_md = _Markdown("commonmark", {"html": False, "typographer": False}).enable("table")
 
 # Turns an internal link target into the address it stands for, or None if unknown.
 LinkResolver = Callable[[str], str | None]
@@ -74,15 +85,40 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "section"
 
 
+def _find(lines: Sequence[str], needle: str, near: int) -> tuple[int, int] | None:
+    """The body line (0-based) and column (1-based) where `needle` first appears at or
+    after line `near`."""
+    for index in range(max(near, 0), len(lines)):
+        col = lines[index].find(needle)
+        if col >= 0:
+            return index, col + 1
+    return None
+
+
 def _position_in(
     path: str, lines: Sequence[str], line_offset: int, needle: str, near: int = 0
 ) -> Position:
     """The first place `needle` appears at or after body line `near` (0-based)."""
-    for index in range(max(near, 0), len(lines)):
-        col = lines[index].find(needle)
-        if col >= 0:
-            return Position(path, line_offset + index, col + 1, len(needle))
-    return Position(path, line_offset + max(near, 0), 1)
+    found = _find(lines, needle, near)
+    if found is None:
+        return Position(path, line_offset + max(near, 0), 1)
+    return Position(path, line_offset + found[0], found[1], len(needle))
+
+
+def _address_at(
+    path: str, lines: Sequence[str], line_offset: int, address: str, near: int
+) -> Position:
+    """Where a link's or image's address is written: after its `](`, else anywhere from its
+    paragraph on (a reference definition), else at its paragraph."""
+    found = _find(lines, f"]({address}", near)
+    if found is not None:
+        return Position(path, line_offset + found[0], found[1] + 2, len(address))
+    return _position_in(path, lines, line_offset, address, near)
+
+
+def written(address: str) -> str:
+    """An address as the editor wrote it, before markdown-it percent-encoded it."""
+    return _md.normalizeLinkText(address)
 
 
 def render(
@@ -136,6 +172,7 @@ def render(
     # 3. Markdown, with links checked and headings given anchors.
     tokens = _md.parse("\n".join(lines))
     _check_links(tokens, lines, path, first_line, resolve, out, diagnostics)
+    _check_images(tokens, lines, path, first_line, diagnostics)
     _anchor_headings(tokens, out)
     rendered = _md.renderer.render(tokens, _md.options, {})
     out.words = len(_CITE_BACK.sub(" ", re.sub(r"<[^>]+>", " ", rendered)).split())
@@ -174,35 +211,60 @@ def _check_links(
     out: Rendered,
     diagnostics: list[Diagnostic],
 ) -> None:
-    for token in tokens:
-        if token.type != "inline" or not token.children:
+    for child, near in _inline_tokens(tokens, "link_open"):
+        href = str(child.attrGet("href") or "")
+        at = _address_at(path, lines, first_line, written(href), near)
+        if href.startswith("#"):
             continue
-        near = token.map[0] if token.map else 0
-        for child in token.children:
-            if child.type != "link_open":
-                continue
-            href = str(child.attrGet("href") or "")
-            at = _position_in(path, lines, first_line, f"]({href}", near)
-            at = Position(at.path, at.line, at.col + 2, len(href)) if at.width > 1 else at
-            if href.startswith("#"):
-                continue
-            if _EXTERNAL.match(href) and not href.startswith("journey:"):
-                diagnostics.append(
-                    Diagnostic(
-                        "E203",
-                        f"a link to another site: {href}",
-                        at,
-                        "put the address in sources.toml and cite the source with [^key]",
-                    )
+        if _EXTERNAL.match(href) and not href.startswith("journey:"):
+            diagnostics.append(
+                Diagnostic(
+                    "E203",
+                    f"a link to another site: {href}",
+                    at,
+                    "put the address in sources.toml and cite the source with [^key]",
                 )
-                continue
-            target = resolve(href)
-            if target is None:
-                what = "journey scene" if href.startswith("journey:") else "page on this site"
-                diagnostics.append(Diagnostic("E203", f"no {what} at '{href}'", at))
-                continue
-            child.attrSet("href", target)
-            out.links.append(target)
+            )
+            del child.attrs["href"]  # reported; never rendered
+            continue
+        target = resolve(href)
+        if target is None:
+            what = "journey scene" if href.startswith("journey:") else "page on this site"
+            diagnostics.append(Diagnostic("E203", f"no {what} at '{href}'", at))
+            del child.attrs["href"]
+            continue
+        child.attrSet("href", target)
+        out.links.append(target)
+
+
+def _check_images(
+    tokens: list[Token],
+    lines: Sequence[str],
+    path: str,
+    first_line: int,
+    diagnostics: list[Diagnostic],
+) -> None:
+    """Every image's address is a file of this site (crossing.story.local_addresses); a
+    refused image is reported where its address is written and becomes its alt text."""
+    for child, near in _inline_tokens(tokens, "image"):
+        src = str(child.attrGet("src") or "")
+        address = written(src)
+        at = _address_at(path, lines, first_line, address, near)
+        # As written, and as rendered: either must stay on the site.
+        if check_image(address, at, diagnostics) and check_image(src, at, diagnostics):
+            continue
+        child.type, child.tag, child.attrs, child.children = "text", "", {}, None
+
+
+def _inline_tokens(tokens: list[Token], kind: str) -> list[tuple[Token, int]]:
+    """Every inline token of this kind, with the body line its paragraph starts on."""
+    return [
+        (child, token.map[0] if token.map else 0)
+        for token in tokens
+        if token.type == "inline" and token.children
+        for child in token.children
+        if child.type == kind
+    ]
 
 
 def _anchor_headings(tokens: list[Token], out: Rendered) -> None:

@@ -19,6 +19,7 @@ from . import compiled as c
 from .diagnostics import Diagnostic, Position, did_you_mean
 from .expressions import INT_LIMIT, BoolLit, IntLit, Name, Unary
 from .loader import Project
+from .local_addresses import refusal
 from .markup import CitationNumbers, render_plain_inline, render_text
 from .numbers import FORMATS, is_currency, known_formats, locale_for, numbers_for
 from .parser import slugify
@@ -365,6 +366,9 @@ class _Checker:
             for m in scene.media
         )
         for m in scene.media:
+            refused = refusal(m.src, "image" if m.kind == "image" else "audio file")
+            if refused is not None:
+                self.report("E013", refused.message, m.position, refused.hint)
             if m.kind == "image" and m.alt is None:
                 self.report(
                     "E013",

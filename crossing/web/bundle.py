@@ -16,6 +16,7 @@ from crossing.story.compiled import CompiledStory
 
 from .journey.ending_screen import NO_NOTES, load_notes, scenario_odds
 from .journey.publish import Published, random_reader_odds
+from .policy_meta import with_policy_meta
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 STATIC = PACKAGE_DIR / "static" / "crossing"
@@ -107,7 +108,8 @@ def render_bundle(
             "ending_data": ending_data(published, _chapters(folder, story), None),
             "single_file": True,
         }
-        return render_to_string("journey/bundle.html", context)
+        # The site's policy, its inline script and styles allowed by their hashes.
+        return with_policy_meta(render_to_string("journey/bundle.html", context))
 
 
 def write_bundle(

@@ -116,3 +116,26 @@ def _read_key(path: Path) -> str:
 
 def csv_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+class SettingError(Exception):
+    """An environment variable holds a value the site cannot use; the message names it."""
+
+
+def whole_number(name: str, default: int, *, of: str = "") -> int:
+    """A whole number, 0 or more, from the environment variable `name` (`of` says of what:
+    "megabytes", "seconds"), or `default` when it is unset or empty."""
+    text = os.environ.get(name, "").strip()
+    if not text:
+        return default
+    if not (text.isascii() and text.isdigit()):  # no sign, fraction or unit
+        what = f"a number of {of}" if of else "a whole number"
+        raise SettingError(
+            f"{name}={text!r} is not {what}: give a whole number, "
+            f"0 or more (for example {name}={default}), or unset it for {default}"
+        )
+    return int(text)
+
+
+def megabytes(name: str, default: int) -> int:
+    return whole_number(name, default, of="megabytes")

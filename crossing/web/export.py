@@ -4,7 +4,8 @@ Every page is rendered by the site itself (Django's test client, no server), the
 links become relative (`../sources/index.html#source-x`) so the folder works from
 `file://`, from a USB stick or under any path on any static host; forms, which need the
 live site, become a short note; the journey carries its story and player inline. The
-sitemap uses `--base-url` when given.
+sitemap uses `--base-url` when given. Last of all, each page gets the site's
+Content-Security-Policy as a <meta> (crossing.web.policy_meta), its inline code hashed.
 
 The folder is written beside the old one (in `.NAME.crossing-build-PID-XXXX`) and swapped
 in at the end, so a failed or killed build never leaves half a site. On Linux the swap is
@@ -42,6 +43,8 @@ from django.contrib.staticfiles import finders
 from django.core.files.storage import Storage
 from django.test import Client, override_settings
 from django.utils.translation import gettext as _
+
+from .policy_meta import with_policy_meta
 
 MARKER = ".crossing-export"  # marks a folder this command may replace
 _LINK = re.compile(r"""(\b(?:href|src|action)=)(["'])(/[^"']*)\2""")
@@ -299,12 +302,13 @@ def build_site(out: Path, *, base_url: str | None = None) -> Export:
             pages = content.addresses() + ending_addresses()
             for address in pages:
                 html = _render(client, address).decode()
-                write(file_for(address), replace_forms(relativise(html, address)).encode())
+                page = replace_forms(relativise(html, address))
+                write(file_for(address), with_policy_meta(page).encode())
             missing = _render(client, "/this-page-does-not-exist/", expect=404).decode()
             # Relative to the root without a public address: right at the top of the
             # folder (and on hosts that redirect to /404.html), unstyled deeper down.
             missing = rooted_under(missing, base_url) if base_url else relativise(missing, "/")
-            write("404.html", missing.encode())
+            write("404.html", with_policy_meta(missing).encode())
             for key in content.figures:
                 write(f"figures/{key}.svg", _render(client, f"/figures/{key}.svg"))
             write("sitemap.xml", _sitemap(client, base_url))

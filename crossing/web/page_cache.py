@@ -2,11 +2,18 @@
 
 A story chapter, the sources or the whole gamebook takes 8–50 ms to render, and is the
 same for every reader until an editor saves a file. `@rendered_once` keeps each such
-page's rendered body in this process, keyed by its address, the language and the host
-(canonical links name it when no public address is set). The pages are dropped together
-whenever the content or the journey is read again (the objects the site builds from the
-content folder are new then), when the settings that shape a page differ (a static
-export, `--watch`), or when the day changes (where to watch marks past broadcasts).
+page's rendered body in this process, keyed by its address, the language and, unless
+CROSSING_SITE_URL names the public address, the scheme and host (canonical links name
+them then; hosts.py gives each host one spelling). A kept page is served again while the
+content or the journey is the one it was rendered from (each edit builds new objects from
+the content folder), the settings that shape a page are the same (a static export,
+`--watch`) and the day is (where to watch marks past broadcasts).
+
+Memory is bounded: the pages kept take at most CROSSING_PAGE_CACHE_MB (settings), the
+least recently served going first, and a page of an older version goes when it is next
+asked for. An address whose query names only tracking parameters (`?utm_source=…`,
+`?fbclid=…`: TRACKING_PARAMETERS) is the page without them; any other query may be read
+by the view, so that page is rendered and not kept.
 
 Each is also kept gzipped, compressed once rather than per request (the pages carry no
 secret for BREACH to find; see the note in settings on GZipMiddleware).
@@ -21,6 +28,7 @@ import datetime
 import gzip
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
@@ -94,44 +102,137 @@ def _answer(request: HttpRequest, page: _Rendered) -> HttpResponse:
     return response
 
 
+# Parameters that say where a reader came from, read by analytics (which this site has none
+# of), never by a view: the page is the same with or without them.
+TRACKING_PREFIXES = ("utm_",)  # utm_source, utm_medium, utm_campaign, utm_term, …
+TRACKING_PARAMETERS = frozenset(
+    {
+        "fbclid",  # Facebook
+        "gclid",  # Google Ads
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "_ga",  # Google Analytics' cross-site linker
+        "_gl",
+        "msclkid",  # Microsoft Advertising
+        "mc_cid",  # Mailchimp
+        "mc_eid",
+        "igshid",  # Instagram
+        "twclid",  # X (Twitter)
+        "ttclid",  # TikTok
+        "li_fat_id",  # LinkedIn
+        "yclid",  # Yandex
+        "ref_src",  # links shared from X (Twitter)
+    }
+)
+
+
+def is_tracking(parameter: str) -> bool:
+    name = parameter.lower()
+    return name in TRACKING_PARAMETERS or name.startswith(TRACKING_PREFIXES)
+
+
+def same_page_as_without_query(request: HttpRequest) -> bool:
+    """True if the query (if any) names only tracking parameters, which no view reads."""
+    return all(is_tracking(name) for name in request.GET)
+
+
+Key = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Kept:
+    version: Version
+    page: _Rendered
+    size: int  # bytes counted against the budget
+
+
+def _size(page: _Rendered) -> int:
+    """The bytes a page holds: both bodies (the Python objects around them are small)."""
+    headers = sum(len(name) + len(value) for name, value in page.headers)
+    return len(page.body) + len(page.gzipped) + headers
+
+
 class PageCache:
-    def __init__(self) -> None:
+    """Rendered pages, the least recently served first out when the budget is spent.
+
+    `budget` in bytes; None: settings.CROSSING_PAGE_CACHE_MB, read at each store so that a
+    changed setting applies at once. A page larger than the whole budget is not kept."""
+
+    def __init__(self, budget: int | None = None) -> None:
         self._lock = threading.Lock()
-        self._version: Version | None = None
-        self._pages: dict[tuple[str, ...], _Rendered] = {}
+        self._budget = budget
+        self._pages: OrderedDict[Key, _Kept] = OrderedDict()  # least recently served first
+        self._bytes = 0
 
-    def get(self, key: tuple[str, ...], version: Version) -> _Rendered | None:
+    def get(self, key: Key, version: Version) -> _Rendered | None:
         with self._lock:
-            if not version.same_as(self._version):
-                self._version, self._pages = version, {}  # the old pages go at once
-            return self._pages.get(key)
+            kept = self._pages.get(key)
+            if kept is None:
+                return None
+            if not version.same_as(kept.version):  # rendered from content since edited
+                self._forget(key)
+                return None
+            self._pages.move_to_end(key)
+            return kept.page
 
-    def put(self, key: tuple[str, ...], version: Version, page: _Rendered) -> None:
+    def put(self, key: Key, version: Version, page: _Rendered) -> None:
+        kept = _Kept(version, page, _size(page))
+        budget = self.budget()
         with self._lock:
-            if version.same_as(self._version):  # not a page of a version already gone
-                self._pages[key] = page
+            if key in self._pages:
+                self._forget(key)
+            if kept.size > budget:
+                return
+            while self._bytes + kept.size > budget:
+                self._forget(next(iter(self._pages)))  # the least recently served
+            self._pages[key] = kept
+            self._bytes += kept.size
+
+    def budget(self) -> int:
+        if self._budget is not None:
+            return self._budget
+        return int(settings.CROSSING_PAGE_CACHE_MB * 1024 * 1024)
+
+    def _forget(self, key: Key) -> None:
+        self._bytes -= self._pages.pop(key).size
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pages.clear()
+            self._bytes = 0
+
+    @property
+    def bytes(self) -> int:
+        return self._bytes
 
     def __len__(self) -> int:
         return len(self._pages)
 
 
-site_pages = PageCache()  # pages built from the site's content (and the journey)
-journey_pages = PageCache()  # pages built from the journey alone (the gamebook)
+pages = PageCache()  # every worker's kept pages, within one budget
+
+
+def _key(request: HttpRequest) -> Key:
+    """The page's address, its language and the site it names in its links: the scheme
+    and host (already in their canonical form, hosts.py), unless CROSSING_SITE_URL gives
+    every page the same public address, so that the host a request names is irrelevant."""
+    site = "" if settings.CROSSING_SITE_URL else request.build_absolute_uri("/")
+    return (request.path, get_language() or "", site)
 
 
 def rendered_once(*, reads_content: bool = True) -> Callable[[View], View]:
     """Serve a GET view's 200 answers from memory while what it reads stays the same.
     `reads_content=False` for pages of the journey alone, which need no campaign content
     (a site may serve only a story)."""
-    pages = site_pages if reads_content else journey_pages
 
     def decorate(view: View) -> View:
         @wraps(view)
         def cached(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if request.GET:  # a query the view may read: rendered, never kept (nor grown)
-                return view(request, *args, **kwargs)
+            if not same_page_as_without_query(request):  # a query the view may read
+                return view(request, *args, **kwargs)  # rendered, never kept
             version = Version.now(reads_content=reads_content)
-            key = (request.path, get_language() or "", request.build_absolute_uri("/"))
+            key = _key(request)
             page = pages.get(key, version)
             if page is None:
                 response = view(request, *args, **kwargs)

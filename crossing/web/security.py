@@ -1,28 +1,54 @@
-"""The Content-Security-Policy header (Django 5.2 has none of its own).
+"""The Content-Security-Policy (Django 5.2 has none of its own): one list of directives,
+from which come both the header every response carries and the `<meta>` policy that the
+static export and the single-file bundle carry (crossing/web/policy_meta.py).
 
 Scripts, styles, fonts and images come from this site only: no inline script, no inline
 style, no third party. The other security headers are Django's own settings."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 
 from django.http import HttpRequest, HttpResponse
 
-POLICY = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'none'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ]
-)
+DIRECTIVES: Mapping[str, tuple[str, ...]] = {
+    "default-src": ("'self'",),
+    "script-src": ("'self'",),
+    "style-src": ("'self'",),
+    "img-src": ("'self'", "data:"),
+    "font-src": ("'self'",),
+    "connect-src": ("'self'",),
+    "object-src": ("'none'",),
+    "base-uri": ("'none'",),
+    "form-action": ("'self'",),
+    "frame-ancestors": ("'none'",),
+}
+
+# Directives a policy in <meta> cannot carry: browsers ignore them there and log a warning
+# (CSP Level 3, "Delivery via meta element"). The meta policy is the served one minus
+# these; a host serving the export has to send frame-ancestors as a header itself
+# (docs/deployment.md says how).
+HEADER_ONLY = frozenset({"frame-ancestors", "report-uri", "sandbox"})
+
+
+def _render(directives: Mapping[str, Iterable[str]]) -> str:
+    return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
+
+
+POLICY = _render(DIRECTIVES)
+
+
+def meta_policy(*, script_hashes: Iterable[str] = (), style_hashes: Iterable[str] = ()) -> str:
+    """The served policy as a <meta> may carry it: without HEADER_ONLY, and allowing the
+    page's own inline scripts and styles by their hashes ('sha256-…') and nothing else."""
+    extra = {"script-src": tuple(script_hashes), "style-src": tuple(style_hashes)}
+    return _render(
+        {
+            name: values + extra.get(name, ())
+            for name, values in DIRECTIVES.items()
+            if name not in HEADER_ONLY
+        }
+    )
 
 
 class ContentSecurityPolicyMiddleware:

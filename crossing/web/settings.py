@@ -12,7 +12,15 @@ import dj_database_url
 
 from crossing.web.client_address import parse_trusted_proxies
 from crossing.web.data_folder import make_folder
-from crossing.web.environment import content_dir, csv_list, data_dir, flag, secret_key
+from crossing.web.environment import (
+    content_dir,
+    csv_list,
+    data_dir,
+    flag,
+    megabytes,
+    secret_key,
+    whole_number,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = data_dir()
@@ -36,6 +44,10 @@ MIDDLEWARE = [
     # token), and compressed HTML matters on a slow phone; Django pads against BREACH anyway.
     "django.middleware.gzip.GZipMiddleware",
     "crossing.web.client_address.ForwardedHeadersFromProxiesOnly",
+    # Once the scheme is known (a forged X-Forwarded-Proto dropped above): every later
+    # reader of the host (the page cache, canonical links, the sitemap, the redirect to
+    # HTTPS) sees one spelling of it (crossing/web/hosts.py).
+    "crossing.web.hosts.CanonicalHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "crossing.web.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -71,7 +83,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{DATA_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CROSSING_DB_CONN_MAX_AGE", "60")),
+        conn_max_age=whole_number("CROSSING_DB_CONN_MAX_AGE", 60, of="seconds"),
         conn_health_checks=True,
     )
 }
@@ -126,7 +138,7 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Strict"
 SESSION_COOKIE_SAMESITE = "Lax"
 if PRODUCTION:
-    SECURE_HSTS_SECONDS = int(os.environ.get("CROSSING_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_SECONDS = whole_number("CROSSING_HSTS_SECONDS", 365 * 24 * 3600, of="seconds")
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_SSL_REDIRECT = not flag("CROSSING_NO_SSL_REDIRECT")
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -135,8 +147,8 @@ if PRODUCTION:
 
 # How many readers must have finished before the ending screen shows how others fared,
 # and how many endings one reader may report per minute.
-CROSSING_ENDING_MIN_READERS = int(os.environ.get("CROSSING_ENDING_MIN_READERS", "20"))
-CROSSING_ENDING_RATE = int(os.environ.get("CROSSING_ENDING_RATE", "6"))
+CROSSING_ENDING_MIN_READERS = whole_number("CROSSING_ENDING_MIN_READERS", 20, of="readers")
+CROSSING_ENDING_RATE = whole_number("CROSSING_ENDING_RATE", 6, of="reports a minute")
 
 # The reverse proxies whose X-Forwarded-For is believed, to find a reader's address
 # (crossing/web/client_address.py); gunicorn believes their X-Forwarded-Proto. Nobody by default.
@@ -155,3 +167,7 @@ CROSSING_SITE_URL = os.environ.get("CROSSING_SITE_URL", "").strip()
 CROSSING_STATIC_EXPORT = False
 # `crossing serve --watch`: pages reload themselves when a content file changes.
 CROSSING_WATCH = flag("CROSSING_WATCH")
+
+# The most memory each process gives to the pages it keeps rendered (page_cache.py): about
+# three times today's pages in both languages; the least recently served go first.
+CROSSING_PAGE_CACHE_MB = megabytes("CROSSING_PAGE_CACHE_MB", 16)

@@ -1,7 +1,13 @@
-"""/sitemap.xml: every page of the site, for search engines."""
+"""/sitemap.xml: every page of the site, for search engines, at the site's public address
+(CROSSING_SITE_URL) when one is set, as canonical links are; else at the address the
+request came to (its host in one spelling: hosts.py)."""
 
 from __future__ import annotations
 
+from typing import Any
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 
 from .content import site_content
@@ -14,3 +20,16 @@ class SitePages(Sitemap):  # type: ignore[type-arg]  # generic only in the stubs
 
     def location(self, item: str) -> str:
         return item
+
+    def get_protocol(self, protocol: str | None = None) -> str:
+        if public := settings.CROSSING_SITE_URL:
+            return urlsplit(public).scheme
+        return str(super().get_protocol(protocol))
+
+    def get_domain(self, site: Any = None) -> str:
+        """The host, and the path the site lives under, if any: `https://example.org/x/`
+        gives `example.org/x`, before each page's own address."""
+        if public := settings.CROSSING_SITE_URL:
+            parts = urlsplit(public)
+            return parts.netloc + parts.path.rstrip("/")
+        return str(super().get_domain(site))

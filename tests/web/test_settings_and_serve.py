@@ -188,10 +188,15 @@ def test_serve_reports_content_errors_as_the_checker_does_and_stops(tmp_path: Pa
 
 def test_production_serves_with_gunicorn_hashed_static_files_and_hsts(tmp_path: Path) -> None:
     content = small_content(tmp_path / "content")
-    with serving(tmp_path / "data", "--production", "--workers", "1", content=content) as (
-        base,
-        process,
-    ):
+    # The test plays the proxy: only a trusted one may say the request came over HTTPS.
+    with serving(
+        tmp_path / "data",
+        "--production",
+        "--workers",
+        "1",
+        content=content,
+        CROSSING_TRUSTED_PROXIES="127.0.0.1",
+    ) as (base, process):
         status, headers, _ = get(base + "/journey/")
         assert status == 301 and headers["Location"].startswith("https://")
         behind_proxy = {"X-Forwarded-Proto": "https"}
@@ -305,7 +310,11 @@ def test_workers_never_share_the_master_s_database_connection(tmp_path: Path) ->
     master), PostgreSQL answered 500 to about half and stored reports it never acknowledged."""
     content = small_content(tmp_path / "content")
     database = fresh_postgresql(f"crossing_fork_{os.getpid()}")
-    env = {"CROSSING_ENDING_RATE": "100000", **({"DATABASE_URL": database} if database else {})}
+    env = {
+        "CROSSING_ENDING_RATE": "100000",
+        "CROSSING_TRUSTED_PROXIES": "127.0.0.1",  # the test is the proxy that says "https"
+        **({"DATABASE_URL": database} if database else {}),
+    }
     body = json.dumps({"story": "market-day", "version": "1", "ending": "supper"}).encode()
     headers = {"Content-Type": "application/json", "X-Forwarded-Proto": "https"}
 
@@ -327,3 +336,27 @@ def test_workers_never_share_the_master_s_database_connection(tmp_path: Path) ->
         statuses = list(pool.map(lambda _: report(base), range(200)))
     assert statuses == [200] * 200, Counter(statuses)
     assert stored_reports(tmp_path / "data", database) == 200
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "what"),
+    [
+        ("CROSSING_ENDING_RATE", "six", "a number of reports a minute"),
+        ("CROSSING_ENDING_MIN_READERS", "-5", "a number of readers"),
+        ("CROSSING_DB_CONN_MAX_AGE", "1.5", "a number of seconds"),
+    ],
+)
+def test_a_number_setting_that_is_no_number_stops_the_start_naming_it(
+    tmp_path: Path, name: str, value: str, what: str
+) -> None:
+    result = subprocess.run(
+        [CROSSING, "serve", "--port", str(free_port())],
+        env=environment(tmp_path / "data", **{name: value}),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"crossing: error: {name}={value!r} is not {what}: ")
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
