@@ -93,12 +93,8 @@ def main() -> None:
     except Exception as exc:
         if os.environ.get("CROSSING_DEBUG"):
             raise
-        from crossing.web.client_address import TrustedProxiesError
-        from crossing.web.environment import SecretKeyError, SettingError
-
-        # Settings from the environment: the message names the setting and what to do.
-        if isinstance(exc, SecretKeyError | SettingError | TrustedProxiesError):
-            click.echo(f"crossing: error: {exc}", err=True)
+        if message := _setup_problem(exc):  # the operator's to fix: the message says how
+            click.echo(f"crossing: error: {message}", err=True)
             sys.exit(1)
         click.echo(
             f"crossing: internal error: {exc!r}\n"
@@ -107,6 +103,22 @@ def main() -> None:
             err=True,
         )
         sys.exit(70)
+
+
+def _setup_problem(exc: Exception) -> str | None:
+    """What to tell the operator when the site cannot start as set up (a data folder that
+    is read-only or full, the secret key, the database, a setting, the trusted proxies), or
+    None for a bug. An OSError on a file in the data folder that no step explained is
+    explained here (issue 14, fault 8)."""
+    from crossing.web.client_address import TrustedProxiesError
+    from crossing.web.data_folder import SetupError, explain
+    from crossing.web.environment import SettingError, data_path
+
+    if isinstance(exc, SetupError | SettingError | TrustedProxiesError):
+        return str(exc)
+    if isinstance(exc, OSError) and exc.filename and (explained := explain(exc, data_path())):
+        return str(explained)
+    return None
 
 
 def _print_diagnostics(loaded: Loaded, as_json: bool) -> None:

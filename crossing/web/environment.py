@@ -13,6 +13,8 @@ import tempfile
 import warnings
 from pathlib import Path
 
+from crossing.web.data_folder import SetupError, make_folder, reason, remedy, user
+
 TRUE = {"1", "true", "yes", "on"}
 
 
@@ -20,11 +22,14 @@ def flag(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() in TRUE
 
 
-def data_dir() -> Path:
+def data_path() -> Path:
     """The folder for the database, the secret key and caches (CROSSING_DATA_DIR, else ./var)."""
-    path = Path(os.environ.get("CROSSING_DATA_DIR") or "var").resolve()
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return Path(os.environ.get("CROSSING_DATA_DIR") or "var").resolve()
+
+
+def data_dir() -> Path:
+    """The data folder, created if missing (a DataFolderError says why it cannot be)."""
+    return make_folder(data_path())
 
 
 def content_dir() -> Path:
@@ -32,7 +37,7 @@ def content_dir() -> Path:
     return Path(os.environ.get("CROSSING_CONTENT_DIR") or "content").resolve()
 
 
-class SecretKeyError(Exception):
+class SecretKeyError(SetupError):
     """The kept secret key cannot be used; the message names the file and what to do."""
 
 
@@ -46,13 +51,27 @@ def secret_key(folder: Path) -> str:
     if key := os.environ.get("CROSSING_SECRET_KEY"):
         return key
     path = folder / "secret_key"
-    if not path.exists():
+    try:
+        missing = not path.exists()
+    except OSError as error:  # the folder may not be looked into
+        raise _cannot_create(path, error) from error
+    if missing:
         _create_key(path)
     return _read_key(path)
 
 
+def _cannot_create(path: Path, error: OSError) -> SecretKeyError:
+    return SecretKeyError(
+        f"cannot create the secret key file {path} ({reason(error)}): "
+        f"{remedy(error.errno, path.parent)}"
+    )
+
+
 def _create_key(path: Path) -> None:
-    descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=".secret_key.", suffix=".tmp")
+    try:
+        descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=".secret_key.", suffix=".tmp")
+    except OSError as error:
+        raise _cannot_create(path, error) from error
     temporary = Path(name)  # mkstemp makes it readable by the owner only
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as file:
@@ -62,10 +81,7 @@ def _create_key(path: Path) -> None:
         with contextlib.suppress(FileExistsError):  # another process's key won
             os.link(temporary, path)
     except OSError as error:
-        raise SecretKeyError(
-            f"cannot create the secret key file {path}: {error.strerror or error}; "
-            "make its folder writable, or set CROSSING_SECRET_KEY"
-        ) from error
+        raise _cannot_create(path, error) from error
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink()
@@ -79,9 +95,14 @@ def _read_key(path: Path) -> str:
     try:
         key = path.read_text(encoding="utf-8").strip()
         mode = path.stat().st_mode
+    except PermissionError as error:  # someone else's file: the key is good, let it be read
+        raise SecretKeyError(
+            f"cannot read the secret key file {path} ({reason(error)}): give the user "
+            f"{user()} read access to it (it should own it), or set CROSSING_SECRET_KEY"
+        ) from error
     except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) else "it is not text"
-        raise SecretKeyError(f"cannot read the secret key file {path}: {reason}; {fix}") from error
+        why = error.strerror if isinstance(error, OSError) else "it is not text"
+        raise SecretKeyError(f"cannot read the secret key file {path}: {why}; {fix}") from error
     if not key:
         raise SecretKeyError(f"the secret key file {path} is empty; {fix}")
     if mode & 0o077:

@@ -22,20 +22,30 @@ def setup_django() -> None:
 
 
 def prepare(*, production: bool) -> None:
-    """Create or update the database and publish the journey; exit 1 on a content error."""
+    """Create or update the database and publish the journey; exit 1 on a content error.
+
+    A data folder or database that cannot be written stops the start with a SetupError
+    naming it (crossing/web/data_folder.py, database.py), rather than the first reader's
+    report finding out."""
     from django.conf import settings
     from django.core.management import call_command
 
+    from crossing.web import data_folder, database
     from crossing.web.content import site_content
     from crossing.web.journey.publish import ContentError, journey
 
     click.echo(f"data folder: {settings.DATA_DIR}", err=True)
-    call_command("migrate", interactive=False, verbosity=0)
+    data_folder.check_writable(settings.DATA_DIR)
+    with database.setting_up():
+        call_command("migrate", interactive=False, verbosity=0)
+        database.check_writable()
     if production:
-        call_command("collectstatic", interactive=False, verbosity=0)
+        with data_folder.writes_to(settings.STATIC_ROOT):
+            call_command("collectstatic", interactive=False, verbosity=0)
     try:
-        published = journey()
-        content = site_content()
+        with data_folder.writes_to(settings.DATA_DIR):  # the odds are kept in its cache/
+            published = journey()
+            content = site_content()
     except ContentError as error:
         click.echo(str(error), err=True)
         sys.exit(1)

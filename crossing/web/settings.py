@@ -11,6 +11,7 @@ from pathlib import Path
 import dj_database_url
 
 from crossing.web.client_address import parse_trusted_proxies
+from crossing.web.data_folder import make_folder
 from crossing.web.environment import (
     content_dir,
     csv_list,
@@ -55,6 +56,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "crossing.web.content_errors.ContentErrorMiddleware",
+    # A page that needs the database when it is unavailable: a 503 page (issue 14, fault 8).
+    "crossing.web.unavailable.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "crossing.web.urls"
@@ -110,8 +113,9 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
-STATIC_ROOT = DATA_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns at every start if it is missing
+# Created now: WhiteNoise warns at every start if it is missing (make_folder says why it
+# cannot be, naming the folder).
+STATIC_ROOT = make_folder(DATA_DIR / "static")
 # Hashed, compressed files in production; the plain finders otherwise, so that
 # `crossing serve` needs no collectstatic step.
 WHITENOISE_USE_FINDERS = not PRODUCTION

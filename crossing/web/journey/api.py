@@ -13,6 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from ..client_address import request_client_address
+from ..json_api import json_api
 from .endings import allow_report, how_readers_fared, record_ending
 from .publish import journey
 
@@ -40,6 +41,7 @@ def _read_body(request: HttpRequest) -> bytes | None:
 # preflight, and the worst a forger can do is add one to a count, which the rate limit bounds.
 @csrf_exempt
 @require_POST
+@json_api  # a database that cannot be written answers JSON 503, never an HTML 500
 def report_ending(request: HttpRequest) -> JsonResponse:
     if request.content_type != "application/json":
         return _problem(415, "send the ending as application/json")
