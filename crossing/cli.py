@@ -110,11 +110,10 @@ def _setup_problem(exc: Exception) -> str | None:
     is read-only or full, the secret key, the database, a setting, the trusted proxies), or
     None for a bug. An OSError on a file in the data folder that no step explained is
     explained here (issue 14, fault 8)."""
-    from crossing.web.client_address import TrustedProxiesError
     from crossing.web.data_folder import SetupError, explain
-    from crossing.web.environment import SettingError, data_path
+    from crossing.web.environment import data_path
 
-    if isinstance(exc, SetupError | SettingError | TrustedProxiesError):
+    if isinstance(exc, SetupError):
         return str(exc)
     if isinstance(exc, OSError) and exc.filename and (explained := explain(exc, data_path())):
         return str(explained)

@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable
 from ipaddress import IPv4Address, IPv4Network, IPv6Address, IPv6Network
 from typing import TYPE_CHECKING
 
+from crossing.web.data_folder import SetupError
+
 if TYPE_CHECKING:  # settings.py imports this module: it must not load Django's HTTP layer
     from django.http import HttpRequest, HttpResponse
 
@@ -31,7 +33,7 @@ IPV4_MAPPED = IPv6Network("::ffff:0:0/96")
 IPV6_CLIENT_PREFIX = 64
 
 
-class TrustedProxiesError(ValueError):
+class TrustedProxiesError(SetupError, ValueError):
     """CROSSING_TRUSTED_PROXIES holds something that is not an address or a network."""
 
 

@@ -118,7 +118,7 @@ def csv_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-class SettingError(Exception):
+class SettingError(SetupError):
     """An environment variable holds a value the site cannot use; the message names it."""
 
 

@@ -42,10 +42,14 @@ def prepare(*, production: bool) -> None:
     if production:
         with data_folder.writes_to(settings.STATIC_ROOT):
             call_command("collectstatic", interactive=False, verbosity=0)
+    # The odds are kept there: only a cache, but without it every worker computes them again.
+    cache = settings.DATA_DIR / "cache"
+    with data_folder.writes_to(settings.DATA_DIR):
+        cache.mkdir(exist_ok=True)
+    data_folder.check_writable(cache)
     try:
-        with data_folder.writes_to(settings.DATA_DIR):  # the odds are kept in its cache/
-            published = journey()
-            content = site_content()
+        published = journey()
+        content = site_content()
     except ContentError as error:
         click.echo(str(error), err=True)
         sys.exit(1)

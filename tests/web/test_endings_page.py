@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import re
 import shutil
 import subprocess
@@ -41,7 +42,13 @@ from crossing.web.journey.ending_screen import (
     load_notes,
     scenario_odds,
 )
-from crossing.web.journey.publish import ContentError, compile_story, journey, publish
+from crossing.web.journey.publish import (
+    ContentError,
+    compile_story,
+    journey,
+    publish,
+    random_reader_odds,
+)
 
 from .conftest import save
 
@@ -229,6 +236,27 @@ def test_scenario_odds_are_kept_by_story_and_notes(
 
     monkeypatch.setattr(ending_screen, "analyse", refuse)
     assert scenario_odds(story, notes, tmp_path / "cache") == first
+
+
+def test_odds_that_cannot_be_kept_are_computed_and_logged_not_raised(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A cache folder that cannot be written (here a file stands where it should be) must not
+    fail a reader's page after an edit: the odds are computed, and the fault is logged."""
+    story = compile_story(EXAMPLE)
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "endings.toml").write_text(
+        '[[scenario]]\nlabel = "With twenty coins"\nfrom = "kitchen"\nset = { coins = "20" }\n'
+    )
+    blocked = tmp_path / "cache"
+    blocked.write_text("not a folder")
+    with caplog.at_level(logging.WARNING):
+        scenarios = scenario_odds(story, load_notes(folder, story), blocked)
+        odds = random_reader_odds(story, blocked)
+    assert [o.scenario.label for o in scenarios] == ["With twenty coins"]
+    assert odds is not None and sum(odds.values()) == pytest.approx(1.0)
+    assert caplog.text.count(f"could not keep {blocked}/") == 2
 
 
 def example_with(tmp_path: Path, *, sourced: bool) -> Path:

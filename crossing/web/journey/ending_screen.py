@@ -11,10 +11,8 @@ kept by the story's hash and the notes' hash, as the whole-story odds are."""
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import math
-import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +27,8 @@ from crossing.analysis.odds import analyse
 from crossing.analysis.scenario import ScenarioError, scenario
 from crossing.story import compiled as c
 from crossing.story.tables import toml_error
+
+from . import odds_cache
 
 log = logging.getLogger(__name__)
 
@@ -217,15 +217,16 @@ def scenario_odds(
     path = None
     if cache_dir is not None:
         path = cache_dir / f"scenario-odds-{story.id}-{story.hash}-{notes.digest}.json"
-        try:
-            cached = json.loads(path.read_text(encoding="utf-8"))
-            return tuple(
-                _from_json(found, cached[found.label])
-                for found in notes.scenarios
-                if found.label in cached
-            )
-        except (FileNotFoundError, ValueError, KeyError, TypeError, IndexError):
-            pass
+        cached = odds_cache.read(path)
+        if isinstance(cached, dict):
+            try:
+                return tuple(
+                    _from_json(found, cached[found.label])
+                    for found in notes.scenarios
+                    if found.label in cached
+                )
+            except (ValueError, KeyError, TypeError, IndexError):  # a stale shape: compute again
+                pass
     results = []
     for found in notes.scenarios:
         try:
@@ -233,11 +234,7 @@ def scenario_odds(
         except TooManyStates:
             log.warning("%s: %s has too many states for exact odds", story.id, found.label)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        data = {r.scenario.label: _to_json(r) for r in results}
-        temporary.write_text(json.dumps(data, indent=1), encoding="utf-8")
-        temporary.replace(path)  # atomic, as for the whole-story odds
+        odds_cache.keep(path, {r.scenario.label: _to_json(r) for r in results})
     return tuple(results)
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import gzip
 import json
 import logging
-import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from crossing.story.compiled import CompiledStory
 from crossing.story.diagnostics import render
 
 from ..reload import Reloading
+from . import odds_cache
 from .ending_screen import NO_NOTES, Notes, NotesError, ScenarioOdds, load_notes, scenario_odds
 
 log = logging.getLogger(__name__)
@@ -58,11 +58,8 @@ def random_reader_odds(story: CompiledStory, cache_dir: Path | None) -> dict[str
 
     Kept in `cache_dir` (if given) by the story's hash: the analysis takes seconds."""
     path = None if cache_dir is None else cache_dir / f"odds-{story.id}-{story.hash}.json"
-    if path is not None:
-        try:
-            return dict(json.loads(path.read_text(encoding="utf-8")))
-        except (FileNotFoundError, ValueError):
-            pass
+    if path is not None and isinstance(kept := odds_cache.read(path), dict):
+        return kept
     started = time.perf_counter()
     try:
         report = analyse(story)
@@ -71,10 +68,7 @@ def random_reader_odds(story: CompiledStory, cache_dir: Path | None) -> dict[str
         return None
     odds = {e.scene: float(e.odds["random"]) for e in report.endings}
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(odds, indent=1), encoding="utf-8")
-        temporary.replace(path)  # atomic: workers starting together never read half a file
+        odds_cache.keep(path, odds)
     log.info("odds of %s computed in %.1f s", story.id, time.perf_counter() - started)
     return odds
 
