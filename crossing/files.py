@@ -9,8 +9,9 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 # How much of an existing file is read to recognise a previous output.
 SIGNATURE_BYTES = 4096
@@ -71,6 +72,16 @@ def check_output(
 def write_atomic(output: Path, text: str) -> int:
     """Write `text` (UTF-8) to `output` whole or not at all; return the size in bytes."""
     data = text.encode("utf-8")
+    with atomic_writer(output) as file:
+        file.write(data)
+    return len(data)
+
+
+@contextlib.contextmanager
+def atomic_writer(output: Path, mode: int | None = None) -> Iterator[BinaryIO]:
+    """A binary file that becomes `output` when the block ends without an error, whole or
+    not at all (for outputs too large to hold in memory). `mode` is the file's permissions;
+    by default those of an ordinary new file (the umask's), not mkstemp's 0600."""
     folder = output.parent
     if not folder.is_dir():
         raise OutputError(f"no folder '{folder}': create it first", exit_code=2)
@@ -78,10 +89,10 @@ def write_atomic(output: Path, text: str) -> int:
     temporary = Path(name)
     try:
         with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
+            yield file
             file.flush()
             os.fsync(file.fileno())
-            temporary.chmod(0o666 & ~_umask())  # as an ordinary new file, not mkstemp's 0600
+            temporary.chmod(0o666 & ~_umask() if mode is None else mode)
         temporary.replace(output)
     except BaseException as error:
         with contextlib.suppress(OSError):
@@ -91,7 +102,6 @@ def write_atomic(output: Path, text: str) -> int:
             raise OutputError(f"cannot write '{output}': {reason}; nothing was changed") from error
         raise
     _sync_folder(folder)
-    return len(data)
 
 
 def _sync_folder(folder: Path) -> None:
