@@ -475,3 +475,56 @@ def bundle(path: Path, output: Path) -> None:
         click.echo(f"error: {error}", err=True)
         sys.exit(error.exit_code)
     click.echo(f"wrote {output} ({size:,} bytes)", err=True)
+
+
+@cli.command(name="backup")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The file to write (new, or an earlier backup); readable by you only.",
+)
+def backup_command(out: Path) -> None:
+    """Copy the whole database, consistently, while the site runs (docs/deployment.md)."""
+    from crossing.web.serve import setup_django
+
+    setup_django()
+    from crossing.web.backup import BackupError, take_backup
+
+    try:
+        taken = take_backup(out)
+    except BackupError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(error.exit_code)
+    click.echo(
+        f"wrote {out}: {taken.tables} tables, {taken.rows:,} rows, {taken.size:,} bytes, "
+        f"from {taken.database}",
+        err=True,
+    )
+
+
+@cli.command(name="restore")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def restore_command(file: Path) -> None:
+    """Restore a backup into an empty database (docs/deployment.md)."""
+    from crossing.web.serve import setup_django
+
+    setup_django()
+    from crossing.web.backup import BackupError, restore_backup
+
+    try:
+        restored = restore_backup(file)
+    except BackupError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(error.exit_code)
+    header = restored.contents.header
+    click.echo(
+        f"restored {file} (taken {header.taken} from {header.database} by Crossing "
+        f"{header.crossing}): {len(restored.contents.tables)} tables, "
+        f"{restored.contents.rows:,} rows into {restored.database}",
+        err=True,
+    )
+    if restored.migrated:
+        plural = "s" * (restored.migrated != 1)
+        click.echo(f"then applied {restored.migrated} newer migration{plural}", err=True)
