@@ -191,19 +191,26 @@ def test_backup_restore_backup_gives_the_same_rows_values_and_ids(
 
 
 @pytest.mark.skipif(not POSTGRESQL, reason="DATABASE_URL names no PostgreSQL")
-def test_a_site_moves_from_sqlite_to_postgresql(
+def test_a_site_moves_from_sqlite_to_postgresql_and_back(
     new_site: Callable[..., Site], tmp_path: Path
 ) -> None:
     on_sqlite = new_site("sqlite")
     on_sqlite.python("django", "migrate", "-v0")
     on_sqlite.python("backup_site.site", "fill")
-    backup = tmp_path / "sqlite.jsonl.gz"
-    succeeds(on_sqlite.crossing("backup", "--out", str(backup)))
+    from_sqlite = tmp_path / "sqlite.jsonl.gz"
+    succeeds(on_sqlite.crossing("backup", "--out", str(from_sqlite)))
     on_postgresql = new_site("postgresql")
-    assert "PostgreSQL" in succeeds(on_postgresql.crossing("restore", str(backup)))
+    assert "PostgreSQL" in succeeds(on_postgresql.crossing("restore", str(from_sqlite)))
+    from_postgresql = tmp_path / "postgresql.jsonl.gz"
+    succeeds(on_postgresql.crossing("backup", "--out", str(from_postgresql)))
+    on_sqlite_again = new_site("sqlite")
+    assert "SQLite" in succeeds(on_sqlite_again.crossing("restore", str(from_postgresql)))
+
     show = "backup_site.site", "show"
     assert on_postgresql.python(*show) == on_sqlite.python(*show)
+    assert on_sqlite_again.python(*show) == on_sqlite.python(*show)
     assert on_postgresql.python("backup_site.site", "add") == "5\n"
+    assert on_sqlite_again.python("backup_site.site", "add") == "5\n"
 
 
 def test_an_older_backup_is_restored_as_it_was_then_migrated_forward(
