@@ -85,7 +85,11 @@ def atomic_writer(output: Path, mode: int | None = None) -> Iterator[BinaryIO]:
     folder = output.parent
     if not folder.is_dir():
         raise OutputError(f"no folder '{folder}': create it first", exit_code=2)
-    descriptor, name = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
+    try:
+        descriptor, name = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
+    except OSError as error:  # a folder one cannot write to
+        reason = error.strerror or str(error)
+        raise OutputError(f"cannot write '{output}': {reason}; nothing was changed") from error
     temporary = Path(name)
     try:
         with os.fdopen(descriptor, "wb") as file:

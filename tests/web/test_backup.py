@@ -411,6 +411,29 @@ def test_backup_writes_no_file_it_must_not(
     assert {p.name: p.read_bytes() for p in site.data.iterdir() if p.is_file()} == before
 
 
+def test_a_file_that_is_not_a_database_is_not_backed_up(
+    new_site: Callable[..., Site], tmp_path: Path
+) -> None:
+    site = new_site("sqlite", "crossing.web.settings")
+    site.data.mkdir()
+    (site.data / "db.sqlite3").write_bytes(b"not a database, " * 300)
+    message = refused(site.crossing("backup", "--out", str(tmp_path / "b.jsonl.gz")), 1)
+    assert f"cannot copy the SQLite database {site.data / 'db.sqlite3'}: file is not a" in message
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+def test_a_folder_nothing_can_be_written_to_is_explained(new_site: Callable[..., Site]) -> None:
+    """/proc exists, but no file can be made in it (not even by root)."""
+    site = new_site(settings="crossing.web.settings")
+    site.python("django", "migrate", "-v0")
+    message = refused(site.crossing("backup", "--out", "/proc/backup.jsonl.gz"), 1)
+    if SUITE_DATABASE == "sqlite":  # the temporary copy comes first
+        assert "cannot make the database's temporary copy in /proc: " in message
+    else:
+        assert "cannot write '/proc/backup.jsonl.gz': " in message
+        assert "nothing was changed" in message
+
+
 def test_a_damaged_file_is_refused_before_the_database_is_touched(
     new_site: Callable[..., Site], tmp_path: Path
 ) -> None:

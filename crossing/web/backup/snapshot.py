@@ -74,10 +74,20 @@ def _sqlite_copy(connection: BaseDatabaseWrapper, scratch: Path) -> Iterator[str
             "the site's?)"
         )
     connection.ensure_connection()
-    with tempfile.TemporaryDirectory(dir=scratch, prefix=".crossing-backup-") as folder:
+    try:
+        scratch_folder = tempfile.TemporaryDirectory(dir=scratch, prefix=".crossing-backup-")
+    except OSError as error:
+        raise BackupError(
+            f"cannot make the database's temporary copy in {scratch}: "
+            f"{error.strerror or error}; write the backup to a folder you can write to"
+        ) from error
+    with scratch_folder as folder:
         copy = Path(folder) / "snapshot.sqlite3"
-        with closing(sqlite3.connect(copy)) as target:
-            connection.connection.backup(target)  # all pages in one step: one consistent state
+        try:
+            with closing(sqlite3.connect(copy)) as target:
+                connection.connection.backup(target)  # all pages in one step: one instant
+        except sqlite3.Error as error:  # not a database, a full disk
+            raise BackupError(f"cannot copy {describe(connection)}: {error}") from error
         # A connection to the copy, under an alias of its own (not in settings.DATABASES).
         reader = type(connection)({**connection.settings_dict, "NAME": str(copy)}, SQLITE_COPY)
         connections[SQLITE_COPY] = reader
