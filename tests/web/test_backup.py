@@ -434,6 +434,26 @@ def test_a_folder_nothing_can_be_written_to_is_explained(new_site: Callable[...,
         assert "nothing was changed" in message
 
 
+def test_a_reference_to_a_missing_row_undoes_the_restore(
+    new_site: Callable[..., Site], tmp_path: Path
+) -> None:
+    """Foreign keys are checked once every row is in (rows may refer to later ones)."""
+    site = new_site()
+    site.python("django", "migrate", "-v0")
+    site.python("backup_site.site", "fill")
+    backup = tmp_path / "backup.jsonl.gz"
+    succeeds(site.crossing("backup", "--out", str(backup)))
+    lines = gzip.decompress(backup.read_bytes()).splitlines(keepends=True)
+    tags = next(n for n, line in enumerate(lines) if b'"table":"records_note_tags"' in line)
+    lines[tags + 1] = b"[1,1,999]\n"  # a tag that does not exist
+    edited = _write(tmp_path / "edited.jsonl.gz", _compressed(b"".join(lines)))
+    target = new_site()
+    message = refused(target.crossing("restore", str(edited)), 1)
+    assert f"'{edited}' breaks a rule of the database: " in message
+    assert "nothing was restored; the file was edited or is damaged" in message
+    assert json.loads(target.python("backup_site.site", "show"))["records.Note"] == []
+
+
 def test_a_damaged_file_is_refused_before_the_database_is_touched(
     new_site: Callable[..., Site], tmp_path: Path
 ) -> None:
@@ -658,6 +678,27 @@ def test_a_restore_that_fails_midway_leaves_the_database_empty(data_folder: Path
         ("caught", 1),
         ("home", 2),
     ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_row_the_table_refuses_undoes_the_restore(data_folder: Path) -> None:
+    for ending in ("home", "caught"):
+        record_ending(story="s", version="1", ending=ending)
+    backup = data_folder / "backup.jsonl.gz"
+    take_backup(backup)
+    twice = gzip.decompress(backup.read_bytes()).replace(b'"caught"', b'"home"')
+    edited = _write(data_folder / "edited.jsonl.gz", _compressed(twice))
+    EndingCount.objects.all().delete()
+
+    with pytest.raises(BackupError) as refusal:
+        restore_backup(edited)
+    message = str(refusal.value)
+    assert (
+        f"'{edited}', line " in message
+        and ": the row cannot go into journey_endingcount: " in message
+    )
+    assert message.endswith("; nothing was restored") and "\n" not in message
+    assert not EndingCount.objects.exists()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -15,3 +15,8 @@ class BackupError(Exception):
     def __init__(self, message: str, exit_code: int = 1) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+
+
+def one_line(error: Exception) -> str:
+    """A database's error message on one line (psycopg's run over several)."""
+    return " ".join(str(error).split())

@@ -19,9 +19,9 @@ from django.db.migrations.executor import MigrationExecutor
 from django.db.models import Field, Max, Model
 
 from . import sequences
-from .errors import BackupError
+from .errors import BackupError, one_line
 from .fileformat import Contents, Table, read_backup, read_contents
-from .schema import Migration, applied, migrate_to, models, unknown
+from .schema import Migration, applied, migrate_to, models, stored_fields, unknown
 from .snapshot import describe
 from .values import decode
 
@@ -59,7 +59,9 @@ def restore_backup(path: Path, *, using: str = DEFAULT_DB_ALIAS) -> RestoreSumma
         forward = executor.migration_plan(executor.loader.graph.leaf_nodes())
         call_command("migrate", database=using, interactive=False, verbosity=0)
     except DatabaseError as error:
-        raise BackupError(f"cannot restore into {describe(connection)}: {error}".strip()) from error
+        raise BackupError(
+            f"cannot restore into {describe(connection)}: {one_line(error)}"
+        ) from error
     return RestoreSummary(describe(connection), contents, len(forward))
 
 
@@ -94,7 +96,7 @@ def _columns(
     found = {}
     for table in contents.tables:
         model = by_table.get(table.name)
-        fields = {f.column: f for f in model._meta.local_concrete_fields} if model else {}
+        fields = {f.column: f for f in stored_fields(model)} if model else {}
         if model is None or set(fields) != set(table.columns):
             raise BackupError(
                 f"'{path}' does not match its own migrations: they make no table "
@@ -138,11 +140,11 @@ def _load(
             connection.check_constraints()
         except IntegrityError as error:
             raise BackupError(
-                f"'{path}' breaks a rule of the database: {error}; nothing was restored; "
+                f"'{path}' breaks a rule of the database: {one_line(error)}; nothing was restored; "
                 "the file was edited or is damaged"
             ) from error
         # Ids continue where the backup's database would have gone on, whatever this one did.
-        for model in tables:
+        for model in filter(sequences.has_automatic_id, tables):
             last_id = last_ids[model._meta.db_table]
             if last_id is None:
                 last_id = model._base_manager.using(connection.alias).aggregate(m=Max("pk"))["m"]
@@ -173,6 +175,6 @@ def _insert(
         model(**values).save_base(raw=True, force_insert=True, using=using)
     except DatabaseError as error:
         raise BackupError(
-            f"'{path}', line {line}: the row cannot go into {model._meta.db_table}: {error}".strip()
-            + "; nothing was restored"
+            f"'{path}', line {line}: the row cannot go into {model._meta.db_table}: "
+            f"{one_line(error)}; nothing was restored"
         ) from error

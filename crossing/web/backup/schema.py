@@ -13,7 +13,7 @@ from typing import Any
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
-from django.db.models import Model
+from django.db.models import Field, Model
 
 from .errors import BackupError
 from .snapshot import describe
@@ -62,6 +62,12 @@ def models(
         if model._meta.managed and not model._meta.proxy
     ]
     return sorted(found, key=lambda model: model._meta.db_table)
+
+
+def stored_fields(model: type[Model]) -> list[Field[Any, Any]]:
+    """The fields of the columns of `model`'s own table that hold values (a multi-table
+    child's link to its parent included; columns the database computes left out)."""
+    return [field for field in model._meta.local_concrete_fields if not field.generated]
 
 
 def migrate_to(connection: BaseDatabaseWrapper, migrations: set[Migration]) -> None:

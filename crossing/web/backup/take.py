@@ -17,9 +17,9 @@ from django.db.models import Count, Max, Model
 
 from crossing.files import OutputError, atomic_writer, check_output
 
-from .errors import BackupError
+from .errors import BackupError, one_line
 from .fileformat import BackupWriter, Header, Table, is_backup
-from .schema import applied, models, unknown
+from .schema import applied, models, stored_fields, unknown
 from .sequences import highest_id
 from .snapshot import describe, snapshot, sqlite_file
 from .values import encode
@@ -66,12 +66,12 @@ def take_backup(out: Path, *, using: str = DEFAULT_DB_ALIAS) -> BackupSummary:
     except OutputError as error:
         raise BackupError(str(error), error.exit_code) from error
     except DatabaseError as error:
-        raise BackupError(f"cannot read {describe(connection)}: {error}".strip()) from error
+        raise BackupError(f"cannot read {describe(connection)}: {one_line(error)}") from error
     return BackupSummary(describe(connection), tables, rows, out.stat().st_size)
 
 
 def _write_table(writer: BackupWriter, reader: BaseDatabaseWrapper, model: type[Model]) -> int:
-    fields = model._meta.local_concrete_fields
+    fields = stored_fields(model)
     rows = model._base_manager.using(reader.alias).order_by("pk")
     found = rows.aggregate(rows=Count("pk"), max_id=Max("pk"))
     last_id = highest_id(reader, model)
