@@ -134,8 +134,9 @@ def read_backup(path: Path) -> Iterator[Header | Table | list[Any]]:
     """The header, then each table followed by its rows (lists of column values, as written).
 
     Raises BackupError, naming the file and the line, for a file that is not a backup, is
-    damaged or truncated, or was written by a newer format; only after the last row,
-    so a consumer must be ready to undo what it did with the rows before (a transaction)."""
+    damaged or truncated, or is in a later format. A problem is found where it is, maybe
+    after many rows: a consumer must be able to undo what it did with them (a transaction),
+    or read the whole file first (`read_contents`)."""
     reader = _Reader(path)
     try:
         yield from reader.items()
