@@ -22,6 +22,7 @@ import urllib.error
 import urllib.request
 from collections import Counter
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import UTC
 from pathlib import Path
@@ -38,6 +39,8 @@ from crossing.web.backup.fileformat import BackupWriter, Header, Table, read_bac
 from crossing.web.backup.values import decode, encode
 from crossing.web.journey.endings import record_ending
 from crossing.web.journey.models import EndingCount
+
+from .scratch_database import scratch_postgresql
 
 ROOT = Path(__file__).resolve().parents[2]
 CROSSING = str(Path(sys.executable).parent / "crossing")
@@ -94,31 +97,17 @@ class Site:
 @pytest.fixture
 def new_site(tmp_path: Path) -> Iterator[Callable[..., Site]]:
     """Makes sites; their PostgreSQL databases are dropped after the test."""
-    databases: list[str] = []
+    with ExitStack() as databases:
 
-    def make(database: str = SUITE_DATABASE, settings: str = TEST_SITE) -> Site:
-        number = len(list(tmp_path.glob("site-*")))
-        url = None
-        if database == "postgresql":
-            name = f"crossing_backup_test_{os.getpid()}_{number}"
-            _postgresql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            url = _postgresql(f'CREATE DATABASE "{name}"') + "/" + name
-            databases.append(name)
-        return Site(tmp_path / f"site-{number}", url, settings)
+        def make(database: str = SUITE_DATABASE, settings: str = TEST_SITE) -> Site:
+            number = len(list(tmp_path.glob("site-*")))
+            url = None
+            if database == "postgresql":
+                name = f"crossing_backup_test_{os.getpid()}_{number}"
+                url = databases.enter_context(scratch_postgresql(name))
+            return Site(tmp_path / f"site-{number}", url, settings)
 
-    yield make
-    for name in databases:
-        _postgresql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def _postgresql(statement: str) -> str:
-    """Run `statement` on DATABASE_URL's server; return the server's address."""
-    import psycopg
-
-    server = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
-        admin.execute(statement)
-    return server
+        yield make
 
 
 def succeeds(result: subprocess.CompletedProcess[str]) -> str:

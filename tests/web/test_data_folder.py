@@ -46,6 +46,8 @@ from crossing.web.journey.models import EndingCount
 from crossing.web.journey.publish import journey
 from crossing.web.json_api import RETRY_AFTER_SECONDS, json_api
 
+from .scratch_database import scratch_postgresql
+
 ROOT = Path(__file__).resolve().parents[2]
 CROSSING = str(Path(sys.executable).parent / "crossing")
 EXAMPLE = ROOT / "examples" / "market-day"
@@ -339,19 +341,10 @@ def a_free_port() -> int:
 @contextmanager
 def own_postgresql() -> Iterator[str]:
     """A new PostgreSQL database of this test's own, beside DATABASE_URL's."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        pytest.skip("PostgreSQL is tested where DATABASE_URL names it")
-    import psycopg
-
-    server, name = url.rsplit("/", 1)[0], f"crossing_data_folder_{os.getpid()}"
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            yield f"{server}/{name}"
-        finally:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with scratch_postgresql(f"crossing_data_folder_{os.getpid()}") as database:
+        if database is None:
+            pytest.skip("PostgreSQL is tested where DATABASE_URL names it")
+        yield database
 
 
 def administer(database: str, *statements: str) -> None:

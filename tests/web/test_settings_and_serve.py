@@ -25,6 +25,8 @@ import pytest
 
 from crossing.web.serve import control_socket_options
 
+from .scratch_database import scratch_postgresql
+
 ROOT = Path(__file__).resolve().parents[2]
 CROSSING = str(Path(sys.executable).parent / "crossing")
 EXAMPLE = ROOT / "examples" / "market-day"
@@ -276,20 +278,6 @@ def test_a_control_socket_path_too_long_for_unix_turns_the_socket_off(tmp_path: 
     assert control_socket_options(deep) == {"control_socket_disable": True}
 
 
-def fresh_postgresql(name: str) -> str | None:
-    """A new, empty PostgreSQL database beside DATABASE_URL's, where one is set."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        return None
-    import psycopg
-
-    server = url.rsplit("/", 1)[0]
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}"')
-    return f"{server}/{name}"
-
-
 def stored_reports(data: Path, database: str | None) -> int:
     query = "SELECT COALESCE(SUM(count), 0) FROM journey_endingcount"
     if database is None:
@@ -309,7 +297,11 @@ def test_workers_never_share_the_master_s_database_connection(tmp_path: Path) ->
     stored once. With the master's connection inherited by the forks (migrations ran in the
     master), PostgreSQL answered 500 to about half and stored reports it never acknowledged."""
     content = small_content(tmp_path / "content")
-    database = fresh_postgresql(f"crossing_fork_{os.getpid()}")
+    with scratch_postgresql(f"crossing_fork_{os.getpid()}") as database:
+        reports_through_two_workers(tmp_path, content, database)
+
+
+def reports_through_two_workers(tmp_path: Path, content: Path, database: str | None) -> None:
     env = {
         "CROSSING_ENDING_RATE": "100000",
         "CROSSING_TRUSTED_PROXIES": "127.0.0.1",  # the test is the proxy that says "https"
