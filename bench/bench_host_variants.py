@@ -41,7 +41,6 @@ import os
 import random
 import re
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -54,12 +53,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from _site import print_machine
+from _site import free_port, print_machine
 from measure import markdown_table
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent  # .venv/bin: crossing
-PORTS = range(8700, 8800)  # this benchmark's ports (the other helpers use other ranges)
 PAGES = [
     "/",
     "/sources/",
@@ -77,17 +75,6 @@ class Server:
     port: int
     master: int  # the pid of `crossing serve`, gunicorn's arbiter
     log: Path
-
-
-def free_port() -> int:
-    for port in PORTS:
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError(f"no free port from {PORTS.start} to {PORTS.stop - 1}")
 
 
 def request(port: int, path: str, host: str) -> tuple[int, bytes]:

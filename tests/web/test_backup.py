@@ -40,6 +40,7 @@ from crossing.web.backup.values import decode, encode
 from crossing.web.journey.endings import record_ending
 from crossing.web.journey.models import EndingCount
 
+from .ports import free_port
 from .scratch_database import scratch_postgresql
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -233,18 +234,6 @@ def test_an_older_backup_is_restored_as_it_was_then_migrated_forward(
 
 
 # --- While reports arrive ---------------------------------------------------------------
-
-
-def free_port() -> int:
-    """A free port in this test's range (9000-9099)."""
-    for port in range(9000, 9100):
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("no free port in 9000-9099")
 
 
 @pytest.mark.parametrize("database", DATABASES)

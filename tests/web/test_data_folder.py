@@ -20,7 +20,6 @@ import os
 import resource
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -46,6 +45,7 @@ from crossing.web.journey.models import EndingCount
 from crossing.web.journey.publish import journey
 from crossing.web.json_api import RETRY_AFTER_SECONDS, json_api
 
+from .ports import free_port
 from .scratch_database import scratch_postgresql
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,7 +53,6 @@ CROSSING = str(Path(sys.executable).parent / "crossing")
 EXAMPLE = ROOT / "examples" / "market-day"
 NOBODY = 65534
 AS_ROOT = os.geteuid() == 0
-PORTS = range(8800, 8900)  # this suite's own
 
 
 # -- running crossing as a user whom permissions stop --
@@ -327,17 +326,6 @@ def test_a_database_file_that_cannot_be_written(place: Path) -> None:
     )
 
 
-def a_free_port() -> int:
-    for port in PORTS:
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError(f"no free port in {PORTS}")
-
-
 @contextmanager
 def own_postgresql() -> Iterator[str]:
     """A new PostgreSQL database of this test's own, beside DATABASE_URL's."""
@@ -379,7 +367,7 @@ def test_a_postgresql_database_that_refuses_writes_stops_the_start(place: Path) 
 def test_a_database_server_that_cannot_be_reached_stops_the_start(place: Path) -> None:
     data = place / "var"
     data.mkdir()
-    port = a_free_port()  # nothing listens there
+    port = free_port()  # nothing listens there
     database = f"postgres://crossing@127.0.0.1:{port}/crossing"
     result = crossing(place, data, "serve", "--port", "8800", DATABASE_URL=database)
     refused(
@@ -578,7 +566,7 @@ def serving(place: Path, data: Path, **env: str) -> Iterator[tuple[str, Path]]:
     yields its address and its log."""
     if problem := runner_problem():
         pytest.skip(problem)
-    port = a_free_port()
+    port = free_port()
     log = place / f"serve-{port}.log"
     with log.open("w") as output:
         process = subprocess.Popen(

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pytest
 
+from .ports import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy" / "nginx"
 CROSSING = str(Path(sys.executable).parent / "crossing")
@@ -35,12 +37,6 @@ def nginx_binary() -> str:
     if found is None:
         pytest.skip("nginx is not installed (Debian: apt-get install nginx; .ci/run does)")
     return found
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def wait_for_port(port: int, process: subprocess.Popen[bytes], what: str) -> None:

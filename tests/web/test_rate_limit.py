@@ -29,13 +29,9 @@ from crossing.web.journey import endings
 from crossing.web.journey.publish import journey
 from crossing.web.rate_limit import HitCounter
 
+from .ports import free_port
+
 LOGGER = "crossing.web.rate_limit"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def redis_at(port: int) -> RedisCache:

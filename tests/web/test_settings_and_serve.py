@@ -8,7 +8,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import stat
 import subprocess
 import sys
@@ -25,6 +24,7 @@ import pytest
 
 from crossing.web.serve import control_socket_options
 
+from .ports import free_port
 from .scratch_database import scratch_postgresql
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -100,12 +100,6 @@ def test_the_environment_chooses_postgresql_redis_and_production(tmp_path: Path)
     assert found["SECURE_SSL_REDIRECT"] is True
     assert found["SECRET_KEY"] == "k" * 60 and not (tmp_path / "secret_key").exists()
     assert found["DEBUG"] is True
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
