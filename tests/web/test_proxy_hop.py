@@ -220,7 +220,9 @@ def test_the_documented_site_configuration_is_valid_and_uses_the_tested_settings
          "-out", tmp_path / "fullchain.pem"],
         check=True, capture_output=True,
     )  # fmt: skip
-    (tmp_path / "crossing.conf").write_text(site.replace(certificates, f"{tmp_path}/"))
+    assert "crossing_private;" in site  # its log says what was asked, never who asked
+    installed = site.replace(certificates, f"{tmp_path}/")
+    (tmp_path / "crossing.conf").write_text(installed.replace("/var/log/nginx/", f"{tmp_path}/"))
     config = tmp_path / "nginx.conf"
     config.write_text(f"events {{}}\nhttp {{\n    include {tmp_path / 'crossing.conf'};\n}}\n")
     checked = subprocess.run(

@@ -4,6 +4,7 @@ Django reads its settings once per process."""
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import re
@@ -346,3 +347,22 @@ def test_a_number_setting_that_is_no_number_stops_the_start_naming_it(
     assert result.returncode == 1
     assert result.stderr.startswith(f"crossing: error: {name}={value!r} is not {what}: ")
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_access_log_says_what_was_asked_never_who_asked(tmp_path: Path) -> None:
+    """The site promises readers it keeps no record of who reads it: gunicorn's default
+    access line starts with the reader's address and ends with their browser's name."""
+    content = small_content(tmp_path / "content")
+    production = ("--production", "--workers", "1")
+    with serving(tmp_path / "data", *production, content=content, CROSSING_NO_SSL_REDIRECT="1") as (
+        base,
+        process,
+    ):
+        port = int(base.rsplit(":", 1)[1])
+        reader = http.client.HTTPConnection("127.0.0.1", port, source_address=("127.0.0.9", 0))
+        reader.request("GET", "/journey/", headers={"User-Agent": "Distinctive-Browser/7.1"})
+        assert reader.getresponse().status == 200
+        reader.close()
+    log = process.stdout.read() if process.stdout else ""
+    assert re.search(r'\] "GET /journey/ HTTP/1\.1" 200 \d+ \d+ms$', log, flags=re.M), log
+    assert "127.0.0.9" not in log and "Distinctive-Browser" not in log
