@@ -110,8 +110,9 @@ def _setup_problem(exc: Exception) -> str | None:
     is read-only or full, the secret key, the database, a setting, the trusted proxies), or
     None for a bug. An OSError on a file in the data folder that no step explained is
     explained here (issue 14, fault 8)."""
-    from crossing.web.data_folder import SetupError, explain
+    from crossing.web.data_folder import explain
     from crossing.web.environment import data_path
+    from crossing.web.setup_error import SetupError
 
     if isinstance(exc, SetupError):
         return str(exc)

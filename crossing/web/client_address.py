@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from ipaddress import IPv4Address, IPv4Network, IPv6Address, IPv6Network
 from typing import TYPE_CHECKING
 
-from crossing.web.data_folder import SetupError
+from crossing.web.setup_error import SetupError
 
 if TYPE_CHECKING:  # settings.py imports this module: it must not load Django's HTTP layer
     from django.http import HttpRequest, HttpResponse

@@ -13,17 +13,14 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from crossing.web.setup_error import SetupError
+
 NO_SPACE = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 NO_PERMISSION = {errno.EACCES, errno.EPERM}
 NOT_A_FOLDER = {errno.ENOTDIR, errno.EEXIST}
 # The errors that say "this place cannot be written", which the operator can fix; any other
 # OSError is a bug and keeps its traceback for the report.
 WRITE_ERRORS = NO_SPACE | NO_PERMISSION | NOT_A_FOLDER | {errno.EROFS, errno.EIO}
-
-
-class SetupError(Exception):
-    """The site cannot start as set up (a folder, a file, the database): the message names
-    it and says what to do, and `crossing` prints it without a traceback."""
 
 
 class DataFolderError(SetupError):

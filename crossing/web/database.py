@@ -24,7 +24,8 @@ from django.db import (
 from django.db.migrations.recorder import MigrationRecorder
 from django.db.transaction import TransactionManagementError
 
-from crossing.web.data_folder import SetupError, remedy, user
+from crossing.web.data_folder import remedy, user
+from crossing.web.setup_error import SetupError
 
 # Raised when the database is unreachable, read-only, full or locked (PostgreSQL reports a
 # read-only transaction as an InternalError); the other DatabaseErrors (IntegrityError,

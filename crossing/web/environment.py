@@ -13,7 +13,8 @@ import tempfile
 import warnings
 from pathlib import Path
 
-from crossing.web.data_folder import SetupError, make_folder, reason, remedy, user
+from crossing.web.data_folder import make_folder, reason, remedy, user
+from crossing.web.setup_error import SetupError
 
 TRUE = {"1", "true", "yes", "on"}
 
