@@ -101,6 +101,14 @@ def forwarded_allow_ips() -> str:
             "proxies' addresses or networks instead (docs/deployment.md)",
             err=True,
         )
+    if not settings.CROSSING_TRUSTED_PROXIES and settings.SECURE_SSL_REDIRECT:
+        click.echo(
+            "warning: CROSSING_TRUSTED_PROXIES is empty, so no proxy is believed that a "
+            "request came over HTTPS: behind one, every request is redirected to HTTPS again "
+            "and again. Name the proxy (e.g. CROSSING_TRUSTED_PROXIES=127.0.0.1), or set "
+            "CROSSING_NO_SSL_REDIRECT=1 where no proxy terminates TLS (docs/deployment.md)",
+            err=True,
+        )
     return ",".join(str(network) for network in settings.CROSSING_TRUSTED_PROXIES)
 
 

@@ -366,3 +366,15 @@ def test_the_access_log_says_what_was_asked_never_who_asked(tmp_path: Path) -> N
     log = process.stdout.read() if process.stdout else ""
     assert re.search(r'\] "GET /journey/ HTTP/1\.1" 200 \d+ \d+ms$', log, flags=re.M), log
     assert "127.0.0.9" not in log and "Distinctive-Browser" not in log
+
+
+def test_production_without_trusted_proxies_warns_of_the_redirect_loop(tmp_path: Path) -> None:
+    content = small_content(tmp_path / "content")
+    with serving(tmp_path / "data", "--production", "--workers", "1", content=content) as (
+        base,
+        process,
+    ):
+        status, _, _ = get(base + "/journey/", {"X-Forwarded-Proto": "https"})
+        assert status == 301  # the header of a proxy nobody named is not believed
+    log = process.stdout.read() if process.stdout else ""
+    assert "warning: CROSSING_TRUSTED_PROXIES is empty" in log
