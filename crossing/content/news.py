@@ -55,6 +55,7 @@ POST_SCHEMA = Schema(
 IMAGE_FIELDS = {"src": True, "alt": True, "caption": False, "credit": True}  # name -> required
 AUTHOR_FIELDS = {"name": True, "bio": True, "link": False}
 
+RESERVED = ("author", "feed", "page", "tag", "tags")  # the news's own pages: /news/tags/
 _POST_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 _KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _WEB_LINK = re.compile(r"^https?://[^\s/]+\S*$")
@@ -137,6 +138,13 @@ class News:
 
     posts: list[Post] = field(default_factory=list)
     authors: dict[str, Author] = field(default_factory=dict)
+
+    def feed_addresses(self) -> list[str]:
+        """Every feed: all the news, then each tag's, in Atom and RSS."""
+        feeds = [addresses.NEWS_FEED_ATOM, addresses.NEWS_FEED_RSS]
+        for tag, _ in self.tags():
+            feeds += [addresses.news_tag_feed(tag.slug, kind) for kind in ("atom", "rss")]
+        return feeds
 
     def page_count(self) -> int:
         """Pages of the index: at least one, which says there is no news yet."""
@@ -297,6 +305,16 @@ def read_posts(folder: Path, diagnostics: list[Diagnostic]) -> list[PostDraft]:
         if draft is None:
             continue
         slug = match.group(2)
+        if slug in RESERVED:
+            diagnostics.append(
+                Diagnostic(
+                    BAD_NAME,
+                    f"'{slug}' is a page of the news itself (/news/{slug}/), not a post's address",
+                    Position(shown, 1, 1),
+                    f"choose another address; these are taken: {', '.join(RESERVED)}",
+                )
+            )
+            continue
         if slug in seen:
             diagnostics.append(
                 Diagnostic(
