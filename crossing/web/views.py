@@ -53,8 +53,11 @@ def home(request: HttpRequest) -> HttpResponse:
 @rendered_once()
 def site_map(request: HttpRequest) -> HttpResponse:
     content = site_content()
+    news = content.news
     context = {
         "content": content,
+        "news_pages": [(n, addresses.news_page(n)) for n in range(2, news.page_count() + 1)],
+        "news_months": [(f"{y}-{m:02d}", addresses.news_month(y, m)) for y, m in news.months()],
         "meta": page_meta(
             request,
             title=_("Site map"),

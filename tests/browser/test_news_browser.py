@@ -1,0 +1,75 @@
+"""The news in Chromium, on posts of the tests' own (tests/news/posts.py): the index, a
+post, a tag archive and the home page pass axe-core and fit 390 px and 1280 px screens,
+ask nothing of another site, read without JavaScript, and a keyboard reaches every post,
+the next page, the authors and the tags."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from news.posts import write_news  # tests/news: the tests' own posts
+from playwright.sync_api import Page, expect
+from pytest_django.fixtures import Settings
+
+from crossing.web.page_cache import pages
+
+from .conftest import ROOT, ContextFactory, Watch, assert_accessible, assert_fits, tab_to
+
+NEWS_PAGES = {
+    "index": "/news/",
+    "second-page": "/news/page/2/",
+    "post": "/news/two-awards/",
+    "tag": "/news/tag/china/",
+    "author": "/news/author/jane-doe/",
+    "month": "/news/2014/06/",
+    "tags": "/news/tags/",
+    "home": "/",
+}
+
+
+@pytest.fixture
+def news_site(site: str, settings: Settings, tmp_path: Path) -> str:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    write_news(tmp_path / "content")
+    settings.CONTENT_DIR = tmp_path / "content"
+    pages.clear()
+    return site
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("name", NEWS_PAGES)
+def test_news_page_is_accessible_fits_and_stays_local(
+    name: str, width: int, news_site: str, new_context: ContextFactory, watch: Watch
+) -> None:
+    page = new_context(viewport={"width": width, "height": 900}).new_page()
+    page.goto(f"{news_site}{NEWS_PAGES[name]}")
+    assert_fits(page, width)
+    assert_accessible(page)
+    assert not watch.outside()
+
+
+def test_news_reads_without_javascript(news_site: str, new_context: ContextFactory) -> None:
+    page = new_context(java_script_enabled=False).new_page()
+    for path in NEWS_PAGES.values():
+        page.goto(f"{news_site}{path}")
+        expect(page.locator("h1")).to_be_visible()
+    page.goto(f"{news_site}/news/two-awards/")
+    page.get_by_role("link", name="1", exact=True).first.click()  # the citation's number
+    expect(page.locator("[id='ref-flyer']")).to_be_visible()
+
+
+def test_a_keyboard_reaches_posts_the_next_page_authors_and_tags(
+    news_site: str, page: Page
+) -> None:
+    page.goto(f"{news_site}/news/")
+    tab_to(page, "a[href='/news/two-awards/']")
+    tab_to(page, "a[rel='next']")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{news_site}/news/page/2/")
+    page.goto(f"{news_site}/news/two-awards/")
+    tab_to(page, "a[rel='author'][href='/news/author/jane-doe/']")
+    tab_to(page, "a[rel='tag'][href='/news/tag/china/']")
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Tag: China")
