@@ -142,6 +142,7 @@ def test_the_home_page_shows_the_three_latest_and_the_navigation_has_news(
     client: Client,
 ) -> None:
     page = html(client, "/")
+    assert page.index("<main") < page.index('id="home-news"') < page.index("</main>")
     section = page[page.index('id="home-news"') :]
     assert titles(section) == ["The Defector wins two awards", "News number 11", "News number 10"]
     assert '<a href="/news/">News</a>' in page
