@@ -1,10 +1,15 @@
 """The news in Chromium, on posts of the tests' own (tests/news/posts.py): the index, a
 post, a tag archive and the home page pass axe-core and fit 390 px and 1280 px screens,
 ask nothing of another site, read without JavaScript, and a keyboard reaches every post,
-the next page, the authors and the tags."""
+the next page, the authors and the tags. Screenshots of the editors' real news go to the
+test's temporary folder; to refresh docs/screenshots/news-*.png with them:
+
+    CROSSING_SCREENSHOTS=docs/screenshots .venv/bin/pytest tests/browser/test_news_browser.py
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -73,3 +78,30 @@ def test_a_keyboard_reaches_posts_the_next_page_authors_and_tags(
     tab_to(page, "a[rel='tag'][href='/news/tag/china/']")
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text("Tag: China")
+
+
+SHOTS = {"index": "/news/", "tag": "/news/tag/the-defector/", "home": "/"}
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_screenshots_of_the_real_news(
+    width: int, site: str, new_context: ContextFactory, tmp_path: Path
+) -> None:
+    """The index, the newest post, a tag and the home page as the editors' posts make
+    them: each fits and passes axe-core, then is photographed whole."""
+    folder = Path(os.environ.get("CROSSING_SCREENSHOTS") or tmp_path)
+    folder = folder if folder.is_absolute() else ROOT / folder
+    folder.mkdir(parents=True, exist_ok=True)
+    page = new_context(viewport={"width": width, "height": 900}).new_page()
+    page.goto(f"{site}/news/")
+    newest = page.locator(".post-summary h2 a").first.get_attribute("href")
+    assert newest and newest.startswith("/news/")
+    for name, path in {**SHOTS, "post": newest}.items():
+        page.goto(f"{site}{path}")
+        assert_fits(page, width)
+        assert_accessible(page)
+        shot = folder / f"news-{name}-{width}.png"
+        if name == "home":  # its news, at the foot of the page
+            page.locator("#home-news").evaluate("(e) => { e.scrollIntoView(); scrollBy(0, -60) }")
+        page.screenshot(path=str(shot), full_page=name != "home")
+        assert shot.read_bytes().startswith(b"\x89PNG")
