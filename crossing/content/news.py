@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -361,8 +361,9 @@ def build_post(
         return matter.positions.get(name, matter.position)
 
     when = _date(values.get("date"), at("date"), diagnostics)
-    writers = _authors(values.get("authors"), authors, at("authors"), diagnostics)
-    tags = _tags(values.get("tags", []), tag_names, at("tags"), diagnostics)
+    lines = post.draft.source.lines
+    writers = _authors(values.get("authors"), authors, at("authors"), lines, diagnostics)
+    tags = _tags(values.get("tags", []), tag_names, at("tags"), lines, diagnostics)
     image = _image(values.get("image"), post.draft.source, at("image"), diagnostics)
     needed = ("title", "summary")
     if when is None or writers is None or tags is None or image is False:
@@ -419,7 +420,11 @@ def _strings(
 
 
 def _authors(
-    value: Any, known: dict[str, Author], at: Position, diagnostics: list[Diagnostic]
+    value: Any,
+    known: dict[str, Author],
+    at: Position,
+    lines: Sequence[str],
+    diagnostics: list[Diagnostic],
 ) -> tuple[Author, ...] | None:
     if value is None:
         return None  # missing: reported by the schema
@@ -438,17 +443,14 @@ def _authors(
             continue
         hint = did_you_mean(key, known) or _authors_hint(known)
         diagnostics.append(
-            Diagnostic(UNKNOWN_AUTHOR, f"unknown author '{key}'", _quoted(at, key), hint)
+            Diagnostic(UNKNOWN_AUTHOR, f"unknown author '{key}'", _quoted(lines, at, key), hint)
         )
     return tuple(found) if len(found) == len(dict.fromkeys(keys)) else None
 
 
-def _quoted(at: Position, text: str) -> Position:
+def _quoted(lines: Sequence[str], at: Position, text: str) -> Position:
     """Where "text" is written on the line of `at`, for a value in a list; else `at`."""
-    try:
-        line = Path(at.path).read_text(encoding="utf-8").split("\n")[at.line - 1]
-    except (OSError, IndexError, UnicodeDecodeError):
-        return at
+    line = lines[at.line - 1] if 0 < at.line <= len(lines) else ""
     col = line.find(f'"{text}"')
     return Position(at.path, at.line, col + 2, len(text)) if col >= 0 else at
 
@@ -463,6 +465,7 @@ def _tags(
     value: Any,
     tag_names: dict[str, tuple[str, Position]],
     at: Position,
+    lines: Sequence[str],
     diagnostics: list[Diagnostic],
 ) -> tuple[Tag, ...] | None:
     names = _strings(value, "tags", at, diagnostics)
@@ -486,7 +489,7 @@ def _tags(
                     TAG_TWO_WAYS,
                     f"tag '{name}' is also written '{first[0]}' ({where}):"
                     f" both are /news/tag/{slug}/",
-                    _quoted(at, name),
+                    _quoted(lines, at, name),
                     f"write it '{first[0]}' everywhere, or rename it everywhere",
                 )
             )
