@@ -477,7 +477,13 @@ def _tags(
         slug = tag_slug(name)
         if not slug:
             diagnostics.append(
-                Diagnostic("E201", f"tag '{name}' has no letter or digit to make an address", at)
+                Diagnostic(
+                    "E201",
+                    f"tag '{name}' gives no address: addresses are made of the Latin"
+                    " letters and digits of its name",
+                    _quoted(lines, at, name),
+                    'add a Latin spelling, e.g. "North Korea (북한)"',
+                )
             )
             ok = False
             continue

@@ -26,7 +26,7 @@ def post(found: Post) -> dict[str, Any]:
             "author": [_person(a) for a in found.authors],
             "keywords": [t.name for t in found.tags],
             "wordCount": found.body.words,
-            "image": found.image.src if found.image else None,
+            "image": found.image.src if found.image else None,  # the page makes it absolute
             "inLanguage": "en",
             "publisher": PUBLISHER,
             "isPartOf": {"@type": "Blog", "name": BLOG_NAME},

@@ -41,7 +41,7 @@ def page_meta(
     article: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """`article`: Open Graph's article facts for a dated page (a news post):
-    published_time and tags."""
+    published_time, tags, and image and image_alt (an absolute address, or None)."""
     if kind not in OG_TYPES:
         raise ValueError(f"unknown Open Graph type {kind!r}")
     url = absolute_url(request)

@@ -229,7 +229,14 @@ def test_spellings_that_differ_in_case_and_spacing_share_an_address(name: str) -
 def test_tag_addresses() -> None:
     assert tag_slug("The Defector") == "the-defector"
     assert tag_slug("Séoul, Korea") == "seoul-korea"
-    assert tag_slug("!!!") == ""
+    assert tag_slug("!!!") == "" and tag_slug("북한") == ""
+
+
+def test_a_tag_that_gives_no_address_is_refused(tree: Path) -> None:
+    post(tree, "2014-07-01-x.md", FEATURED.replace('"Awards"', '"북한"'))
+    (message,) = found(tree, "E201")
+    assert message.startswith("content/news/2014-07-01-x.md:5:")
+    assert "tag '북한' gives no address" in message
 
 
 def toml_string(text: str) -> str:

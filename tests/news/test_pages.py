@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
+from pytest_django.fixtures import Settings
 
 from crossing.web.page_cache import pages
 
@@ -98,6 +99,9 @@ def test_a_post_says_what_it_is_to_other_software(client: Client) -> None:
         {"@type": "Person", "name": "The Crossing editors"},
     ]
     assert data["keywords"] == ["The Defector", "Awards", "China"]
+    assert data["image"] == "http://testserver/static/crossing/favicon.svg"
+    image = '<meta property="og:image" content="http://testserver/static/crossing/favicon.svg">'
+    assert image in page
     assert '<link rel="alternate" type="application/atom+xml" href="/news/feed/atom.xml"' in page
     assert '<link rel="alternate" type="application/rss+xml" href="/news/feed/rss.xml"' in page
 
@@ -186,3 +190,21 @@ def test_news_pages_are_served_from_the_page_cache(client: Client) -> None:
     html(client, "/news/feed/atom.xml")
     kept = {key[0] for key in pages._pages}
     assert {"/news/two-awards/", "/news/feed/atom.xml"} <= kept
+
+
+def test_a_broken_post_shows_on_the_content_error_page(
+    client: Client, news_content: Path, settings: Settings
+) -> None:
+    """As a broken chapter does, while editing: every page says what to fix, at its file
+    and line."""
+    settings.CROSSING_WATCH = True
+    post = news_content / "news" / "2014-06-20-two-awards.md"
+    post.write_text(
+        post.read_text(encoding="utf-8").replace('"jane-doe"', '"jane-do"'), encoding="utf-8"
+    )
+    pages.clear()
+    response = client.get("/news/")
+    assert response.status_code == 500
+    page = response.content.decode()
+    assert "news/2014-06-20-two-awards.md:4:" in page
+    assert "unknown author &#x27;jane-do&#x27;" in page

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from typing import Any
+from urllib.parse import urljoin
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -16,7 +17,7 @@ from crossing.content import addresses, news_schema
 from crossing.content.news import Post
 
 from ..content import site_content
-from ..metadata import page_meta
+from ..metadata import absolute_url, page_meta
 from ..page_cache import rendered_once
 
 
@@ -99,6 +100,13 @@ def post(request: HttpRequest, slug: str) -> HttpResponse:
     if found is None:
         raise Http404("no such post")
     at = news.posts.index(found)
+    page_url = absolute_url(request)
+    # The image's public address, where the page's own is known (not in a bare export).
+    image = urljoin(page_url, found.image.src) if found.image and page_url else None
+    schema = news_schema.post(found)
+    schema.pop("image", None)
+    if image:
+        schema["image"] = image
     context = {
         "post": found,
         "content": content,
@@ -110,10 +118,12 @@ def post(request: HttpRequest, slug: str) -> HttpResponse:
             title=found.title,
             description=found.summary,
             kind="article",
-            schema=news_schema.post(found),
+            schema=schema,
             article={
                 "published_time": found.date.isoformat(),
                 "tags": [t.name for t in found.tags],
+                "image": image,
+                "image_alt": found.image.alt if found.image else None,
             },
         ),
     }
