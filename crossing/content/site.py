@@ -37,18 +37,9 @@ from .documents import (
 )
 from .figures import Figure, load_figures
 from .markdown import Directive, LinkResolver
-from .news import (
-    NEWS_FOLDER,
-    Author,
-    News,
-    Post,
-    PostDraft,
-    build_post,
-    load_authors,
-    news_link_targets,
-    read_posts,
-    unused_authors,
-)
+from .news import NEWS_FOLDER, Author, News, Post, PostDraft
+from .news_authors import load_authors, unused_authors
+from .news_posts import build_post, news_link_targets, read_posts
 
 STORY_FOLDER = "story"
 WORKS_FOLDER = "works"

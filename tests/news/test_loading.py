@@ -14,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crossing.content.check import check_tree
-from crossing.content.news import read_posts, tag_slug
+from crossing.content.news import tag_slug
+from crossing.content.news_posts import read_posts
 from crossing.story.diagnostics import Diagnostic
 
 from .posts import FEATURED, write_news
