@@ -171,7 +171,7 @@ def test_every_news_page_is_in_the_sitemap(client: Client) -> None:
 
 def test_the_sources_page_lists_posts_that_cite_a_source(client: Client) -> None:
     page = html(client, "/sources/")
-    assert '<a href="/news/two-awards/#ref-flyer">The Defector wins two awards</a>' in page
+    assert '<a href="/news/two-awards/#ref-flyer">news: The Defector wins two awards</a>' in page
 
 
 def test_with_no_news_the_index_says_so(client: Client, news_content: Path) -> None:
