@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crossing.content.check import check_tree
-from crossing.content.news import tag_slug
+from crossing.content.news import PER_PAGE, News, tag_slug
 from crossing.content.news_posts import read_posts
 from crossing.story.diagnostics import Diagnostic
 
@@ -275,3 +275,20 @@ def test_front_matter_reads_back_what_was_written(day: date, title: str) -> None
     assert diagnostics == []
     assert draft.draft.matter.values["date"] == day
     assert draft.draft.matter.values["title"] == title.strip()
+
+
+@given(st.integers(min_value=0, max_value=95))
+def test_the_index_pages_hold_every_post_once_ten_at_most(count: int) -> None:
+    news = News(posts=list(range(count)))  # type: ignore[arg-type]  # only counted
+    pages = [news.page(n) for n in range(1, news.page_count() + 1)]
+    assert news.page_count() == max(1, (count + 9) // 10)
+    assert [post for page in pages for post in page] == news.posts
+    assert all(1 <= len(page) <= PER_PAGE for page in pages) or count == 0
+    assert news.page(news.page_count() + 1) == []
+
+
+def test_ten_posts_make_one_page_and_eleven_two(tree: Path) -> None:
+    write_news(tree, count=9)  # and the featured one: ten
+    assert check_tree(tree).content.news.page_count() == 1
+    write_news(tree, count=10)
+    assert check_tree(tree).content.news.page_count() == 2

@@ -208,3 +208,12 @@ def test_a_broken_post_shows_on_the_content_error_page(
     page = response.content.decode()
     assert "news/2014-06-20-two-awards.md:4:" in page
     assert "unknown author &#x27;jane-do&#x27;" in page
+
+
+def test_with_ten_posts_there_is_one_page(client: Client, news_content: Path) -> None:
+    write_news(news_content, count=9)  # and the featured one
+    pages.clear()
+    page = html(client, "/news/")
+    assert len(titles(page)) == 10
+    assert 'rel="next"' not in page and "Page 1 of" not in page
+    assert client.get("/news/page/2/").status_code == 404
