@@ -449,7 +449,8 @@ def build(out: Path, base_url: str | None) -> None:
     )
     if not base_url:
         click.echo(
-            "note: without --base-url the sitemap's addresses are relative to the folder",
+            "note: without --base-url the sitemap's and the news feeds' addresses are"
+            " relative to the folder (a feed reader needs the public address)",
             err=True,
         )
 

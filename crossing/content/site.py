@@ -8,7 +8,7 @@ so that `crossing check` can list them all and the site can refuse to publish.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +37,9 @@ from .documents import (
 )
 from .figures import Figure, load_figures
 from .markdown import Directive, LinkResolver
+from .news import NEWS_FOLDER, Author, News, Post, PostDraft
+from .news_authors import load_authors, unused_authors
+from .news_posts import build_post, news_link_targets, read_posts
 
 STORY_FOLDER = "story"
 WORKS_FOLDER = "works"
@@ -47,7 +50,7 @@ INTRODUCTION = "index.md"
 class Citer:
     """Something on the site that cites a source: a scene, a chapter, a work, a figure."""
 
-    kind: str  # "scene", "chapter", "work" or "figure"
+    kind: str  # "scene", "chapter", "work", "figure" or "news"
     title: str
     url: str  # the site address, with the anchor of the citation where there is one
 
@@ -62,6 +65,7 @@ class SiteContent:
     works: list[Work] = field(default_factory=list)
     figures: dict[str, Figure] = field(default_factory=dict)
     gamebook: Gamebook | None = None
+    news: News = field(default_factory=News)
     citers: dict[str, list[Citer]] = field(default_factory=dict)  # source key -> citers
     texts: dict[str, list[str]] = field(default_factory=dict)  # shown path -> lines
 
@@ -83,7 +87,19 @@ class SiteContent:
         pages += [addresses.JOURNEY, addresses.GAMEBOOK]
         if self.gamebook is not None:
             pages += [addresses.gamebook_page(p.id) for p in self.gamebook.pages]
+        pages += self.news_addresses()
         pages += [addresses.SOURCES, addresses.SITE_MAP]
+        return pages
+
+    def news_addresses(self) -> list[str]:
+        """The news's pages: the index and its further pages, each post, the tags, each
+        tag, author and month."""
+        news = self.news
+        pages = [addresses.news_page(n) for n in range(1, news.page_count() + 1)]
+        pages += [p.url for p in news.posts]
+        pages += [addresses.NEWS_TAGS] + [t.url for t, _ in news.tags()]
+        pages += [a.url for a in news.authors.values()]
+        pages += [addresses.news_month(year, month) for year, month in news.months()]
         return pages
 
 
@@ -154,6 +170,9 @@ def _index_citations(content: SiteContent) -> None:
                 if figure is not None:
                     url = f"{document.url}#figure-{figure.key}"
                     add(figure.sources, Citer("figure", figure.title, url))
+    for post in content.news.posts:
+        for key in post.body.citations:
+            add([key], Citer("news", post.title, f"{post.url}#ref-{key}"))
     if content.introduction is not None:
         for key in content.introduction.body.citations:
             add([key], Citer("chapter", content.introduction.title, f"{addresses.STORY}#ref-{key}"))
@@ -168,7 +187,7 @@ def _unused(content: SiteContent, diagnostics: list[Diagnostic]) -> None:
                     "W201",
                     f"source '{key}' is cited nowhere on the site",
                     content.source_positions[key],
-                    "cite it in a chapter, a work or the journey, or remove it",
+                    "cite it in a chapter, a work, a news post or the journey, or remove it",
                 )
             )
     documents: list[Chapter | Work] = [*content.chapters, *content.works]
@@ -221,7 +240,14 @@ def load_site(
         for path in sorted((content_dir / WORKS_FOLDER).glob("*.md"))
         if (draft := read_draft(path, shown_path(path), WORK_SCHEMA, diagnostics))
     ]
-    for draft in [d for *_, d in chapter_drafts] + work_drafts + [introduction]:
+    news_folder = content_dir / NEWS_FOLDER
+    authors, author_positions, authors_source = load_authors(news_folder, diagnostics)
+    content.news.authors = authors
+    if authors_source is not None:
+        content.texts[authors_source.path] = authors_source.lines
+    post_drafts = read_posts(news_folder, diagnostics)
+    news_drafts = [p.draft for p in post_drafts]
+    for draft in [d for *_, d in chapter_drafts] + work_drafts + news_drafts + [introduction]:
         if draft is not None:
             content.texts[draft.source.path] = draft.source.lines
 
@@ -234,6 +260,9 @@ def load_site(
             known.add(addresses.work(kind, slug))
     if content.gamebook is not None:
         known |= {addresses.gamebook_page(p.id) for p in content.gamebook.pages}
+    known |= {addresses.news_post(p.slug) for p in post_drafts}
+    known |= {a.url for a in authors.values()} | {addresses.NEWS_TAGS}
+    known |= news_link_targets(post_drafts)
     resolve = _resolve(_resolver(known, content.gamebook), story is None)
 
     def body_of(draft: Draft) -> Body:
@@ -251,10 +280,28 @@ def load_site(
             content.works.append(work)
     content.works.sort(key=lambda w: (w.kind != "film", w.year or 0, w.title))
     _work_duplicates(content.works, diagnostics)
+    content.news.posts = _posts(post_drafts, authors, body_of, diagnostics)
+    unused_authors(content.news, post_drafts, author_positions, diagnostics)
 
     _index_citations(content)
     _unused(content, diagnostics)
     return content, diagnostics
+
+
+def _posts(
+    drafts: list[PostDraft],
+    authors: dict[str, Author],
+    body_of: Callable[[Draft], Body],
+    diagnostics: list[Diagnostic],
+) -> list[Post]:
+    """Every readable post, newest first (by the date in its front matter)."""
+    tag_names: dict[str, tuple[str, Position]] = {}
+    posts = [
+        post
+        for draft in drafts
+        if (post := build_post(draft, body_of(draft.draft), authors, tag_names, diagnostics))
+    ]
+    return sorted(posts, key=lambda p: (p.date, p.slug), reverse=True)
 
 
 def _duplicates(drafts: list[tuple[int, str, Draft]], diagnostics: list[Diagnostic]) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 from django import template
 
 from crossing.content.documents import Chapter, Introduction, Work
+from crossing.content.news import Post
 
 from . import locale_names
 
@@ -27,7 +28,7 @@ def index_from_one(items: Sequence[Any], number: str) -> Any:
 
 
 @register.filter
-def cited_at(document: Chapter | Introduction | Work) -> dict[str, list[int]]:
+def cited_at(document: Chapter | Introduction | Work | Post) -> dict[str, list[int]]:
     """For each source, the numbers of its uses in the text (for the back-links)."""
     return {key: list(range(1, count + 1)) for key, count in document.body.cited_at.items()}
 

@@ -150,6 +150,19 @@ def _sitemap(client: Client, base_url: str | None) -> bytes:
     return re.sub(r"<loc>https?://testserver/", "<loc>", xml).encode()
 
 
+_FEED_LINK = re.compile(r"https?://testserver(/[^\"'<>&\s]*)")
+
+
+def _feed(client: Client, address: str, base_url: str | None) -> bytes:
+    """A news feed as a file. Its links are absolute, as feeds' must be: under `--base-url`
+    when given; else relative to the feed's file, like the sitemap's (for people and link
+    checkers: a feed reader needs the public address)."""
+    xml = _render(client, address).decode()
+    if base_url:
+        return _TESTSERVER.sub(base_url.rstrip("/"), xml).encode()
+    return _FEED_LINK.sub(lambda m: relative_link(address, m.group(1)), xml).encode()
+
+
 STAGING = "crossing-build"  # .NAME.crossing-build-PID-XXXX: a build being written
 OLD = "crossing-old"  # .NAME.crossing-old-PID: the old site, during the fallback swap
 KEEP = ("CNAME",)  # besides dotfiles: kept at the export's root across rebuilds
@@ -312,6 +325,8 @@ def build_site(out: Path, *, base_url: str | None = None) -> Export:
             for key in content.figures:
                 write(f"figures/{key}.svg", _render(client, f"/figures/{key}.svg"))
             write("sitemap.xml", _sitemap(client, base_url))
+            for address in content.news.feed_addresses():
+                write(file_for(address), _feed(client, address, base_url))
             for path, storage in _static_files():
                 with storage.open(path) as source:
                     write(f"static/{path}", source.read())

@@ -38,7 +38,10 @@ def page_meta(
     description: str,
     kind: str,
     schema: dict[str, Any] | None = None,
+    article: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
+    """`article`: Open Graph's article facts for a dated page (a news post):
+    published_time, tags, and image and image_alt (an absolute address, or None)."""
     if kind not in OG_TYPES:
         raise ValueError(f"unknown Open Graph type {kind!r}")
     url = absolute_url(request)
@@ -50,4 +53,5 @@ def page_meta(
         "og_type": kind,
         "url": url,
         "schema": json_ld(schema) if schema is not None else None,
+        "article": article,
     }

@@ -16,6 +16,7 @@ SECTIONS = [
     (_("The journey"), "journey:play"),
     (_("Films"), "works:films"),
     (_("The book"), "works:books"),
+    (_("News"), "news:index"),
     (_("Sources"), "bibliography:sources"),
 ]
 

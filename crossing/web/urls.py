@@ -15,6 +15,7 @@ urlpatterns = [
     path("figures/<slug:key>.svg", figure_svg, name="figure-svg"),
     path("", include("crossing.web.works.urls")),
     path("sources/", include("crossing.web.bibliography.urls")),
+    path("news/", include("crossing.web.news.urls")),
     path("site-map/", views.site_map, name="site-map"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": SitePages}}, name="sitemap"),
     path("__watch__", views.watch, name="watch"),

@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from crossing.content import addresses
+
 from .content import site_content
 from .journey.people import journey_people
 from .journey.publish import ContentError, journey
@@ -33,6 +35,8 @@ def home(request: HttpRequest) -> HttpResponse:
         "chapters": content.chapters,
         "films": content.works_of("film"),
         "books": content.works_of("book"),
+        "latest_news": content.news.posts[:3],
+        "feeds": {"atom": addresses.NEWS_FEED_ATOM, "rss": addresses.NEWS_FEED_RSS},
         "meta": page_meta(
             request,
             title="Crossing",
@@ -49,8 +53,11 @@ def home(request: HttpRequest) -> HttpResponse:
 @rendered_once()
 def site_map(request: HttpRequest) -> HttpResponse:
     content = site_content()
+    news = content.news
     context = {
         "content": content,
+        "news_pages": [(n, addresses.news_page(n)) for n in range(2, news.page_count() + 1)],
+        "news_months": [(f"{y}-{m:02d}", addresses.news_month(y, m)) for y, m in news.months()],
         "meta": page_meta(
             request,
             title=_("Site map"),

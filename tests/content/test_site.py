@@ -125,6 +125,6 @@ def test_crossing_check_reads_the_content_folder_by_default(tree: Path) -> None:
 def test_the_citation_index_knows_scenes_chapters_works_and_figures() -> None:
     content = check_tree(ROOT / "content").content
     kinds = {c.kind for citers in content.citers.values() for c in citers}
-    assert kinds == {"scene", "chapter", "work", "figure"}
+    assert kinds == {"scene", "chapter", "work", "figure", "news"}
     mou = {c.kind for c in content.citers["mou-settlement"]}
     assert {"chapter", "figure"} <= mou

@@ -23,7 +23,7 @@ def sources(request: HttpRequest) -> HttpResponse:
         entries.append(
             {
                 "source": source,
-                "pages": [c for c in citers if c.kind in ("chapter", "work")],
+                "pages": [c for c in citers if c.kind in ("chapter", "work", "news")],
                 "figures": [c for c in citers if c.kind == "figure"],
                 "scenes": [c for c in citers if c.kind == "scene"],
             }
