@@ -5,7 +5,8 @@ This module holds what the site reads: posts, authors, tags and the News itself,
 each tag's address. news_authors.py reads authors.toml; news_posts.py reads and checks the
 posts. Problems are reported where they are written:
 
-- E201 a front-matter field missing, unknown, of the wrong kind, or a date that is not one;
+- E201 a front-matter field missing, unknown, of the wrong kind, a date that is not one, or
+  a `date_known` the date does not fit;
 - E207 a post's file name, or two posts at one address;
 - E208 an author key that authors.toml does not have, or a problem in authors.toml;
 - E209 one tag written two ways (two display names with the same address);
@@ -18,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Literal
 
 from . import addresses
 from .documents import Body, Draft
@@ -68,11 +70,18 @@ class NewsImage:
     credit: str
 
 
+# How much of a post's date the record gives: an event known only by its year is dated
+# the first of January, and shown as "2014", never as a day nobody recorded.
+DateKnown = Literal["day", "month", "year"]
+DATE_SHOWN: dict[str, str] = {"day": "j F Y", "month": "F Y", "year": "Y"}  # Django's date filter
+DATE_ISO: dict[str, slice] = {"day": slice(0, 10), "month": slice(0, 7), "year": slice(0, 4)}
+
+
 @dataclass(frozen=True, slots=True)
 class Post:
     slug: str
     title: str
-    date: date
+    date: date  # the first day of what is known (see DateKnown)
     authors: tuple[Author, ...]
     tags: tuple[Tag, ...]
     summary: str
@@ -80,14 +89,25 @@ class Post:
     image: NewsImage | None
     body: Body
     path: str
+    date_known: DateKnown = "day"
 
     @property
     def url(self) -> str:
         return addresses.news_post(self.slug)
 
     @property
-    def month_url(self) -> str:
-        return addresses.news_month(self.date.year, self.date.month)
+    def iso_date(self) -> str:
+        """As much of the date as is known, in ISO 8601: 2014-03-09, 2014-03 or 2014."""
+        return self.date.isoformat()[DATE_ISO[self.date_known]]
+
+    @property
+    def date_format(self) -> str:
+        """How the date is shown (Django's `date` filter): 9 March 2014, March 2014, 2014."""
+        return DATE_SHOWN[self.date_known]
+
+    @property
+    def month_known(self) -> bool:
+        return self.date_known != "year"
 
 
 @dataclass(slots=True)
@@ -144,7 +164,10 @@ class News:
 
     def months(self) -> list[tuple[int, int]]:
         """(year, month) of every month with a post, newest first."""
-        return sorted({(p.date.year, p.date.month) for p in self.posts}, reverse=True)
+        known = (p for p in self.posts if p.month_known)  # "2014" is in no month's archive
+        return sorted({(p.date.year, p.date.month) for p in known}, reverse=True)
 
     def of_month(self, year: int, month: int) -> list[Post]:
-        return [p for p in self.posts if (p.date.year, p.date.month) == (year, month)]
+        return [
+            p for p in self.posts if p.month_known and (p.date.year, p.date.month) == (year, month)
+        ]

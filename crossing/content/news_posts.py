@@ -22,9 +22,11 @@ from .images import check_image
 from .news import (
     AUTHORS_FILE,
     BAD_NAME,
+    DATE_SHOWN,
     TAG_TWO_WAYS,
     UNKNOWN_AUTHOR,
     Author,
+    DateKnown,
     NewsImage,
     Post,
     PostDraft,
@@ -38,6 +40,7 @@ POST_SCHEMA = Schema(
     {
         "title": REQUIRED,
         "date": Spec(date, required=True),
+        "date_known": Spec(str),
         "authors": Spec(list, required=True),
         "tags": Spec(list),
         "summary": REQUIRED,
@@ -129,12 +132,13 @@ def build_post(
         return matter.positions.get(name, matter.position)
 
     when = _date(values.get("date"), at("date"), diagnostics)
+    known = _date_known(values.get("date_known", "day"), when, at("date_known"), diagnostics)
     lines = post.draft.source.lines
     writers = _authors(values.get("authors"), authors, at("authors"), lines, diagnostics)
     tags = _tags(values.get("tags", []), tag_names, at("tags"), lines, diagnostics)
     image = _image(values.get("image"), post.draft.source, at("image"), diagnostics)
     needed = ("title", "summary")
-    if when is None or writers is None or tags is None or image is False:
+    if when is None or known is None or writers is None or tags is None or image is False:
         return None
     if any(name not in values for name in needed):
         return None
@@ -149,6 +153,7 @@ def build_post(
         image=image if isinstance(image, NewsImage) else None,
         body=body,
         path=post.draft.source.path,
+        date_known=known,
     )
 
 
@@ -166,6 +171,40 @@ def _date(value: Any, at: Position, diagnostics: list[Diagnostic]) -> date | Non
         )
     )
     return None
+
+
+def _date_known(
+    value: Any, when: date | None, at: Position, diagnostics: list[Diagnostic]
+) -> DateKnown | None:
+    """How much of the date the record gives; the date must be the first day of it, so that
+    posts sort where the record puts them and no day is shown that nobody recorded."""
+    if value not in DATE_SHOWN:
+        diagnostics.append(
+            Diagnostic(
+                "E201",
+                f'\'date_known\' must be "year", "month" or "day", not {_shown(value)}',
+                at,
+                'for an event the record dates only by its year: date_known = "year"',
+            )
+        )
+        return None
+    if when is not None and (
+        (value == "year" and (when.month, when.day) != (1, 1))
+        or (value == "month" and when.day != 1)
+    ):
+        first = "1 January" if value == "year" else "the first of the month"
+        diagnostics.append(
+            Diagnostic(
+                "E201",
+                f'date_known = "{value}", but the date is {when.isoformat()}: with only the '
+                f"{value} known, date the post {first}",
+                at,
+                f"date = {when.replace(day=1, month=1 if value == 'year' else when.month)}",
+            )
+        )
+        return None
+    known: DateKnown = value
+    return known
 
 
 def _shown(value: Any) -> str:

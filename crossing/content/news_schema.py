@@ -22,7 +22,7 @@ def post(found: Post) -> dict[str, Any]:
             "@type": "BlogPosting",
             "headline": found.title,
             "description": found.summary,
-            "datePublished": found.date.isoformat(),
+            "datePublished": found.iso_date,
             "author": [_person(a) for a in found.authors],
             "keywords": [t.name for t in found.tags],
             "wordCount": found.body.words,
@@ -36,8 +36,7 @@ def post(found: Post) -> dict[str, Any]:
 
 def _entries(posts: list[Post]) -> list[dict[str, Any]]:
     return [
-        {"@type": "BlogPosting", "headline": p.title, "datePublished": p.date.isoformat()}
-        for p in posts
+        {"@type": "BlogPosting", "headline": p.title, "datePublished": p.iso_date} for p in posts
     ]
 
 

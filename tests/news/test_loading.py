@@ -292,3 +292,43 @@ def test_ten_posts_make_one_page_and_eleven_two(tree: Path) -> None:
     assert check_tree(tree).content.news.page_count() == 1
     write_news(tree, count=10)
     assert check_tree(tree).content.news.page_count() == 2
+
+
+@pytest.mark.parametrize(
+    ("date_line", "known", "iso", "shown"),
+    [
+        ("date = 2014-06-20", "", "2014-06-20", "j F Y"),
+        ("date = 2014-06-01", 'date_known = "month"', "2014-06", "F Y"),
+        ("date = 2014-01-01", 'date_known = "year"', "2014", "Y"),
+    ],
+)
+def test_a_date_says_only_as_much_as_the_record_gives(
+    tree: Path, date_line: str, known: str, iso: str, shown: str
+) -> None:
+    written = FEATURED.replace("date = 2014-06-20", f"{date_line}\n{known}".rstrip())
+    post(tree, "2014-06-20-two-awards.md", written)
+    assert problems(tree) == []
+    found_post = check_tree(tree).content.news.post("two-awards")
+    assert found_post is not None
+    assert (found_post.iso_date, found_post.date_format) == (iso, shown)
+    month = (found_post.date.year, found_post.date.month)
+    in_months = month in check_tree(tree).content.news.months()
+    assert in_months is ("year" not in known)  # a year alone belongs to no month's archive
+
+
+@pytest.mark.parametrize(
+    ("lines", "said"),
+    [
+        (
+            'date = 2014-06-20\ndate_known = "week"',
+            '\'date_known\' must be "year", "month" or "day"',
+        ),
+        ('date = 2014-06-20\ndate_known = "month"', "date the post the first of the month"),
+        ('date = 2014-06-01\ndate_known = "year"', "date the post 1 January"),
+    ],
+)
+def test_a_date_known_the_date_does_not_fit_is_refused(tree: Path, lines: str, said: str) -> None:
+    post(tree, "2014-07-01-x.md", FEATURED.replace("date = 2014-06-20", lines))
+    (message,) = found(tree, "E201")
+    assert message.startswith("content/news/2014-07-01-x.md:4:1 ")
+    assert said in message

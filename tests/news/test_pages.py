@@ -217,3 +217,20 @@ def test_with_ten_posts_there_is_one_page(client: Client, news_content: Path) ->
     assert len(titles(page)) == 10
     assert 'rel="next"' not in page and "Page 1 of" not in page
     assert client.get("/news/page/2/").status_code == 404
+
+
+def test_a_post_known_by_its_year_shows_the_year_and_sits_in_no_month(
+    client: Client, news_content: Path
+) -> None:
+    featured = news_content / "news" / "2014-06-20-two-awards.md"
+    text = featured.read_text(encoding="utf-8")
+    featured.write_text(
+        text.replace("date = 2014-06-20", 'date = 2014-01-01\ndate_known = "year"'),
+        encoding="utf-8",
+    )
+    page = html(client, "/news/two-awards/")
+    assert '<time datetime="2014">2014</time>' in page
+    assert "1 January 2014" not in page
+    assert json_ld(page)["datePublished"] == "2014"
+    assert '<meta property="article:published_time" content="2014">' in page
+    assert client.get("/news/2014/01/").status_code == 404

@@ -120,7 +120,7 @@ def post(request: HttpRequest, slug: str) -> HttpResponse:
             kind="article",
             schema=schema,
             article={
-                "published_time": found.date.isoformat(),
+                "published_time": found.iso_date,
                 "tags": [t.name for t in found.tags],
                 "image": image,
                 "image_alt": found.image.alt if found.image else None,
