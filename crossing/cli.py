@@ -529,3 +529,42 @@ def restore_command(file: Path) -> None:
     if restored.migrated:
         plural = "s" * (restored.migrated != 1)
         click.echo(f"then applied {restored.migrated} newer migration{plural}", err=True)
+
+
+# --- The outbox's worker and staff accounts (issue 14; docs/cli.md, docs/deployment.md) ---
+
+
+@cli.command(name="worker")
+@click.option("--parent", type=int, hidden=True, help="Stop when this process has gone.")
+def worker_command(parent: int | None) -> None:
+    """Send the outbox's emails and do its other work, alone (docs/deployment.md)."""
+    from crossing.web.serve import setup_django
+
+    setup_django()
+    from crossing.web.outbox.run import run_until_signalled
+
+    run_until_signalled(parent=parent)
+
+
+@cli.group(name="staff")
+def staff() -> None:
+    """Staff accounts for the admin, /admin/ (docs/cli.md)."""
+
+
+@staff.command(name="add")
+@click.argument("username")
+@click.argument("email")
+@click.password_option(help="Asked for if not given (typed twice, not shown).")
+def staff_add(username: str, email: str, password: str) -> None:
+    """Create a staff account that can sign in to /admin/ and do everything there."""
+    from crossing.web.serve import setup_django
+
+    setup_django()
+    from crossing.web.outbox.staff import StaffError, add_staff
+
+    try:
+        add_staff(username=username, email=email, password=password)
+    except StaffError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    click.echo(f"created staff account {username!r}: sign in at /admin/", err=True)

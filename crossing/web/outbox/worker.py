@@ -1,0 +1,152 @@
+"""The worker: takes due messages one at a time, does them, and marks them done.
+
+A message is claimed with a lease (one conditional UPDATE, atomic on PostgreSQL and on
+SQLite, which has no row locks), done, then marked sent in one more UPDATE. A worker killed
+with kill -9 leaves at most the one message it held leased; when the lease runs out, any
+worker does it again. So nothing committed is lost, and only a kill between the mail
+server's "250 OK" and the mark can send that one message twice (with the same Message-ID)."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import os
+import threading
+import time
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import connections
+from django.db.models import F, Q
+from django.utils import timezone
+
+from crossing.web.database import UNAVAILABLE
+
+from . import handlers
+from .models import Message, Status
+
+log = logging.getLogger("crossing.outbox")
+
+# How often an idle worker looks for due messages, and prunes sent ones.
+POLL_SECONDS = 1.0
+PRUNE_EVERY_SECONDS = 3600.0
+# The longest wait between two tries, however many failed before.
+MAX_BACKOFF = datetime.timedelta(hours=6)
+
+
+@dataclass(frozen=True)
+class Policy:
+    max_tries: int
+    retry_seconds: int
+    lease_seconds: int
+    keep_days: int
+
+    @classmethod
+    def from_settings(cls) -> Policy:
+        return cls(
+            max_tries=settings.CROSSING_OUTBOX_MAX_TRIES,
+            retry_seconds=settings.CROSSING_OUTBOX_RETRY_SECONDS,
+            lease_seconds=settings.CROSSING_OUTBOX_LEASE_SECONDS,
+            keep_days=settings.CROSSING_OUTBOX_KEEP_DAYS,
+        )
+
+    def backoff(self, tries: int) -> datetime.timedelta:
+        """After the first failed try, retry_seconds; then twice as long each time."""
+        seconds = self.retry_seconds * 2 ** min(max(tries - 1, 0), 20)
+        return min(datetime.timedelta(seconds=seconds), MAX_BACKOFF)
+
+
+def claim(policy: Policy) -> Message | None:
+    """Lease the next due message to this worker, or None if nothing is due."""
+    now = timezone.now()
+    free = Q(claimed_until__isnull=True) | Q(claimed_until__lt=now)
+    due = Message.objects.filter(free, status=Status.PENDING, not_before__lte=now)
+    token = uuid.uuid4().hex
+    # The row's conditions are checked again by the UPDATE itself: of two workers that
+    # chose the same message, one updates it and the other updates nothing.
+    taken = due.filter(id__in=due.order_by("not_before", "id").values("id")[:1]).update(
+        claimed_by=token,
+        claimed_until=now + datetime.timedelta(seconds=policy.lease_seconds),
+        tries=F("tries") + 1,
+    )
+    return Message.objects.get(claimed_by=token) if taken else None
+
+
+def do(message: Message, policy: Policy) -> None:
+    """Run the message's handler, then record how it went (if the lease is still ours)."""
+    mine = Message.objects.filter(pk=message.pk, claimed_by=message.claimed_by)
+    released = {"claimed_by": "", "claimed_until": None}
+    try:
+        handlers.run(message.kind, message.payload)
+    except Exception as error:
+        reason = f"{type(error).__name__}: {error}"[:2000]
+        if message.tries >= policy.max_tries:
+            mine.update(status=Status.FAILED, last_error=reason, done=timezone.now(), **released)
+            log.error(
+                "outbox: %s %s failed for good after %d tries: %s",
+                message.kind,
+                message.key,
+                message.tries,
+                reason,
+            )
+        else:
+            later = timezone.now() + policy.backoff(message.tries)
+            mine.update(not_before=later, last_error=reason, **released)
+            log.warning(
+                "outbox: %s %s failed (try %d), retried at %s: %s",
+                message.kind,
+                message.key,
+                message.tries,
+                later.isoformat(timespec="seconds"),
+                reason,
+            )
+        return
+    mine.update(status=Status.SENT, done=timezone.now(), **released)
+    log.info("outbox: %s %s sent", message.kind, message.key)
+
+
+def prune(policy: Policy) -> int:
+    """Delete messages sent more than keep_days ago; failed ones stay for staff to see."""
+    cutoff = timezone.now() - datetime.timedelta(days=policy.keep_days)
+    deleted, _ = Message.objects.filter(status=Status.SENT, done__lt=cutoff).delete()
+    return deleted
+
+
+def work_once(policy: Policy) -> bool:
+    """Do one due message; False if none was due."""
+    message = claim(policy)
+    if message is None:
+        return False
+    do(message, policy)
+    return True
+
+
+def run(*, stop: threading.Event, parent: int | None = None) -> None:
+    """Work until `stop` is set (or the parent process, if given, has gone)."""
+    policy = Policy.from_settings()
+    pruned_at = -PRUNE_EVERY_SECONDS
+    log.info("outbox: worker %d started", os.getpid())
+    while not stop.is_set() and (parent is None or os.getppid() == parent):
+        try:
+            if time.monotonic() - pruned_at >= PRUNE_EVERY_SECONDS:
+                prune(policy)
+                pruned_at = time.monotonic()
+            if work_once(policy):
+                continue
+        except UNAVAILABLE as error:
+            # The database is down or locked: nothing is lost, the messages wait for it.
+            log.warning("outbox: database unavailable, trying again: %s", error)
+            connections.close_all()
+        stop.wait(POLL_SECONDS)
+    connections.close_all()
+    log.info("outbox: worker %d stopped", os.getpid())
+
+
+def start_thread() -> threading.Thread:
+    """The worker as a thread of this process (`crossing serve` in development)."""
+    thread = threading.Thread(
+        target=run, kwargs={"stop": threading.Event()}, name="outbox-worker", daemon=True
+    )
+    thread.start()
+    return thread
