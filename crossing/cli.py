@@ -413,11 +413,25 @@ def odds_command(
     "--workers", default=2, show_default=True, type=click.IntRange(1), help="gunicorn workers."
 )
 @click.option("--watch", is_flag=True, help="Reload open pages when a file under content/ changes.")
-def serve(host: str, port: int, production: bool, workers: int, watch: bool) -> None:
+@click.option(
+    "--no-worker",
+    is_flag=True,
+    help="Start no outbox worker (one runs elsewhere: `crossing worker`).",
+)
+def serve(
+    host: str, port: int, production: bool, workers: int, watch: bool, no_worker: bool
+) -> None:
     """Set up the database, publish content/ and serve the site (docs/deployment.md)."""
     from crossing.web.serve import serve as run
 
-    run(host=host, port=port, production=production, workers=workers, watch=watch)
+    run(
+        host=host,
+        port=port,
+        production=production,
+        workers=workers,
+        watch=watch,
+        outbox_worker=not no_worker,
+    )
 
 
 @cli.command()
