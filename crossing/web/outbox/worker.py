@@ -59,18 +59,24 @@ class Policy:
 
 def claim(policy: Policy) -> Message | None:
     """Lease the next due message to this worker, or None if nothing is due."""
-    now = timezone.now()
-    free = Q(claimed_until__isnull=True) | Q(claimed_until__lt=now)
-    due = Message.objects.filter(free, status=Status.PENDING, not_before__lte=now)
-    token = uuid.uuid4().hex
-    # The row's conditions are checked again by the UPDATE itself: of two workers that
-    # chose the same message, one updates it and the other updates nothing.
-    taken = due.filter(id__in=due.order_by("not_before", "id").values("id")[:1]).update(
-        claimed_by=token,
-        claimed_until=now + datetime.timedelta(seconds=policy.lease_seconds),
-        tries=F("tries") + 1,
-    )
-    return Message.objects.get(claimed_by=token) if taken else None
+    while True:
+        now = timezone.now()
+        free = Q(claimed_until__isnull=True) | Q(claimed_until__lt=now)
+        due = Message.objects.filter(free, status=Status.PENDING, not_before__lte=now)
+        # A read first: an idle worker never writes (on SQLite a write locks the database).
+        candidate = due.order_by("not_before", "id").values_list("id", flat=True).first()
+        if candidate is None:
+            return None
+        token = uuid.uuid4().hex
+        # The UPDATE checks the row's conditions again: of two workers that chose the same
+        # message, one takes it and the other takes nothing and looks again.
+        taken = due.filter(id=candidate).update(
+            claimed_by=token,
+            claimed_until=now + datetime.timedelta(seconds=policy.lease_seconds),
+            tries=F("tries") + 1,
+        )
+        if taken:
+            return Message.objects.get(claimed_by=token)
 
 
 def do(message: Message, policy: Policy) -> None:
@@ -137,6 +143,10 @@ def run(*, stop: threading.Event, parent: int | None = None) -> None:
         except UNAVAILABLE as error:
             # The database is down or locked: nothing is lost, the messages wait for it.
             log.warning("outbox: database unavailable, trying again: %s", error)
+            connections.close_all()
+        except Exception:
+            # A bug must not stop the worker beside a site that goes on enqueuing.
+            log.exception("outbox: unexpected error, trying again in a second")
             connections.close_all()
         stop.wait(POLL_SECONDS)
     connections.close_all()

@@ -69,6 +69,19 @@ def test_every_message_is_delivered_across_kill_9_of_the_worker(
     assert len(site.rows()) == 300
 
 
+def test_two_workers_at_once_send_each_message_once(site: Site, mail: MailServer) -> None:
+    site.enqueue(300)
+    workers = [site.worker(mail.url), site.worker(mail.url)]
+    try:
+        wait_for(lambda: mail.distinct() == 300, 120, "all 300 messages")
+        wait_for(lambda: all(row["status"] == "sent" for row in site.rows()), 30, "all marked")
+    finally:
+        for worker in workers:
+            stop(worker)
+    assert mail.delivered() == 300, "no message sent twice"
+    assert {row["tries"] for row in site.rows()} == {1}
+
+
 def test_a_mail_server_that_is_down_is_retried_with_backoff_until_it_is_back(
     site: Site,
 ) -> None:
