@@ -31,7 +31,9 @@ def enqueue(
     not_before: datetime.datetime | None = None,
 ) -> Message:
     """Store one piece of work for the worker, unless one with this key is stored already
-    (then that one is returned, unchanged): a double submit does the work once."""
+    (then that one is returned, unchanged): a double submit does the work once. Build the
+    key from what caused the work ("comment-42-moderators"), never from an address: keys
+    are shown in the logs and the admin."""
     if not key or len(key) > 200:
         raise OutboxError(f"outbox key must be 1 to 200 characters, not {len(key)}")
     if not kind:
