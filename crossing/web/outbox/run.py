@@ -8,8 +8,9 @@ import threading
 from types import FrameType
 
 from django.db import connection
-from django.db.utils import OperationalError, ProgrammingError
 
+from crossing.web import database
+from crossing.web.database import UNAVAILABLE
 from crossing.web.setup_error import SetupError
 
 from . import worker
@@ -21,16 +22,17 @@ class OutboxNotReady(SetupError):
 
 
 def check_ready() -> None:
-    """The outbox's table exists: `crossing serve` creates it (or `django-admin migrate`)."""
+    """The outbox's table exists: `crossing serve` creates it (or `django-admin migrate`).
+    A database that cannot be reached now is waited for, as when it goes away later."""
     try:
-        Message.objects.exists()
-    except (OperationalError, ProgrammingError) as error:
-        if Message._meta.db_table in connection.introspection.table_names():
-            raise
+        tables = connection.introspection.table_names()
+    except UNAVAILABLE:
+        return
+    if Message._meta.db_table not in tables:
         raise OutboxNotReady(
-            f"the database has no outbox table yet ({error}): start the site once with "
+            f"{database.describe()} has no outbox table yet: start the site once with "
             "`crossing serve` (it creates the tables), then start `crossing worker`"
-        ) from None
+        )
 
 
 def run_until_signalled(*, parent: int | None = None) -> None:

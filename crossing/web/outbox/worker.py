@@ -132,17 +132,24 @@ def run(*, stop: threading.Event, parent: int | None = None) -> None:
     """Work until `stop` is set (or the parent process, if given, has gone)."""
     policy = Policy.from_settings()
     pruned_at = -PRUNE_EVERY_SECONDS
+    unavailable = False  # said once per outage, not every second
     log.info("outbox: worker %d started", os.getpid())
     while not stop.is_set() and (parent is None or os.getppid() == parent):
         try:
             if time.monotonic() - pruned_at >= PRUNE_EVERY_SECONDS:
                 prune(policy)
                 pruned_at = time.monotonic()
-            if work_once(policy):
+            worked = work_once(policy)
+            if unavailable:
+                log.warning("outbox: the database is back")
+                unavailable = False
+            if worked:
                 continue
         except UNAVAILABLE as error:
             # The database is down or locked: nothing is lost, the messages wait for it.
-            log.warning("outbox: database unavailable, trying again: %s", error)
+            if not unavailable:
+                log.warning("outbox: database unavailable, trying again: %s", error)
+                unavailable = True
             connections.close_all()
         except Exception:
             # A bug must not stop the worker beside a site that goes on enqueuing.

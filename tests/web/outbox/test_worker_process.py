@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .mail_server import MailServer
+from .mail_server import MailServer, free_port
 from .site import Site, new_site
 
 # Short leases and backoff, so that a test sees a killed worker's message taken again.
@@ -129,7 +129,7 @@ def test_the_worker_stops_on_sigterm_and_says_so_when_the_database_is_not_set_up
     worker = site.worker(mail.url)
     assert worker.wait(30) == 1
     log = (site.data / "worker.log").read_text()
-    assert "no outbox table yet" in log and "crossing serve" in log
+    assert "has no outbox table yet: start the site once with `crossing serve`" in log
     assert "Traceback" not in log
     site.enqueue(0)  # migrates
     worker = site.worker(mail.url)
@@ -137,3 +137,15 @@ def test_the_worker_stops_on_sigterm_and_says_so_when_the_database_is_not_set_up
     assert worker.poll() is None
     worker.terminate()
     assert worker.wait(30) == 0
+
+
+def test_a_database_that_cannot_be_reached_is_waited_for_not_a_crash(site: Site) -> None:
+    unreachable = Site(site.data, f"postgres://postgres@127.0.0.1:{free_port()}/nowhere")
+    worker = unreachable.worker("console:")
+    try:
+        time.sleep(3)
+        assert worker.poll() is None, "the worker waits for the database"
+    finally:
+        stop(worker)
+    log = (site.data / "worker.log").read_text()
+    assert "outbox: database unavailable, trying again:" in log and "Traceback" not in log
