@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -144,24 +145,58 @@ def run_gunicorn(host: str, port: int, workers: int, *, outbox_worker: bool = Tr
             return application
 
     close_inherited_connections()  # opened by migrate and publish, in the process that forks
-    outbox = start_worker_process() if outbox_worker else None
+    outbox = WorkerProcess() if outbox_worker else None
     try:
         Server().run()
     finally:
         if outbox is not None:
-            stop_worker_process(outbox)
+            outbox.stop()
 
 
 # --- The outbox's worker: one, beside the site (docs/deployment.md, "Email and the worker") ---
 
 WORKER_STOP_SECONDS = 30  # enough to finish the message in hand (EMAIL_TIMEOUT is 20)
+WORKER_RESTART_SECONDS = 1.0
 
 
-def start_worker_process() -> subprocess.Popen[bytes]:
-    """ONE worker beside gunicorn's workers (not one in each). It stops with the server, and
-    by itself if the server is killed (it watches that its parent is still there)."""
-    command = [sys.executable, "-m", "crossing.web.outbox", "--parent", str(os.getpid())]
-    return subprocess.Popen(command)
+class WorkerProcess:
+    """ONE worker beside gunicorn's workers (not one in each), started again if it dies
+    (kill -9, out of memory) while the server runs. It stops with the server, and by itself
+    if the server is killed (it watches that its parent is still there)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.stopping = threading.Event()
+        self.process = self.start()
+        threading.Thread(target=self.watch, name="outbox-watch", daemon=True).start()
+
+    def start(self) -> subprocess.Popen[bytes]:
+        command = [sys.executable, "-m", "crossing.web.outbox", "--parent", str(os.getpid())]
+        return subprocess.Popen(command)
+
+    def watch(self) -> None:
+        # Polled, not waited for: with a thread blocked in Popen.wait(), gunicorn did not
+        # stop on SIGTERM (it waited for its workers until its timeout).
+        while not self.stopping.wait(WORKER_RESTART_SECONDS):
+            code = self.process.poll()
+            if code is None:
+                continue
+            with self.lock:
+                if self.stopping.is_set():
+                    return
+                click.echo(f"the outbox's worker stopped ({code}); starting it again", err=True)
+                self.process = self.start()
+
+    def stop(self) -> None:
+        with self.lock:
+            self.stopping.set()
+            process = self.process
+        process.terminate()  # it finishes the message in hand, then exits
+        try:
+            process.wait(WORKER_STOP_SECONDS)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def warn_if_emails_are_not_sent() -> None:
@@ -174,15 +209,6 @@ def warn_if_emails_are_not_sent() -> None:
             "smtp://USER:PASSWORD@HOST:587?tls=1 (docs/deployment.md)",
             err=True,
         )
-
-
-def stop_worker_process(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()  # it finishes the message in hand, then exits
-    try:
-        process.wait(WORKER_STOP_SECONDS)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 def serve(

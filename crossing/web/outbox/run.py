@@ -43,5 +43,7 @@ def run_until_signalled(*, parent: int | None = None) -> None:
         stop.set()
 
     signal.signal(signal.SIGTERM, stopping)
-    signal.signal(signal.SIGINT, stopping)
+    # Started by `crossing serve`, the server stops it (SIGTERM): Ctrl+C in the terminal,
+    # which reaches every process of the group, is the server's to handle.
+    signal.signal(signal.SIGINT, stopping if parent is None else signal.SIG_IGN)
     worker.run(stop=stop, parent=parent)

@@ -86,6 +86,31 @@ def test_production_runs_one_worker_beside_gunicorn_and_it_stops_with_the_server
     assert mail.delivered() == 3
 
 
+def test_production_starts_the_worker_again_when_it_is_killed(tmp_path: Path, site: Site) -> None:
+    mail = MailServer().start()
+    database = {"DATABASE_URL": site.database_url} if site.database_url else {}
+    try:
+        with serving(
+            site.data,
+            "--production",
+            "--workers",
+            "1",
+            content=small_content(tmp_path / "content"),
+            CROSSING_EMAIL_URL=mail.url,
+            CROSSING_TRUSTED_PROXIES="127.0.0.1",
+            **database,
+        ) as (_, server):
+            wait_for(lambda: len(outbox_workers(server.pid)) == 1, 30, "the outbox's worker")
+            [first] = outbox_workers(server.pid)
+            os.kill(first, signal.SIGKILL)
+            wait_for(lambda: outbox_workers(server.pid) not in ([], [first]), 15, "a new worker")
+            assert len(outbox_workers(server.pid)) == 1
+            site.enqueue(2)
+            wait_for(lambda: mail.distinct() == 2, 30, "2 emails sent by the new worker")
+    finally:
+        mail.stop()
+
+
 def test_production_without_a_worker_when_one_runs_elsewhere_and_warns_of_unsent_email(
     tmp_path: Path, site: Site
 ) -> None:
