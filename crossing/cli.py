@@ -413,11 +413,25 @@ def odds_command(
     "--workers", default=2, show_default=True, type=click.IntRange(1), help="gunicorn workers."
 )
 @click.option("--watch", is_flag=True, help="Reload open pages when a file under content/ changes.")
-def serve(host: str, port: int, production: bool, workers: int, watch: bool) -> None:
+@click.option(
+    "--no-worker",
+    is_flag=True,
+    help="Start no outbox worker (one runs elsewhere: `crossing worker`).",
+)
+def serve(
+    host: str, port: int, production: bool, workers: int, watch: bool, no_worker: bool
+) -> None:
     """Set up the database, publish content/ and serve the site (docs/deployment.md)."""
     from crossing.web.serve import serve as run
 
-    run(host=host, port=port, production=production, workers=workers, watch=watch)
+    run(
+        host=host,
+        port=port,
+        production=production,
+        workers=workers,
+        watch=watch,
+        outbox_worker=not no_worker,
+    )
 
 
 @cli.command()
@@ -530,3 +544,42 @@ def restore_command(file: Path) -> None:
     if restored.migrated:
         plural = "s" * (restored.migrated != 1)
         click.echo(f"then applied {restored.migrated} newer migration{plural}", err=True)
+
+
+# --- The outbox's worker and staff accounts (issue 14; docs/cli.md, docs/deployment.md) ---
+
+
+@cli.command(name="worker")
+@click.option("--parent", type=int, hidden=True, help="Stop when this process has gone.")
+def worker_command(parent: int | None) -> None:
+    """Send the outbox's emails and do its other work, alone (docs/deployment.md)."""
+    from crossing.web.serve import setup_django
+
+    setup_django()
+    from crossing.web.outbox.run import run_until_signalled
+
+    run_until_signalled(parent=parent)
+
+
+@cli.group(name="staff")
+def staff() -> None:
+    """Staff accounts for the admin, /admin/ (docs/cli.md)."""
+
+
+@staff.command(name="add")
+@click.argument("username")
+@click.argument("email")
+@click.password_option(help="Asked for if not given (typed twice, not shown).")
+def staff_add(username: str, email: str, password: str) -> None:
+    """Create a staff account that can sign in to /admin/ and do everything there."""
+    from crossing.web.serve import setup_django
+
+    setup_django()
+    from crossing.web.outbox.staff import StaffError, add_staff
+
+    try:
+        add_staff(username=username, email=email, password=password)
+    except StaffError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    click.echo(f"created staff account {username!r}: sign in at /admin/", err=True)

@@ -352,7 +352,8 @@ def build_site(out: Path, *, base_url: str | None = None) -> Export:
 def _static_files() -> Iterator[tuple[str, Storage]]:
     seen: set[str] = set()
     for finder in finders.get_finders():
-        for path, storage in finder.list([]):
+        # The admin's files are for staff on the running site, not for the export.
+        for path, storage in finder.list(["admin/*"]):
             if path not in seen:
                 seen.add(path)
                 yield path, storage

@@ -7,7 +7,9 @@ files and runs gunicorn (docs/deployment.md)."""
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -118,7 +120,7 @@ def forwarded_allow_ips() -> str:
 ACCESS_LOG_FORMAT = '%(t)s "%(r)s" %(s)s %(b)s %(M)sms'
 
 
-def run_gunicorn(host: str, port: int, workers: int) -> None:
+def run_gunicorn(host: str, port: int, workers: int, *, outbox_worker: bool = True) -> None:
     from gunicorn.app.base import BaseApplication
 
     from crossing.web.environment import data_dir
@@ -143,10 +145,81 @@ def run_gunicorn(host: str, port: int, workers: int) -> None:
             return application
 
     close_inherited_connections()  # opened by migrate and publish, in the process that forks
-    Server().run()
+    outbox = WorkerProcess() if outbox_worker else None
+    try:
+        Server().run()
+    finally:
+        if outbox is not None:
+            outbox.stop()
 
 
-def serve(*, host: str, port: int, production: bool, workers: int, watch: bool = False) -> None:
+# --- The outbox's worker: one, beside the site (docs/deployment.md, "Email and the worker") ---
+
+WORKER_STOP_SECONDS = 30  # enough to finish the message in hand (EMAIL_TIMEOUT is 20)
+WORKER_RESTART_SECONDS = 1.0
+
+
+class WorkerProcess:
+    """ONE worker beside gunicorn's workers (not one in each), started again if it dies
+    (kill -9, out of memory) while the server runs. It stops with the server, and by itself
+    if the server is killed (it watches that its parent is still there)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.stopping = threading.Event()
+        self.process = self.start()
+        threading.Thread(target=self.watch, name="outbox-watch", daemon=True).start()
+
+    def start(self) -> subprocess.Popen[bytes]:
+        command = [sys.executable, "-m", "crossing.web.outbox", "--parent", str(os.getpid())]
+        return subprocess.Popen(command)
+
+    def watch(self) -> None:
+        # Polled, not waited for: with a thread blocked in Popen.wait(), gunicorn did not
+        # stop on SIGTERM (it waited for its workers until its timeout).
+        while not self.stopping.wait(WORKER_RESTART_SECONDS):
+            code = self.process.poll()
+            if code is None:
+                continue
+            with self.lock:
+                if self.stopping.is_set():
+                    return
+                click.echo(f"the outbox's worker stopped ({code}); starting it again", err=True)
+                self.process = self.start()
+
+    def stop(self) -> None:
+        with self.lock:
+            self.stopping.set()
+            process = self.process
+        process.terminate()  # it finishes the message in hand, then exits
+        try:
+            process.wait(WORKER_STOP_SECONDS)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def warn_if_emails_are_not_sent() -> None:
+    from django.conf import settings
+
+    if settings.EMAIL_BACKEND.endswith("filebased.EmailBackend"):
+        click.echo(
+            f"warning: CROSSING_EMAIL_URL is not set, so emails are saved in "
+            f"{settings.EMAIL_FILE_PATH}, not sent: set it to your mail server, e.g. "
+            "smtp://USER:PASSWORD@HOST:587?tls=1 (docs/deployment.md)",
+            err=True,
+        )
+
+
+def serve(
+    *,
+    host: str,
+    port: int,
+    production: bool,
+    workers: int,
+    watch: bool = False,
+    outbox_worker: bool = True,
+) -> None:
     if production:
         os.environ["CROSSING_PRODUCTION"] = "1"
     if watch:
@@ -157,8 +230,13 @@ def serve(*, host: str, port: int, production: bool, workers: int, watch: bool =
     if watch:
         click.echo("watching content/: open pages reload when a file changes", err=True)
     if production:
-        run_gunicorn(host, port, workers)
+        warn_if_emails_are_not_sent()
+        run_gunicorn(host, port, workers, outbox_worker=outbox_worker)
     else:
         from django.core.management import call_command
 
+        from crossing.web.outbox.worker import start_thread
+
+        if outbox_worker:
+            start_thread()  # the outbox's worker, a thread of the development server
         call_command("runserver", f"{host}:{port}", use_reloader=False, skip_checks=True)

@@ -21,6 +21,7 @@ from crossing.web.environment import (
     secret_key,
     whole_number,
 )
+from crossing.web.outbox.email_url import email_settings
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = data_dir()
@@ -33,10 +34,16 @@ ALLOWED_HOSTS = csv_list("CROSSING_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = csv_list("CROSSING_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
+    # Staff's admin (/admin/): its session cookie is set only when staff sign in.
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.sessions",
+    "django.contrib.messages",
     "django.contrib.contenttypes",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "crossing.web.journey",
+    "crossing.web.outbox",
 ]
 
 MIDDLEWARE = [
@@ -52,8 +59,12 @@ MIDDLEWARE = [
     "crossing.web.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Sessions and messages set a cookie only when used: by the admin, once staff sign in.
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "crossing.web.content_errors.ContentErrorMiddleware",
     # A page that needs the database when it is unavailable: a 503 page (issue 14, fault 8).
@@ -73,6 +84,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
                 "crossing.web.navigation.site",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
             ],
             "libraries": {"content": "crossing.web.content_tags"},
         },
@@ -171,3 +184,32 @@ CROSSING_WATCH = flag("CROSSING_WATCH")
 # The most memory each process gives to the pages it keeps rendered (page_cache.py): about
 # three times today's pages in both languages; the least recently served go first.
 CROSSING_PAGE_CACHE_MB = megabytes("CROSSING_PAGE_CACHE_MB", 16)
+
+# Staff passwords (`crossing staff add`) are checked as Django recommends.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": f"django.contrib.auth.password_validation.{name}"}
+    for name in (
+        "UserAttributeSimilarityValidator",
+        "MinimumLengthValidator",
+        "CommonPasswordValidator",
+        "NumericPasswordValidator",
+    )
+]
+
+# Email and the outbox's worker (docs/deployment.md, "Email and the worker").
+_email = email_settings(os.environ.get("CROSSING_EMAIL_URL", ""), mail_folder=DATA_DIR / "mail")
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_FILE_PATH = _email["EMAIL_FILE_PATH"]
+EMAIL_HOST = _email["EMAIL_HOST"]
+EMAIL_PORT = _email["EMAIL_PORT"]
+EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
+EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
+EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
+EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
+DEFAULT_FROM_EMAIL = os.environ.get("CROSSING_EMAIL_FROM", "Crossing <crossing@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_TIMEOUT = 20  # seconds; a mail server that hangs must not hold the worker
+CROSSING_OUTBOX_MAX_TRIES = whole_number("CROSSING_OUTBOX_MAX_TRIES", 8, of="tries")
+CROSSING_OUTBOX_RETRY_SECONDS = whole_number("CROSSING_OUTBOX_RETRY_SECONDS", 60, of="seconds")
+CROSSING_OUTBOX_LEASE_SECONDS = whole_number("CROSSING_OUTBOX_LEASE_SECONDS", 120, of="seconds")
+CROSSING_OUTBOX_KEEP_DAYS = whole_number("CROSSING_OUTBOX_KEEP_DAYS", 30, of="days")

@@ -1,6 +1,7 @@
 """The site's addresses. Each content area is a package with its own urls.py; their
 prefixes are the ones crossing.content.addresses gives editors' links."""
 
+from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
@@ -23,3 +24,6 @@ urlpatterns = [
 
 handler404 = "crossing.web.views.not_found"
 handler500 = "crossing.web.views.server_error"
+
+# Staff only: the outbox and, later, moderation (docs/cli.md, `crossing staff add`).
+urlpatterns += [path("admin/", admin.site.urls)]

@@ -82,8 +82,9 @@ def test_no_acknowledged_report_is_lost_when_the_server_is_killed_mid_run(
     assert report["refused"] == {} and report["not_sent"] == 0
     assert report["writes"] == report["sent"] == acknowledged + in_flight == 200
     assert sum(report["in_flight_by_kind"].values()) == in_flight
-    # One kill of the master and its two workers, which the clients met and came through.
-    assert [kill["processes"] for kill in report["kills"]] == [3]
+    # One kill of the master, its two workers and the outbox's worker, which the clients met
+    # and came through.
+    assert [kill["processes"] for kill in report["kills"]] == [4]
     assert report["connections_not_opened"].get("connection refused", 0) > 0
     assert acknowledged >= 150, "the restarted server should have taken the second half"
     assert "Traceback" not in result.stderr
