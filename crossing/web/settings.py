@@ -13,6 +13,7 @@ import dj_database_url
 from crossing.web.client_address import parse_trusted_proxies
 from crossing.web.data_folder import make_folder
 from crossing.web.environment import (
+    SettingError,
     content_dir,
     csv_list,
     data_dir,
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "crossing.web.journey",
+    "crossing.web.spam",
 ]
 
 MIDDLEWARE = [
@@ -171,3 +173,23 @@ CROSSING_WATCH = flag("CROSSING_WATCH")
 # The most memory each process gives to the pages it keeps rendered (page_cache.py): about
 # three times today's pages in both languages; the least recently served go first.
 CROSSING_PAGE_CACHE_MB = megabytes("CROSSING_PAGE_CACHE_MB", 16)
+
+# Spam defence for comments (crossing/web/spam/, docs/deployment.md "Spam"; issue 15).
+CROSSING_SPAM_MIN_SECONDS = whole_number("CROSSING_SPAM_MIN_SECONDS", 3, of="seconds")
+CROSSING_SPAM_MAX_HOURS = whole_number("CROSSING_SPAM_MAX_HOURS", 72, of="hours")
+CROSSING_SPAM_LINKS_HELD_AT = whole_number("CROSSING_SPAM_LINKS_HELD_AT", 2, of="links")
+CROSSING_COMMENT_MIN_CHARS = whole_number("CROSSING_COMMENT_MIN_CHARS", 2, of="characters")
+CROSSING_COMMENT_MAX_CHARS = whole_number("CROSSING_COMMENT_MAX_CHARS", 5000, of="characters")
+CROSSING_MODERATION_WORDS = csv_list("CROSSING_MODERATION_WORDS", "")
+CROSSING_DISALLOWED_WORDS = csv_list("CROSSING_DISALLOWED_WORDS", "")
+# The learning filter speaks once moderators taught it this many comments of each kind.
+CROSSING_SPAM_FILTER_MIN_TRAINING = 10
+CROSSING_SPAM_FILTER_THRESHOLD = 0.9
+CROSSING_AKISMET_KEY = os.environ.get("CROSSING_AKISMET_KEY", "").strip()
+CROSSING_AKISMET_URL = os.environ.get("CROSSING_AKISMET_URL", "").strip() or CROSSING_SITE_URL
+if CROSSING_AKISMET_KEY and not CROSSING_AKISMET_URL.startswith(("http://", "https://")):
+    raise SettingError(
+        "CROSSING_AKISMET_KEY is set, and Akismet needs the site's address as registered with "
+        "it: set CROSSING_AKISMET_URL (or CROSSING_SITE_URL) to it, starting with https://"
+    )
+CROSSING_AKISMET_TIMEOUT = whole_number("CROSSING_AKISMET_TIMEOUT", 2, of="seconds")
