@@ -6,6 +6,7 @@ the local checker decides and the fault is logged."""
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -197,4 +198,11 @@ def spam_checker() -> SpamChecker:
     if not key:
         return LocalSpamChecker()
     # settings.py made sure the address is there and begins with http(s)://.
-    return AkismetSpamChecker(key, settings.CROSSING_AKISMET_URL)
+    return _akismet_checker(key, settings.CROSSING_AKISMET_URL)
+
+
+@functools.cache
+def _akismet_checker(key: str, site_url: str) -> AkismetSpamChecker:
+    """One per key and address, for the life of the process: its HTTP client keeps its
+    connections to Akismet open between comments."""
+    return AkismetSpamChecker(key, site_url)

@@ -130,3 +130,15 @@ def test_the_strictest_verdict_wins_with_its_reasons() -> None:
     assert strictest(held) == Verdict(Action.HOLD, "a; b")
     assert strictest([*held, Verdict(Action.SPAM, "c")]) == Verdict(Action.SPAM, "c")
     assert strictest([]).action == Action.ACCEPT
+
+
+@given(position=st.integers(min_value=0), replacement=st.characters(codec="ascii"))
+def test_any_changed_character_of_the_form_time_is_caught(position: int, replacement: str) -> None:
+    token = sign_form_time(PAGE)
+    position %= len(token)
+    changed = token[:position] + replacement + token[position + 1 :]
+    verdict = check_form_time(changed, PAGE, min_seconds=0, max_hours=72)
+    if changed == token:
+        assert verdict.action == Action.ACCEPT
+    else:
+        assert verdict.action == Action.SPAM

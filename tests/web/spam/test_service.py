@@ -100,6 +100,7 @@ def test_akismet_is_used_when_a_key_is_set(settings: Settings) -> None:
     settings.CROSSING_AKISMET_KEY = VALID_KEY
     settings.CROSSING_AKISMET_URL = SITE
     assert isinstance(spam_checker(), AkismetSpamChecker)
+    assert spam_checker() is spam_checker()  # one HTTP client, its connections kept open
 
 
 @pytest.mark.parametrize("url", ["", "crossing.example"])
