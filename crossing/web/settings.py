@@ -13,6 +13,7 @@ import dj_database_url
 from crossing.web.client_address import parse_trusted_proxies
 from crossing.web.data_folder import make_folder
 from crossing.web.environment import (
+    SettingError,
     content_dir,
     csv_list,
     data_dir,
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "crossing.web.journey",
     "crossing.web.outbox",
+    "crossing.web.spam",
 ]
 
 MIDDLEWARE = [
@@ -213,3 +215,23 @@ CROSSING_OUTBOX_MAX_TRIES = whole_number("CROSSING_OUTBOX_MAX_TRIES", 8, of="tri
 CROSSING_OUTBOX_RETRY_SECONDS = whole_number("CROSSING_OUTBOX_RETRY_SECONDS", 60, of="seconds")
 CROSSING_OUTBOX_LEASE_SECONDS = whole_number("CROSSING_OUTBOX_LEASE_SECONDS", 120, of="seconds")
 CROSSING_OUTBOX_KEEP_DAYS = whole_number("CROSSING_OUTBOX_KEEP_DAYS", 30, of="days")
+
+# Spam defence for comments (crossing/web/spam/, docs/deployment.md "Spam"; issue 15).
+CROSSING_SPAM_MIN_SECONDS = whole_number("CROSSING_SPAM_MIN_SECONDS", 3, of="seconds")
+CROSSING_SPAM_MAX_HOURS = whole_number("CROSSING_SPAM_MAX_HOURS", 72, of="hours")
+CROSSING_SPAM_LINKS_HELD_AT = whole_number("CROSSING_SPAM_LINKS_HELD_AT", 2, of="links")
+CROSSING_COMMENT_MIN_CHARS = whole_number("CROSSING_COMMENT_MIN_CHARS", 2, of="characters")
+CROSSING_COMMENT_MAX_CHARS = whole_number("CROSSING_COMMENT_MAX_CHARS", 5000, of="characters")
+CROSSING_MODERATION_WORDS = csv_list("CROSSING_MODERATION_WORDS", "")
+CROSSING_DISALLOWED_WORDS = csv_list("CROSSING_DISALLOWED_WORDS", "")
+# The learning filter speaks once moderators taught it this many comments of each kind.
+CROSSING_SPAM_FILTER_MIN_TRAINING = 10
+CROSSING_SPAM_FILTER_THRESHOLD = 0.9
+CROSSING_AKISMET_KEY = os.environ.get("CROSSING_AKISMET_KEY", "").strip()
+CROSSING_AKISMET_URL = os.environ.get("CROSSING_AKISMET_URL", "").strip() or CROSSING_SITE_URL
+if CROSSING_AKISMET_KEY and not CROSSING_AKISMET_URL.startswith(("http://", "https://")):
+    raise SettingError(
+        "CROSSING_AKISMET_KEY is set, and Akismet needs the site's address as registered with "
+        "it: set CROSSING_AKISMET_URL (or CROSSING_SITE_URL) to it, starting with https://"
+    )
+CROSSING_AKISMET_TIMEOUT = whole_number("CROSSING_AKISMET_TIMEOUT", 2, of="seconds")
