@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import secrets
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
@@ -493,6 +494,21 @@ def bundle(path: Path, output: Path) -> None:
     click.echo(f"wrote {output} ({size:,} bytes)", err=True)
 
 
+@contextlib.contextmanager
+def _backup_errors() -> Iterator[None]:
+    """Django set up for a backup or restore; its refusal printed, with its exit status."""
+    from crossing.web.serve import setup_django
+
+    setup_django()
+    from crossing.web.backup import BackupError
+
+    try:
+        yield
+    except BackupError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(error.exit_code)
+
+
 @cli.command(name="backup")
 @click.option(
     "--out",
@@ -503,16 +519,10 @@ def bundle(path: Path, output: Path) -> None:
 )
 def backup_command(out: Path) -> None:
     """Copy the whole database, consistently, while the site runs (docs/deployment.md)."""
-    from crossing.web.serve import setup_django
+    with _backup_errors():
+        from crossing.web.backup import take_backup
 
-    setup_django()
-    from crossing.web.backup import BackupError, take_backup
-
-    try:
         taken = take_backup(out)
-    except BackupError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(error.exit_code)
     click.echo(
         f"wrote {out}: {taken.tables} tables, {taken.rows:,} rows, {taken.size:,} bytes, "
         f"from {taken.database}",
@@ -524,16 +534,10 @@ def backup_command(out: Path) -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def restore_command(file: Path) -> None:
     """Restore a backup into an empty database (docs/deployment.md)."""
-    from crossing.web.serve import setup_django
+    with _backup_errors():
+        from crossing.web.backup import restore_backup
 
-    setup_django()
-    from crossing.web.backup import BackupError, restore_backup
-
-    try:
         restored = restore_backup(file)
-    except BackupError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(error.exit_code)
     header = restored.contents.header
     click.echo(
         f"restored {file} (taken {header.taken} from {header.database} by Crossing "
