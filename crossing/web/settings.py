@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "crossing.web.journey",
     "crossing.web.outbox",
     "crossing.web.spam",
+    "crossing.web.comments",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,118 @@
+"""What readers write, and what moderators decide about it.
+
+Privacy: a comment keeps the name, email and website its author typed (the email is never
+shown anywhere: not in pages, feeds, exports or the API) and a salted hash of the address it
+came from (for flood control and spam), never the address itself."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class Kind(models.TextChoices):
+    COMMENT = "comment", "comment"
+    WEBMENTION = "webmention", "reference (Webmention)"
+
+
+class Status(models.TextChoices):
+    # A Webmention whose source page has not yet been fetched and checked.
+    VERIFYING = "verifying", "being verified"
+    HELD = "held", "awaiting moderation"
+    APPROVED = "approved", "approved"
+    SPAM = "spam", "spam"
+    TRASH = "trash", "trash"
+
+
+class Comment(models.Model):
+    """A comment, or a reference another site sent by Webmention."""
+
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.COMMENT)
+    # The page it is on, by its path ("/news/crossing-launches/"): pages live in files.
+    page = models.CharField(max_length=200)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
+    depth = models.PositiveSmallIntegerField(default=1)  # 1 for a comment on the page itself
+    name = models.CharField(max_length=100)
+    email = models.EmailField(max_length=254, blank=True)  # never shown; blank for references
+    website = models.URLField(max_length=200, blank=True)
+    # As typed, plain text: paragraphs and links are made, and sanitised, when shown.
+    text = models.TextField()
+    # A reference's source page (the page that links to ours); blank for a comment.
+    source = models.URLField(max_length=500, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.HELD)
+    reason = models.CharField(max_length=500, blank=True)  # why held or spam, for moderators
+    created = models.DateTimeField(default=timezone.now)
+    address_hash = models.CharField(max_length=64, blank=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+    # The idempotency key the form carries (one per rendered form, or one per Webmention
+    # source and target): a double submit finds the comment stored the first time.
+    key = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["page", "status", "created"], name="comments_page"),
+            models.Index(fields=["status", "created"], name="comments_queue"),
+            models.Index(fields=["email", "name", "status"], name="comments_author"),
+            models.Index(fields=["address_hash", "created"], name="comments_flood"),
+        ]
+        ordering = ["created", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.pk} by {self.name} on {self.page} ({self.status})"
+
+
+class Action(models.TextChoices):
+    APPROVED = "approved", "approved"
+    HELD = "held", "held again"
+    SPAM = "spam", "marked spam"
+    NOT_SPAM = "not-spam", "marked not spam"
+    TRASHED = "trashed", "trashed"
+    RESTORED = "restored", "restored from trash"
+    REPLIED = "replied", "replied"
+    DELETED = "deleted", "deleted on its author's request"
+
+
+class Decision(models.Model):
+    """Every moderator's decision, kept: who, when, what."""
+
+    comment = models.ForeignKey(
+        Comment, null=True, on_delete=models.SET_NULL, related_name="decisions"
+    )
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(max_length=10, choices=Action.choices)
+    at = models.DateTimeField(default=timezone.now)
+    note = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.action} by {self.moderator} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class ReplySubscription(models.Model):
+    """An author who asked to be told of replies to their comment: confirmed by a link in an
+    email first (double opt-in), ended by the link in every reply email."""
+
+    comment = models.OneToOneField(Comment, on_delete=models.CASCADE, related_name="subscription")
+    confirmed = models.DateTimeField(null=True, blank=True)
+    unsubscribed = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"replies to comment {self.comment_id}"
+
+
+class PageState(models.Model):
+    """Per page: a number raised whenever what a page shows of its comments changes, so that
+    each worker's page cache renders that page again, and only that page."""
+
+    page = models.CharField(max_length=200, primary_key=True)
+    generation = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.page} (generation {self.generation})"
