@@ -116,3 +116,10 @@ class PageState(models.Model):
 
     def __str__(self) -> str:
         return f"{self.page} (generation {self.generation})"
+
+
+def page_changed(page: str) -> None:
+    """Raise the page's generation: every worker renders it again on its next request. Call
+    it inside the transaction that changes what the page shows (an approval, a deletion)."""
+    PageState.objects.get_or_create(page=page)
+    PageState.objects.filter(page=page).update(generation=models.F("generation") + 1)
