@@ -236,3 +236,11 @@ if CROSSING_AKISMET_KEY and not CROSSING_AKISMET_URL.startswith(("http://", "htt
         "it: set CROSSING_AKISMET_URL (or CROSSING_SITE_URL) to it, starting with https://"
     )
 CROSSING_AKISMET_TIMEOUT = whole_number("CROSSING_AKISMET_TIMEOUT", 2, of="seconds")
+
+# Webmentions (crossing/web/comments/webmentions.py, docs/deployment.md "Webmentions").
+CROSSING_WEBMENTION_RATE = whole_number("CROSSING_WEBMENTION_RATE", 10, of="Webmentions a minute")
+CROSSING_WEBMENTION_TIMEOUT = whole_number("CROSSING_WEBMENTION_TIMEOUT", 10, of="seconds")
+CROSSING_WEBMENTION_MAX_KB = whole_number("CROSSING_WEBMENTION_MAX_KB", 1024, of="kilobytes")
+# Fetch sources on private and loopback addresses too: for tests and closed networks only
+# (on a public site it would let anyone make the server fetch from inside its network).
+CROSSING_WEBMENTION_ALLOW_PRIVATE = flag("CROSSING_WEBMENTION_ALLOW_PRIVATE")
