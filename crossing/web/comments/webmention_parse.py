@@ -88,6 +88,7 @@ class _Reader(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.base = base
         self.target = target
+        self.based = False  # only the first <base href> counts
         self.stack: list[tuple[str, set[str]]] = []
         self.text: list[str] = []  # all visible text, in order
         self.length = 0
@@ -101,6 +102,9 @@ class _Reader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
+        if tag == "base" and values.get("href") and not self.based:
+            self.base = urljoin(self.base, values["href"].strip())  # as browsers resolve links
+            self.based = True
         attribute = LINK_ATTRIBUTES.get(tag)
         if attribute and self.link_at is None and attribute in values:
             address = urljoin(self.base, values[attribute].strip())
