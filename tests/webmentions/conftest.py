@@ -4,6 +4,7 @@ settings that let the verifier fetch from it (a loopback address is refused othe
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -17,6 +18,7 @@ class Page:
     status: int = 200
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html"})
+    drip: float = 0.0  # seconds between pieces of 256 bytes: a slow source
 
 
 class Sources:
@@ -52,7 +54,13 @@ def sources() -> Iterator[Sources]:
                     self.send_header(name, value)
                 self.send_header("Content-Length", str(len(page.body)))
                 self.end_headers()
-                self.wfile.write(page.body)
+                if not page.drip:
+                    self.wfile.write(page.body)
+                    return
+                for at in range(0, len(page.body), 256):
+                    self.wfile.write(page.body[at : at + 256])
+                    self.wfile.flush()
+                    time.sleep(page.drip)
 
             def log_message(self, format: str, *args: object) -> None:
                 pass

@@ -139,3 +139,10 @@ def test_one_address_sending_too_many_gets_429_and_others_are_not_held_up(
     same_64 = busy.replace("::1", "::2")
     assert send(client, "https://blog.example.net/y", target(), REMOTE_ADDR=same_64)[0] == 429
     assert Comment.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_a_source_with_a_very_long_host_is_stored_with_its_name_cut_to_fit(client: Client) -> None:
+    host = ".".join(["a" * 60] * 4) + ".example"
+    assert send(client, f"https://{host}/post", target())[0] == 202
+    assert Comment.objects.get().name == host[:100]

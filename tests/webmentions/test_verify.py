@@ -4,6 +4,11 @@ trashed with the reason; the network's failures are retried."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
@@ -220,3 +225,27 @@ def test_a_failing_source_is_retried_by_the_outbox(client: Client, sources: Sour
     job = Message.objects.get()
     assert job.status == MessageStatus.PENDING and job.tries == 1
     assert "answered 503" in job.last_error
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_source_that_sends_slowly_is_given_up_within_the_timeout_and_retried(
+    client: Client, sources: Sources, settings: Settings
+) -> None:
+    settings.CROSSING_WEBMENTION_TIMEOUT = 1
+    slow = Page(body=entry(target()).encode() + b" " * 2000, drip=0.2)
+    started = time.monotonic()
+    comment = mention(client, sources.page("/slow", slow))
+    assert time.monotonic() - started < 2.5
+    assert comment.status == Status.VERIFYING
+    assert "took longer than 1 s" in Message.objects.get().last_error
+
+
+def test_a_fresh_process_knows_the_job_once_django_is_set_up() -> None:
+    # The worker runs in a process of its own: the job must be registered by the app itself.
+    code = (
+        "import django; django.setup(); from crossing.web.outbox.handlers import HANDLERS; "
+        "print('webmention.verify' in HANDLERS)"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "crossing.web.settings"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, check=True)
+    assert done.stdout.strip() == b"True"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -69,6 +70,8 @@ def fetch(url: str) -> Fetched:
     limit = settings.CROSSING_WEBMENTION_MAX_KB * 1024
     headers = {"Accept": ACCEPT, "User-Agent": _user_agent()}
     timeout = httpx.Timeout(settings.CROSSING_WEBMENTION_TIMEOUT)
+    # httpx's timeout is per read: a source sending a byte a second would never reach it.
+    deadline = time.monotonic() + settings.CROSSING_WEBMENTION_TIMEOUT
     with httpx.Client(timeout=timeout, follow_redirects=False, headers=headers) as client:
         for _ in range(MAX_REDIRECTS + 1):
             check_address(url)
@@ -81,6 +84,11 @@ def fetch(url: str) -> Fetched:
                 body = bytearray()
                 for piece in response.iter_bytes():
                     body += piece
+                    if time.monotonic() > deadline:
+                        raise Unavailable(
+                            f"the source took longer than {settings.CROSSING_WEBMENTION_TIMEOUT} "
+                            "s to send its page"
+                        )
                     if len(body) > limit:
                         raise Refused(
                             f"the source is larger than {settings.CROSSING_WEBMENTION_MAX_KB} "

@@ -63,7 +63,7 @@ def _keep(pk: int, reading: Reading, *, source: str, target: str) -> None:
     comment = Comment.objects.select_for_update().filter(pk=pk).first()
     if comment is None or comment.status == Status.SPAM or _trashed_by_moderator(comment):
         return
-    comment.name = reading.author or host_of(source) or host_of(comment.source)
+    comment.name = (reading.author or host_of(source) or host_of(comment.source))[:100]
     comment.text = reading.excerpt
     comment.reason = shorten(f"Webmention verified: links to {target}", REASON_CHARS)
     arrived = comment.status in (Status.VERIFYING, Status.TRASH)

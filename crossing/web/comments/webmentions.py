@@ -37,6 +37,7 @@ from .models import Action, Comment, Kind, Status
 VERIFY = "webmention.verify"
 SOURCE_CHARS = Comment._meta.get_field("source").max_length or 500
 PAGE_CHARS = Comment._meta.get_field("page").max_length or 200
+NAME_CHARS = Comment._meta.get_field("name").max_length or 100
 
 counter = HitCounter()
 
@@ -140,7 +141,7 @@ def receive(*, mention: Mention, address: str) -> Comment:
                 page=mention.page,
                 source=mention.source,
                 status=Status.VERIFYING,
-                name=urlsplit(mention.source).hostname or "",
+                name=(urlsplit(mention.source).hostname or "")[:NAME_CHARS],
                 text="",
                 address_hash=address_hash(address),
                 key=key,

@@ -1,0 +1,42 @@
+"""Which addresses the verifier may fetch: public http(s) only, whatever a name resolves to."""
+
+from __future__ import annotations
+
+import pytest
+from pytest_django.fixtures import Settings
+
+from crossing.web.comments.webmention_fetch import Refused, check_address
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1/",
+        "http://localhost:8000/",
+        "http://10.1.2.3/",
+        "http://192.168.0.1/",
+        "http://169.254.169.254/latest/meta-data/",  # cloud metadata
+        "http://0.0.0.0/",
+        "http://[::1]/",
+        "http://[::ffff:127.0.0.1]/",
+        "http://[fe80::1]/",
+        "http://[fd00::1]/",
+        "http://100.64.0.1/",  # carrier-grade NAT
+    ],
+)
+def test_private_and_local_addresses_are_refused(url: str, settings: Settings) -> None:
+    settings.CROSSING_WEBMENTION_ALLOW_PRIVATE = False
+    with pytest.raises(Refused, match="private or local address"):
+        check_address(url)
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "gopher://example.org/", "http:///x"])
+def test_other_schemes_and_no_host_are_refused(url: str) -> None:
+    with pytest.raises(Refused, match="not an http or https address"):
+        check_address(url)
+
+
+def test_a_public_address_may_be_fetched(settings: Settings) -> None:
+    settings.CROSSING_WEBMENTION_ALLOW_PRIVATE = False
+    check_address("https://93.184.215.14/post")  # a literal: no name to resolve
+    check_address("http://[2606:2800:21f:cb07:6820:80da:af6b:8b2c]/")
