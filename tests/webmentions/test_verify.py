@@ -225,6 +225,7 @@ def test_a_failing_source_is_retried_by_the_outbox(client: Client, sources: Sour
     job = Message.objects.get()
     assert job.status == MessageStatus.PENDING and job.tries == 1
     assert "answered 503" in job.last_error
+    assert comment.reason.startswith("Webmention not verified yet (Unavailable: the source")
 
 
 @pytest.mark.django_db(transaction=True)

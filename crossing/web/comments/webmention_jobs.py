@@ -42,6 +42,15 @@ def verify(payload: dict[str, Any]) -> None:
     except Refused as error:
         _remove(comment.pk, f"Webmention not verified: {error}.")
         return
+    except Exception as error:
+        # Moderators see why it is still being verified; the outbox tries again later.
+        reason = (
+            f"Webmention not verified yet ({type(error).__name__}: {error}); tried again later."
+        )
+        Comment.objects.filter(pk=comment.pk, status=Status.VERIFYING).update(
+            reason=shorten(reason, REASON_CHARS)
+        )
+        raise
     if fetched.status == 410:
         _remove(comment.pk, "Webmention removed: the source is gone (410).")
         return
