@@ -4,13 +4,17 @@ being verified, the job enqueued with it), the rate limit, and discovery on post
 from __future__ import annotations
 
 import uuid
+from urllib.parse import urlsplit
 
 import pytest
 from django.test import Client
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from pytest_django.fixtures import Settings
 
 from crossing.web.comments.models import Comment, Kind, Status
-from crossing.web.comments.webmentions import address_hash
+from crossing.web.comments.webmentions import Invalid, address_hash, check
 from crossing.web.content import site_content
 from crossing.web.outbox.models import Message
 
@@ -146,3 +150,29 @@ def test_a_source_with_a_very_long_host_is_stored_with_its_name_cut_to_fit(clien
     host = ".".join(["a" * 60] * 4) + ".example"
     assert send(client, f"https://{host}/post", target())[0] == 202
     assert Comment.objects.get().name == host[:100]
+
+
+URLS = st.one_of(
+    st.text(max_size=80),
+    st.builds(
+        lambda scheme, host, path: f"{scheme}://{host}/{path}",
+        st.sampled_from(["http", "https", "HTTP", "ftp", "javascript", ""]),
+        st.sampled_from(["testserver", "blog.example.net", "[::1]", "a:b@c", "x:99999", ""]),
+        st.text(max_size=40),
+    ),
+)
+
+
+@pytest.mark.django_db
+@given(source=URLS, target=URLS)
+@hypothesis_settings(max_examples=300, deadline=None)
+def test_any_source_and_target_are_either_a_mention_of_a_post_or_refused_with_a_reason(
+    source: str, target: str
+) -> None:
+    try:
+        mention = check(source=source, target=target, hosts={"testserver"})
+    except Invalid as error:
+        assert str(error)
+    else:
+        assert mention.page.startswith("/news/") and mention.source != mention.target
+        assert urlsplit(mention.target).hostname == "testserver"
