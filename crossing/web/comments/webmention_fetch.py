@@ -3,7 +3,8 @@ so the site must not become a tool to reach inside its own network or to be kept
 
 - only http and https, at most MAX_REDIRECTS redirects, each one checked again;
 - no private, loopback, link-local or otherwise non-public address (every address the host
-  name resolves to is checked) unless CROSSING_WEBMENTION_ALLOW_PRIVATE is set;
+  name resolves to is checked, when connecting) unless CROSSING_WEBMENTION_ALLOW_PRIVATE is
+  set;
 - a timeout (CROSSING_WEBMENTION_TIMEOUT) and a size limit (CROSSING_WEBMENTION_MAX_KB): the
   body is read in pieces and the fetch stops as soon as it is larger.
 
@@ -15,9 +16,12 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 from django.conf import settings
 
@@ -47,21 +51,60 @@ def check_address(url: str) -> None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise Refused(f"the address {url} is not an http or https address")
-    if settings.CROSSING_WEBMENTION_ALLOW_PRIVATE:
-        return
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
-        found = socket.getaddrinfo(parts.hostname, port, proto=socket.IPPROTO_TCP)
     except ValueError:
         raise Refused(f"the address {url} has an invalid port") from None
+    public_addresses(parts.hostname, port)
+
+
+def public_addresses(host: str, port: int) -> list[str]:
+    """The addresses `host` resolves to, all public (else Refused), unless private ones are
+    allowed by CROSSING_WEBMENTION_ALLOW_PRIVATE."""
+    try:
+        found = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
     except socket.gaierror as error:
-        raise Unavailable(f"the host {parts.hostname} could not be found ({error})") from None
-    for *_, sockaddr in found:
-        address = ipaddress.ip_address(str(sockaddr[0]).split("%")[0])
-        if not address.is_global:
-            raise Refused(
-                f"the host {parts.hostname} is on a private or local address, which is not fetched"
-            )
+        raise Unavailable(f"the host {host} could not be found ({error})") from None
+    addresses = list(dict.fromkeys(str(sockaddr[0]) for *_, sockaddr in found))
+    if not settings.CROSSING_WEBMENTION_ALLOW_PRIVATE:
+        for address in addresses:
+            if not ipaddress.ip_address(address.split("%")[0]).is_global:
+                raise Refused(
+                    f"the host {host} is on a private or local address, which is not fetched"
+                )
+    return addresses
+
+
+class _PublicOnly(httpcore.SyncBackend):
+    """Connects only to the addresses it has just checked: a name whose DNS answer changes
+    after check_address (DNS rebinding) still cannot lead inside. TLS still verifies the
+    certificate against the host name (httpcore takes that from the request)."""
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        failed: Exception | None = None
+        for address in public_addresses(host, port):
+            try:
+                return super().connect_tcp(address, port, timeout, local_address, socket_options)
+            except httpcore.ConnectError as error:
+                failed = error
+        raise failed or httpcore.ConnectError(f"no address for {host}")
+
+
+def _transport() -> httpx.HTTPTransport:
+    transport = httpx.HTTPTransport(trust_env=False)
+    # httpx names no option for the network backend: its pool is built again with ours.
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=httpx.create_ssl_context(trust_env=False),
+        network_backend=_PublicOnly(),
+    )
+    return transport
 
 
 def fetch(url: str) -> Fetched:
@@ -72,7 +115,13 @@ def fetch(url: str) -> Fetched:
     timeout = httpx.Timeout(settings.CROSSING_WEBMENTION_TIMEOUT)
     # httpx's timeout is per read: a source sending a byte a second would never reach it.
     deadline = time.monotonic() + settings.CROSSING_WEBMENTION_TIMEOUT
-    with httpx.Client(timeout=timeout, follow_redirects=False, headers=headers) as client:
+    with httpx.Client(
+        timeout=timeout,
+        follow_redirects=False,
+        headers=headers,
+        transport=_transport(),
+        trust_env=False,
+    ) as client:
         for _ in range(MAX_REDIRECTS + 1):
             check_address(url)
             with client.stream("GET", url) as response:
