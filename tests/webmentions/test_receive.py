@@ -176,3 +176,17 @@ def test_any_source_and_target_are_either_a_mention_of_a_post_or_refused_with_a_
     else:
         assert mention.page.startswith("/news/") and mention.source != mention.target
         assert urlsplit(mention.target).hostname == "testserver"
+
+
+@pytest.mark.django_db
+@given(data=st.data())
+@hypothesis_settings(max_examples=100, deadline=None)
+def test_every_post_of_the_site_takes_references_with_any_source_page_elsewhere(
+    data: st.DataObject,
+) -> None:
+    slug = data.draw(st.sampled_from([post.slug for post in site_content().news.posts]))
+    path = data.draw(st.text(alphabet="abc-/._~%20", max_size=30))
+    fragment = data.draw(st.sampled_from(["", "#comments"]))
+    target = f"https://testserver/news/{slug}/{fragment}"
+    mention = check(source=f"https://blog.example.net/{path}", target=target, hosts={"testserver"})
+    assert mention.page == f"/news/{slug}/" and mention.target == target
