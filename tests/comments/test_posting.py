@@ -55,6 +55,7 @@ def test_an_author_with_an_approved_comment_is_approved_at_once() -> None:
     answer = send(client, fields(page=other_post_path(), comment="And this one too."))
     second = Comment.objects.get(page=other_post_path())
     assert second.status == Status.APPROVED
+    assert second.reason == "approved on arrival: this name and email have an approved comment"
     assert answer.status_code == 303
     assert answer["Location"] == f"{other_post_path()}#comment-{second.pk}"
     page = client.get(other_post_path()).content.decode()
