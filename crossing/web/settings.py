@@ -13,6 +13,7 @@ import dj_database_url
 from crossing.web.client_address import parse_trusted_proxies
 from crossing.web.data_folder import make_folder
 from crossing.web.environment import (
+    TRUE,
     SettingError,
     content_dir,
     csv_list,
@@ -244,3 +245,14 @@ CROSSING_WEBMENTION_MAX_KB = whole_number("CROSSING_WEBMENTION_MAX_KB", 1024, of
 # Fetch sources on private and loopback addresses too: for tests and closed networks only
 # (on a public site it would let anyone make the server fetch from inside its network).
 CROSSING_WEBMENTION_ALLOW_PRIVATE = flag("CROSSING_WEBMENTION_ALLOW_PRIVATE")
+
+# Comments (crossing/web/comments/, docs/deployment.md "Comments"; issue 15). WordPress's
+# "comment author must have a previously approved comment": on unless set to 0 / off.
+CROSSING_COMMENTS_FIRST_HELD = (
+    os.environ.get("CROSSING_COMMENTS_FIRST_HELD", "on").strip().lower() in TRUE
+)
+CROSSING_COMMENTS_FLOOD_SECONDS = whole_number("CROSSING_COMMENTS_FLOOD_SECONDS", 15, of="seconds")
+CROSSING_COMMENTS_THREAD_DEPTH = whole_number("CROSSING_COMMENTS_THREAD_DEPTH", 5, of="levels")
+CROSSING_COMMENTS_CLOSE_AFTER_DAYS = whole_number(
+    "CROSSING_COMMENTS_CLOSE_AFTER_DAYS", 0, of="days"
+)

@@ -18,6 +18,7 @@ urlpatterns = [
     path("sources/", include("crossing.web.bibliography.urls")),
     path("news/", include("crossing.web.news.urls")),
     path("webmention/", include("crossing.web.comments.webmention_urls")),
+    path("comments/", include("crossing.web.comments.urls")),
     path("site-map/", views.site_map, name="site-map"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": SitePages}}, name="sitemap"),
     path("__watch__", views.watch, name="watch"),

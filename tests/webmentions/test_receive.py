@@ -13,8 +13,9 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from pytest_django.fixtures import Settings
 
+from crossing.web.comments.addressing import address_hash
 from crossing.web.comments.models import Comment, Kind, Status
-from crossing.web.comments.webmentions import Invalid, address_hash, check
+from crossing.web.comments.webmentions import Invalid, check
 from crossing.web.content import site_content
 from crossing.web.outbox.models import Message
 

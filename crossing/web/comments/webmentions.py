@@ -21,7 +21,6 @@ from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -29,9 +28,10 @@ from django.views.decorators.http import require_POST
 from crossing.web.outbox.models import Message
 from crossing.web.outbox.services import enqueue
 
-from ..client_address import rate_limit_key, request_client_address
+from ..client_address import request_client_address
 from ..content import site_content
 from ..rate_limit import HitCounter
+from .addressing import address_hash
 from .models import Action, Comment, Kind, Status
 
 VERIFY = "webmention.verify"
@@ -51,12 +51,6 @@ class Mention:
     source: str
     target: str
     page: str  # the target's path on this site
-
-
-def address_hash(address: str) -> str:
-    """The address as comments keep it: an HMAC keyed from SECRET_KEY, never the address.
-    (Written here for references; the comment form's helper should give the same value.)"""
-    return salted_hmac("crossing.comments.address", address, algorithm="sha256").hexdigest()
 
 
 def mention_key(source: str, target: str) -> str:
@@ -163,7 +157,7 @@ def receive(*, mention: Mention, address: str) -> Comment:
 
 
 def _allowed(address: str) -> bool:
-    digest = address_hash(rate_limit_key(address))[:32]
+    digest = address_hash(address)[:32]
     count = counter.hit(f"webmention-rate:{digest}", window=60)
     return count <= settings.CROSSING_WEBMENTION_RATE
 
