@@ -35,6 +35,7 @@ from functools import wraps
 from typing import Any
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
@@ -66,13 +67,13 @@ class Version:
         generation = comments_generation(comments_of) if comments_of is not None else 0
         return cls(site_content() if reads_content else None, journey(), shape, generation)
 
-    def same_as(self, other: Version | None) -> bool:
+    def same_as(self, other: Version | None, *, comments_too: bool = True) -> bool:
         return (
             other is not None
             and self.content is other.content
             and self.journey is other.journey
             and self.shape == other.shape
-            and self.comments == other.comments
+            and (self.comments == other.comments or not comments_too)
         )
 
 
@@ -177,13 +178,16 @@ class PageCache:
         self._pages: OrderedDict[Key, _Kept] = OrderedDict()  # least recently served first
         self._bytes = 0
 
-    def get(self, key: Key, version: Version) -> _Rendered | None:
+    def get(self, key: Key, version: Version, *, comments_too: bool = True) -> _Rendered | None:
+        """The kept page if rendered from `version`; with `comments_too=False`, whatever
+        comments it was rendered with (when the database cannot say which are current)."""
         with self._lock:
             kept = self._pages.get(key)
             if kept is None:
                 return None
-            if not version.same_as(kept.version):  # rendered from content since edited
-                self._forget(key)
+            if not version.same_as(kept.version, comments_too=comments_too):
+                if comments_too:  # rendered from content since edited
+                    self._forget(key)
                 return None
             self._pages.move_to_end(key)
             return kept.page
@@ -244,10 +248,18 @@ def rendered_once(*, reads_content: bool = True, comments: bool = False) -> Call
         def cached(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not same_page_as_without_query(request):  # a query the view may read
                 return view(request, *args, **kwargs)  # rendered, never kept
-            version = Version.now(
-                reads_content=reads_content, comments_of=request.path if comments else None
-            )
             key = _key(request)
+            try:
+                version = Version.now(
+                    reads_content=reads_content, comments_of=request.path if comments else None
+                )
+            except DatabaseError:
+                # The database is down: readers still get the page as last rendered, its
+                # comments as they were then; without a kept copy, the 503 page.
+                stale = pages.get(key, Version.now(reads_content=reads_content), comments_too=False)
+                if stale is None:
+                    raise
+                return _answer(request, stale)
             page = pages.get(key, version)
             if page is None:
                 response = view(request, *args, **kwargs)

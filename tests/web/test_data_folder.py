@@ -644,3 +644,30 @@ def test_a_running_site_whose_postgresql_database_refuses_writes_then_connection
             "ALTER DATABASE {name} RESET default_transaction_read_only",
         )
         assert fetch(base + "/journey/endings/", ENDING)[0] == 200
+
+
+def test_a_post_kept_as_rendered_is_served_while_postgresql_refuses_connections(
+    place: Path,
+) -> None:
+    """A post shows comments from the database; while the database cannot be reached the
+    post as last rendered is served, and a post never rendered gets the 503 page."""
+    data = place / "var"
+    data.mkdir()
+    site = {"CROSSING_CONTENT_DIR": str(ROOT / "content")}
+    with (
+        own_postgresql() as database,
+        serving(place, data, DATABASE_URL=database, **site) as (
+            base,
+            _,
+        ),
+    ):
+        post, unvisited = "/news/crossing-launches/", "/news/the-defector-premieres/"
+        status, _, kept_page = fetch(base + post)
+        assert status == 200
+        administer(database, "ALTER DATABASE {name} ALLOW_CONNECTIONS false")
+        try:
+            assert fetch(base + post)[::2] == (200, kept_page)
+            assert fetch(base + unvisited)[0] == 503
+        finally:
+            administer(database, "ALTER DATABASE {name} ALLOW_CONNECTIONS true")
+        assert fetch(base + unvisited)[0] == 200
