@@ -11,6 +11,7 @@ from crossing.web.comments import moderation
 from crossing.web.comments.models import Action, Decision, Status
 from crossing.web.spam import filter
 from crossing.web.spam.models import TokenCount
+from crossing.web.spam.service import LocalSpamChecker
 
 from .conftest import make_comment
 
@@ -78,8 +79,6 @@ def test_approving_and_trashing_held_comments_teaches_nothing(moderator: Any) ->
 def test_after_enough_lessons_the_filter_sends_such_comments_to_spam(
     moderator: Any, settings: Any
 ) -> None:
-    from crossing.web.comments.moderation import submission
-    from crossing.web.spam.service import LocalSpamChecker
 
     for n in range(settings.CROSSING_SPAM_FILTER_MIN_TRAINING):
         moderation.spam(make_comment(text=f"{WORD} offer number {n}"), moderator)
@@ -87,5 +86,7 @@ def test_after_enough_lessons_the_filter_sends_such_comments_to_spam(
             make_comment(text=f"The river crossing in chapter {n} moved me", status=Status.SPAM),
             moderator,
         )
-    verdict = LocalSpamChecker().filter_verdict(submission(make_comment(text=f"{WORD} offer")))
+    verdict = LocalSpamChecker().filter_verdict(
+        moderation.submission(make_comment(text=f"{WORD} offer"))
+    )
     assert verdict.action.name == "SPAM"
