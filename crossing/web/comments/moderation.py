@@ -96,6 +96,9 @@ def _move(
             raise _cannot(comment, what)
         # Compare-and-set: of two moderators deciding at once, one moves it.
         if not Comment.objects.filter(pk=comment.pk, status=before).update(status=to):
+            comment.status = Comment.objects.values_list("status", flat=True).get(pk=comment.pk)
+            if comment.status == to and already:
+                return False  # the other moderator made the same decision
             raise ModerationError(
                 _("Comment %(id)s was changed by someone else meanwhile: look again.")
                 % {"id": comment.pk}
