@@ -181,3 +181,24 @@ def test_a_link_to_a_deleted_comment_says_it_is_gone(client: Client) -> None:
     comment.delete()
     response = client.get(f"/comments/unsubscribe/{token}/")
     assert response.status_code == 404 and b"no longer here" in response.content
+
+
+def test_an_address_the_outbox_refuses_does_not_undo_the_approval(
+    moderator: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    author = make_comment(status=Status.APPROVED, email="not an address")
+    ReplySubscription.objects.create(comment=author, confirmed=timezone.now())
+    reply = make_comment(parent=author, email="lee@mail.example")
+    assert moderation.approve(reply, moderator)
+    assert Comment.objects.get(pk=reply.pk).status == Status.APPROVED
+    assert f"email comment-{reply.pk}-reply not sent" in caplog.text
+    assert not Message.objects.filter(kind="email").exists()
+
+
+def test_a_head_request_on_a_link_changes_nothing(client: Client) -> None:
+    comment = make_comment()
+    ReplySubscription.objects.create(comment=comment)
+    assert (
+        client.head(f"/comments/replies/confirm/{links.confirm_token(comment)}/").status_code == 200
+    )
+    assert ReplySubscription.objects.get().confirmed is None
