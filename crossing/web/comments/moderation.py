@@ -25,10 +25,6 @@ class ModerationError(ValueError):
     """A decision that cannot apply to this comment; the message says why."""
 
 
-def _thread_depth() -> int:
-    return int(getattr(settings, "CROSSING_COMMENTS_THREAD_DEPTH", 5))
-
-
 def submission(comment: Comment) -> Submission:
     """The stored comment as the spam filter saw it (the address itself is never kept)."""
     return Submission(
@@ -229,7 +225,7 @@ def reply(comment: Comment, moderator: Any, text: str) -> Comment:
         approve(comment, moderator)  # a held comment is approved first
         # As for readers: a reply to the deepest comments attaches to the comment above.
         parent = comment
-        while parent.depth >= _thread_depth() and parent.parent is not None:
+        while parent.depth >= settings.CROSSING_COMMENTS_THREAD_DEPTH and parent.parent is not None:
             parent = parent.parent
         staff_reply = Comment.objects.create(
             kind=Kind.COMMENT,
