@@ -112,7 +112,9 @@ def test_spam_and_trash_are_purged_after_the_days_set(moderator: Any, settings: 
     reply = make_comment(parent=old_spam, status=Status.APPROVED, created=long_ago)
     old_approved = make_comment(status=Status.APPROVED, created=long_ago)
 
+    was = generation()
     assert privacy.purge() == 1
+    assert generation() == was + 1  # the reply moved up a level on its page
     assert set(Comment.objects.values_list("pk", flat=True)) == {
         recent_spam.pk,
         trashed_today.pk,
