@@ -5,6 +5,7 @@ to one page's comments renders that page again, and only it."""
 from __future__ import annotations
 
 import datetime
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -29,7 +30,7 @@ def approved(page: str, text: str = "Kept here.") -> Comment:
         email="ara@example.org",
         text=text,
         status=Status.APPROVED,
-        key=f"{page}-{text}",
+        key=hashlib.sha256(f"{page}-{text}".encode()).hexdigest(),
     )
 
 

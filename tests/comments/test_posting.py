@@ -55,6 +55,7 @@ def test_an_author_with_an_approved_comment_is_approved_at_once() -> None:
     answer = send(client, fields(page=other_post_path(), comment="And this one too."))
     second = Comment.objects.get(page=other_post_path())
     assert second.status == Status.APPROVED
+    assert second.reason == "approved on arrival: this name and email have an approved comment"
     assert answer.status_code == 303
     assert answer["Location"] == f"{other_post_path()}#comment-{second.pk}"
     page = client.get(other_post_path()).content.decode()
@@ -242,3 +243,15 @@ def test_a_page_that_takes_no_comments_is_refused() -> None:
 
 def test_posting_needs_post() -> None:
     assert Client().get("/comments/post/").status_code == 405
+
+
+def test_nul_characters_and_a_bad_parent_give_messages_not_errors() -> None:
+    client = Client()
+    answer = send(client, fields(name="A\x00B"), HTTP_USER_AGENT="Robot\x00/1.0")
+    assert answer.status_code == 400
+    assert 'id="error-name"' in answer.content.decode()
+    answer = send(client, fields(parent="x1"))
+    assert answer.status_code == 400
+    assert "The comment you reply to is not known." in answer.content.decode()
+    assert send(client, fields(), HTTP_USER_AGENT="Robot\x00/1.0").status_code == 303
+    assert Comment.objects.get().user_agent == "Robot/1.0"

@@ -3,6 +3,7 @@ references, and never an email address."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import pytest
@@ -25,7 +26,7 @@ def approved(name: str, text: str, parent: Comment | None = None, page: str = ""
         email=f"{name.lower()}@example.org",
         text=text,
         status=Status.APPROVED,
-        key=f"{name}-{text}",
+        key=hashlib.sha256(f"{name}-{text}".encode()).hexdigest(),
     )
 
 
