@@ -101,6 +101,8 @@ def test_the_buttons_on_a_comments_page_decide_and_show_the_decisions(
     url = f"{LIST}{comment.pk}/change/"
     page = staff_client.get(url).content.decode()
     assert "This comment is awaiting moderation." in page
+    buttons = re.findall(r'name="action" value="(\w+)"', page)
+    assert buttons == ["approve", "spam", "trash"]  # only what applies to a held comment
     assert "minji@mail.example" in page  # the email: staff only, here only
     response = staff_client.post(
         f"{LIST}{comment.pk}/moderate/", {"action": "approve"}, follow=True
