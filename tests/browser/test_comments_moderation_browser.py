@@ -44,6 +44,9 @@ def test_confirm_and_unsubscribe_by_keyboard_with_no_cookie(
         assert_fits(page, width)
         if javascript:
             assert_accessible(page)
+        if width == 390 and javascript and (folder := os.environ.get("CROSSING_SCREENSHOTS")):
+            name = "confirm" if "confirm" in path else "unsubscribe"
+            page.screenshot(path=str(ROOT / folder / f"moderation-{name}-390.png"))
         tab_to(page, "button[type=submit]")
         expect(page.get_by_role("button", name=button)).to_be_focused()
         page.keyboard.press("Enter")
@@ -69,7 +72,7 @@ def test_a_moderator_replies_in_the_admin(
     folder = Path(os.environ.get("CROSSING_SCREENSHOTS") or tmp_path)
     folder = folder if folder.is_absolute() else ROOT / folder
     folder.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(folder / "comments-admin-comment-1280.png"), full_page=True)
+    page.screenshot(path=str(folder / "moderation-admin-comment-1280.png"), full_page=True)
     page.get_by_role("link", name="Reply", exact=True).click()
     page.get_by_label("Your reply").fill("Thank you for reading.")
     page.get_by_role("button", name="Reply").click()
@@ -79,4 +82,4 @@ def test_a_moderator_replies_in_the_admin(
     made.refresh_from_db()
     assert made.status == Status.APPROVED
     page.goto(f"{site}/admin/comments/comment/")
-    page.screenshot(path=str(folder / "comments-admin-queue-1280.png"), full_page=True)
+    page.screenshot(path=str(folder / "moderation-admin-queue-1280.png"), full_page=True)
