@@ -238,14 +238,6 @@ if CROSSING_AKISMET_KEY and not CROSSING_AKISMET_URL.startswith(("http://", "htt
     )
 CROSSING_AKISMET_TIMEOUT = whole_number("CROSSING_AKISMET_TIMEOUT", 2, of="seconds")
 
-# Webmentions (crossing/web/comments/webmentions.py, docs/deployment.md "Webmentions").
-CROSSING_WEBMENTION_RATE = whole_number("CROSSING_WEBMENTION_RATE", 10, of="Webmentions a minute")
-CROSSING_WEBMENTION_TIMEOUT = whole_number("CROSSING_WEBMENTION_TIMEOUT", 10, of="seconds")
-CROSSING_WEBMENTION_MAX_KB = whole_number("CROSSING_WEBMENTION_MAX_KB", 1024, of="kilobytes")
-# Fetch sources on private and loopback addresses too: for tests and closed networks only
-# (on a public site it would let anyone make the server fetch from inside its network).
-CROSSING_WEBMENTION_ALLOW_PRIVATE = flag("CROSSING_WEBMENTION_ALLOW_PRIVATE")
-
 # Comments (crossing/web/comments/, docs/deployment.md "Comments"; issue 15). WordPress's
 # "comment author must have a previously approved comment": on unless set to 0 / off.
 CROSSING_COMMENTS_FIRST_HELD = (
@@ -256,3 +248,18 @@ CROSSING_COMMENTS_THREAD_DEPTH = whole_number("CROSSING_COMMENTS_THREAD_DEPTH", 
 CROSSING_COMMENTS_CLOSE_AFTER_DAYS = whole_number(
     "CROSSING_COMMENTS_CLOSE_AFTER_DAYS", 0, of="days"
 )
+
+# Moderation, reply emails and privacy for comments (crossing/web/comments/, docs/deployment.md
+# "Comments: moderation, emails and privacy"; issue 15). Moderators are told of held comments
+# at these addresses; none given: every active staff account that has an email address.
+CROSSING_MODERATOR_EMAILS = csv_list("CROSSING_MODERATOR_EMAILS", "")
+# Comments in spam or in the trash for this many days are deleted for good (WordPress's 30).
+CROSSING_COMMENTS_PURGE_DAYS = whole_number("CROSSING_COMMENTS_PURGE_DAYS", 30, of="days")
+
+# Webmentions (crossing/web/comments/webmentions.py, docs/deployment.md "Webmentions").
+CROSSING_WEBMENTION_RATE = whole_number("CROSSING_WEBMENTION_RATE", 10, of="Webmentions a minute")
+CROSSING_WEBMENTION_TIMEOUT = whole_number("CROSSING_WEBMENTION_TIMEOUT", 10, of="seconds")
+CROSSING_WEBMENTION_MAX_KB = whole_number("CROSSING_WEBMENTION_MAX_KB", 1024, of="kilobytes")
+# Fetch sources on private and loopback addresses too: for tests and closed networks only
+# (on a public site it would let anyone make the server fetch from inside its network).
+CROSSING_WEBMENTION_ALLOW_PRIVATE = flag("CROSSING_WEBMENTION_ALLOW_PRIVATE")
