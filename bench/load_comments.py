@@ -248,6 +248,12 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--mail-timeout", type=seconds, default=180.0)
     parser.add_argument("--timeout", type=seconds, default=30.0, help="seconds for one post")
     parser.add_argument("--content", type=Path, help="the content folder (default: content/)")
+    parser.add_argument(
+        "--code",
+        type=Path,
+        default=ROOT,
+        help="the checkout of Crossing to serve, e.g. a git worktree of another branch",
+    )
     parser.add_argument("--start-timeout", type=seconds, default=180.0)
     parser.add_argument("--keep", action="store_true", help="keep the data folder and database")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -299,7 +305,7 @@ def load_test(args: argparse.Namespace) -> dict[str, Any]:
             port=port,
             data_dir=data_dir,
             environment=environment,
-            code=ROOT,
+            code=args.code.resolve(),
             start_timeout=args.start_timeout,
         )
         say(f"starting the site at {server.url} ({args.database}, {args.workers} workers)")
@@ -331,7 +337,7 @@ def load_test(args: argparse.Namespace) -> dict[str, Any]:
                     port,
                     page,
                     environment,
-                    ROOT,
+                    args.code.resolve(),
                     comments=args.read_comments,
                     seconds=args.read_seconds,
                     connections=args.read_connections,
@@ -340,8 +346,15 @@ def load_test(args: argparse.Namespace) -> dict[str, Any]:
             server.stop()
         stored = Stored.read(database, run)
         held = database.scalar("SELECT COUNT(*) FROM comments_comment WHERE status = 'held'")
+        # The moderators' email of each held comment (notifications.py's key).
+        told = database.scalar(
+            "SELECT COUNT(*) FROM comments_comment c JOIN outbox_message m "
+            "ON m.key = 'comment-' || c.id || '-held' WHERE c.status = 'held'"
+        )
     verdict = judge(tally, stored)
-    return report(args, page, tally, verdict, emails, flood, read, kills, took, first_start, held)
+    return report(
+        args, page, tally, verdict, emails, flood, read, kills, took, first_start, (held, told)
+    )
 
 
 def report(
@@ -355,7 +368,7 @@ def report(
     kills: list[Kill],
     took: float,
     first_start: float,
-    held: int,
+    held: tuple[int, int],
 ) -> dict[str, Any]:
     latencies = sorted(tally.latencies)
     flood_holds = flood is None or all(case["holds"] for case in flood.values())
@@ -383,7 +396,8 @@ def report(
         "acknowledged": verdict.acknowledged,
         "held_acknowledged": sum(1 for fate in tally.fates.values() if fate.held),
         "stored": verdict.stored,
-        "stored_held": held,
+        "stored_held": held[0],
+        "held_with_moderators_email": held[1],
         "unresolved": verdict.unresolved,
         "lost": verdict.lost,
         "stored_twice": verdict.twice,
@@ -401,7 +415,7 @@ def report(
             name: round(percentile(latencies, share) * 1000, 1)
             for name, share in (("p50", 0.5), ("p90", 0.9), ("p99", 0.99), ("max", 1.0))
         },
-        "holds": verdict.holds and flood_holds and emails.exactly_once,
+        "holds": verdict.holds and flood_holds and emails.exactly_once and held[0] == held[1],
     }
 
 
@@ -424,10 +438,12 @@ def text(result: dict[str, Any]) -> str:
         f"emails: enqueued {e['enqueued']:,}, arrived once {e['arrived_once']:,}, twice "
         f"{e['arrived_twice']}, missing {e['missing']}, failed {e['failed']}, pending "
         f"{e['pending']} (drained {e['seconds_to_drain']} s after the readers)",
+        f"held comments {result['stored_held']:,}, with the moderators' email "
+        f"{result['held_with_moderators_email']:,}",
     ]
     for kill in result["kills"]:
         lines.append(
-            f"kill -9 of a {kill['what']} at {kill['at_share']:.0%}: replaced after "
+            f"kill -9 ({kill['what']}) at {kill['at_share']:.0%} of the run: replaced after "
             f"{kill['seconds_to_replace']:.2f} s"
         )
     if result["flood"]:
