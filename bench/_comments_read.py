@@ -103,6 +103,7 @@ class Wrk:
     p99_ms: float
     requests: int
     not_2xx: int
+    socket_errors: int  # connect, read, write and timeout errors together
 
 
 def milliseconds(text: str) -> float:
@@ -113,7 +114,9 @@ def milliseconds(text: str) -> float:
 def wrk(url: str, *, seconds: int, connections: int, threads: int) -> Wrk:
     if shutil.which("wrk") is None:
         raise HarnessError("wrk is not installed (apt-get install wrk), or leave out --read")
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url]
+    # wrk's own timeout is 2 s: a slower answer would count as an error, not a latency.
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "60s"]
+    command += ["--latency", url]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     per_second = re.search(r"Requests/sec:\s+([\d.]+)", output)
     total = re.search(r"(\d+) requests in", output)
@@ -122,12 +125,16 @@ def wrk(url: str, *, seconds: int, connections: int, threads: int) -> Wrk:
     if not (per_second and total and p50 and p99):
         raise HarnessError(f"could not read wrk's output:\n{output}")
     other = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
     return Wrk(
         requests_per_second=float(per_second.group(1)),
         p50_ms=milliseconds(p50.group(1)),
         p99_ms=milliseconds(p99.group(1)),
         requests=int(total.group(1)),
         not_2xx=int(other.group(1)) if other else 0,
+        socket_errors=sum(int(n) for n in errors.groups()) if errors else 0,
     )
 
 
@@ -180,7 +187,7 @@ def read_phase(
     seeded = seed(page, comments, environment, code)
     url = f"http://127.0.0.1:{port}{page}"
     shown = exchange(port, "GET", page).body
-    count = shown.count('id="comment-')
+    count = len(re.findall(r'id="comment-\d+"', shown))
     rendered_url = f"{url}?replytocom={seeded['first']}"
     results: dict[str, Any] = {
         "comments": comments,

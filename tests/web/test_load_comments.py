@@ -85,6 +85,8 @@ def test_every_acknowledged_comment_is_stored_once_through_kill_9_and_double_sub
     emails = report["emails"]
     assert emails["pending"] == emails["failed"] == emails["missing"] == 0, emails
     assert emails["arrived_twice"] == 0 and emails["arrived_once"] == emails["enqueued"]
+    # … and each held comment has its moderators' email among them.
+    assert report["held_with_moderators_email"] == report["stored_held"] >= 100
     assert report["holds"] is True
 
 
