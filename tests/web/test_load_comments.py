@@ -1,8 +1,8 @@
 """The comments' load harness (bench/load_comments.py) run small against the database the
 suite is configured for: 100 comments from 10 clients through 2 gunicorn workers, with
-double submits (at once and again after the answer), one gunicorn worker and the outbox's
-worker killed with SIGKILL mid-run, flood control tried, and every email checked to arrive
-once. Then the harness's own parts: the form reader and the verdict."""
+double submits (at once and again after the answer), one gunicorn worker, the outbox's
+worker and then the whole server killed with SIGKILL mid-run, flood control tried, and every
+email checked to arrive. Then the whole server is killed and restarted. Then the harness's own parts: the form reader and the verdict."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def the_suite_s_database() -> list[str]:
 def test_every_acknowledged_comment_is_stored_once_through_kill_9_and_double_submits() -> None:
     options = [*the_suite_s_database(), "--comments", "100", "--clients", "10"]
     options += ["--workers", "2", "--flood-seconds", "1", "--kill-worker", "1"]
-    options += ["--kill-outbox", "1", "--mail-timeout", "40", "--json"]
+    options += ["--kill-outbox", "1", "--kill-server", "1", "--mail-timeout", "40", "--json"]
     result = harness(*options)
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode == 0, result.stderr + result.stdout
@@ -65,8 +65,13 @@ def test_every_acknowledged_comment_is_stored_once_through_kill_9_and_double_sub
     # Double submits: 20 sent twice at once, 20 sent again after the answer.
     assert report["posts_sent"] >= 140
 
-    # A gunicorn worker and the outbox's worker were killed mid-run and replaced.
-    assert sorted(kill["what"] for kill in report["kills"]) == ["gunicorn worker", "outbox worker"]
+    # A gunicorn worker, the outbox's worker, then the whole server (master, workers and
+    # the outbox's worker at once) were killed mid-run and replaced.
+    assert [kill["what"] for kill in report["kills"]] == [
+        "gunicorn worker",
+        "outbox worker",
+        "the whole server",
+    ]
     assert all(kill["seconds_to_replace"] < 30 for kill in report["kills"])
 
     # Flood control: a second comment within the interval, from the same address or the
@@ -81,10 +86,14 @@ def test_every_acknowledged_comment_is_stored_once_through_kill_9_and_double_sub
             "holds": True,
         }, case
 
-    # Every email enqueued (moderators' for held comments) arrived exactly once.
+    # Every email enqueued (moderators' for held comments, confirmations for replies)
+    # arrived: once, or twice with the same Message-ID where a kill -9 of the outbox's worker
+    # fell between the SMTP server's "250 OK" and marking the message sent (one per kill).
     emails = report["emails"]
     assert emails["pending"] == emails["failed"] == emails["missing"] == 0, emails
-    assert emails["arrived_twice"] == 0 and emails["arrived_once"] == emails["enqueued"]
+    assert emails["arrived_twice"] <= 2
+    assert emails["arrived_once"] + emails["arrived_twice"] == emails["enqueued"] > 100
+    assert emails["hold"] is True
     # … and each held comment has its moderators' email among them.
     assert report["held_with_moderators_email"] == report["stored_held"] >= 100
     assert report["holds"] is True
