@@ -1,8 +1,8 @@
 """The comments' load harness (bench/load_comments.py) run small against the database the
 suite is configured for: 100 comments from 10 clients through 2 gunicorn workers, with
-double submits (at once and again after the answer), one gunicorn worker, the outbox's
-worker and then the whole server killed with SIGKILL mid-run, flood control tried, and every
-email checked to arrive. Then the whole server is killed and restarted. Then the harness's own parts: the form reader and the verdict."""
+double submits (at once and again after the answer), a gunicorn worker, the outbox's worker
+and then the whole server killed with SIGKILL mid-run, flood control tried, and every email
+checked to arrive. Then the harness's own parts: the form reader and the verdict."""
 
 from __future__ import annotations
 
