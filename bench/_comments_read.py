@@ -3,8 +3,9 @@ it and as rendered for every request (`?replytocom=<id>` is never kept), measure
 and how long an approval takes to show in every worker (models.page_changed).
 
 The comments are written straight into the run's database by a Django process of the site's
-own (approved, threaded up to depth 5, deterministic), as moderators' approvals would leave
-them; the approval is made the same way, inside one transaction, as moderation does.
+own (approved, threaded up to depth 5 with at least one thread that deep, the same every
+run), as moderators' approvals would leave them; the approval is moderation.approve, as the
+admin's action calls it.
 
 Not a benchmark: imported by load_comments.py (the script's folder is on sys.path)."""
 
@@ -35,7 +36,10 @@ made = []
 with transaction.atomic():
     for n in range(count):
         open_threads = [c for c in made if c.depth < 5]
-        parent = chance.choice(open_threads) if open_threads and chance.random() < 0.6 else None
+        if n < 5:  # one thread as deep as threads go, then replies anywhere
+            parent = made[-1] if made else None
+        else:
+            parent = chance.choice(open_threads) if chance.random() < 0.6 else None
         made.append(Comment.objects.create(
             page=page, parent=parent, depth=parent.depth + 1 if parent else 1,
             name=f"Reader {n}", email=f"reader{n}@read.example.org",
@@ -50,9 +54,8 @@ APPROVE = """
 import sys, time
 import django
 django.setup()
-from django.db import transaction
-from crossing.web.comments import notifications
-from crossing.web.comments.models import Comment, Status, page_changed
+from crossing.web.comments import moderation
+from crossing.web.comments.models import Comment, Status
 page = sys.argv[1]
 comment = Comment.objects.create(
     page=page, name="Held reader", email="held@read.example.org",
@@ -60,11 +63,7 @@ comment = Comment.objects.create(
 )
 print(comment.pk, flush=True)
 sys.stdin.readline()
-with transaction.atomic():
-    comment.status = Status.APPROVED
-    comment.save(update_fields=["status"])
-    page_changed(page)
-    notifications.comment_approved(comment)
+moderation.approve(comment, None, note="load harness")  # one transaction, committed
 print(time.time(), flush=True)
 """
 

@@ -1,8 +1,9 @@
 """The comments' load harness (bench/load_comments.py) run small against the database the
 suite is configured for: 100 comments from 10 clients through 2 gunicorn workers, with
 double submits (at once and again after the answer), a gunicorn worker, the outbox's worker
-and then the whole server killed with SIGKILL mid-run, flood control tried, and every email
-checked to arrive. Then the harness's own parts: the form reader and the verdict."""
+and then the whole server killed with SIGKILL mid-run, flood control tried, every email
+checked to arrive, and the post read with 50 comments. Then the harness's own parts: the
+form reader and the verdict."""
 
 from __future__ import annotations
 
@@ -48,7 +49,8 @@ def the_suite_s_database() -> list[str]:
 def test_every_acknowledged_comment_is_stored_once_through_kill_9_and_double_submits() -> None:
     options = [*the_suite_s_database(), "--comments", "100", "--clients", "10"]
     options += ["--workers", "2", "--flood-seconds", "1", "--kill-worker", "1"]
-    options += ["--kill-outbox", "1", "--kill-server", "1", "--mail-timeout", "40", "--json"]
+    options += ["--kill-outbox", "1", "--kill-server", "1", "--mail-timeout", "40"]
+    options += ["--read", "--read-comments", "50", "--read-seconds", "1", "--json"]
     result = harness(*options)
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode == 0, result.stderr + result.stdout
@@ -96,6 +98,14 @@ def test_every_acknowledged_comment_is_stored_once_through_kill_9_and_double_sub
     assert emails["hold"] is True
     # … and each held comment has its moderators' email among them.
     assert report["held_with_moderators_email"] == report["stored_held"] >= 100
+    # The post read with 50 approved comments threaded to depth 5, as kept and as rendered
+    # for each request, every answer a 200; an approval shows within seconds.
+    read = report["read"]
+    assert read["comments_shown"] == 50 and read["depths"] == [1, 2, 3, 4, 5]
+    for how in ("cached", "rendered"):
+        assert read[how]["requests"] > 0, read
+        assert read[how]["not_2xx"] == read[how]["socket_errors"] == 0, read
+    assert 0 < read["approval"]["first_seconds"] <= read["approval"]["all_workers_seconds"] < 10
     assert report["holds"] is True
 
 
