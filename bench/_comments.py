@@ -267,9 +267,17 @@ class Client:
     threads), every 5th + 2 sent again after its answer; every 3rd asks for reply emails."""
 
     def __init__(
-        self, number: int, count: int, readers: list[Reader], settings: Settings, tally: Tally
+        self,
+        number: int,
+        count: int,
+        readers: list[Reader],
+        settings: Settings,
+        tally: Tally,
+        *,
+        start_after: float = 0.0,
     ) -> None:
         self.number = number
+        self.start_after = start_after
         self.count = count
         self.readers = readers
         self.settings = settings
@@ -278,6 +286,7 @@ class Client:
         self.last_answer: dict[int, float] = {}  # reader -> when its last comment was answered
 
     def run(self, page: str) -> None:
+        time.sleep(self.start_after)
         self.fields = self.read_form(page)
         for number in range(self.count):
             reader = self.readers[number % len(self.readers)]
@@ -351,7 +360,11 @@ def drive(
     for number in range(clients):
         share = comments // clients + (1 if number < comments % clients else 0)
         readers = [Reader(number + clients * n) for n in range(readers_each)]
-        client = Client(number, share, readers, settings, tally)
+        # Readers who wait out flood control start spread over its interval, as people
+        # arrive: all at once, they would post in bursts, each followed by a quiet pause.
+        paced = share > readers_each
+        start_after = settings.flood_seconds * number / clients if paced else 0.0
+        client = Client(number, share, readers, settings, tally, start_after=start_after)
         thread = threading.Thread(target=client.run, args=(page,), name=f"client-{number}")
         thread.start()
         threads.append(thread)
