@@ -66,6 +66,7 @@ def submit(
 ) -> Posted:
     """Store a comment the form has validated. Raises Flood or BadParent."""
     name, email = name.strip(), email.strip()
+    user_agent = user_agent.replace("\x00", "")[:300]  # PostgreSQL refuses NUL in text
     key = comment_key(page=page, parent=parent_id, email=email, name=name, text=text)
     stored = Comment.objects.filter(key=key).first()
     if stored is not None:
@@ -96,8 +97,13 @@ def submit(
     if verdict.action == Action.SPAM:
         status = Status.SPAM
     elif verdict.action == Action.ACCEPT:
-        if not settings.CROSSING_COMMENTS_FIRST_HELD or _approved_before(name, email):
-            status = Status.APPROVED
+        if not settings.CROSSING_COMMENTS_FIRST_HELD:
+            status, reason = Status.APPROVED, "approved on arrival (first comments are not held)"
+        elif _approved_before(name, email):
+            status, reason = (
+                Status.APPROVED,
+                "approved on arrival: this name and email have an approved comment",
+            )
         else:
             reason = "first comment from this name and email"
     depth = 1 if parent is None else parent.depth + 1
@@ -117,7 +123,7 @@ def submit(
         status=status,
         reason=reason[:500],
         address_hash=hashed,
-        user_agent=user_agent[:300],
+        user_agent=user_agent,
         key=key,
     )
     try:
