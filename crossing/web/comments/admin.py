@@ -146,6 +146,17 @@ class CommentAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # not subscript
         comment = queryset.get()
         return HttpResponseRedirect(reverse("admin:comments_comment_reply", args=[comment.pk]))
 
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        # Every change goes through the buttons above the comment: nothing to save here.
+        context = {**(extra_context or {}), "show_save": False, "show_save_and_continue": False}
+        return super().change_view(request, object_id, form_url, context)
+
     def get_urls(self) -> list[URLPattern]:
         own = [
             path(

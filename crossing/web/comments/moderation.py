@@ -25,10 +25,6 @@ class ModerationError(ValueError):
     """A decision that cannot apply to this comment; the message says why."""
 
 
-def _thread_depth() -> int:
-    return int(getattr(settings, "CROSSING_COMMENTS_THREAD_DEPTH", 5))
-
-
 def submission(comment: Comment) -> Submission:
     """The stored comment as the spam filter saw it (the address itself is never kept)."""
     return Submission(
@@ -83,17 +79,22 @@ def _move(
     action: Action,
     what: str,
     note: str = "",
+    already: bool = True,
 ) -> bool:
-    """Move `comment` to `to` if its status is in `allowed`; False if it is there already."""
+    """Move `comment` to `to` if its status is in `allowed`; False if it is there already
+    (unless `already` is False: "restore" a held comment is a mistake, not a repeat)."""
     with transaction.atomic():
         before = Comment.objects.values_list("status", flat=True).get(pk=comment.pk)
         comment.status = before
-        if before == to:
+        if before == to and already:
             return False
         if before not in allowed:
             raise _cannot(comment, what)
         # Compare-and-set: of two moderators deciding at once, one moves it.
         if not Comment.objects.filter(pk=comment.pk, status=before).update(status=to):
+            comment.status = Comment.objects.values_list("status", flat=True).get(pk=comment.pk)
+            if comment.status == to and already:
+                return False  # the other moderator made the same decision
             raise ModerationError(
                 _("Comment %(id)s was changed by someone else meanwhile: look again.")
                 % {"id": comment.pk}
@@ -101,8 +102,9 @@ def _move(
         comment.status = to
         if to == Status.SPAM:
             _teach(comment, spam=True)
-        elif before == Status.SPAM or (
-            to == Status.APPROVED and _last_lesson(comment) == Action.SPAM
+        elif action == Action.NOT_SPAM or (
+            to == Status.APPROVED
+            and (before == Status.SPAM or _last_lesson(comment) == Action.SPAM)
         ):
             # Rescued from spam: the filter hears "not spam", recorded as its own decision
             # before the approval, so that what the filter last learnt stays readable.
@@ -167,6 +169,7 @@ def not_spam(comment: Comment, moderator: Any, *, note: str = "") -> bool:
         to=Status.HELD,
         allowed={Status.SPAM},
         action=Action.NOT_SPAM,
+        already=False,
         what=_("marked not spam (it is not in spam)"),
         note=note,
     )
@@ -192,6 +195,7 @@ def restore(comment: Comment, moderator: Any, *, note: str = "") -> bool:
         to=Status.HELD,
         allowed={Status.TRASH},
         action=Action.RESTORED,
+        already=False,
         what=_("restored (it is not in the trash)"),
         note=note,
     )
@@ -215,10 +219,13 @@ def reply(comment: Comment, moderator: Any, text: str) -> Comment:
     if comment.kind != Kind.COMMENT:
         raise ModerationError(_("A reference cannot be replied to; only comments can."))
     with transaction.atomic():
-        approve(comment, moderator)  # raises for spam and trash; nothing if approved
+        comment.refresh_from_db(fields=["status"])
+        if comment.status not in (Status.HELD, Status.APPROVED):
+            raise _cannot(comment, _("replied to"))
+        approve(comment, moderator)  # a held comment is approved first
         # As for readers: a reply to the deepest comments attaches to the comment above.
         parent = comment
-        while parent.depth >= _thread_depth() and parent.parent is not None:
+        while parent.depth >= settings.CROSSING_COMMENTS_THREAD_DEPTH and parent.parent is not None:
             parent = parent.parent
         staff_reply = Comment.objects.create(
             kind=Kind.COMMENT,
