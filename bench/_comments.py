@@ -120,8 +120,7 @@ def find_post_page(port: int) -> str:
     index = exchange(port, "GET", "/news/")
     if index.status != 200:
         raise HarnessError(f"/news/ answered {index.status}: no post to comment on")
-    paths = dict.fromkeys(re.findall(r'href="(/news/\d{4}/[^"#?]+/)"', index.body))
-    paths |= dict.fromkeys(re.findall(r'href="(/news/[a-z0-9-]+/)"', index.body))
+    paths: dict[str, None] = dict.fromkeys(re.findall(r'href="(/news/[a-z0-9-]+/)"', index.body))
     for path in paths:
         page = exchange(port, "GET", path)
         if page.status == 200 and comment_form(page.body) is not None:
@@ -399,7 +398,8 @@ class Verdict:
     stored: int
     lost: list[str]  # acknowledged, not stored
     twice: list[str]  # stored more than once
-    refused_yet_stored: list[str]  # every send answered other than 303, never broken
+    # Every send answered other than 303 and none broken, or never sent at all: yet stored.
+    refused_yet_stored: list[str]
     wrong_id: list[str]  # the answers named an id other than the stored one (or several)
     unresolved: int  # every send broke: stored or not, nobody knows
 

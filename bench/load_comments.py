@@ -323,7 +323,7 @@ def load_test(args: argparse.Namespace) -> dict[str, Any]:
             first_start = server.start()
             page = find_post_page(port)
             say(f"it answers after {first_start:.1f} s; readers comment on {page}")
-            tally, kills = Tally(), []
+            tally, kills = Tally(), list[Kill]()
             settings = Settings(port=port, run=run, flood_seconds=args.flood_seconds)
             started = time.monotonic()
             readers = drive(
