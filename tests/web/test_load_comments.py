@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +24,7 @@ BENCH = ROOT / "bench"
 
 sys.path.insert(0, str(BENCH))  # the harness's modules import each other by their names
 comments = importlib.import_module("_comments")
+WRK = shutil.which("wrk") is not None
 
 
 def harness(*options: str, timeout: float = 150) -> subprocess.CompletedProcess[str]:
@@ -50,7 +52,9 @@ def test_every_acknowledged_comment_is_stored_once_through_kill_9_and_double_sub
     options = [*the_suite_s_database(), "--comments", "100", "--clients", "10"]
     options += ["--workers", "2", "--flood-seconds", "1", "--kill-worker", "1"]
     options += ["--kill-outbox", "1", "--kill-server", "1", "--mail-timeout", "40"]
-    options += ["--read", "--read-comments", "50", "--read-seconds", "1", "--json"]
+    if WRK:
+        options += ["--read", "--read-comments", "50", "--read-seconds", "1"]
+    options += ["--json"]
     result = harness(*options)
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode == 0, result.stderr + result.stdout
@@ -101,6 +105,9 @@ def test_every_acknowledged_comment_is_stored_once_through_kill_9_and_double_sub
     # The post read with 50 approved comments threaded to depth 5, as kept and as rendered
     # for each request, every answer a 200; an approval shows within seconds.
     read = report["read"]
+    if not WRK:  # the read figures need wrk (Debian's package)
+        assert read is None and report["holds"] is True
+        return
     assert read["comments_shown"] == 50 and read["depths"] == [1, 2, 3, 4, 5]
     for how in ("cached", "rendered"):
         assert read[how]["requests"] > 0, read
