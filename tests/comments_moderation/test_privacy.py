@@ -157,3 +157,17 @@ def test_every_arrival_makes_sure_a_purge_is_due(settings: Any) -> None:
     notifications.comment_arrived(make_comment(status=Status.APPROVED), wants_replies=False)
     notifications.comment_arrived(make_comment(status=Status.SPAM), wants_replies=False)
     assert Message.objects.filter(kind=privacy.PURGE).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_once_a_days_purge_job_is_committed_later_arrivals_cost_no_query() -> None:
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+
+    with transaction.atomic():
+        notifications.comment_arrived(make_comment(status=Status.APPROVED), wants_replies=False)
+    comment = make_comment(status=Status.APPROVED)
+    with CaptureQueriesContext(connection) as queries, transaction.atomic():
+        notifications.comment_arrived(comment, wants_replies=False)
+    assert not any("outbox_message" in query["sql"] for query in queries.captured_queries)
+    assert Message.objects.filter(kind=privacy.PURGE).count() == 1

@@ -165,8 +165,17 @@ def schedule_purge(since: datetime.datetime | None = None) -> None:
         days=settings.CROSSING_COMMENTS_PURGE_DAYS
     )
     day = old_enough.astimezone(datetime.UTC).date() + datetime.timedelta(days=1)
+    key = f"{PURGE}-{day:%Y-%m-%d}"
+    if key in SCHEDULED:
+        return
     due = datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC)
-    enqueue(kind=PURGE, payload={}, key=f"{PURGE}-{day:%Y-%m-%d}", not_before=due)
+    enqueue(kind=PURGE, payload={}, key=key, not_before=due)
+    transaction.on_commit(lambda: SCHEDULED.add(key))
+
+
+# The purge jobs this process has seen committed: after the first comment of a day, the
+# others cost no query (a job rolled back with its transaction is not remembered).
+SCHEDULED: set[str] = set()
 
 
 @handler(PURGE)
