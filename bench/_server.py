@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from _site import ROOT, get
 
@@ -64,6 +64,17 @@ class Database:
             with psycopg.connect(self.location, connect_timeout=10) as db:
                 row = db.execute(query).fetchone()
         return int(row[0]) if row and row[0] is not None else 0
+
+    def rows(self, query: str, parameters: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
+        """Every row of one SQL query; parameters are written `?` (SQLite's way)."""
+        if self.kind == "sqlite":
+            reader = sqlite3.connect(f"file:{self.location}?mode=ro", uri=True, timeout=30)
+            with closing(reader) as db:
+                return list(db.execute(query, parameters).fetchall())
+        import psycopg
+
+        with psycopg.connect(self.location, connect_timeout=10) as db:
+            return list(db.execute(query.replace("?", "%s"), parameters).fetchall())
 
 
 def postgres_server(url: str | None) -> str:
