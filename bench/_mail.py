@@ -8,7 +8,6 @@ Not a benchmark: imported by load_comments.py (the script's folder is on sys.pat
 from __future__ import annotations
 
 import hashlib
-import socket
 import threading
 import time
 from collections import Counter
@@ -16,7 +15,7 @@ from dataclasses import dataclass
 from email import message_from_bytes
 from typing import Any
 
-from _server import Database, HarnessError
+from _server import Database, HarnessError, port_is_free
 from aiosmtpd.controller import Controller
 
 
@@ -51,14 +50,10 @@ class MailServer:
 
 
 def _free_port() -> int:
-    for port in range(9400, 9500):  # the load harness's share, beside the outbox tests'
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise HarnessError("no free port from 9400 to 9499 for the SMTP server")
+    free = (port for port in range(9400, 9500) if port_is_free(port))  # the harness's share
+    if (port := next(free, None)) is None:
+        raise HarnessError("no free port from 9400 to 9499 for the SMTP server")
+    return port
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,18 +9,15 @@ from __future__ import annotations
 
 import importlib
 import json
-import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-ROOT = Path(__file__).resolve().parents[2]
-BENCH = ROOT / "bench"
+from .bench_runs import BENCH, run_bench, the_suite_s_database
 
 sys.path.insert(0, str(BENCH))  # the harness's modules import each other by their names
 comments = importlib.import_module("_comments")
@@ -28,24 +25,7 @@ WRK = shutil.which("wrk") is not None
 
 
 def harness(*options: str, timeout: float = 150) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(BENCH / "load_comments.py"), *options],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=timeout,
-        check=False,
-    )
-
-
-def the_suite_s_database() -> list[str]:
-    """PostgreSQL and Redis when the suite is given them (as CI is), else SQLite alone."""
-    options = []
-    if os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
-        options += ["--database", "postgres"]
-    if os.environ.get("REDIS_URL"):
-        options += ["--redis", os.environ["REDIS_URL"]]
-    return options
+    return run_bench("load_comments.py", *options, timeout=timeout)
 
 
 def test_every_acknowledged_comment_is_stored_once_through_kill_9_and_double_submits() -> None:

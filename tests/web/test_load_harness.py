@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -18,8 +17,8 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-ROOT = Path(__file__).resolve().parents[2]
-BENCH = ROOT / "bench"
+from .bench_runs import BENCH, ROOT, run_bench, the_suite_s_database
+
 EXAMPLE = ROOT / "examples" / "market-day"
 
 sys.path.insert(0, str(BENCH))  # the harness's modules import each other by their names
@@ -34,24 +33,7 @@ def small_content(folder: Path) -> Path:
 
 
 def harness(*options: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(BENCH / "load.py"), *options],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=timeout,
-        check=False,
-    )
-
-
-def the_suite_s_database() -> list[str]:
-    """PostgreSQL and Redis when the suite is given them (as CI is), else SQLite alone."""
-    options = []
-    if os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
-        options += ["--database", "postgres"]
-    if os.environ.get("REDIS_URL"):
-        options += ["--redis", os.environ["REDIS_URL"]]
-    return options
+    return run_bench("load.py", *options, timeout=timeout)
 
 
 def test_no_acknowledged_report_is_lost_when_the_server_is_killed_mid_run(
