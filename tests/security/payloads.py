@@ -66,7 +66,12 @@ _SCAN = """() => {
     if (foreign.includes(tag)) found.push(`<${el.tagName.toLowerCase()}> element`);
     if (tag === 'META' && /refresh/i.test(el.getAttribute('http-equiv') || ''))
       found.push('<meta http-equiv=refresh>');
-    if (tag === 'SCRIPT' && /xss\\(/.test(el.textContent)) found.push('<script> with a payload');
+    if (tag === 'SCRIPT') {
+      // Data (JSON-LD, json_script) may quote a payload; it must still parse whole.
+      if (/json/i.test(el.type)) {
+        try { JSON.parse(el.textContent) } catch (e) { found.push(`<script type=${el.type}> broken`) }
+      } else if (/xss\\(/.test(el.textContent)) found.push('<script> with a payload');
+    }
     for (const a of el.attributes) {
       const name = a.name.toLowerCase();
       const value = a.value.replace(/[\\u0000-\\u0020]/g, '');
