@@ -587,3 +587,80 @@ def staff_add(username: str, email: str, password: str) -> None:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
     click.echo(f"created staff account {username!r}: sign in at /admin/", err=True)
+
+
+# --- Comments: a person's data on request, and old spam (issue 15; docs/deployment.md) ---
+
+
+@cli.group(name="comments")
+def comments() -> None:
+    """What the site keeps of the people who comment (docs/deployment.md, "Comments")."""
+
+
+def _comments_setup() -> None:
+    from crossing.web.serve import setup_django
+
+    setup_django()
+
+
+@comments.command(name="export")
+@click.argument("email")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the JSON to this file (new) instead of standard output.",
+)
+def comments_export(email: str, out: Path | None) -> None:
+    """Every comment stored with EMAIL, as JSON, to send to the person who asked."""
+    _comments_setup()
+    from crossing.web.comments.privacy import PrivacyError, export
+
+    try:
+        data = export(email)
+    except PrivacyError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        try:
+            with out.open("x", encoding="utf-8") as file:
+                file.write(text)
+        except OSError as error:
+            click.echo(f"error: cannot write {out}: {error.strerror}", err=True)
+            sys.exit(1)
+    click.echo(f"exported {len(data['comments'])} comment(s) stored with {email}", err=True)
+
+
+@comments.command(name="delete")
+@click.argument("email")
+@click.option("--yes", is_flag=True, help="Do not ask before deleting.")
+def comments_delete(email: str, yes: bool) -> None:
+    """Delete every comment stored with EMAIL (replies by others stay, a level up)."""
+    _comments_setup()
+    from crossing.web.comments.privacy import PrivacyError, delete, export
+
+    try:
+        count = len(export(email)["comments"])
+    except PrivacyError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    if count and not yes:
+        click.confirm(f"Delete {count} comment(s) stored with {email}?", abort=True, err=True)
+    deleted = delete(email)
+    click.echo(
+        f"deleted {deleted.comments} comment(s) stored with {email} from "
+        f"{len(deleted.pages)} page(s), and {deleted.emails} email(s) about them",
+        err=True,
+    )
+
+
+@comments.command(name="purge")
+def comments_purge() -> None:
+    """Delete spam and trash older than CROSSING_COMMENTS_PURGE_DAYS now (the worker
+    also does it each day something is due)."""
+    _comments_setup()
+    from crossing.web.comments.privacy import purge
+
+    click.echo(f"deleted {purge()} comment(s) from spam and the trash", err=True)

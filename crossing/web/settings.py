@@ -236,3 +236,10 @@ if CROSSING_AKISMET_KEY and not CROSSING_AKISMET_URL.startswith(("http://", "htt
         "it: set CROSSING_AKISMET_URL (or CROSSING_SITE_URL) to it, starting with https://"
     )
 CROSSING_AKISMET_TIMEOUT = whole_number("CROSSING_AKISMET_TIMEOUT", 2, of="seconds")
+
+# Moderation, reply emails and privacy for comments (crossing/web/comments/, docs/deployment.md
+# "Comments: moderation, emails and privacy"; issue 15). Moderators are told of held comments
+# at these addresses; none given: every active staff account that has an email address.
+CROSSING_MODERATOR_EMAILS = csv_list("CROSSING_MODERATOR_EMAILS", "")
+# Comments in spam or in the trash for this many days are deleted for good (WordPress's 30).
+CROSSING_COMMENTS_PURGE_DAYS = whole_number("CROSSING_COMMENTS_PURGE_DAYS", 30, of="days")
