@@ -23,7 +23,17 @@ TEXT, REQUIRED = Spec(str), Spec(str, required=True)
 NUMBER = Spec(int)
 
 PHOTO = {"src": REQUIRED, "alt": REQUIRED, "caption": REQUIRED, "credit": REQUIRED}
-CHAPTER_SCHEMA = Schema({"title": REQUIRED, "summary": REQUIRED}, {"photos": PHOTO})
+# Readers' comments are off on a chapter unless `comments = true`; their closing after
+# CROSSING_COMMENTS_CLOSE_AFTER_DAYS counts from `comments_opened` (never without it).
+CHAPTER_SCHEMA = Schema(
+    {
+        "title": REQUIRED,
+        "summary": REQUIRED,
+        "comments": Spec(bool),
+        "comments_opened": Spec(date),
+    },
+    {"photos": PHOTO},
+)
 WORK_SCHEMA = Schema(
     {
         "kind": REQUIRED,
@@ -114,6 +124,8 @@ class Chapter:
     photos: tuple[Photo, ...]
     body: Body
     path: str
+    comments: bool = False  # whether readers may comment
+    comments_opened: date | None = None  # closing after N days counts from here
 
     @property
     def url(self) -> str:
@@ -322,6 +334,8 @@ def build_chapter(draft: Draft, number: int, slug: str, body: Body) -> Chapter |
         _photos(draft.matter),
         body,
         draft.source.path,
+        comments=values.get("comments", False),
+        comments_opened=values.get("comments_opened"),
     )
 
 

@@ -133,7 +133,20 @@ def _check_value(name: str, value: Any, spec: Spec) -> str | None:
         return f"'{name}' must be non-empty text"
     if spec.type is bool and not isinstance(value, bool):
         return f"'{name}' must be {_type_name(bool)}"
+    if spec.type is date and (not isinstance(value, date) or isinstance(value, datetime)):
+        return (
+            f"'{name}' must be a date such as 2014-03-09, not {_shown(value)}: "
+            f"write it without quotes and without a time ({name} = 2014-03-09)"
+        )
     return None
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, str):
+        return f"the text '{value}'"
+    if isinstance(value, datetime):
+        return f"a date and time ({value.isoformat()})"
+    return repr(value)
 
 
 def _check_fields(

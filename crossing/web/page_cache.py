@@ -53,16 +53,18 @@ class Version:
     content: object  # compared by identity: each edit builds a new one
     journey: object  # likewise
     shape: tuple[object, ...]  # settings that change pages, and the day
+    comments: int = 0  # the page's comments' generation (comments.models.PageState)
 
     @classmethod
-    def now(cls, *, reads_content: bool) -> Version:
+    def now(cls, *, reads_content: bool, comments_of: str | None = None) -> Version:
         shape = (
             settings.CROSSING_SITE_URL,
             settings.CROSSING_STATIC_EXPORT,
             settings.CROSSING_WATCH,
             datetime.date.today(),
         )
-        return cls(site_content() if reads_content else None, journey(), shape)
+        generation = comments_generation(comments_of) if comments_of is not None else 0
+        return cls(site_content() if reads_content else None, journey(), shape, generation)
 
     def same_as(self, other: Version | None) -> bool:
         return (
@@ -70,7 +72,17 @@ class Version:
             and self.content is other.content
             and self.journey is other.journey
             and self.shape == other.shape
+            and self.comments == other.comments
         )
+
+
+def comments_generation(page: str) -> int:
+    """One primary-key read: raised by every change to what the page shows of its comments
+    (comments.models.page_changed), in whichever worker made it."""
+    from .comments.models import PageState
+
+    found = PageState.objects.filter(page=page).values_list("generation", flat=True).first()
+    return found or 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,17 +233,20 @@ def _key(request: HttpRequest) -> Key:
     return (request.path, get_language() or "", site)
 
 
-def rendered_once(*, reads_content: bool = True) -> Callable[[View], View]:
+def rendered_once(*, reads_content: bool = True, comments: bool = False) -> Callable[[View], View]:
     """Serve a GET view's 200 answers from memory while what it reads stays the same.
     `reads_content=False` for pages of the journey alone, which need no campaign content
-    (a site may serve only a story)."""
+    (a site may serve only a story). `comments=True` for pages that show comments: they
+    are rendered again when their own comments change (and only they)."""
 
     def decorate(view: View) -> View:
         @wraps(view)
         def cached(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not same_page_as_without_query(request):  # a query the view may read
                 return view(request, *args, **kwargs)  # rendered, never kept
-            version = Version.now(reads_content=reads_content)
+            version = Version.now(
+                reads_content=reads_content, comments_of=request.path if comments else None
+            )
             key = _key(request)
             page = pages.get(key, version)
             if page is None:

@@ -13,6 +13,7 @@ import dj_database_url
 from crossing.web.client_address import parse_trusted_proxies
 from crossing.web.data_folder import make_folder
 from crossing.web.environment import (
+    TRUE,
     SettingError,
     content_dir,
     csv_list,
@@ -237,6 +238,16 @@ if CROSSING_AKISMET_KEY and not CROSSING_AKISMET_URL.startswith(("http://", "htt
     )
 CROSSING_AKISMET_TIMEOUT = whole_number("CROSSING_AKISMET_TIMEOUT", 2, of="seconds")
 
+# Comments (crossing/web/comments/, docs/deployment.md "Comments"; issue 15). WordPress's
+# "comment author must have a previously approved comment": on unless set to 0 / off.
+CROSSING_COMMENTS_FIRST_HELD = (
+    os.environ.get("CROSSING_COMMENTS_FIRST_HELD", "on").strip().lower() in TRUE
+)
+CROSSING_COMMENTS_FLOOD_SECONDS = whole_number("CROSSING_COMMENTS_FLOOD_SECONDS", 15, of="seconds")
+CROSSING_COMMENTS_THREAD_DEPTH = whole_number("CROSSING_COMMENTS_THREAD_DEPTH", 5, of="levels")
+CROSSING_COMMENTS_CLOSE_AFTER_DAYS = whole_number(
+    "CROSSING_COMMENTS_CLOSE_AFTER_DAYS", 0, of="days"
+)
 # Moderation, reply emails and privacy for comments (crossing/web/comments/, docs/deployment.md
 # "Comments: moderation, emails and privacy"; issue 15). Moderators are told of held comments
 # at these addresses; none given: every active staff account that has an email address.

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("crossing.web.works.urls")),
     path("sources/", include("crossing.web.bibliography.urls")),
     path("news/", include("crossing.web.news.urls")),
+    path("comments/", include("crossing.web.comments.urls")),
     path("comments/", include("crossing.web.comments.subscription_urls")),
     path("site-map/", views.site_map, name="site-map"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": SitePages}}, name="sitemap"),

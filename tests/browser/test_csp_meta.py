@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from contextlib import suppress
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -90,9 +91,15 @@ def test_the_bundle_plays_under_its_policy(
 
 
 @pytest.fixture(scope="module")
-def exported_site(flagship: Published, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def exported_site(
+    flagship: Published,
+    tmp_path_factory: pytest.TempPathFactory,
+    django_db_setup: None,
+    django_db_blocker: Any,
+) -> Path:
     out = tmp_path_factory.mktemp("export-csp") / "site"
-    build_site(out)
+    with django_db_blocker.unblock():
+        build_site(out)
     return out
 
 

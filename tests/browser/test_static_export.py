@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -42,10 +43,16 @@ _SCRIPT = re.compile(r"<script\b.*?</script>", re.DOTALL | re.IGNORECASE)
 
 
 @pytest.fixture(scope="session")
-def export(flagship: Published, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def export(
+    flagship: Published,
+    tmp_path_factory: pytest.TempPathFactory,
+    django_db_setup: None,
+    django_db_blocker: Any,
+) -> Path:
     """The whole site, built once (the flagship's odds already computed or cached)."""
     out = tmp_path_factory.mktemp("export") / "site"
-    written = build_site(out)
+    with django_db_blocker.unblock():
+        written = build_site(out)
     assert written.pages == len(EXPORTED)
     return out
 

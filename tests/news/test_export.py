@@ -9,6 +9,7 @@ import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import feedparser
@@ -26,13 +27,16 @@ FEED_LINK = re.compile(r"""(?:href|src)=["']([^"']+)["']|<(?:link|guid|id)>([^<]
 
 
 @pytest.fixture(scope="module")
-def news_export(tmp_path_factory: pytest.TempPathFactory, django_db_blocker: object) -> Path:
+def news_export(
+    tmp_path_factory: pytest.TempPathFactory, django_db_setup: None, django_db_blocker: Any
+) -> Path:
     folder = tmp_path_factory.mktemp("news-export")
     shutil.copytree(ROOT / "content", folder / "content")
     write_news(folder / "content")
     pages.clear()
     with override_settings(CONTENT_DIR=folder / "content"):
-        build_site(folder / "site")
+        with django_db_blocker.unblock():
+            build_site(folder / "site")
         yield folder / "site"
     pages.clear()
 

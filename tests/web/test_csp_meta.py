@@ -11,6 +11,7 @@ import hashlib
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -95,9 +96,12 @@ def assert_served_policy_with_hashes(page: str, served: str) -> tuple[list[str],
 
 
 @pytest.fixture(scope="module")
-def export(tmp_path_factory: pytest.TempPathFactory, django_db_blocker: object) -> Path:
+def export(
+    tmp_path_factory: pytest.TempPathFactory, django_db_setup: None, django_db_blocker: Any
+) -> Path:
     out = tmp_path_factory.mktemp("export") / "site"
-    build_site(out)
+    with django_db_blocker.unblock():
+        build_site(out)
     return out
 
 

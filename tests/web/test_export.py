@@ -7,6 +7,7 @@ import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -50,9 +51,12 @@ class Refs(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def export(tmp_path_factory: pytest.TempPathFactory, django_db_blocker: object) -> Path:
+def export(
+    tmp_path_factory: pytest.TempPathFactory, django_db_setup: None, django_db_blocker: Any
+) -> Path:
     out = tmp_path_factory.mktemp("export") / "site"
-    build_site(out)
+    with django_db_blocker.unblock():
+        build_site(out)
     return out
 
 

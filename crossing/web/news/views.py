@@ -92,7 +92,7 @@ def _index_page(request: HttpRequest, number: int) -> HttpResponse:
 
 
 @require_safe
-@rendered_once()
+@rendered_once(comments=True)
 def post(request: HttpRequest, slug: str) -> HttpResponse:
     content = site_content()
     news = content.news

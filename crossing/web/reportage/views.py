@@ -34,7 +34,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@rendered_once()
+@rendered_once(comments=True)
 def chapter(request: HttpRequest, slug: str) -> HttpResponse:
     content = site_content()
     found = content.chapter(slug)
