@@ -124,7 +124,9 @@ def test_comment_payloads_fire_nowhere(
     site = comment_site
     posted = post_all(site)
     stored = stored_per_field()
-    assert stored["comment"] == len(PAYLOADS), stored
+    # Django's forms refuse a NUL in any text field; every other payload is kept as typed.
+    with_nul = sum("\0" in p.text for p in PAYLOADS)
+    assert stored["comment"] == len(PAYLOADS) - with_nul, stored
     assert min(stored.values()) >= 100, stored
     context, trap, page = armed(new_context)
 
