@@ -20,6 +20,7 @@ from django.utils.xmlutils import UnserializableContentError
 from playwright.sync_api import Page
 from pytest_django.fixtures import Settings
 
+from crossing.content.addresses import NEWS_FEED_ATOM
 from crossing.web.content import site_content
 from crossing.web.export import build_site, file_for
 from crossing.web.page_cache import pages
@@ -186,4 +187,4 @@ def test_a_control_character_in_front_matter_does_not_break_the_feeds(
     write_xss_news(tmp_path / "content", [nul])
     settings.CONTENT_DIR = tmp_path / "content"
     pages.clear()
-    assert client.get("/news/feed/atom/").status_code == 200
+    assert client.get(NEWS_FEED_ATOM).status_code == 200
