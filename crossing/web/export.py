@@ -3,7 +3,9 @@
 Every page is rendered by the site itself (Django's test client, no server), then:
 links become relative (`../sources/index.html#source-x`) so the folder works from
 `file://`, from a USB stick or under any path on any static host; forms, which need the
-live site, become a short note; the journey carries its story and player inline. The
+live site, become a short note (the comments' form says comments are closed in this copy; the
+approved comments and references are in the pages); the journey carries its story and
+player inline. The
 sitemap uses `--base-url` when given. Last of all, each page gets the site's
 Content-Security-Policy as a <meta> (crossing.web.policy_meta), its inline code hashed.
 
@@ -302,6 +304,7 @@ def build_site(out: Path, *, base_url: str | None = None) -> Export:
         raise ExportError(f"cannot write beside {out}: {error}") from error
     try:
         with _export_settings(base_url):
+            _database_ready()
             client = Client()
             content = site_content()
             written: dict[str, int] = {}  # file -> bytes
@@ -347,6 +350,17 @@ def build_site(out: Path, *, base_url: str | None = None) -> Export:
         sum(written.values()),
         time.perf_counter() - started,
     )
+
+
+def _database_ready() -> None:
+    """Posts and chapters show their approved comments: a data folder no server has started
+    yet (a fresh checkout's first `crossing build`) gets its tables first."""
+    from django.core.management import call_command
+
+    from . import database
+
+    with database.setting_up():
+        call_command("migrate", interactive=False, verbosity=0)
 
 
 def _static_files() -> Iterator[tuple[str, Storage]]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,6 +17,7 @@ from pytest_django.fixtures import Settings
 
 from crossing.web.content import site_content
 from crossing.web.page_cache import pages
+from crossing.web.reload import RECHECK_SECONDS
 from crossing.web.spam import checks
 
 ADDRESS = "192.0.2.10"
@@ -74,3 +78,24 @@ def send(client: Client, data: dict[str, Any], address: str = ADDRESS, **headers
 def no_flood(settings: Settings) -> None:
     """For tests that post several comments in a row (flood control has its own tests)."""
     settings.CROSSING_COMMENTS_FLOOD_SECONDS = 0
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def content(tmp_path: Path, settings: Settings) -> Path:
+    """A copy of content/ for the test to edit, served as the site's content."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    settings.CONTENT_DIR = tmp_path / "content"
+    return tmp_path / "content"
+
+
+def set_front_matter(path: Path, lines: str) -> None:
+    """Add `lines` to the front matter of a Markdown file (before its closing +++)."""
+    text = path.read_text(encoding="utf-8")
+    head, fence, body = text.partition("\n+++\n")
+    path.write_text(f"{head}\n{lines}{fence}{body}", encoding="utf-8")
+    later = time.time() + 5
+    os.utime(path, (later, later))
+    time.sleep(RECHECK_SECONDS + 0.05)

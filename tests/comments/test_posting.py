@@ -242,3 +242,15 @@ def test_a_page_that_takes_no_comments_is_refused() -> None:
 
 def test_posting_needs_post() -> None:
     assert Client().get("/comments/post/").status_code == 405
+
+
+def test_nul_characters_and_a_bad_parent_give_messages_not_errors() -> None:
+    client = Client()
+    answer = send(client, fields(name="A\x00B"), HTTP_USER_AGENT="Robot\x00/1.0")
+    assert answer.status_code == 400
+    assert 'id="error-name"' in answer.content.decode()
+    answer = send(client, fields(parent="x1"))
+    assert answer.status_code == 400
+    assert "The comment you reply to is not known." in answer.content.decode()
+    assert send(client, fields(), HTTP_USER_AGENT="Robot\x00/1.0").status_code == 303
+    assert Comment.objects.get().user_agent == "Robot/1.0"

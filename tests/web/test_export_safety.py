@@ -10,6 +10,7 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -22,9 +23,12 @@ OLD = "old-site.txt"  # a file only the old site holds, to tell the two apart
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built(
+    tmp_path_factory: pytest.TempPathFactory, django_db_setup: None, django_db_blocker: Any
+) -> Path:
     out = tmp_path_factory.mktemp("built") / "site"
-    build_site(out)
+    with django_db_blocker.unblock():
+        build_site(out)
     return out
 
 

@@ -66,6 +66,7 @@ def submit(
 ) -> Posted:
     """Store a comment the form has validated. Raises Flood or BadParent."""
     name, email = name.strip(), email.strip()
+    user_agent = user_agent.replace("\x00", "")[:300]  # PostgreSQL refuses NUL in text
     key = comment_key(page=page, parent=parent_id, email=email, name=name, text=text)
     stored = Comment.objects.filter(key=key).first()
     if stored is not None:
@@ -117,7 +118,7 @@ def submit(
         status=status,
         reason=reason[:500],
         address_hash=hashed,
-        user_agent=user_agent[:300],
+        user_agent=user_agent,
         key=key,
     )
     try:

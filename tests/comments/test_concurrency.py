@@ -1,0 +1,71 @@
+"""Two requests at the same moment: the same comment twice stores one (both answered with
+it); two comments from one address store one and refuse the other as a flood. Real threads,
+each with its own database connection (on PostgreSQL the unique key makes the second wait
+for the first)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.db import connection
+
+from crossing.web.comments import services
+from crossing.web.comments.models import Comment
+
+from .conftest import form_time, post_path
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def at_once(count: int, work: Callable[[int], Any]) -> list[Any]:
+    barrier = threading.Barrier(count)
+    results: list[Any] = [None] * count
+
+    def run(index: int) -> None:
+        try:
+            barrier.wait()
+            results[index] = work(index)
+        except Exception as error:
+            results[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    return results
+
+
+def submit(text: str, address: str = "192.0.2.20", email: str = "ara@example.org") -> Any:
+    return services.submit(
+        page=post_path(),
+        parent_id=None,
+        name="Ara",
+        email=email,
+        website="",
+        text=text,
+        wants_replies=False,
+        address=address,
+        form_time=form_time(post_path()),
+    )
+
+
+@pytest.mark.parametrize("round_", range(3))
+def test_the_same_comment_sent_at_once_is_stored_once(round_: int) -> None:
+    results = at_once(4, lambda _i: submit(f"Sent four times at once ({round_})."))
+    assert all(isinstance(r, services.Posted) for r in results), results
+    assert Comment.objects.count() == 1
+    stored = Comment.objects.get()
+    assert {r.comment.pk for r in results} == {stored.pk}
+
+
+def test_two_comments_from_one_address_at_once_store_one() -> None:
+    results = at_once(2, lambda i: submit(f"Comment number {i}.", email=f"person{i}@example.org"))
+    assert sum(isinstance(r, services.Posted) for r in results) == 1
+    assert sum(isinstance(r, services.Flood) for r in results) == 1
+    assert Comment.objects.count() == 1
