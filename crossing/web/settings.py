@@ -248,6 +248,7 @@ CROSSING_COMMENTS_THREAD_DEPTH = whole_number("CROSSING_COMMENTS_THREAD_DEPTH", 
 CROSSING_COMMENTS_CLOSE_AFTER_DAYS = whole_number(
     "CROSSING_COMMENTS_CLOSE_AFTER_DAYS", 0, of="days"
 )
+
 # Moderation, reply emails and privacy for comments (crossing/web/comments/, docs/deployment.md
 # "Comments: moderation, emails and privacy"; issue 15). Moderators are told of held comments
 # at these addresses; none given: every active staff account that has an email address.

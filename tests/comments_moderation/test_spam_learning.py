@@ -11,6 +11,7 @@ from crossing.web.comments import moderation
 from crossing.web.comments.models import Action, Decision, Status
 from crossing.web.spam import filter
 from crossing.web.spam.models import TokenCount
+from crossing.web.spam.service import AkismetSpamChecker, LocalSpamChecker
 
 from .conftest import make_comment
 
@@ -78,8 +79,6 @@ def test_approving_and_trashing_held_comments_teaches_nothing(moderator: Any) ->
 def test_after_enough_lessons_the_filter_sends_such_comments_to_spam(
     moderator: Any, settings: Any
 ) -> None:
-    from crossing.web.comments.moderation import submission
-    from crossing.web.spam.service import LocalSpamChecker
 
     for n in range(settings.CROSSING_SPAM_FILTER_MIN_TRAINING):
         moderation.spam(make_comment(text=f"{WORD} offer number {n}"), moderator)
@@ -87,5 +86,33 @@ def test_after_enough_lessons_the_filter_sends_such_comments_to_spam(
             make_comment(text=f"The river crossing in chapter {n} moved me", status=Status.SPAM),
             moderator,
         )
-    verdict = LocalSpamChecker().filter_verdict(submission(make_comment(text=f"{WORD} offer")))
+    verdict = LocalSpamChecker().filter_verdict(
+        moderation.submission(make_comment(text=f"{WORD} offer"))
+    )
     assert verdict.action.name == "SPAM"
+
+
+def test_with_akismet_on_moderators_decisions_are_reported_to_it(
+    moderator: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Akismet's API answered by a local server (tests/web/spam/akismet_server.py).
+    from web.spam.akismet_server import VALID_KEY, client_for, fake_akismet
+
+    with fake_akismet() as akismet:
+        checker = AkismetSpamChecker(
+            VALID_KEY, "https://crossing.example", http_client=client_for(akismet)
+        )
+        monkeypatch.setattr(moderation, "spam_checker", lambda: checker)
+        comment = make_comment(text=f"Buy {WORD}", status=Status.APPROVED)
+        moderation.spam(comment, moderator)
+        moderation.approve(comment, moderator)
+    assert [path for path, _ in akismet.requests] == ["/1.1/submit-spam", "/1.1/submit-ham"]
+    sent = akismet.requests[0][1]
+    assert sent["comment_content"] == f"Buy {WORD}"
+    assert sent["comment_author_email"] == "minji@mail.example"
+    assert (
+        sent["permalink"]
+        == f"https://crossing.example/news/crossing-launches/#comment-{comment.pk}"
+    )
+    assert sent.get("user_ip", "") == ""  # the address is never kept, so never sent later
+    assert taught() == (0, 1)  # the local filter too: spam, then reversed to ham

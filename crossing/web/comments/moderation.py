@@ -25,10 +25,6 @@ class ModerationError(ValueError):
     """A decision that cannot apply to this comment; the message says why."""
 
 
-def _thread_depth() -> int:
-    return int(getattr(settings, "CROSSING_COMMENTS_THREAD_DEPTH", 5))
-
-
 def submission(comment: Comment) -> Submission:
     """The stored comment as the spam filter saw it (the address itself is never kept)."""
     return Submission(
@@ -96,6 +92,9 @@ def _move(
             raise _cannot(comment, what)
         # Compare-and-set: of two moderators deciding at once, one moves it.
         if not Comment.objects.filter(pk=comment.pk, status=before).update(status=to):
+            comment.status = Comment.objects.values_list("status", flat=True).get(pk=comment.pk)
+            if comment.status == to and already:
+                return False  # the other moderator made the same decision
             raise ModerationError(
                 _("Comment %(id)s was changed by someone else meanwhile: look again.")
                 % {"id": comment.pk}
@@ -226,7 +225,7 @@ def reply(comment: Comment, moderator: Any, text: str) -> Comment:
         approve(comment, moderator)  # a held comment is approved first
         # As for readers: a reply to the deepest comments attaches to the comment above.
         parent = comment
-        while parent.depth >= _thread_depth() and parent.parent is not None:
+        while parent.depth >= settings.CROSSING_COMMENTS_THREAD_DEPTH and parent.parent is not None:
             parent = parent.parent
         staff_reply = Comment.objects.create(
             kind=Kind.COMMENT,

@@ -8,16 +8,31 @@ twice (a double approval) sends one email."""
 
 from __future__ import annotations
 
+import logging
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from crossing.web.outbox.services import send_email
+from crossing.web.outbox.services import OutboxError
+from crossing.web.outbox.services import send_email as _send_email
 
 from . import links, privacy
 from .models import Comment, Kind, ReplySubscription, Status
+
+log = logging.getLogger(__name__)
+
+
+def send_email(**email: Any) -> None:
+    """Enqueue, or log why not: a stored address the outbox refuses (one typed before
+    validation, say) must not undo the moderator's decision that caused the email."""
+    try:
+        _send_email(**email)
+    except OutboxError as error:
+        log.warning("comments: email %s not sent: %s", email["key"], error)
 
 
 def moderator_emails() -> list[str]:

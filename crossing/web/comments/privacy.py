@@ -89,8 +89,10 @@ def _descendants(comment: Comment) -> list[int]:
 def _delete_keeping_replies(comment: Comment) -> None:
     """Delete `comment`; its replies move up a level instead of going with it."""
     below = _descendants(comment)
-    Comment.objects.filter(pk__in=below).update(depth=F("depth") - 1)
-    Comment.objects.filter(parent=comment).update(parent=comment.parent_id)
+    if below:
+        Comment.objects.filter(pk__in=below).update(depth=F("depth") - 1)
+        Comment.objects.filter(parent=comment).update(parent=comment.parent_id)
+        page_changed(comment.page)  # the replies' places in the thread changed
     comment.delete()
 
 
