@@ -8,17 +8,18 @@ so that what is tested is the escaping, not the policy that backs it up."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser.conftest import ROOT, ContextFactory, is_file, is_local
+from browser.conftest import ROOT, ContextFactory, Watch, is_file, is_local
 from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.test import Client
 from news.posts import write_news
-from playwright.sync_api import BrowserContext, Page, Route
+from playwright.sync_api import Browser, BrowserContext, Page, Route
 from pytest_django.fixtures import Settings
 
 from crossing.web.comments import moderation
@@ -119,7 +120,11 @@ def post_all(site: str) -> list[Posted]:
 
 
 def test_comment_payloads_fire_nowhere(
-    comment_site: str, moderator: Any, new_context: ContextFactory, tmp_path: Path
+    comment_site: str,
+    moderator: Any,
+    new_context: ContextFactory,
+    watch: Watch,
+    tmp_path: Path,
 ) -> None:
     site = comment_site
     posted = post_all(site)
@@ -158,6 +163,9 @@ def test_comment_payloads_fire_nowhere(
     shown = page.goto(f"{site}{POST}")
     assert shown is not None
     assert page.locator("li.comment").count() == len(PAYLOADS)
+    # As readers get it, with the policy in force: nothing even tried to run.
+    new_context().new_page().goto(f"{site}{POST}")
+    assert not watch.csp_violations(), watch.csp_violations()[:5]
 
     # The admin, signed in as staff: the queue, every comment's page and reply page, and
     # the decisions.
@@ -184,3 +192,39 @@ def test_comment_payloads_fire_nowhere(
     for path in out.rglob("*"):
         if path.is_file() and path.suffix in {".html", ".xml", ".json", ".txt"}:
             assert_no_email(str(path.relative_to(out)), path.read_text(encoding="utf-8"))
+
+
+def test_the_trap_sees_comments_shown_unescaped(
+    comment_site: str, browser: Browser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The control: were the comment's text put in the page as it came, the same visit
+    would catch the payloads (so that finding none above means something)."""
+    from django.utils.safestring import mark_safe
+
+    from crossing.web.comments.models import page_changed
+    from crossing.web.comments.templatetags import comments_tags
+
+    monkeypatch.setattr(comments_tags, "comment_html", mark_safe)
+    sample = PAYLOADS[:40]
+    for payload in sample:
+        Comment.objects.create(
+            page=POST,
+            name=f"Reader {payload.number}",
+            email=f"reader{payload.number}@mail{payload.number}.example",
+            text=payload.text,
+            status=Status.APPROVED,
+            key=f"control-{payload.number}",
+        )
+    page_changed(POST)
+    # Its own context, outside the watch: here the page's errors are the point.
+    context = browser.new_context(bypass_csp=True)
+    trap = Trap()
+    trap.arm(context)
+    page = context.new_page()
+    page.goto(f"{comment_site}{POST}")
+    page.wait_for_timeout(200)
+    trap.inspect(page)
+    context.close()
+    fired = " ".join(trap.fired)
+    numbers = {int(a or b) for a, b in re.findall(r"XSS-(\d+)|xss-marker/(\d+)", fired)}
+    assert len(numbers) >= len(sample) // 2, trap.fired
