@@ -255,3 +255,11 @@ CROSSING_COMMENTS_CLOSE_AFTER_DAYS = whole_number(
 CROSSING_MODERATOR_EMAILS = csv_list("CROSSING_MODERATOR_EMAILS", "")
 # Comments in spam or in the trash for this many days are deleted for good (WordPress's 30).
 CROSSING_COMMENTS_PURGE_DAYS = whole_number("CROSSING_COMMENTS_PURGE_DAYS", 30, of="days")
+
+# Webmentions (crossing/web/comments/webmentions.py, docs/deployment.md "Webmentions").
+CROSSING_WEBMENTION_RATE = whole_number("CROSSING_WEBMENTION_RATE", 10, of="Webmentions a minute")
+CROSSING_WEBMENTION_TIMEOUT = whole_number("CROSSING_WEBMENTION_TIMEOUT", 10, of="seconds")
+CROSSING_WEBMENTION_MAX_KB = whole_number("CROSSING_WEBMENTION_MAX_KB", 1024, of="kilobytes")
+# Fetch sources on private and loopback addresses too: for tests and closed networks only
+# (on a public site it would let anyone make the server fetch from inside its network).
+CROSSING_WEBMENTION_ALLOW_PRIVATE = flag("CROSSING_WEBMENTION_ALLOW_PRIVATE")

@@ -55,6 +55,7 @@ def test_an_author_with_an_approved_comment_is_approved_at_once() -> None:
     answer = send(client, fields(page=other_post_path(), comment="And this one too."))
     second = Comment.objects.get(page=other_post_path())
     assert second.status == Status.APPROVED
+    assert second.reason == "approved on arrival: this name and email have an approved comment"
     assert answer.status_code == 303
     assert answer["Location"] == f"{other_post_path()}#comment-{second.pk}"
     page = client.get(other_post_path()).content.decode()
@@ -254,3 +255,23 @@ def test_nul_characters_and_a_bad_parent_give_messages_not_errors() -> None:
     assert "The comment you reply to is not known." in answer.content.decode()
     assert send(client, fields(), HTTP_USER_AGENT="Robot\x00/1.0").status_code == 303
     assert Comment.objects.get().user_agent == "Robot/1.0"
+
+
+def test_flood_control_holds_on_the_database_when_the_shared_cache_is_down(
+    settings: Settings,
+) -> None:
+    working = settings.CACHES
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
+            "OPTIONS": {"socket_connect_timeout": 0.2},
+        }
+    }
+    client = Client()
+    assert send(client, fields()).status_code == 303
+    other = fields(name="Other", email="other@example.org", comment="Another comment.")
+    assert send(client, other).status_code == 429
+    assert send(client, fields(comment="Mine again."), address="198.51.100.9").status_code == 429
+    assert Comment.objects.count() == 1
+    settings.CACHES = working  # for the teardown's clearing

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from pytest_django.fixtures import Settings
 
+from crossing.web.comments import privacy
 from crossing.web.comments.models import Comment, PageState, Status
 from crossing.web.outbox import worker
 
@@ -22,6 +23,7 @@ _keys = itertools.count(1)
 
 @pytest.fixture(autouse=True)
 def site(settings: Settings) -> None:
+    privacy.SCHEDULED.clear()  # purge jobs remembered from another test's database
     settings.CROSSING_SITE_URL = SITE
     settings.CROSSING_MODERATOR_EMAILS = []
     settings.CROSSING_AKISMET_KEY = ""

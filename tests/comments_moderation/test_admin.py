@@ -4,11 +4,13 @@ decisions recorded, a reply written on its own page, and readers' text always es
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from typing import Any
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.test import Client
+from django.utils.html import escape
 
 from crossing.web.comments.models import Action, Comment, Decision, Status
 
@@ -29,6 +31,26 @@ XSS = [
 ]
 
 
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.risks: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("iframe", "object", "embed"):
+            self.risks.append(tag)
+        for name, value in attrs:
+            if name.startswith("on") or (value or "").strip().lower().startswith("javascript:"):
+                self.risks.append(f"{tag} {name}={value}")
+
+
+def markup_risks(html: str) -> list[str]:
+    """Elements and attributes that could run script: event handlers, javascript: links."""
+    parser = _Elements()
+    parser.feed(html)
+    return parser.risks
+
+
 def bulk(client: Client, action: str, *comments: Comment) -> str:
     response = client.post(
         LIST,
@@ -40,16 +62,15 @@ def bulk(client: Client, action: str, *comments: Comment) -> str:
 
 
 def test_the_queue_shows_held_comments_first_then_the_newest(staff_client: Client) -> None:
-    old_held = make_comment(name="Old held", status=Status.HELD)
-    make_comment(name="Approved", status=Status.APPROVED)
-    new_held = make_comment(name="New held", status=Status.HELD)
-    make_comment(name="Spam", status=Status.SPAM)
+    make_comment(name="Old held", status=Status.HELD)
+    make_comment(name="Approved one", status=Status.APPROVED)
+    make_comment(name="New held", status=Status.HELD)
+    make_comment(name="Spam one", status=Status.SPAM)
     page = staff_client.get(LIST).content.decode()
-    order = [name for name in ("New held", "Old held", "Spam", "Approved") if name in page]
-    assert sorted(order, key=page.index) == ["New held", "Old held", "Spam", "Approved"]
+    rows = re.findall(r'<th class="field-name"><a href="[^"]+">([^<]+)</a>', page)
+    assert rows == ["New held", "Old held", "Spam one", "Approved one"]
     for column in ("Name", "Page", "Comment", "Status", "Reason", "Created"):
-        assert f">{column}<" in page or f">{column}</a>" in page
-    assert old_held.pk != new_held.pk
+        assert re.search(rf">{column}(</a>)?</", page), column
 
 
 @pytest.mark.parametrize(
@@ -101,6 +122,8 @@ def test_the_buttons_on_a_comments_page_decide_and_show_the_decisions(
     url = f"{LIST}{comment.pk}/change/"
     page = staff_client.get(url).content.decode()
     assert "This comment is awaiting moderation." in page
+    buttons = re.findall(r'name="action" value="(\w+)"', page)
+    assert buttons == ["approve", "spam", "trash"]  # only what applies to a held comment
     assert "minji@mail.example" in page  # the email: staff only, here only
     response = staff_client.post(
         f"{LIST}{comment.pk}/moderate/", {"action": "approve"}, follow=True
@@ -183,14 +206,7 @@ def test_every_admin_page_shows_xss_laden_comments_as_text(
         response = staff_client.get(url)
         assert response.status_code == 200, url
         html = response.content.decode()
-        for raw in (
-            "<script>alert",
-            "<img src=x",
-            "<svg/onload",
-            "<iframe",
-            "<body onload",
-            'href="javascript:',
-            'href="https://x.example/?q=',
-        ):
-            if raw in payload or raw.startswith("href"):
-                assert raw not in html, (url, raw)
+        if "<" in payload:
+            assert payload not in html, url  # never as markup
+            assert html.count(escape(payload)) >= 1, url  # but shown, as text
+        assert markup_risks(html) == [], url

@@ -138,3 +138,36 @@ def test_the_worker_purges_when_the_job_is_due(moderator: Any, settings: Any) ->
     Message.objects.filter(pk=job.pk).update(not_before=timezone.now())
     assert work_all() == 1
     assert not Comment.objects.exists()
+
+
+def test_the_purge_job_schedules_the_next_while_spam_waits(settings: Any) -> None:
+    settings.CROSSING_COMMENTS_PURGE_DAYS = 30
+    # Spam that arrived ten days ago, which no decision scheduled anything for.
+    ten_days_ago = timezone.now() - datetime.timedelta(days=10)
+    make_comment(status=Status.SPAM, created=ten_days_ago)
+    privacy.schedule_purge(timezone.now() - datetime.timedelta(days=40))  # an old job, due
+    assert work_all() == 1
+    [next_job] = Message.objects.filter(kind=privacy.PURGE, status="pending")
+    day = (ten_days_ago + datetime.timedelta(days=31)).date()
+    assert next_job.key == f"comments-purge-{day:%Y-%m-%d}"
+    assert Comment.objects.count() == 1  # not yet old enough
+
+
+def test_every_arrival_makes_sure_a_purge_is_due(settings: Any) -> None:
+    notifications.comment_arrived(make_comment(status=Status.APPROVED), wants_replies=False)
+    notifications.comment_arrived(make_comment(status=Status.SPAM), wants_replies=False)
+    assert Message.objects.filter(kind=privacy.PURGE).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_once_a_days_purge_job_is_committed_later_arrivals_cost_no_query() -> None:
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+
+    with transaction.atomic():
+        notifications.comment_arrived(make_comment(status=Status.APPROVED), wants_replies=False)
+    comment = make_comment(status=Status.APPROVED)
+    with CaptureQueriesContext(connection) as queries, transaction.atomic():
+        notifications.comment_arrived(comment, wants_replies=False)
+    assert not any("outbox_message" in query["sql"] for query in queries.captured_queries)
+    assert Message.objects.filter(kind=privacy.PURGE).count() == 1

@@ -7,5 +7,6 @@ class CommentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # The outbox's worker finds the purge of old spam and trash by its registration.
-        from . import privacy  # noqa: F401
+        # The outbox's worker finds its jobs by their registration on import: verifying a
+        # Webmention, and purging old spam and trash.
+        from . import privacy, webmention_jobs  # noqa: F401

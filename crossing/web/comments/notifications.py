@@ -81,8 +81,9 @@ def comment_arrived(comment: Comment, *, wants_replies: bool) -> None:
     """Call inside the transaction that stored `comment` (held or approved)."""
     if comment.status == Status.HELD:
         _tell_moderators(comment)
-    if comment.status == Status.SPAM:
-        privacy.schedule_purge()
+    # Every arrival makes sure a purge is due in time for anything sent to spam today
+    # (one job a day; the job schedules the next while anything waits).
+    privacy.schedule_purge()
     if (
         wants_replies
         and comment.kind == Kind.COMMENT

@@ -138,36 +138,51 @@ def _outbox_messages_to(email: str) -> set[int]:
     return found
 
 
+def _waiting() -> Any:
+    """Comments in spam or the trash, each with when it went there."""
+    return Comment.objects.filter(status__in=[Status.SPAM, Status.TRASH]).annotate(
+        since=Coalesce(Max("decisions__at"), F("created"))
+    )
+
+
 def purge(*, now: datetime.datetime | None = None) -> int:
     """Delete comments that have been in spam or the trash for CROSSING_COMMENTS_PURGE_DAYS
     (counted from the last decision about them, or their arrival); how many."""
     cutoff = (now or timezone.now()) - datetime.timedelta(
         days=settings.CROSSING_COMMENTS_PURGE_DAYS
     )
-    old = list(
-        Comment.objects.filter(status__in=[Status.SPAM, Status.TRASH])
-        .annotate(since=Coalesce(Max("decisions__at"), F("created")))
-        .filter(since__lt=cutoff)
-        .order_by("-depth", "id")
-    )
-    count = 0
+    old = list(_waiting().filter(since__lt=cutoff).order_by("-depth", "id"))
     with transaction.atomic():
         for comment in old:
             _delete_keeping_replies(comment)
-            count += 1
-    return count
+    return len(old)
 
 
-def schedule_purge() -> None:
-    """Ask the worker to purge once the comment just sent to spam or the trash is old
-    enough: at most one job a day, and none while nothing waits to be purged."""
-    # The start of the day after: every comment sent there today is old enough by then.
-    old_enough = timezone.now() + datetime.timedelta(days=settings.CROSSING_COMMENTS_PURGE_DAYS)
-    day = old_enough.date() + datetime.timedelta(days=1)
+def schedule_purge(since: datetime.datetime | None = None) -> None:
+    """Ask the worker to purge once what went to spam or the trash `since` (now) is old
+    enough: one job a day at most, at the start of the day after it is due."""
+    old_enough = (since or timezone.now()) + datetime.timedelta(
+        days=settings.CROSSING_COMMENTS_PURGE_DAYS
+    )
+    day = old_enough.astimezone(datetime.UTC).date() + datetime.timedelta(days=1)
+    key = f"{PURGE}-{day:%Y-%m-%d}"
+    if key in SCHEDULED:
+        return
     due = datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC)
-    enqueue(kind=PURGE, payload={}, key=f"{PURGE}-{day:%Y-%m-%d}", not_before=due)
+    enqueue(kind=PURGE, payload={}, key=key, not_before=due)
+    transaction.on_commit(lambda: SCHEDULED.add(key))
+
+
+# The purge jobs this process has seen committed: after the first comment of a day, the
+# others cost no query (a job rolled back with its transaction is not remembered).
+SCHEDULED: set[str] = set()
 
 
 @handler(PURGE)
 def _purge_job(payload: dict[str, Any]) -> None:
     purge()
+    # Whatever waits still (sent to spam on arrival, which no decision scheduled) gets its
+    # own job, so one job leads to the next for as long as anything waits.
+    oldest = _waiting().order_by("since").values_list("since", flat=True).first()
+    if oldest is not None:
+        schedule_purge(oldest)

@@ -97,8 +97,13 @@ def submit(
     if verdict.action == Action.SPAM:
         status = Status.SPAM
     elif verdict.action == Action.ACCEPT:
-        if not settings.CROSSING_COMMENTS_FIRST_HELD or _approved_before(name, email):
-            status = Status.APPROVED
+        if not settings.CROSSING_COMMENTS_FIRST_HELD:
+            status, reason = Status.APPROVED, "approved on arrival (first comments are not held)"
+        elif _approved_before(name, email):
+            status, reason = (
+                Status.APPROVED,
+                "approved on arrival: this name and email have an approved comment",
+            )
         else:
             reason = "first comment from this name and email"
     depth = 1 if parent is None else parent.depth + 1

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 from crossing.content import addresses, news_schema
 from crossing.content.news import Post
 
+from ..comments.webmention_discovery import webmention_endpoint
 from ..content import site_content
 from ..metadata import absolute_url, page_meta
 from ..page_cache import rendered_once
@@ -127,7 +128,11 @@ def post(request: HttpRequest, slug: str) -> HttpResponse:
             },
         ),
     }
-    return render(request, "news/post.html", context)
+    context["webmention"] = webmention_endpoint()
+    response = render(request, "news/post.html", context)
+    if context["webmention"]:
+        response["Link"] = f'<{context["webmention"]}>; rel="webmention"'
+    return response
 
 
 @require_safe
