@@ -101,14 +101,25 @@ def _console_line(message: ConsoleMessage) -> str:
     return f"{message.type}: {message.text}"
 
 
+# The one Chromium of the session. Other folders' conftests (tests/security) import these
+# fixtures, which makes a second session fixture of the same name: it shares this browser,
+# as Playwright's sync API cannot run twice at once.
+_started: list[Browser] = []
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
+    if _started:
+        yield _started[0]
+        return
     if not CHROMIUM.is_file():
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
     playwright = sync_playwright().start()
     try:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        _started.append(chromium)
         yield chromium
+        _started.clear()
         chromium.close()
     finally:
         playwright.stop()
