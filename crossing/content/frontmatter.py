@@ -122,6 +122,43 @@ def split(source: SourceFile) -> tuple[str, int, str, int] | Diagnostic:
     )
 
 
+# Characters that XML 1.0 cannot hold (the feeds and the sitemap are XML) and that no page
+# shows: C0 controls but tab, line feed and carriage return. TOML writes them only as escapes
+# ("\u0000"), so one is almost always a mistake or a paste from elsewhere.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def without_control_characters(value: Any) -> tuple[Any, str]:
+    """`value` (text, or lists and tables of it) with those characters taken out, and the
+    first one found ("" if none)."""
+    if isinstance(value, str):
+        found = _CONTROL.search(value)
+        return (_CONTROL.sub("", value), found.group()) if found else (value, "")
+    if isinstance(value, list):
+        cleaned = [without_control_characters(item) for item in value]
+        return [item for item, _ in cleaned], next((f for _, f in cleaned if f), "")
+    if isinstance(value, dict):
+        pairs = {key: without_control_characters(item) for key, item in value.items()}
+        first = next((f for _, f in pairs.values() if f), "")
+        return {key: item for key, (item, _) in pairs.items()}, first
+    return value, ""
+
+
+def _table_line(text: str, name: str, first: int) -> int:
+    """The line of a table's header ("[image]"), counted in the file; the opening's if none."""
+    for number, line in enumerate(text.split("\n")):
+        if line.strip() in (f"[{name}]", f"[[{name}]]"):
+            return first + number
+    return 1
+
+
+def control_character_message(name: str, found: str) -> str:
+    return (
+        f"'{name}' contains the control character U+{ord(found):04X}, which pages and feeds"
+        " cannot hold: delete it (it was left out)"
+    )
+
+
 def _type_name(kind: type) -> str:
     return {str: "text", int: "a whole number", bool: "true or false"}.get(kind, kind.__name__)
 
@@ -198,6 +235,12 @@ def read(source: SourceFile, schema: Schema) -> tuple[FrontMatter | None, list[D
 
     lines = _Lines.scan(source, first, text.split("\n"))
     diagnostics: list[Diagnostic] = []
+    for name in list(data):
+        data[name], control = without_control_characters(data[name])
+        if control:
+            line = lines.top.get(name) or _table_line(text, name, first)
+            at = lines.at(line, name)
+            diagnostics.append(Diagnostic("E201", control_character_message(name, control), at))
     scalars = {k: v for k, v in data.items() if k not in schema.tables}
     values = _check_fields(
         scalars, schema.fields, opening, lines.top, lines, "the front matter", diagnostics

@@ -13,6 +13,7 @@ from crossing.story.loader import shown_path
 from crossing.story.source import SourceFile, read
 from crossing.story.tables import toml_error
 
+from .frontmatter import control_character_message, without_control_characters
 from .news import AUTHOR_UNUSED, AUTHORS_FILE, UNKNOWN_AUTHOR, Author, News, PostDraft
 
 AUTHOR_FIELDS = {"name": True, "bio": True, "link": False}
@@ -40,8 +41,13 @@ def load_authors(
         return {}, {}, source
     positions = _table_positions(source)
     authors: dict[str, Author] = {}
-    for key, table in data.items():
+    for key, raw in data.items():
         at = positions.get(key, Position(source.path, 1, 1))
+        table, found = without_control_characters(raw)
+        if found:
+            diagnostics.append(
+                Diagnostic(UNKNOWN_AUTHOR, control_character_message(key, found), at)
+            )
         author = _author(key, table, at, diagnostics)
         if author is not None:
             authors[key] = author

@@ -3,11 +3,13 @@ at its `file:line:col` with a code, as chapters' are; the sources page's index o
 
 from __future__ import annotations
 
+import re
 import shutil
 import string
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -21,6 +23,9 @@ from crossing.story.diagnostics import Diagnostic
 from .posts import FEATURED, write_news
 
 ROOT = Path(__file__).resolve().parents[2]
+
+# What XML 1.0 cannot hold (the feeds are XML): C0 controls but tab, line feed and return.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @pytest.fixture
@@ -262,19 +267,43 @@ Body.
 @settings(max_examples=60, deadline=None)
 @given(
     day=st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
-    title=st.text(min_size=1, max_size=60).filter(lambda t: t.strip()),
+    title=st.text(min_size=1, max_size=60).filter(lambda t: t.strip() and not CONTROL.search(t)),
 )
 def test_front_matter_reads_back_what_was_written(day: date, title: str) -> None:
     """Any TOML date is the post's date; any title, escaped as TOML, reads back."""
+    diagnostics, draft = _read_one(title, day)
+    assert diagnostics == []
+    assert draft.draft.matter.values["date"] == day
+    assert draft.draft.matter.values["title"] == title.strip()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    before=st.text(max_size=20),
+    control=st.from_regex(CONTROL, fullmatch=True),
+    after=st.text(max_size=20),
+)
+def test_a_control_character_in_a_title_is_an_error_at_its_line(
+    before: str, control: str, after: str
+) -> None:
+    diagnostics, _draft = _read_one(before + control + after, date(2014, 6, 20))
+    first = CONTROL.search(before + control + after)
+    assert first is not None
+    assert diagnostics[0].code == "E201" and diagnostics[0].position is not None
+    assert diagnostics[0].position.line == 2  # the title's
+    assert diagnostics[0].message.startswith(
+        f"'title' contains the control character U+{ord(first.group()):04X}"
+    )
+
+
+def _read_one(title: str, day: date) -> tuple[list[Diagnostic], Any]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "2014-06-20-x.md"
         text = FRONT.format(title=toml_string(title), day=day.isoformat())
         path.write_text(text, encoding="utf-8")
         diagnostics: list[Diagnostic] = []
         (draft,) = read_posts(Path(folder), diagnostics)
-    assert diagnostics == []
-    assert draft.draft.matter.values["date"] == day
-    assert draft.draft.matter.values["title"] == title.strip()
+    return diagnostics, draft
 
 
 @given(st.integers(min_value=0, max_value=95))
