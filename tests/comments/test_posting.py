@@ -211,6 +211,9 @@ def test_a_field_error_is_shown_next_to_it_with_everything_kept(
     error_at = html.index(f'id="error-{field}"')
     assert message in html[error_at : error_at + 400]
     assert 'aria-invalid="true"' in html
+    # A summary above the form links to the field, for a reader far down a long post.
+    summary = html[html.index('class="form-error-summary"') :]
+    assert f'href="#id_{field}"' in summary[: summary.index("</div>")]
     # The rest of what was typed is there, and the page is the whole page.
     for kept in ("name", "email", "website"):
         if kept != field and data.get(kept):
