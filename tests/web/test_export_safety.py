@@ -145,7 +145,10 @@ def test_a_build_killed_during_the_swap_leaves_a_whole_site(
     out = old_site(built, tmp_path / "site")
     script = tmp_path / "killed.py"
     script.write_text(KILLED)
-    env = os.environ | {"CROSSING_DATA_DIR": str(tmp_path / "var")}
+    # Its own data folder and SQLite database: a build migrates the database it is given
+    # (comments are exported), and the suite's PostgreSQL database is the test runner's.
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["CROSSING_DATA_DIR"] = str(tmp_path / "var")
     run = subprocess.run(
         [sys.executable, str(script), str(out), point], cwd=ROOT, env=env, check=False
     )
