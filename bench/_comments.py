@@ -97,7 +97,8 @@ class FormReader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {name: value or "" for name, value in attrs}
-        if tag == "form" and attributes.get("action", "").endswith(POST_PATH):
+        action = attributes.get("action", "").partition("#")[0]  # "/comments/post/#respond"
+        if tag == "form" and action.endswith(POST_PATH):
             self.inside = self.found = True
         elif self.inside and tag in ("input", "textarea") and attributes.get("name"):
             if attributes.get("type") in ("checkbox", "submit"):

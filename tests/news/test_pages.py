@@ -83,7 +83,7 @@ def test_a_post_page(client: Client) -> None:
     assert '<img src="/static/crossing/favicon.svg" alt="The site&#x27;s mark">' in page
     assert '<a rel="prev" href="/news/news-11/">' in page  # the one before it
     assert 'rel="next"' not in page  # the newest has none after it
-    assert 'action="/comments/post/"' in page  # open for comments (tests/comments/)
+    assert 'action="/comments/post/#respond"' in page  # open for comments (tests/comments/)
 
 
 def test_a_post_says_what_it_is_to_other_software(client: Client) -> None:

@@ -97,7 +97,7 @@ def test_every_acknowledged_comment_is_stored_once_through_kill_9_and_double_sub
 
 
 FORM = """<main><form method="get" action="/search/"><input name="q" value="x"></form>
-<form method="post" action="/comments/post/" id="respond">
+<form method="post" action="/comments/post/#respond" id="comment-form">
 <input type="hidden" name="page" value="/news/a-post/">
 <input type="hidden" name="parent" value="">
 <input type="hidden" name="form_time" value="/news/a-post/:1vS:abc">
