@@ -8,7 +8,7 @@ import pytest
 
 TESTS = Path(__file__).resolve().parent
 # The folders whose tests render the site's pages.
-RENDER_PAGES = ("web", "news", "comments", "browser")
+RENDER_PAGES = ("web", "news", "comments", "browser", "screenings")
 OWN_ACCESS = {"live_server", "transactional_db", "db", "django_db_reset_sequences"}
 
 
@@ -21,7 +21,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             folder = Path(item.path).resolve().relative_to(TESTS).parts[0]
         except ValueError:
             continue
-        if folder not in RENDER_PAGES or item.get_closest_marker("django_db"):
+        if folder.partition("_")[0] not in RENDER_PAGES or item.get_closest_marker("django_db"):
             continue
         if OWN_ACCESS & set(getattr(item, "fixturenames", ())):
             continue

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "crossing.web.outbox",
     "crossing.web.spam",
     "crossing.web.comments",
+    "crossing.web.screenings",
 ]
 
 MIDDLEWARE = [
@@ -263,3 +264,18 @@ CROSSING_WEBMENTION_MAX_KB = whole_number("CROSSING_WEBMENTION_MAX_KB", 1024, of
 # Fetch sources on private and loopback addresses too: for tests and closed networks only
 # (on a public site it would let anyone make the server fetch from inside its network).
 CROSSING_WEBMENTION_ALLOW_PRIVATE = flag("CROSSING_WEBMENTION_ALLOW_PRIVATE")
+
+# Screenings on demand (crossing/web/screenings/, docs/screenings.md; issue 16). Seats are
+# held this long for a reader to follow the link in their email; a reservation takes at most
+# this many tickets; after a failed charge, the person has this long to pay.
+CROSSING_SCREENINGS_HOLD_HOURS = whole_number("CROSSING_SCREENINGS_HOLD_HOURS", 24, of="hours")
+CROSSING_SCREENINGS_MAX_TICKETS = whole_number("CROSSING_SCREENINGS_MAX_TICKETS", 10, of="tickets")
+CROSSING_SCREENINGS_PAY_HOURS = whole_number("CROSSING_SCREENINGS_PAY_HOURS", 48, of="hours")
+# How tickets are paid: "venue" (the default: at the door, or free; nothing online) or
+# "stripe" (a card saved when reserving, charged when the threshold is reached).
+CROSSING_SCREENINGS_PAYMENTS = os.environ.get("CROSSING_SCREENINGS_PAYMENTS", "venue").strip()
+if CROSSING_SCREENINGS_PAYMENTS not in ("venue", "stripe"):
+    raise SettingError(
+        f"CROSSING_SCREENINGS_PAYMENTS={CROSSING_SCREENINGS_PAYMENTS!r}: write venue (pay at "
+        "the door, the default) or stripe (docs/screenings.md)"
+    )

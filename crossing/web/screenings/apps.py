@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class ScreeningsConfig(AppConfig):
+    name = "crossing.web.screenings"
+    label = "screenings"
+    verbose_name = "Screenings"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # The outbox's worker finds its jobs by their registration on import.
+        from . import jobs  # noqa: F401

@@ -1,0 +1,720 @@
+"""Writes: everything that changes a screening or a reservation, each in one transaction.
+
+Counts move only by conditional UPDATEs ("add 2 held tickets where held + reserved + 2 ≤
+capacity and the deadline has not passed"), which the database applies one at a time to the
+row on PostgreSQL (the second waits for the first and checks its condition again) and on
+SQLite (one writer at a time). So capacity is never exceeded and the threshold tips exactly
+once, however many workers take reservations at the same moment. Emails and later work are
+enqueued in the same transaction (the outbox), so they happen if and only if the change did.
+
+Who made a change is recorded with it: "staff:<username>", "organiser", "reader", "worker",
+"payment service"."""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from ..comments.models import page_changed
+from . import jobs, lifecycle, notifications
+from .lifecycle import COUNTING, SELLING, move, move_reservation, record
+from .models import (
+    ACTIVE,
+    EDUCATIONAL,
+    EDUCATIONAL_MAX_AUDIENCE,
+    Payment,
+    Reservation,
+    ReservationState,
+    Screening,
+    State,
+)
+from .payments import provider
+
+ORGANISER, READER, WORKER, PAYMENTS = "organiser", "reader", "worker", "payment service"
+DEFAULT_DEADLINE = datetime.timedelta(days=7)
+
+
+def staff(username: str) -> str:
+    return f"staff:{username}"
+
+
+class Refused(Exception):
+    """A request the rules refuse; `message` says why, for the person who made it, and
+    `field` which form field it is about (or "" for the whole form)."""
+
+    def __init__(self, message: str, *, field: str = "", code: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.code = code
+
+
+# --- Organisers ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Venue:
+    name: str
+    address: str
+    town: str
+    country: str
+    capacity: int
+    accessibility: str = ""
+
+
+def request_screening(
+    *,
+    key: str,
+    film: str,
+    organiser_name: str,
+    organiser_email: str,
+    organisation: str,
+    venue: Venue,
+    starts: datetime.datetime,
+    time_zone: str,
+    duration_minutes: int,
+    deadline: datetime.datetime | None,
+    price_minor: int,
+    currency: str,
+    threshold: int,
+    extras: str,
+    licence: str,
+    note_to_staff: str = "",
+) -> tuple[Screening, bool]:
+    """Store a request (the form has checked each field); it waits for the organiser to
+    confirm their address. Returns the screening and whether it was stored before (the same
+    form sent twice)."""
+    stored = Screening.objects.filter(key=key).first()
+    if stored is not None:
+        return stored, True
+    deadline = deadline or starts - DEFAULT_DEADLINE
+    _check_request(
+        starts=starts,
+        deadline=deadline,
+        capacity=venue.capacity,
+        threshold=threshold,
+        licence=licence,
+        price_minor=price_minor,
+    )
+    screening = Screening(
+        key=key,
+        film=film,
+        organiser_name=organiser_name.strip(),
+        organiser_email=organiser_email.strip(),
+        organisation=organisation.strip(),
+        note_to_staff=note_to_staff,
+        venue_name=venue.name.strip(),
+        venue_address=venue.address.strip(),
+        town=venue.town.strip(),
+        country=venue.country.upper(),
+        capacity=venue.capacity,
+        accessibility=venue.accessibility,
+        starts=starts,
+        time_zone=time_zone,
+        duration_minutes=duration_minutes,
+        deadline=deadline,
+        price_minor=price_minor,
+        currency=currency.upper(),
+        threshold=threshold,
+        extras=extras,
+        licence=licence,
+    )
+    try:
+        with transaction.atomic():
+            screening.save()
+            record(screening, before="", after=State.REQUESTED, by=ORGANISER, cause="requested")
+            notifications.organiser_confirm_address(screening)
+    except IntegrityError:
+        return Screening.objects.get(key=key), True
+    return screening, False
+
+
+def _check_request(
+    *,
+    starts: datetime.datetime,
+    deadline: datetime.datetime,
+    capacity: int,
+    threshold: int,
+    licence: str,
+    price_minor: int,
+) -> None:
+    now = timezone.now()
+    if starts <= now:
+        raise Refused("The screening must be in the future.", field="starts")
+    if deadline <= now:
+        raise Refused(
+            "The reservation deadline has already passed: choose a later date and time, "
+            "or leave it empty for a week before the screening.",
+            field="deadline",
+        )
+    if deadline >= starts:
+        raise Refused("The reservation deadline must be before the screening.", field="deadline")
+    if capacity < 1:
+        raise Refused("The venue must have at least one seat.", field="capacity")
+    if not 1 <= threshold <= capacity:
+        raise Refused(
+            f"The tickets needed must be between 1 and the venue's {capacity} seats.",
+            field="threshold",
+        )
+    if licence in EDUCATIONAL:
+        if price_minor:
+            raise Refused(
+                "An educational screening is free to attend: set the price to 0, or choose "
+                "a public ticketed screening.",
+                field="price",
+            )
+        if capacity > EDUCATIONAL_MAX_AUDIENCE:
+            raise Refused(
+                f"An educational licence covers audiences under 250: the venue has {capacity} "
+                "seats. Choose a public ticketed screening, or give the seats you will use.",
+                field="capacity",
+            )
+
+
+def confirm_organiser_address(screening: Screening) -> bool:
+    """The organiser followed the link: staff are told of the request. False if it had been
+    confirmed before (nothing is sent twice)."""
+    with transaction.atomic():
+        changed = Screening.objects.filter(pk=screening.pk, email_confirmed__isnull=True).update(
+            email_confirmed=timezone.now()
+        )
+        if not changed:
+            return False
+        screening.refresh_from_db()
+        record(
+            screening,
+            before=screening.state,
+            after=screening.state,
+            by=ORGANISER,
+            cause="the organiser confirmed their email address",
+        )
+        notifications.staff_new_request(screening)
+    return True
+
+
+def accept_proposal(screening: Screening) -> bool:
+    """The organiser takes the date staff proposed: the screening moves to it, its deadline
+    by as much, and it waits for approval again."""
+    with transaction.atomic():
+        screening = Screening.objects.get(pk=screening.pk)
+        if screening.state != State.REQUESTED or screening.proposed_starts is None:
+            return False
+        shift = screening.proposed_starts - screening.starts
+        old = screening.local_starts
+        changed = move(
+            screening,
+            State.REQUESTED,
+            by=ORGANISER,
+            cause=f"the organiser accepted the date proposed instead of {old:%Y-%m-%d %H:%M}",
+            starts=screening.proposed_starts,
+            deadline=screening.deadline + shift,
+            proposed_starts=None,
+        )
+        if changed:
+            notifications.staff_proposal_accepted(screening)
+        return changed
+
+
+def withdraw(screening: Screening) -> bool:
+    """The organiser withdraws a request that is not yet on sale."""
+    with transaction.atomic():
+        screening = Screening.objects.get(pk=screening.pk)
+        if screening.state not in (State.REQUESTED, State.APPROVED):
+            return False
+        return move(
+            screening,
+            State.REJECTED,
+            by=ORGANISER,
+            cause="withdrawn by the organiser",
+            rejection_reason="Withdrawn by the organiser.",
+        )
+
+
+def open_sales(screening: Screening) -> bool:
+    """The organiser accepts the terms and puts an approved screening on sale; the deadline,
+    the reminder, the daily progress and the end are scheduled for the worker."""
+    with transaction.atomic():
+        screening = Screening.objects.get(pk=screening.pk)
+        if screening.state != State.APPROVED:
+            return False
+        if screening.deadline <= timezone.now():
+            raise Refused(
+                "The reservation deadline has passed; ask the team for another date.",
+                code="deadline",
+            )
+        if not move(screening, State.ON_SALE, by=ORGANISER, cause="the organiser opened sales"):
+            return False
+        jobs.schedule(screening)
+        notifications.organiser_on_sale(screening)
+        page_changed(screening.path)
+    return True
+
+
+# --- Staff ---------------------------------------------------------------------------------
+
+
+def approve(
+    screening: Screening,
+    *,
+    by: str,
+    fee_flat_minor: int | None = None,
+    fee_share_percent: int | None = None,
+) -> bool:
+    with transaction.atomic():
+        screening = Screening.objects.get(pk=screening.pk)
+        if screening.state != State.REQUESTED:
+            return False
+        if screening.email_confirmed is None:
+            raise Refused("The organiser has not confirmed their email address yet.")
+        terms = []
+        if fee_flat_minor is not None:
+            terms.append(f"flat fee {fee_flat_minor / 100:.2f} {screening.currency}")
+        if fee_share_percent is not None:
+            terms.append(f"{fee_share_percent}% of ticket sales")
+        cause = "approved" + (f" ({', '.join(terms)})" if terms else "")
+        changed = move(
+            screening,
+            State.APPROVED,
+            by=by,
+            cause=cause,
+            fee_flat_minor=fee_flat_minor,
+            fee_share_percent=fee_share_percent,
+            proposed_starts=None,
+        )
+        if changed:
+            notifications.organiser_approved(screening)
+        return changed
+
+
+def reject(screening: Screening, *, by: str, reason: str) -> bool:
+    reason = reason.strip()
+    if not reason:
+        raise Refused("Give the organiser a reason.", field="reason")
+    with transaction.atomic():
+        screening = Screening.objects.get(pk=screening.pk)
+        if screening.state not in (State.REQUESTED, State.APPROVED):
+            return False
+        changed = move(
+            screening, State.REJECTED, by=by, cause=f"rejected: {reason}", rejection_reason=reason
+        )
+        if changed:
+            notifications.organiser_rejected(screening)
+        return changed
+
+
+def propose_date(screening: Screening, *, by: str, starts: datetime.datetime, note: str) -> bool:
+    if starts <= timezone.now() + DEFAULT_DEADLINE:
+        raise Refused(
+            "Propose a date more than a week ahead, so that there is time to reserve.",
+            field="proposed_starts",
+        )
+    with transaction.atomic():
+        screening = Screening.objects.get(pk=screening.pk)
+        if screening.state != State.REQUESTED:
+            return False
+        local = starts.astimezone(screening.zone)
+        changed = move(
+            screening,
+            State.REQUESTED,
+            by=by,
+            cause=f"proposed another date: {local:%Y-%m-%d %H:%M} {screening.time_zone}",
+            proposed_starts=starts,
+            proposal_note=note.strip(),
+        )
+        if changed:
+            notifications.organiser_proposal(screening)
+        return changed
+
+
+def call_off(screening: Screening, *, by: str, reason: str) -> bool:
+    """Staff (or the organiser) call off a screening on sale or confirmed: everyone is told,
+    nobody pays, and what was charged is refunded."""
+    reason = reason.strip()
+    if not reason:
+        raise Refused("Say why it is called off: everyone with a ticket is told.", field="reason")
+    with transaction.atomic():
+        screening = Screening.objects.get(pk=screening.pk)
+        if screening.state not in (State.ON_SALE, State.CONFIRMED, State.SOLD_OUT):
+            return False
+        if not move(
+            screening,
+            State.CALLED_OFF,
+            by=by,
+            cause=f"called off: {reason}",
+            called_off_at=timezone.now(),
+        ):
+            return False
+        _after_called_off(screening, reason=reason)
+    return True
+
+
+# --- Readers -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reserved:
+    reservation: Reservation
+    repeated: bool = False  # the same reservation was made before: answered as then
+
+
+def email_key(email: str) -> str:
+    return email.strip().casefold()
+
+
+def reserve(*, screening_id: int, name: str, email: str, quantity: int) -> Reserved:
+    """Hold seats for a reader until they follow the link in their email. Raises Refused
+    with the reason (closed, past the deadline, not enough seats left)."""
+    max_tickets = settings.CROSSING_SCREENINGS_MAX_TICKETS
+    if not 1 <= quantity <= max_tickets:
+        raise Refused(f"Reserve from 1 to {max_tickets} tickets.", field="quantity")
+    screening = Screening.objects.filter(pk=screening_id).first()
+    if screening is None or screening.state not in lifecycle.PUBLIC:
+        raise Refused("There is no such screening.", code="missing")
+    key = email_key(email)
+    earlier = _active_reservation(screening, key)
+    if earlier is not None:
+        return _same_or_refused(earlier, quantity)
+    now = timezone.now()
+    hold_until = min(
+        now + datetime.timedelta(hours=settings.CROSSING_SCREENINGS_HOLD_HOURS), screening.deadline
+    )
+    reservation = Reservation(
+        screening=screening,
+        name=name.strip(),
+        email=email.strip(),
+        email_key=key,
+        quantity=quantity,
+        hold_until=hold_until,
+        code=secrets.token_urlsafe(12)[:16],
+        amount_minor=screening.price_minor * quantity,
+        payment=Payment.SETUP if _pays_online(screening) else Payment.NONE,
+    )
+    try:
+        with transaction.atomic():
+            # The write comes first: on SQLite it takes the lock, on PostgreSQL the row's.
+            held = (
+                Screening.objects.filter(pk=screening.pk, state__in=SELLING, deadline__gt=now)
+                .filter(tickets_held__lte=F("capacity") - F("tickets_reserved") - quantity)
+                .update(tickets_held=F("tickets_held") + quantity)
+            )
+            if not held:
+                raise _why_not(screening.pk, quantity)
+            reservation.save()
+            record(
+                screening,
+                reservation=reservation,
+                before="",
+                after=ReservationState.HELD,
+                by=READER,
+                cause=f"{quantity} ticket(s) held until the link in the email is followed",
+            )
+            jobs.release_hold_at(reservation)
+            notifications.reservation_held(reservation)
+            page_changed(screening.path)
+    except IntegrityError:
+        # The same address reserved at the same moment in another request.
+        earlier = _active_reservation(screening, key)
+        if earlier is None:
+            raise
+        return _same_or_refused(earlier, quantity)
+    return Reserved(reservation)
+
+
+def _pays_online(screening: Screening) -> bool:
+    return screening.price_minor > 0 and provider().online
+
+
+def _active_reservation(screening: Screening, key: str) -> Reservation | None:
+    return (
+        Reservation.objects.filter(screening=screening, email_key=key, state__in=ACTIVE)
+        .select_related("screening")
+        .first()
+    )
+
+
+def _same_or_refused(earlier: Reservation, quantity: int) -> Reserved:
+    if earlier.quantity == quantity:
+        return Reserved(earlier, repeated=True)
+    raise Refused(
+        f"This email address already has {earlier.quantity} ticket(s) reserved for this "
+        "screening. To change the number, cancel that reservation from the link in its "
+        "email, then reserve again.",
+        field="quantity",
+        code="already",
+    )
+
+
+def _why_not(screening_id: int, quantity: int) -> Refused:
+    """Why a hold was refused, read after the conditional UPDATE changed nothing."""
+    screening = Screening.objects.get(pk=screening_id)
+    if screening.state == State.CALLED_OFF:
+        return Refused(
+            "This screening has been called off: no tickets can be reserved, and nobody "
+            "is charged.",
+            code="called_off",
+        )
+    if screening.state == State.SOLD_OUT or screening.seats_left == 0:
+        return Refused(
+            "All seats are reserved. Seats that are not confirmed within "
+            f"{settings.CROSSING_SCREENINGS_HOLD_HOURS} hours are released: try again later.",
+            code="sold_out",
+        )
+    if screening.state not in SELLING or screening.deadline <= timezone.now():
+        return Refused(
+            "Reservations for this screening closed at its deadline.", code="after_deadline"
+        )
+    return Refused(
+        f"Only {screening.seats_left} seat(s) are left: reserve {screening.seats_left} or fewer.",
+        field="quantity",
+        code="not_enough",
+    )
+
+
+@dataclass(frozen=True)
+class Confirmed:
+    reservation: Reservation
+    # With online payment: where to save a card before the tickets count (else "").
+    card_needed_at: str = ""
+
+
+def confirm_reservation(reservation: Reservation, *, setup_return_url: str = "") -> Confirmed:
+    """The reader followed the link in the email. Without online payment the tickets now
+    count toward the threshold; with it, they count once the card is saved (card_saved)."""
+    reservation = Reservation.objects.select_related("screening").get(pk=reservation.pk)
+    if reservation.state != ReservationState.HELD:
+        return Confirmed(reservation)  # confirmed before, cancelled or released: as it is
+    Reservation.objects.filter(pk=reservation.pk, confirmed_at__isnull=True).update(
+        confirmed_at=timezone.now()
+    )
+    if reservation.payment == Payment.SETUP:
+        started = provider().start_setup(
+            reservation_id=reservation.pk,
+            name=reservation.name,
+            email=reservation.email,
+            currency=reservation.screening.currency,
+            return_url=setup_return_url,
+            cancel_url=setup_return_url,
+        )
+        Reservation.objects.filter(pk=reservation.pk).update(
+            provider_setup=started.setup_id, provider_customer=started.customer_id
+        )
+        return Confirmed(reservation, card_needed_at=started.redirect_url)
+    count(reservation, by=READER, cause="the reader followed the link in the email")
+    reservation.refresh_from_db()
+    return Confirmed(reservation)
+
+
+def card_saved(reservation: Reservation, *, customer_id: str, method_id: str) -> bool:
+    """The payment service saved the reader's card (the return from its page, or its
+    webhook, whichever comes first): the tickets now count."""
+    with transaction.atomic():
+        Reservation.objects.filter(pk=reservation.pk, payment=Payment.SETUP).update(
+            payment=Payment.SAVED, provider_customer=customer_id, provider_method=method_id
+        )
+        reservation = Reservation.objects.select_related("screening").get(pk=reservation.pk)
+        if reservation.state != ReservationState.HELD or reservation.confirmed_at is None:
+            return False
+        return count(reservation, by=PAYMENTS, cause="the card was saved")
+
+
+def count(reservation: Reservation, *, by: str, cause: str) -> bool:
+    """Turn a held reservation into a reserved one: its tickets count toward the threshold,
+    which tips the screening into `confirmed` exactly once. Refused after the deadline."""
+    with transaction.atomic():
+        now = timezone.now()
+        quantity = reservation.quantity
+        moved = (
+            Screening.objects.filter(
+                pk=reservation.screening_id, state__in=COUNTING, deadline__gt=now
+            )
+            .filter(tickets_held__gte=quantity)
+            .update(
+                tickets_held=F("tickets_held") - quantity,
+                tickets_reserved=F("tickets_reserved") + quantity,
+            )
+        )
+        if not moved:
+            screening = Screening.objects.get(pk=reservation.screening_id)
+            if screening.deadline <= now:
+                raise Refused(
+                    "Reservations for this screening closed at its deadline, before this "
+                    "one was confirmed.",
+                    code="after_deadline",
+                )
+            raise Refused("This screening no longer takes reservations.", code="closed")
+        reservation.screening = Screening.objects.get(pk=reservation.screening_id)
+        if not move_reservation(
+            reservation, ReservationState.RESERVED, by=by, cause=cause, confirmed_at=now
+        ):
+            # Cancelled or released meanwhile: undo the count (rolled back with the rest).
+            transaction.set_rollback(True)
+            return False
+        screening = reservation.screening
+        notifications.reservation_confirmed(reservation)
+        if screening.state == State.ON_SALE and screening.tickets_reserved >= screening.threshold:
+            _tip(screening)
+        elif screening.state in (State.CONFIRMED, State.SOLD_OUT):
+            tickets_due(reservation)
+        _sold_out_if_full(screening)
+        page_changed(screening.path)
+    return True
+
+
+def _tip(screening: Screening) -> None:
+    """The threshold is reached: confirm the screening (once: the conditional move lets
+    one transaction through), and issue every reservation's tickets."""
+    reached = Screening.objects.filter(tickets_reserved__gte=F("threshold"))
+    if not move(
+        screening,
+        State.CONFIRMED,
+        by=WORKER,
+        cause=f"threshold reached: {screening.tickets_reserved} of {screening.threshold} "
+        "tickets reserved",
+        only_if=reached,
+        confirmed_at=timezone.now(),
+    ):
+        return
+    notifications.organiser_confirmed(screening)
+    jobs.issue_tickets(screening)
+
+
+def tickets_due(reservation: Reservation) -> None:
+    """A reservation in a confirmed screening: its tickets (and, online, its charge)."""
+    notifications.screening_confirmed(reservation)
+    if reservation.payment == Payment.SAVED:
+        jobs.charge(reservation)
+
+
+def _sold_out_if_full(screening: Screening) -> None:
+    screening.refresh_from_db()
+    if screening.state == State.CONFIRMED and screening.seats_left == 0:
+        full = Screening.objects.filter(tickets_held__gte=F("capacity") - F("tickets_reserved"))
+        move(
+            screening,
+            State.SOLD_OUT,
+            by=WORKER,
+            cause="every seat is reserved or held",
+            only_if=full,
+        )
+
+
+def _seat_given_back(screening: Screening, *, cause: str) -> None:
+    screening.refresh_from_db()
+    if screening.state == State.SOLD_OUT and screening.seats_left > 0:
+        move(screening, State.CONFIRMED, by=WORKER, cause=cause)
+    page_changed(screening.path)
+
+
+def cancel_reservation(reservation: Reservation, *, by: str = READER) -> bool:
+    """The reader cancels, before the deadline. What was paid is refunded."""
+    with transaction.atomic():
+        reservation = Reservation.objects.select_related("screening").get(pk=reservation.pk)
+        screening = reservation.screening
+        if reservation.state not in ACTIVE:
+            return False
+        if screening.deadline <= timezone.now() and by == READER:
+            raise Refused(
+                "Reservations can be cancelled only until the deadline. Write to the "
+                "organiser if you cannot come.",
+                code="after_deadline",
+            )
+        _give_back(reservation, ReservationState.CANCELLED, by=by, cause="cancelled")
+        notifications.reservation_cancelled(reservation)
+        if reservation.payment == Payment.CHARGED:
+            jobs.refund(reservation)
+    return True
+
+
+def release(reservation: Reservation, *, cause: str) -> bool:
+    """The worker gives a reservation's seats back (an expired hold, an unpaid charge)."""
+    with transaction.atomic():
+        reservation = Reservation.objects.select_related("screening").get(pk=reservation.pk)
+        if reservation.state not in ACTIVE:
+            return False
+        _give_back(reservation, ReservationState.RELEASED, by=WORKER, cause=cause)
+        notifications.reservation_released(reservation, cause=cause)
+    return True
+
+
+def _give_back(reservation: Reservation, after: str, *, by: str, cause: str) -> None:
+    before = reservation.state
+    field = "tickets_held" if before == ReservationState.HELD else "tickets_reserved"
+    if not move_reservation(reservation, after, by=by, cause=cause, cancelled_at=timezone.now()):
+        return
+    Screening.objects.filter(pk=reservation.screening_id).update(
+        **{field: F(field) - reservation.quantity}
+    )
+    _seat_given_back(reservation.screening, cause=f"a seat was given back ({cause})")
+
+
+# --- The worker ----------------------------------------------------------------------------
+
+
+def deadline_passed(screening_id: int) -> str:
+    """At the deadline (or later, after downtime): a screening on sale below its threshold
+    is called off, once; seats still held are released. Returns what was done."""
+    with transaction.atomic():
+        screening = Screening.objects.filter(pk=screening_id).first()
+        if screening is None:
+            return "no such screening"
+        if screening.deadline > timezone.now():
+            return "not yet"  # the deadline moved later; its own job acts on it
+        done = "nothing to do"
+        if screening.state == State.ON_SALE:
+            below = Screening.objects.filter(tickets_reserved__lt=F("threshold"))
+            if move(
+                screening,
+                State.CALLED_OFF,
+                by=WORKER,
+                cause=f"the deadline passed with {screening.tickets_reserved} of the "
+                f"{screening.threshold} tickets needed",
+                only_if=below,
+                called_off_at=timezone.now(),
+            ):
+                _after_called_off(screening, reason="")
+                done = "called off"
+        for held in screening.reservations.filter(state=ReservationState.HELD):
+            held.screening = screening
+            cause = "not confirmed by the deadline"
+            _give_back(held, ReservationState.RELEASED, by=WORKER, cause=cause)
+            if screening.state != State.CALLED_OFF:
+                notifications.reservation_released(held, cause=cause)
+        return done
+
+
+def _after_called_off(screening: Screening, *, reason: str) -> None:
+    for reservation in screening.reservations.filter(state__in=ACTIVE):
+        reservation.screening = screening
+        notifications.screening_called_off(reservation, reason=reason)
+        if reservation.payment == Payment.CHARGED:
+            jobs.refund(reservation)
+    notifications.organiser_called_off(screening, reason=reason)
+    page_changed(screening.path)
+
+
+def hold_expired(reservation_id: int) -> bool:
+    reservation = Reservation.objects.filter(pk=reservation_id).first()
+    if reservation is None or reservation.state != ReservationState.HELD:
+        return False
+    if reservation.hold_until > timezone.now():
+        return False
+    return release(reservation, cause="the link in the email was not followed in time")
+
+
+def ended(screening_id: int) -> bool:
+    """After the screening: confirmed and sold out become past."""
+    with transaction.atomic():
+        screening = Screening.objects.filter(pk=screening_id).first()
+        if screening is None or screening.state not in (State.CONFIRMED, State.SOLD_OUT):
+            return False
+        if screening.ends > timezone.now():
+            return False
+        changed = move(screening, State.PAST, by=WORKER, cause="the screening has taken place")
+        page_changed(screening.path)
+        return changed
