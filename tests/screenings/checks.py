@@ -10,7 +10,7 @@ from crossing.web.screenings.models import ReservationState, Screening, State
 
 def counts_agree(screening: Screening) -> None:
     """The counts on the row are the sums over its reservations; capacity is not exceeded."""
-    sums = {ReservationState.HELD: 0, ReservationState.RESERVED: 0}
+    sums: dict[str, int] = {ReservationState.HELD: 0, ReservationState.RESERVED: 0}
     for state, quantity in screening.reservations.values_list("state", "quantity"):
         if state in sums:
             sums[state] += quantity

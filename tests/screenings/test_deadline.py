@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from click.testing import CliRunner
 from django.utils import timezone
 
+from crossing.cli import cli
 from crossing.web.outbox import handlers
 from crossing.web.outbox.models import Message, Status
 from crossing.web.outbox.worker import Policy, work_once
@@ -161,3 +163,29 @@ def test_after_it_has_ended_a_confirmed_screening_is_past_and_a_called_off_one_s
     assert services.ended(confirmed.pk) is False
     assert services.ended(called_off.pk) is False
     assert confirmed.changes.filter(after=State.PAST).count() == 1
+
+
+def test_the_operators_command_acts_on_what_is_overdue_once() -> None:
+    """`crossing screenings deadlines`, with no worker running: what is overdue is done,
+    and a second run (or the worker after it) does nothing more."""
+    below = on_sale(capacity=10, threshold=5)
+    reserve(below, "ana", 2)
+    tipped = on_sale(capacity=10, threshold=2)
+    reserve(tipped, "ben", 2)
+    held = reserve(tipped, "cy", 1, confirm=False)
+    worker_was_down(below, hours=2)
+    Reservation.objects.filter(pk=held).update(hold_until=timezone.now())
+    run = CliRunner().invoke(cli, ["screenings", "deadlines"], catch_exceptions=False)
+    assert run.exit_code == 0
+    assert run.stderr == (
+        "acted on 1 deadline(s), calling off 1 screening(s); released 1 hold(s) run out; "
+        "0 screening(s) now past\n"
+    )
+    assert Screening.objects.get(pk=below.pk).state == State.CALLED_OFF
+    assert Reservation.objects.get(pk=held).state == ReservationState.RELEASED
+    again = CliRunner().invoke(cli, ["screenings", "deadlines"], catch_exceptions=False)
+    assert "acted on 0 deadline(s), calling off 0" in again.stderr
+    the_worker_starts()
+    for screening in (below, tipped):
+        checks.consistent(screening.pk)
+    assert called_off_changes(below) == 1
