@@ -10,6 +10,7 @@ IntegrityError, no deadlock, no "database is locked")."""
 
 from __future__ import annotations
 
+import datetime
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -19,6 +20,7 @@ from typing import Any
 import pytest
 from django.db import connection, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
+from django.utils import timezone
 
 from crossing.web.screenings import services
 from crossing.web.screenings.models import Reservation, ReservationState, State
@@ -153,3 +155,34 @@ def test_confirmations_cancellations_the_call_off_and_the_jobs_at_once_stay_cons
     assert screening.state == State.CALLED_OFF
     # Called off before or after the tip: once at most, and recorded either way.
     assert checks.tips(screening) in (0, 1)
+
+
+def test_readers_confirming_as_their_holds_are_released_keep_or_lose_them_whole(
+    database: str,
+) -> None:
+    screening = on_sale(capacity=20, threshold=15)
+    held = [
+        services.reserve(
+            screening_id=screening.pk, name=f"R{i}", email=f"r{i}@example.org", quantity=2
+        ).reservation
+        for i in range(8)
+    ]
+    Reservation.objects.filter(screening=screening).update(
+        hold_until=timezone.now() - datetime.timedelta(seconds=1)
+    )
+
+    def work(index: int) -> Any:
+        if index % 2:
+            return services.hold_expired(held[index // 2].pk)
+        return services.confirm_reservation(held[index // 2]).reservation.state
+
+    results = at_once(16, work)
+    assert unexpected(results) == [], (database, results)
+    for n, reservation in enumerate(held):
+        reservation.refresh_from_db()
+        confirmed, released = results[2 * n], results[2 * n + 1]
+        if reservation.state == ReservationState.RESERVED:
+            assert (confirmed, released) == (ReservationState.RESERVED, False)
+        else:
+            assert reservation.state == ReservationState.RELEASED and released is True
+    checks.consistent(screening.pk)

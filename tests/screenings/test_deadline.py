@@ -19,6 +19,8 @@ from crossing.web.screenings.models import Reservation, ReservationState, Screen
 from . import checks
 from .factories import on_sale
 
+SECOND = datetime.timedelta(seconds=1)
+
 
 def reserve(screening: Screening, who: str, quantity: int = 1, *, confirm: bool = True) -> int:
     made = services.reserve(
@@ -189,3 +191,18 @@ def test_the_operators_command_acts_on_what_is_overdue_once() -> None:
     for screening in (below, tipped):
         checks.consistent(screening.pk)
     assert called_off_changes(below) == 1
+
+
+def test_a_reader_who_confirms_after_the_hold_ran_out_but_before_the_job_keeps_the_seats() -> None:
+    screening = on_sale(capacity=10, threshold=3)
+    held = reserve(screening, "ana", 2, confirm=False)
+    Reservation.objects.filter(pk=held).update(hold_until=timezone.now() - SECOND)
+    services.confirm_reservation(Reservation.objects.get(pk=held))
+    assert services.hold_expired(held) is False
+    # Even told to release it by a job that read it as held a moment before: the
+    # condition is checked again with the row locked.
+    reservation = Reservation.objects.get(pk=held)
+    only_held = {"state": ReservationState.HELD}
+    assert services.release(reservation, cause="late", only_if=only_held) is False
+    assert Reservation.objects.get(pk=held).state == ReservationState.RESERVED
+    assert checks.consistent(screening.pk).tickets_reserved == 2

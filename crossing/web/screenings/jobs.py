@@ -177,7 +177,11 @@ def _pay_by(payload: dict[str, Any]) -> None:
     reservation = Reservation.objects.filter(pk=payload["reservation"]).first()
     if reservation is None or reservation.payment != Payment.FAILED:
         return
-    services.release(reservation, cause="the payment was not made in time")
+    services.release(
+        reservation,
+        cause="the payment was not made in time",
+        only_if={"payment": Payment.FAILED},
+    )
 
 
 @handler(REFUND)

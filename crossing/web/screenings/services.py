@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -653,11 +654,17 @@ def cancel_reservation(reservation: Reservation, *, by: str = READER) -> bool:
     return True
 
 
-def release(reservation: Reservation, *, cause: str) -> bool:
-    """The worker gives a reservation's seats back (an expired hold, an unpaid charge)."""
+def release(
+    reservation: Reservation, *, cause: str, only_if: Mapping[str, object] | None = None
+) -> bool:
+    """The worker gives a reservation's seats back (an expired hold, an unpaid charge);
+    only if the reservation still matches `only_if` (field lookups) once it is locked: a
+    reader confirming, or paying, at that moment keeps the seats."""
     with transaction.atomic():
         reservation = _reservation_locked(reservation.pk)
         if reservation.state not in ACTIVE:
+            return False
+        if only_if and not Reservation.objects.filter(pk=reservation.pk, **only_if).exists():
             return False
         _give_back(reservation, ReservationState.RELEASED, by=WORKER, cause=cause)
         notifications.reservation_released(reservation, cause=cause)
@@ -726,7 +733,11 @@ def hold_expired(reservation_id: int) -> bool:
         return False
     if reservation.hold_until > timezone.now():
         return False
-    return release(reservation, cause="the link in the email was not followed in time")
+    return release(
+        reservation,
+        cause="the link in the email was not followed in time",
+        only_if={"state": ReservationState.HELD, "hold_until__lte": timezone.now()},
+    )
 
 
 def ended(screening_id: int) -> bool:
