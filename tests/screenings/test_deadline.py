@@ -206,3 +206,20 @@ def test_a_reader_who_confirms_after_the_hold_ran_out_but_before_the_job_keeps_t
     assert services.release(reservation, cause="late", only_if=only_held) is False
     assert Reservation.objects.get(pk=held).state == ReservationState.RESERVED
     assert checks.consistent(screening.pk).tickets_reserved == 2
+
+
+def test_the_deadline_and_the_end_are_the_worker_s_jobs_at_their_time_not_before() -> None:
+    screening = on_sale(capacity=10, threshold=3)
+    held = reserve(screening, "ana", 1, confirm=False)
+    due = {
+        f"screening-{screening.pk}-deadline": screening.deadline,
+        f"screening-{screening.pk}-ended": screening.ends,
+        f"reservation-{held}-hold": Reservation.objects.get(pk=held).hold_until,
+    }
+    for key, when in due.items():
+        assert Message.objects.get(key=key).not_before == when, key
+    the_worker_starts()
+    for key in due:
+        assert Message.objects.get(key=key).status == Status.PENDING, key
+    assert Screening.objects.get(pk=screening.pk).state == State.ON_SALE
+    assert Reservation.objects.get(pk=held).state == ReservationState.HELD
