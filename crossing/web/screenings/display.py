@@ -49,13 +49,15 @@ def duration(delta: datetime.timedelta) -> str:
     """A time left, as exact as it matters: '3 days', '30 hours', '12 minutes'."""
     locale = _locale()
     seconds = max(int(delta.total_seconds()), 0)
+    # A threshold no value reaches makes Babel stop at the granularity: "24 days", never
+    # "3 weeks" (rounded), "30 hours", never "1 day".
     if seconds >= 2 * 86400:
-        return format_timedelta(datetime.timedelta(days=seconds // 86400), locale=locale)
-    if seconds >= 3600:
-        hours = datetime.timedelta(hours=seconds // 3600)
-        return format_timedelta(hours, threshold=100, locale=locale)
-    minutes = datetime.timedelta(minutes=max(seconds // 60, 1))
-    return format_timedelta(minutes, threshold=100, locale=locale)
+        value, unit = datetime.timedelta(days=seconds // 86400), "day"
+    elif seconds >= 3600:
+        value, unit = datetime.timedelta(hours=seconds // 3600), "hour"
+    else:
+        value, unit = datetime.timedelta(minutes=max(seconds // 60, 1)), "minute"
+    return format_timedelta(value, granularity=unit, threshold=10**9, locale=locale)
 
 
 def place(screening: Screening) -> str:

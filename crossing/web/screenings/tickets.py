@@ -18,5 +18,6 @@ def qr_svg(address: str, *, title: str) -> SafeString:
         title=title,
         svgclass="ticket-qr",
         lineclass=None,
+        omitsize=True,  # a viewBox only: the site's CSS sizes it
     )
     return mark_safe(svg.replace("<svg ", '<svg role="img" ', 1))
