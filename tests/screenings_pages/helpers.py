@@ -14,7 +14,7 @@ from crossing.web.screenings import links, services
 from crossing.web.screenings.models import Reservation, Screening
 from tests.screenings.factories import on_sale
 
-__all__ = ["on_sale", "reserved", "confirmed", "called_off", "json_ld", "past_deadline"]
+__all__ = ["called_off", "confirmed", "json_ld", "on_sale", "past_deadline", "reserved"]
 
 
 def reserved(

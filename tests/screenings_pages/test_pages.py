@@ -123,7 +123,7 @@ def test_a_screening_page_says_everything_a_reader_needs(client: Client) -> None
     assert "97 seats left, of 100." in page
     assert re.search(r"Reservations close in \d+ days", page)
     assert "nobody is charged" in page
-    assert 'action="/screenings/%d/reserve/#reserve"' % screening.pk in page
+    assert f'action="/screenings/{screening.pk}/reserve/#reserve"' in page
     for field in ("name", "email", "quantity"):
         assert f'name="{field}"' in page
     assert "screenings-ics" not in page and f"/screenings/{screening.pk}.ics" not in page

@@ -52,12 +52,13 @@ def duration(delta: datetime.timedelta) -> str:
     # A threshold no value reaches makes Babel stop at the granularity: "24 days", never
     # "3 weeks" (rounded), "30 hours", never "1 day".
     if seconds >= 2 * 86400:
-        value, unit = datetime.timedelta(days=seconds // 86400), "day"
-    elif seconds >= 3600:
-        value, unit = datetime.timedelta(hours=seconds // 3600), "hour"
-    else:
-        value, unit = datetime.timedelta(minutes=max(seconds // 60, 1)), "minute"
-    return format_timedelta(value, granularity=unit, threshold=10**9, locale=locale)
+        days = datetime.timedelta(days=seconds // 86400)
+        return format_timedelta(days, granularity="day", threshold=10**9, locale=locale)
+    if seconds >= 3600:
+        hours = datetime.timedelta(hours=seconds // 3600)
+        return format_timedelta(hours, granularity="hour", threshold=10**9, locale=locale)
+    minutes = datetime.timedelta(minutes=max(seconds // 60, 1))
+    return format_timedelta(minutes, granularity="minute", threshold=10**9, locale=locale)
 
 
 def place(screening: Screening) -> str:
