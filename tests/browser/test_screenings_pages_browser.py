@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from crossing.web.screenings import links, services
 from crossing.web.screenings.models import Reservation, ReservationState, Screening

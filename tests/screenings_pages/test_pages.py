@@ -98,7 +98,7 @@ def test_past_screenings_are_in_the_archive(client: Client) -> None:
     assert screening.path not in text(client.get("/screenings/"))
     archive = text(client.get("/screenings/past/"))
     assert screening.path in archive
-    assert "This screening has taken place." in archive
+    assert "Taken place" in archive
 
 
 # --- A screening's page ---------------------------------------------------------------------
@@ -119,7 +119,6 @@ def test_a_screening_page_says_everything_a_reader_needs(client: Client) -> None
     assert "CA$12.50" in page
     assert '<progress id="progress" max="60" value="3"' in page
     assert "3 of the 60 tickets needed reserved so far: 57 more needed." in page
-    assert "57 more tickets needed." in page
     assert "97 seats left, of 100." in page
     assert re.search(r"Reservations close in \d+ days", page)
     assert "nobody is charged" in page

@@ -94,6 +94,22 @@ def taking_reservations(screening: Screening, now: datetime.datetime | None = No
     return screening.state in SELLING and screening.deadline > now and screening.seats_left > 0
 
 
+def state_label(screening: Screening, now: datetime.datetime | None = None) -> str:
+    """The state in a word or two, for the list."""
+    now = now or timezone.now()
+    if screening.state == State.CALLED_OFF:
+        return _("Called off: nobody is charged")
+    if screening.state == State.PAST or screening.starts <= now:
+        return _("Taken place")
+    if screening.state == State.SOLD_OUT:
+        return _("Confirmed, sold out")
+    if screening.state == State.CONFIRMED:
+        return _("Confirmed: it will take place")
+    if screening.deadline <= now:
+        return _("Reservations closed")
+    return _("On sale: happens if enough tickets are reserved")
+
+
 def state_words(screening: Screening, now: datetime.datetime | None = None) -> str:
     """The screening's state, said plainly for the people who mean to go."""
     now = now or timezone.now()

@@ -17,7 +17,7 @@ SOUTH = -56
 WIDTH = 360 * K
 HEIGHT = (NORTH - SOUTH) * K
 MARGIN = 12 * K  # around the points
-MIN_WIDTH = 70 * K  # the closest view: a region, not a town
+MIN_WIDTH = 120 * K  # the closest view: a region, not a town
 ASPECT = 2.0  # width / height of the framed view
 
 

@@ -106,7 +106,7 @@ def _row(screening: Screening, titles: dict[str, str]) -> dict[str, Any]:
         "place": display.place(screening),
         "price": display.price(screening),
         "progress": display.progress(screening),
-        "state": display.state_words(screening),
+        "state": display.state_label(screening),
         "open": display.taking_reservations(screening),
     }
 
