@@ -523,3 +523,16 @@ def test_the_film_page_links_to_screenings(client: Client) -> None:
     page = text(client.get("/films/the-defector/"))
     assert 'href="/screenings/"' in page
     assert 'href="/screenings/request/"' in page
+
+
+def test_dates_and_prices_follow_the_language() -> None:
+    from django.utils import translation
+
+    from crossing.web.screenings import display
+
+    screening = on_sale(price_minor=1250)
+    with translation.override("ko"):
+        when = display.when(screening.starts, screening.zone)
+        price = display.price(screening)
+        left = display.duration(datetime.timedelta(hours=30))
+    assert "년" in when and "CA$" in price and "30" in left
