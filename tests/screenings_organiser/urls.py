@@ -3,7 +3,8 @@ two placeholder routes from screenings/urls.py (issue 16), they would answer fir
 
 from django.urls import include, path
 
-from crossing.web.urls import handler404, handler500, urlpatterns as site
+from crossing.web.urls import handler404, handler500
+from crossing.web.urls import urlpatterns as site
 
 urlpatterns = [path("screenings/", include("crossing.web.screenings.organiser_urls")), *site]
 

@@ -76,8 +76,7 @@ def by_label(by: str) -> str:
 class Line:
     at: str
     subject: str
-    before: str
-    after: str
+    change: str  # "on sale → confirmed", or the state alone when it stayed
     by: str
     cause: str
 
@@ -92,10 +91,16 @@ def history(screening: Screening) -> list[Line]:
             Line(
                 at=when(change.at, screening),
                 subject=subject,
-                before=state_label(change.before) if change.before else "—",
-                after=state_label(change.after),
+                change=_change(change),
                 by=by_label(change.by),
                 cause=change.cause,
             )
         )
     return lines
+
+
+def _change(change: Change) -> str:
+    after = state_label(change.after)
+    if change.before == change.after:
+        return after
+    return f"{state_label(change.before) if change.before else '—'} → {after}"

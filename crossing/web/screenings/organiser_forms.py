@@ -11,7 +11,7 @@ import datetime
 import re
 import secrets
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import get_currency_name, get_currency_precision
@@ -23,6 +23,9 @@ from django.utils.translation import gettext as _
 from ..content import site_content
 from .models import Licence
 from .organiser_time import all_zones, aware, parse_local, zone_choices
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 KEY = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 MAX_CAPACITY = 100_000
@@ -67,7 +70,7 @@ def film_choices() -> list[tuple[str, str]]:
     return [("", _("Choose a film"))] + [(w.slug, w.title) for w in films]
 
 
-def _required(message: str) -> dict[str, Any]:
+def _required(message: StrOrPromise) -> dict[str, Any]:
     return {"required": message}
 
 
@@ -78,7 +81,7 @@ class LocalTimeField(forms.CharField):
 
     def to_python(self, value: Any) -> Any:
         text = super().to_python(value)
-        if text in self.empty_values:
+        if not text:
             return None
         return parse_local(text)
 

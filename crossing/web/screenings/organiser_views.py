@@ -116,8 +116,9 @@ def request_form(request: HttpRequest) -> HttpResponse:
 def _fresh_key_if_bad(form: RequestForm) -> RequestForm:
     """A form sent without a usable key gets a new one, so that sending it again works."""
     if "key" in form.errors:
-        form.data = form.data.copy()
-        form.data["key"] = new_key()
+        data = form.data.copy()  # type: ignore[attr-defined]  # a QueryDict
+        data["key"] = new_key()
+        form.data = data
     return form
 
 
