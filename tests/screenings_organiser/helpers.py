@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-import html
+import html as html_lib
 import re
 import zoneinfo
 
@@ -62,4 +62,4 @@ def field_error(html: str, field: str) -> str:
     """The message shown next to a field (its id_<field>_error element), as text."""
     found = re.search(rf'id="id_{field}_error">(.*?)</', html, re.S)
     assert found, f"no message next to {field}"
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", found.group(1))).split())
+    return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", "", found.group(1))).split())

@@ -97,14 +97,13 @@ def test_the_same_form_sent_twice_stores_one_request(client: Client) -> None:
         ("licence", "Choose the kind of screening."),
     ],
 )
-def test_each_required_field_says_so_next_to_it(
-    client: Client, field: str, message: str
-) -> None:
+def test_each_required_field_says_so_next_to_it(client: Client, field: str, message: str) -> None:
     status, page = post(client, **{field: ""})
     assert status == 400
     assert message in field_error(page, field)
     # Everything else typed is kept.
-    assert 'value="Riverside Hall"' in page
+    kept = "12 Water Street" if field == "venue_name" else "Riverside Hall"
+    assert f'value="{kept}"' in page
     assert "Q&amp;A with the director</textarea>" in page
     assert Screening.objects.count() == 0
 
@@ -187,9 +186,7 @@ def test_a_time_the_clocks_skip_is_refused_precisely(client: Client) -> None:
 
 
 def test_a_time_that_happens_twice_is_refused_precisely(client: Client) -> None:
-    status, page = post(
-        client, starts="2030-10-27T02:30", time_zone="Europe/Berlin", deadline=""
-    )
+    status, page = post(client, starts="2030-10-27T02:30", time_zone="Europe/Berlin", deadline="")
     assert status == 400
     message = field_error(page, "starts")
     assert "go back one hour, so 02:30 happens twice" in message
