@@ -103,7 +103,7 @@ def test_the_manage_page_of_a_screening_on_sale(client: Client) -> None:
     page = response.content.decode()
     assert response.status_code == 200
     assert response["Cache-Control"] == "no-store"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert "State: on sale" in page
     assert "57 more tickets are needed by the deadline" in page
     assert "3 of the 60 tickets needed are reserved" in page

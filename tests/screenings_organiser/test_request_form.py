@@ -238,9 +238,8 @@ XSS = [
 
 @pytest.mark.parametrize("payload", XSS)
 def test_typed_markup_comes_back_as_text(client: Client, payload: str) -> None:
-    fields = {
-        name: payload
-        for name in (
+    fields = dict.fromkeys(
+        (
             "organiser_name",
             "organisation",
             "venue_name",
@@ -249,8 +248,9 @@ def test_typed_markup_comes_back_as_text(client: Client, payload: str) -> None:
             "accessibility",
             "extras",
             "note_to_staff",
-        )
-    }
+        ),
+        payload,
+    )
     status, page = post(client, capacity=payload, **fields)
     assert status == 400
     main = page.split("<main")[1].split("</main>")[0]

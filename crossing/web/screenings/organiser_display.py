@@ -36,6 +36,12 @@ def when(moment: datetime.datetime, screening: Screening) -> str:
     return f"{shown} ({screening.time_zone.replace('_', ' ')})"
 
 
+def short(moment: datetime.datetime, screening: Screening) -> str:
+    """A moment at the venue, briefly: "5 Dec 2026, 16:28"."""
+    local = moment.astimezone(screening.zone)
+    return format_datetime(local, "d MMM y, HH:mm", locale=_locale())
+
+
 def price(screening: Screening) -> str:
     return _("free") if screening.is_free else money(screening.price_minor, screening.currency)
 
@@ -89,7 +95,7 @@ def history(screening: Screening) -> list[Line]:
             subject = _("a reservation of %(n)s ticket(s)") % {"n": change.reservation.quantity}
         lines.append(
             Line(
-                at=when(change.at, screening),
+                at=short(change.at, screening),
                 subject=subject,
                 change=_change(change),
                 by=by_label(change.by),
