@@ -2,16 +2,20 @@
 and off: the request form filled in, sent with a time the clocks skip (the message next to
 the field, everything typed kept), then sent right; the manage page of a screening on sale
 and its door list, on screen and as printed. axe-core finds nothing on any of them, nothing
-scrolls sideways, and no cookie is set. Screenshots go to CROSSING_SCREENSHOTS (default: the
+scrolls sideways, and no cookie is set. A hundred XSS payloads in each text field (of the
+form, sent back with its messages; and stored, on the manage page, the door list and the
+admin's pages) run nothing (tests/security/payloads.py). Screenshots go to CROSSING_SCREENSHOTS (default: the
 test's temporary folder)."""
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 from pytest_django.fixtures import Settings
 from screenings.factories import on_sale
@@ -130,3 +134,112 @@ def test_the_manage_page_and_the_door_list(
     screening.refresh_from_db()
     assert screening.state == State.CALLED_OFF
     assert not page.context.cookies()
+
+
+# --- Script typed into the organiser's forms never runs ----------------------------------
+
+TEXT_FIELDS = "input:not([type=hidden]):not([type=radio]):not([type=checkbox]), textarea"
+FILL = """([selector, values]) => {
+  [...document.querySelectorAll(selector)].forEach((el, i) => { el.value = values[i % values.length] });
+  document.querySelector('.organiser-form').submit();
+}"""
+ROUNDS = 100  # each field gets this many payloads, a different one in each round
+STRIDE = 37  # field i of round k holds payload k + 37 i: every field sees other payloads
+
+
+def rotated(payloads: list[str], round_: int, fields: int) -> list[str]:
+    return [payloads[(round_ + STRIDE * i) % len(payloads)] for i in range(fields)]
+
+
+def _stored_with(texts: list[str], number: int) -> Screening:
+    """A screening on sale whose texts hold the payloads, with a reservation named by one."""
+    screening, _ = services.request_screening(
+        key=f"xss-{number:04}-{'x' * 16}",
+        film="the-defector",
+        organiser_name=texts[0][:100],
+        organiser_email=f"organiser{number}@organiser.example",
+        organisation=texts[1][:150],
+        venue=services.Venue(
+            name=texts[2][:150],
+            address=texts[3][:300],
+            town=texts[4][:100],
+            country="CA",
+            capacity=50,
+            accessibility=texts[5],
+        ),
+        starts=timezone.now() + datetime.timedelta(days=30),
+        time_zone="America/Toronto",
+        duration_minutes=120,
+        deadline=None,
+        price_minor=500,
+        currency="CAD",
+        threshold=10,
+        extras=texts[6],
+        licence="public",
+        note_to_staff=texts[7],
+    )
+    services.confirm_organiser_address(screening)
+    services.approve(screening, by=services.staff("alice"), fee_flat_minor=1000)
+    services.open_sales(screening)
+    made = services.reserve(
+        screening_id=screening.pk,
+        name=texts[8][:100],
+        email=f"reader{number}@reader.example",
+        quantity=2,
+    )
+    services.confirm_reservation(made.reservation)
+    return screening
+
+
+def test_no_payload_runs_in_the_organiser_pages_or_the_admin(
+    organiser_site: str, new_context: ContextFactory, transactional_db: None
+) -> None:
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from security.payloads import PAYLOADS, Trap
+
+    assert len(PAYLOADS) >= ROUNDS
+    texts = [p.text for p in PAYLOADS]
+    context = new_context(bypass_csp=True)  # the escaping is tested, not the policy
+    trap = Trap()
+    trap.arm(context)
+    page = context.new_page()
+
+    # Typed into every text field of the request form, sent back with the messages.
+    page.goto(f"{organiser_site}/screenings/request/")
+    for round_ in range(ROUNDS):
+        with page.expect_navigation():
+            page.evaluate(FILL, [TEXT_FIELDS, rotated(texts, round_, 16)])
+        trap.inspect(page)
+        expect(page.locator(".form-error-summary")).to_be_visible()
+    assert Screening.objects.count() == 0
+
+    # Stored, and shown on the organiser's page, the door list and the admin's pages.
+    screenings = [_stored_with(rotated(texts, k, 9), k) for k in range(ROUNDS)]
+    for screening in screenings:
+        for address in (
+            f"/screenings/manage/{links.organiser_token(screening)}/",
+            f"/screenings/manage/{links.organiser_token(screening)}/door/",
+        ):
+            response = page.goto(organiser_site + address)
+            assert response is not None and response.status == 200
+            html = response.text()
+            assert "@reader.example" not in html and "@organiser.example" not in html
+            trap.inspect(page)
+    staff = get_user_model().objects.create_superuser(
+        username="alice", email="alice@crossing.example", password="a long staff phrase"
+    )
+    client = Client()
+    client.force_login(staff)
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": organiser_site}]
+    )
+    page.goto(f"{organiser_site}/admin/screenings/screening/?all=")
+    trap.inspect(page)
+    for screening in screenings[:: len(screenings) // 10]:
+        page.goto(f"{organiser_site}/admin/screenings/screening/{screening.pk}/change/")
+        trap.inspect(page)
+    page.goto(f"{organiser_site}/admin/screenings/screening/{screenings[0].pk}/decide/call_off/")
+    trap.inspect(page)
+    page.wait_for_timeout(200)
+    trap.check()
