@@ -116,6 +116,8 @@ def test_the_manage_page_of_a_screening_on_sale(client: Client) -> None:
     for cause in ("requested", "the organiser opened sales", "approved (flat fee 250.00 CAD)"):
         assert cause in page
     assert "the team" in page and "alice" not in page
+    # The readers' reservations' changes are there too, folded away.
+    assert "3 changes to reservations</summary>" in page
     assert "ana@example.org" not in page  # readers' addresses are not shown here
     assert 'action="' + manage_path(screening, "call-off") + '"' in page
     assert not client.cookies

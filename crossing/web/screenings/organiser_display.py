@@ -82,6 +82,7 @@ def by_label(by: str) -> str:
 class Line:
     at: str
     subject: str
+    reservation: bool  # a reservation's change, not the screening's
     change: str  # "on sale → confirmed", or the state alone when it stayed
     by: str
     cause: str
@@ -97,6 +98,7 @@ def history(screening: Screening) -> list[Line]:
             Line(
                 at=short(change.at, screening),
                 subject=subject,
+                reservation=change.reservation is not None,
                 change=_change(change),
                 by=by_label(change.by),
                 cause=change.cause,

@@ -208,6 +208,7 @@ def _manage_page(
     call_off_form: CallOffForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
+    history = organiser_display.history(screening)
     context = {
         "screening": screening,
         "film": _film_title(screening),
@@ -215,7 +216,8 @@ def _manage_page(
         "done": done,
         "refused": refused,
         "call_off_form": call_off_form or CallOffForm(),
-        "history": organiser_display.history(screening),
+        "history": history,
+        "reservation_lines": sum(line.reservation for line in history),
         "state_label": organiser_display.state_label(screening.state),
         "starts": organiser_display.when(screening.starts, screening),
         "deadline": organiser_display.when(screening.deadline, screening),
