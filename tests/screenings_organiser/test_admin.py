@@ -45,7 +45,8 @@ def test_the_list_shows_state_progress_and_filters(staff_client: Client) -> None
     requested(town="Seoul", country="KR")
     page = staff_client.get("/admin/screenings/screening/").content.decode()
     assert "Lyon" in page and "Seoul" in page
-    assert "0 of 60 needed reserved" in page
+    assert "0 / 60 · 100" in page
+    assert "The Defector: Escape from North Korea" in page
     # The queue first: the request waiting for review is listed before the one on sale.
     assert page.index("Seoul") < page.index("Lyon")
     filtered = staff_client.get("/admin/screenings/screening/?state=on_sale").content.decode()

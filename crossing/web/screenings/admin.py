@@ -21,6 +21,7 @@ from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ..content import site_content
 from . import organiser_display, services
 from .models import Change, Reservation, Screening, State
 from .organiser_forms import LocalTimeField
@@ -145,8 +146,8 @@ def decisions_for(screening: Screening) -> list[tuple[str, StrOrPromise]]:
 
 @admin.register(Screening)
 class ScreeningAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # not subscriptable at run time
-    list_display = ("id", "film", "venue_name", "town", "country", "date", "state", "progress")
-    list_display_links = ("id", "film")
+    list_display = ("id", "film_title", "venue_name", "town", "country", "date", "state", "tickets")
+    list_display_links = ("id", "film_title")
     list_filter = ("state", "country", "licence")
     search_fields = (
         "film",
@@ -275,6 +276,15 @@ class ScreeningAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # not subscri
     @admin.display(description=gettext_lazy("date"), ordering="starts")
     def date(self, screening: Screening) -> str:
         return f"{screening.local_starts:%Y-%m-%d %H:%M} ({screening.time_zone})"
+
+    @admin.display(description=gettext_lazy("film"), ordering="film")
+    def film_title(self, screening: Screening) -> str:
+        work = site_content().work("film", screening.film)
+        return work.title if work is not None else screening.film
+
+    @admin.display(description=gettext_lazy("reserved / needed · seats left"))
+    def tickets(self, screening: Screening) -> str:
+        return f"{screening.tickets_reserved} / {screening.threshold} · {screening.seats_left}"
 
     @admin.display(description=gettext_lazy("progress"))
     def progress(self, screening: Screening) -> str:
