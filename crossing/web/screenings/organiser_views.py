@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ..comments.views import cross_site
 from ..content import site_content
@@ -130,6 +130,7 @@ def _request_page(request: HttpRequest, form: RequestForm, *, status: int = 200)
     )
 
 
+@require_safe
 def request_sent(request: HttpRequest) -> HttpResponse:
     return _private(render(request, "screenings/organiser/request_sent.html"))
 
@@ -190,6 +191,7 @@ def _film_title(screening: Screening) -> str:
     return work.title if work is not None else screening.film
 
 
+@require_safe
 def manage(request: HttpRequest, token: str) -> HttpResponse:
     found = _screening(token)
     if isinstance(found, links.BadLink):
@@ -292,6 +294,7 @@ def manage_action(request: HttpRequest, token: str, action: str) -> HttpResponse
     return _see_other(_manage_path(screening, done if changed else "unchanged"))
 
 
+@require_safe
 def door(request: HttpRequest, token: str) -> HttpResponse:
     found = _screening(token)
     if isinstance(found, links.BadLink):
