@@ -119,7 +119,7 @@ def test_the_manage_page_of_a_screening_on_sale(client: Client) -> None:
     # The readers' reservations' changes are there too, folded away.
     assert "3 changes to reservations</summary>" in page
     assert "ana@example.org" not in page  # readers' addresses are not shown here
-    assert 'action="' + manage_path(screening, "call-off") + '"' in page
+    assert 'action="' + manage_path(screening, "call-off") + '#call-off"' in page
     assert not client.cookies
 
 
