@@ -111,7 +111,7 @@ def send_email(
     all_headers = {"Message-ID": message_id(key)}
     for name, value in (headers or {}).items():
         all_headers[_one_line("header name", name)] = _one_line(f"header {name}", value)
-    payload = {
+    payload: dict[str, Any] = {
         "to": recipients,
         "subject": _one_line("subject", subject),
         "text": text,
