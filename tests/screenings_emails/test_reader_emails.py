@@ -15,7 +15,7 @@ from crossing.web.outbox import handlers
 from crossing.web.screenings import jobs, links, notifications, services
 from crossing.web.screenings.models import Payment, Reservation, Screening
 
-from .helpers import follow, links_in, one, sent, work_all
+from .helpers import follow, one, sent, work_all
 
 pytestmark = pytest.mark.django_db
 
