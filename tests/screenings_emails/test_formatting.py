@@ -4,11 +4,14 @@ the reader's language writes them (Babel)."""
 from __future__ import annotations
 
 import datetime
+import os
+from pathlib import Path
+from typing import Any
 
 from django.utils import translation
 
 from crossing.web.screenings.models import Screening
-from crossing.web.screenings.notifications import money, time_left, when
+from crossing.web.screenings.notifications import film_title, money, time_left, when
 
 INSTANT = datetime.datetime(2027, 7, 3, 18, 30, tzinfo=datetime.UTC)
 
@@ -49,3 +52,19 @@ def test_the_time_left_is_in_words_and_never_negative() -> None:
         assert time_left(venue("UTC"), INSTANT - datetime.timedelta(days=3)) == "3 days"
         assert time_left(venue("UTC"), INSTANT - datetime.timedelta(hours=5)) == "5 hours"
         assert time_left(venue("UTC"), INSTANT + datetime.timedelta(hours=5)) == "0 seconds"
+
+
+def test_the_films_title_is_read_from_its_file_and_again_when_it_changes(
+    tmp_path: Path, settings: Any
+) -> None:
+    works = tmp_path / "works"
+    works.mkdir()
+    original = settings.CONTENT_DIR / "works" / "film-the-defector.md"
+    copy = works / "film-the-defector.md"
+    copy.write_text(original.read_text())
+    settings.CONTENT_DIR = tmp_path
+    assert film_title("the-defector") == "The Defector: Escape from North Korea"
+    assert film_title("no-such-film") == "no-such-film"
+    copy.write_text(original.read_text().replace("Escape from North Korea", "Escape"))
+    os.utime(copy, (1, 1))  # a different modification time, however fast the test runs
+    assert film_title("the-defector") == "The Defector: Escape"

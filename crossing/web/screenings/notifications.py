@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+from pathlib import Path
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
@@ -107,17 +108,42 @@ def time_left(screening: Screening, now: datetime.datetime) -> str:
     return format_timedelta(left, threshold=1.5, locale=_locale())
 
 
-def film_title(slug: str) -> str:
-    """The film's title from content/works, or its slug if the content cannot be read (an
-    email is better sent with the slug than not at all)."""
-    from ..content import site_content
+_titles: dict[Path, tuple[tuple[tuple[str, float], ...], dict[str, str]]] = {}
 
+
+def film_titles() -> dict[str, str]:
+    """Each film's title by slug, from the front matter of content/works: read again only
+    when a file there changes. Not the whole site's content (the first read of that takes
+    seconds): emails are built inside the transaction of their cause, which may hold the
+    screening's row."""
+    from django.conf import settings
+
+    from crossing.content.documents import WORK_SCHEMA, read_draft
+    from crossing.story.loader import shown_path
+
+    folder: Path = settings.CONTENT_DIR / "works"
+    paths = sorted(folder.glob("*.md"))
+    stamp = tuple((path.name, path.stat().st_mtime) for path in paths)
+    cached = _titles.get(folder)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    titles = {}
+    for path in paths:
+        draft = read_draft(path, shown_path(path), WORK_SCHEMA, [])
+        values = draft.matter.values if draft is not None else {}
+        if values.get("kind") == "film" and values.get("slug") and values.get("title"):
+            titles[str(values["slug"])] = str(values["title"])
+    _titles[folder] = (stamp, titles)
+    return titles
+
+
+def film_title(slug: str) -> str:
+    """The film's title, or its slug if its file cannot be read (an email is better sent
+    with the slug than not at all)."""
     try:
-        work = site_content().work("film", slug)
-    except Exception:
-        log.exception("screenings: the title of film %s could not be read", slug)
+        return film_titles().get(slug, slug)
+    except OSError:  # a file removed while the folder was read
         return slug
-    return work.title if work is not None else slug
 
 
 def _named_url(name: str, token: str, fallback: str) -> str:
