@@ -48,7 +48,7 @@ def test_opening_sales_enqueues_the_reminder_the_day_before_and_tomorrows_progre
     # Not due yet: the worker leaves them.
     work_all()
     assert sent(f"screening-{screening.pk}-progress-{progress.not_before.date()}-email") == []
-    assert not [e for e in mail.outbox if e.subject.startswith("Tomorrow")]
+    assert not [e for e in mail.outbox if e.subject.startswith("Reminder")]
 
 
 def test_the_reminder_goes_once_to_each_reserved_reader_of_a_screening_that_will_happen() -> None:
@@ -66,7 +66,10 @@ def test_the_reminder_goes_once_to_each_reserved_reader_of_a_screening_that_will
     for reservation in (ann, bob):
         email = one(f"reservation-{reservation.pk}-reminder")
         assert email.to == [reservation.email]
-        assert email.subject == "Tomorrow: The Defector: Escape from North Korea"
+        local = screening.local_starts
+        assert email.subject.startswith(
+            f"Reminder: The Defector: Escape from North Korea, {local:%b} {local.day}, {local.year}"
+        )
         assert "You pay CA$" in email.body and "at the venue" in email.body
     for reservation in (held, gone):
         assert sent(f"reservation-{reservation.pk}-reminder") == []

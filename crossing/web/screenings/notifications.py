@@ -97,6 +97,16 @@ def when(screening: Screening, moment: datetime.datetime) -> str:
     }
 
 
+def short_when(screening: Screening) -> str:
+    """The screening's day and time, short, for a subject line: 'Jan 4, 4:20 PM'."""
+    local = screening.local_starts
+    locale = _locale()
+    return _("%(date)s, %(time)s") % {
+        "date": format_date(local.date(), "medium", locale=locale),
+        "time": format_time(local, "short", tzinfo=screening.zone, locale=locale),
+    }
+
+
 def money(screening: Screening, minor: int) -> str:
     """An amount in the currency's minor unit, as the language writes it: 'CA$12.50'."""
     digits = get_currency_precision(screening.currency)
@@ -150,7 +160,7 @@ def _named_url(name: str, token: str, fallback: str) -> str:
     """A page another part of the screenings may not have added yet (the addresses are
     fixed in advance): reversed when it exists, else built from its fixed address."""
     try:
-        return absolute(reverse(name, args=[token]))
+        return absolute(reverse(name, args=[token] if token else []))
     except NoReverseMatch:
         return absolute(fallback)
 
@@ -180,6 +190,7 @@ def _screening_context(screening: Screening) -> dict[str, Any]:
         "deadline": when(screening, screening.deadline),
         "price": money(screening, screening.price_minor) if not screening.is_free else "",
         "screening_url": links.screening_url(screening),
+        "list_url": _named_url("screenings-list", "", "/screenings/"),
     }
 
 
@@ -474,7 +485,8 @@ def remind(payload: dict[str, Any]) -> None:
         _to_reader(
             reservation,
             what="reminder",
-            subject=_("Tomorrow: %(film)s") % {"film": film_title(screening.film)},
+            subject=_("Reminder: %(film)s, %(starts)s")
+            % {"film": film_title(screening.film), "starts": short_when(screening)},
             pay_at_door=reservation.payment == Payment.NONE and reservation.amount_minor > 0,
         )
 
@@ -505,7 +517,6 @@ def progress(payload: dict[str, Any]) -> None:
             context={
                 **_screening_context(screening),
                 "manage_url": links.organiser_url(screening),
-                "door_url": door_url(screening),
                 "difference": screening.tickets_reserved - int(payload.get("reserved", 0)),
                 "confirmed_today": tickets(ReservationState.RESERVED),
                 "cancelled_today": tickets(ReservationState.CANCELLED),
