@@ -115,10 +115,10 @@ def test_on_sale_then_confirmed_the_organiser_gets_the_public_page_and_the_door_
     opened = one(f"screening-{screening.pk}-on-sale")
     assert links.screening_url(screening) in opened.body.splitlines()
     assert links.organiser_url(screening) in opened.body.splitlines()
-    assert "It happens if 1 tickets are reserved by" in opened.body
+    assert "It happens if 1 ticket is reserved by" in opened.body
     confirmed = one(f"screening-{screening.pk}-confirmed")
     assert confirmed.to == ["mina@example.org"]
-    assert confirmed.subject == "Your screening will happen: 1 tickets reserved"
+    assert confirmed.subject == "Your screening will happen: 1 ticket reserved"
     door = notifications.door_url(screening)
     assert door in confirmed.body.splitlines()
     assert door == links.organiser_url(screening) + "door/"

@@ -27,7 +27,7 @@ from django.db.models import Sum
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from ..comments.links import absolute
@@ -327,7 +327,11 @@ def organiser_confirmed(screening: Screening) -> None:
     _to_organiser(
         screening,
         what="confirmed",
-        subject=_("Your screening will happen: %(tickets)d tickets reserved")
+        subject=ngettext(
+            "Your screening will happen: %(tickets)d ticket reserved",
+            "Your screening will happen: %(tickets)d tickets reserved",
+            screening.tickets_reserved,
+        )
         % {"tickets": screening.tickets_reserved},
         door_url=door_url(screening),
     )
