@@ -35,7 +35,7 @@ from ..comments.notifications import moderator_emails
 from ..outbox.handlers import handler
 from ..outbox.services import Attachment, OutboxError, enqueue
 from ..outbox.services import send_email as _send_email
-from . import calendar, links
+from . import links
 from .models import Payment, Reservation, ReservationState, Screening, State
 
 log = logging.getLogger(__name__)
@@ -369,6 +369,8 @@ def reservation_confirmed(reservation: Reservation) -> None:
 def screening_confirmed(reservation: Reservation) -> None:
     """To the reader: the screening will happen, your tickets (ticket page), with an iCal
     file. Key reservation-<id>-screening-confirmed: exactly one per reservation."""
+    from . import calendar  # icalendar: imported when needed, not by every process
+
     screening = reservation.screening
     title = film_title(screening.film)
     ics = calendar.calendar([screening], film_titles={screening.film: title}, name=title)
