@@ -193,3 +193,15 @@ def test_the_payment_emails_name_the_amount_and_the_link_to_pay() -> None:
     assert pay_by.astimezone(screening.zone).strftime("%B") in failed.body
     assert "CA$30.00 is received" in one(f"reservation-{ann.pk}-paid").body
     assert "CA$30.00 is refunded" in one(f"reservation-{ann.pk}-refunded").body
+
+
+def test_an_address_the_outbox_refuses_is_logged_and_the_reservation_stands(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    screening = on_sale(capacity=10, threshold=5)
+    made = services.reserve(
+        screening_id=screening.pk, name="Ann", email="ann at example", quantity=1
+    )
+    assert Reservation.objects.filter(pk=made.reservation.pk).exists()
+    assert sent(f"reservation-{made.reservation.pk}-held") == []
+    assert f"email reservation-{made.reservation.pk}-held not sent" in caplog.text
