@@ -199,6 +199,16 @@ def test_staff_calling_off_a_confirmed_screening_refund_what_was_paid(client: Cl
     assert "called off" in page.content.decode()
 
 
+def test_called_off_before_the_charge_job_runs_charges_nobody(client: Client, fake) -> None:
+    screening = paid_screening(threshold=1)
+    reservation = save_card(client, screening.pk, "early@example.org", GOOD)
+    assert services.call_off(screening, by=services.staff("alice"), reason="No projector.")
+    run_due()
+    reservation.refresh_from_db()
+    assert reservation.payment == Payment.SAVED
+    assert fake.counters()["charges"] == 0
+
+
 def test_a_webhook_with_a_bad_signature_is_refused(client: Client, fake) -> None:
     screening = paid_screening()
     reservation, checkout = reserve(screening.pk, "w@example.org")

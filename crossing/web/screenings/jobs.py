@@ -131,6 +131,8 @@ def _charge(payload: dict[str, Any]) -> None:
     if reservation.payment != Payment.SAVED or reservation.state != ReservationState.RESERVED:
         return
     screening = reservation.screening
+    if screening.state == State.CALLED_OFF:
+        return  # called off before this job ran: nobody pays
     result = provider().charge(
         idempotency_key=f"crossing-reservation-{reservation.pk}-charge",
         customer_id=reservation.provider_customer,
@@ -141,13 +143,20 @@ def _charge(payload: dict[str, Any]) -> None:
         f"{screening.local_starts:%Y-%m-%d %H:%M}",
     )
     with transaction.atomic():
+        # The screening's row first: a call-off in progress finishes before this is recorded
+        # (and then sees the charge, and refunds it), or waits for it.
+        screening = Screening.objects.select_for_update().get(pk=screening.pk)
         if result.paid:
             changed = Reservation.objects.filter(pk=reservation.pk, payment=Payment.SAVED).update(
                 payment=Payment.CHARGED, provider_payment=result.payment_id, payment_error=""
             )
             if changed:
                 reservation.payment = Payment.CHARGED
-                notifications.payment_received(reservation)
+                reservation.provider_payment = result.payment_id
+                if screening.state == State.CALLED_OFF:
+                    refund(reservation)  # called off while the charge was being made
+                else:
+                    notifications.payment_received(reservation)
             return
         pay_by = timezone.now() + datetime.timedelta(hours=settings.CROSSING_SCREENINGS_PAY_HOURS)
         changed = Reservation.objects.filter(pk=reservation.pk, payment=Payment.SAVED).update(

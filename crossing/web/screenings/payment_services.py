@@ -8,7 +8,7 @@ from django.db import transaction
 
 from . import jobs, notifications
 from .lifecycle import record
-from .models import Payment, Reservation, ReservationState, State
+from .models import Payment, Reservation, ReservationState, Screening, State
 from .services import PAYMENTS
 
 
@@ -17,6 +17,8 @@ def paid_present(reservation: Reservation, *, payment_id: str) -> bool:
     the seats went back (the 48 hours had passed, or it was cancelled) or after the
     screening was called off: refunded."""
     with transaction.atomic():
+        # The screening's row first, so that a call-off in progress is seen (see jobs._charge).
+        list(Screening.objects.select_for_update().filter(pk=reservation.screening_id).values("pk"))
         changed = Reservation.objects.filter(pk=reservation.pk, payment=Payment.FAILED).update(
             payment=Payment.CHARGED, provider_payment=payment_id, payment_error="", pay_by=None
         )
