@@ -29,6 +29,12 @@ from .payments import PaymentError, provider
 log = logging.getLogger(__name__)
 
 
+def setup_return_url(reservation: Reservation) -> str:
+    """Where the payment service sends the reader back to (and where its cancel button
+    goes): what the confirmation page passes to services.confirm_reservation."""
+    return absolute(reverse("screenings-payment-return", args=[links.ticket_token(reservation)]))
+
+
 def _reservation(token: str) -> Reservation | None:
     try:
         pk, code = links.reservation_from_ticket(token)
