@@ -50,6 +50,13 @@ def client() -> stripe.StripeClient:
         return made
 
 
+_AGREEMENT = (
+    "Nothing is charged now. Your card is charged for your tickets once, only if the "
+    "screening reaches the number of tickets it needs before its deadline. If it is called "
+    "off, nothing is charged; if staff call it off later, you are refunded."
+)
+
+
 def _failed(error: stripe.StripeError) -> PaymentError:
     """A failure to try again later, said plainly for the log."""
     return PaymentError(f"Stripe: {type(error).__name__}: {error.user_message or error}")
@@ -117,6 +124,9 @@ class StripeProvider:
                     "client_reference_id": str(reservation_id),
                     "metadata": metadata,
                     "setup_intent_data": {"metadata": metadata},
+                    # The agreement to charge later, where the card is given (as Stripe
+                    # asks of off-session charges).
+                    "custom_text": {"submit": {"message": _AGREEMENT}},
                 },
                 options={"idempotency_key": f"crossing-reservation-{reservation_id}-setup"},
             )
