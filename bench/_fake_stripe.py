@@ -155,6 +155,7 @@ class FakeStripe:
     # The events sent (or that would have been, without a webhook address): (body, header).
     events: list[tuple[bytes, str]] = field(default_factory=list)
     webhook_answers: list[int] = field(default_factory=list)
+    redelivery_delays: tuple[float, ...] = (0.5, 1, 2, 4, 8, 16)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -215,7 +216,9 @@ class FakeStripe:
                     self.answers[key] = (params, failure.status, failure.error)
             raise
         with self.lock:
-            self.answers[key] = (params, 200, answer)
+            # As Stripe does: the answer as it was then (a session since completed or
+            # expired is replayed as it was created).
+            self.answers[key] = (params, 200, json.loads(json.dumps(answer)))
         return answer
 
     def _route(self, method: str, path: str, params: dict[str, Any], key: str) -> dict[str, Any]:
@@ -493,10 +496,20 @@ class FakeStripe:
             self.events.append((body, header))
         if not self.webhook_url:
             return
+        if not self._deliver(body):
+            # As Stripe does, sent again later until the site answers 2xx (here: a few
+            # times over half a minute, enough for a site killed and started again).
+            threading.Thread(target=self._redeliver, args=(body,), daemon=True).start()
+
+    def _deliver(self, body: bytes) -> bool:
+        """One delivery (signed again, as Stripe signs each attempt): whether it got 2xx."""
         request = urllib.request.Request(
             self.webhook_url,
             data=body,
-            headers={"Content-Type": "application/json", "Stripe-Signature": header},
+            headers={
+                "Content-Type": "application/json",
+                "Stripe-Signature": sign(body, self.webhook_secret),
+            },
         )
         try:
             with urllib.request.urlopen(request, timeout=30) as answer:
@@ -507,6 +520,13 @@ class FakeStripe:
             status = 0
         with self.lock:
             self.webhook_answers.append(status)
+        return 200 <= status < 300
+
+    def _redeliver(self, body: bytes) -> None:
+        for delay in self.redelivery_delays:
+            time.sleep(delay)
+            if self._deliver(body):
+                return
 
 
 def _page(title: str, body: str) -> bytes:

@@ -157,6 +157,29 @@ def test_a_bank_that_wants_the_person_present_gets_them_on_the_pay_page(
     assert reservation.payment == Payment.CHARGED
 
 
+def test_paid_without_coming_back_the_pay_page_knows(client: Client, fake) -> None:
+    screening = paid_screening(threshold=1)
+    reservation = save_card(client, screening.pk, "gone@example.org", DECLINES)
+    run_due()
+    pay = reverse("screenings-pay", args=[links.ticket_token(reservation)])
+    first = client.post(pay)["Location"]
+    # The page expired unpaid (Stripe's last 24 hours): the next click gets a new one. The
+    # 24 hours pass here by moving its expiry time (also in the answer Stripe replays).
+    fake.sessions[first.rsplit("/", 1)[-1]].update(status="expired", expires_at=0)
+    fake.answers[f"crossing-reservation-{reservation.pk}-pay"][2]["expires_at"] = 0
+    second = client.post(pay)["Location"]
+    assert second != first
+    assert client.post(pay)["Location"] == second  # and then that one again, not a third
+    assert submit_card(second, GOOD).status_code == 303
+    # Neither the webhook (lost) nor the reader (closed the tab) came back; a later visit
+    # to the pay page asks Stripe, and finds it paid.
+    page = client.get(pay)
+    assert page.status_code == 303
+    assert page["Location"] == reverse("screenings-ticket", args=[links.ticket_token(reservation)])
+    reservation.refresh_from_db()
+    assert reservation.payment == Payment.CHARGED
+
+
 def test_unpaid_after_the_time_to_pay_gives_the_seats_back(client: Client, fake) -> None:
     screening = paid_screening(capacity=3, threshold=1)
     reservation = save_card(client, screening.pk, "late@example.org", DECLINES, quantity=3)

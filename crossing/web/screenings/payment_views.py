@@ -131,6 +131,15 @@ def pay(request: HttpRequest, token: str) -> HttpResponse:
     reservation = _reservation(token)
     if reservation is None:
         return _bad_link(request)
+    if reservation.payment == Payment.FAILED and reservation.provider_setup:
+        # Paid on the service's page, but neither its webhook nor the reader came back yet.
+        try:
+            payment_id = provider().payment_result(setup_id=reservation.provider_setup)
+        except PaymentError as error:
+            return _unreachable(request, reservation, error)
+        if payment_id is not None:
+            payment_services.paid_present(reservation, payment_id=payment_id)
+            return _ticket(token)
     screening = reservation.screening
     context: dict[str, Any] = {
         "reservation": reservation,

@@ -17,6 +17,7 @@ times, and gives up after a timeout."""
 from __future__ import annotations
 
 import threading
+import time
 from typing import Any
 
 import stripe
@@ -216,33 +217,63 @@ class StripeProvider:
         cancel_url: str,
     ) -> SetupStarted:
         metadata = {"reservation": str(reservation_id), "purpose": "payment"}
-        try:
-            session = self.api.v1.checkout.sessions.create(
-                params={
-                    "mode": "payment",
-                    "customer_email": email,
-                    "line_items": [
-                        {
-                            "quantity": 1,
-                            "price_data": {
-                                "currency": currency.lower(),
-                                "unit_amount": amount_minor,
-                                "product_data": {"name": description[:250]},
-                            },
-                        }
-                    ],
-                    "success_url": return_url,
-                    "cancel_url": cancel_url,
-                    "client_reference_id": str(reservation_id),
-                    "metadata": metadata,
-                    "payment_intent_data": {"metadata": metadata},
-                },
-                # One payment page per reservation (a second click gives the same page).
-                options={"idempotency_key": f"crossing-reservation-{reservation_id}-pay"},
-            )
-        except stripe.StripeError as error:
-            raise _failed(error) from error
+        # One payment page per reservation, so that nobody pays twice from two pages: a
+        # second click gets the same page back; only once it has expired, a new one.
+        key = f"crossing-reservation-{reservation_id}-pay"
+        for _attempt in range(3):
+            try:
+                session = self._payment_session(
+                    key=key,
+                    metadata=metadata,
+                    email=email,
+                    amount_minor=amount_minor,
+                    currency=currency,
+                    description=description,
+                    return_url=return_url,
+                    cancel_url=cancel_url,
+                )
+            except stripe.StripeError as error:
+                raise _failed(error) from error
+            # A replayed answer is the session as it was created: its expiry time tells.
+            if session.status != "expired" and session.expires_at > time.time():
+                break
+            key = f"crossing-reservation-{reservation_id}-pay-after-{session.id}"
         return SetupStarted(redirect_url=session.url or "", setup_id=session.id, customer_id="")
+
+    def _payment_session(
+        self,
+        *,
+        key: str,
+        metadata: dict[str, str],
+        email: str,
+        amount_minor: int,
+        currency: str,
+        description: str,
+        return_url: str,
+        cancel_url: str,
+    ) -> stripe.checkout.Session:
+        return self.api.v1.checkout.sessions.create(
+            params={
+                "mode": "payment",
+                "customer_email": email,
+                "line_items": [
+                    {
+                        "quantity": 1,
+                        "price_data": {
+                            "currency": currency.lower(),
+                            "unit_amount": amount_minor,
+                            "product_data": {"name": description[:250]},
+                        },
+                    }
+                ],
+                "success_url": return_url,
+                "cancel_url": cancel_url,
+                "client_reference_id": metadata["reservation"],
+                "metadata": metadata,
+                "payment_intent_data": {"metadata": metadata},
+            },
+            options={"idempotency_key": key},
+        )
 
     def payment_result(self, *, setup_id: str) -> str | None:
         try:
