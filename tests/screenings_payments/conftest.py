@@ -114,3 +114,13 @@ def save_card(
     assert response["Location"] == ticket_path(reservation)
     reservation.refresh_from_db()
     return reservation
+
+
+# The browser tests' fixtures (tests/browser/conftest.py): one Chromium, contexts whose every
+# request is watched (and stopped if it would leave the machine), axe-core.
+from browser.conftest import (  # noqa: E402, F401
+    browser,
+    new_context,
+    pytest_runtest_call,
+    watch,
+)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -20,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from .. import security
 from ..comments.links import absolute
 from ..comments.views import cross_site
 from . import links, payment_services, services
@@ -33,6 +35,30 @@ def setup_return_url(reservation: Reservation) -> str:
     """Where the payment service sends the reader back to (and where its cancel button
     goes): what the confirmation page passes to services.confirm_reservation."""
     return absolute(reverse("screenings-payment-return", args=[links.ticket_token(reservation)]))
+
+
+def allow_checkout(response: HttpResponse) -> HttpResponse:
+    """Let this page's form lead to the payment service's page. The site's policy allows
+    forms to post to the site only (form-action 'self'), and browsers hold the redirect
+    that follows a post to it too: a page whose button ends on Stripe Checkout (this pay
+    page, the reservation's confirmation page) widens form-action by that one origin."""
+    origins = checkout_origins()
+    own = "form-action " + " ".join(security.DIRECTIVES["form-action"])
+    if origins and own in security.POLICY:
+        widened = security.POLICY.replace(own, f"{own} {' '.join(origins)}")
+        response["Content-Security-Policy"] = widened
+    return response
+
+
+def checkout_origins() -> tuple[str, ...]:
+    """Where the payment service's pages are: Stripe Checkout's, or the address of the
+    API's stand-in (a local fake serves both)."""
+    if settings.CROSSING_SCREENINGS_PAYMENTS != "stripe":
+        return ()
+    base = urlsplit(settings.CROSSING_STRIPE_API_BASE)
+    if base.netloc == "api.stripe.com":
+        return ("https://checkout.stripe.com",)
+    return (f"{base.scheme}://{base.netloc}",)
 
 
 def _reservation(token: str) -> Reservation | None:
@@ -150,11 +176,11 @@ def pay(request: HttpRequest, token: str) -> HttpResponse:
         "nothing_to_pay": _why_not_payable(reservation),
     }
     if request.method == "GET":
-        return _page(request, "pay.html", context)
+        return allow_checkout(_page(request, "pay.html", context))
     if cross_site(request):
         return _plain(_("Payments can only be started from this site's own pages."), 403)
     if context["nothing_to_pay"]:
-        return _page(request, "pay.html", context, status=409)
+        return allow_checkout(_page(request, "pay.html", context, status=409))
     try:
         started = provider().start_payment(
             reservation_id=reservation.pk,
