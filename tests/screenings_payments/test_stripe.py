@@ -9,8 +9,10 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import httpx
+import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +23,7 @@ from crossing.web.outbox.models import Message, Status
 from crossing.web.screenings import jobs, links, payment_views, services
 from crossing.web.screenings.models import Payment, ReservationState, State
 from crossing.web.screenings.payments import PaymentError, provider
+from crossing.web.screenings.payments.stripe import StripeProvider
 
 from .conftest import (
     ROOT,
@@ -231,6 +234,30 @@ def test_called_off_before_the_charge_job_runs_charges_nobody(client: Client, fa
     reservation.refresh_from_db()
     assert reservation.payment == Payment.SAVED
     assert fake.counters()["charges"] == 0
+
+
+@pytest.mark.parametrize("meanwhile", ["cancelled", "called off"])
+def test_what_is_charged_while_it_is_being_cancelled_is_refunded(
+    client: Client, fake, monkeypatch: pytest.MonkeyPatch, meanwhile: str
+) -> None:
+    screening = paid_screening(threshold=1)
+    reservation = save_card(client, screening.pk, "mind@example.org", GOOD)
+    charge = StripeProvider.charge
+
+    def charge_then_change_mind(self: StripeProvider, **request: Any) -> Any:
+        """The real charge; then, before the job records it, the other change."""
+        result = charge(self, **request)
+        if meanwhile == "cancelled":
+            assert services.cancel_reservation(reservation)
+        else:
+            assert services.call_off(screening, by=services.staff("alice"), reason="Storm.")
+        return result
+
+    monkeypatch.setattr(StripeProvider, "charge", charge_then_change_mind)
+    run_due()
+    reservation.refresh_from_db()
+    assert reservation.payment == Payment.REFUNDED
+    assert fake.counters()["charges"] == 1 and fake.counters()["refunds"] == 1
 
 
 def test_a_webhook_with_a_bad_signature_is_refused(client: Client, fake) -> None:

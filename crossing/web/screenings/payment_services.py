@@ -17,13 +17,13 @@ def paid_present(reservation: Reservation, *, payment_id: str) -> bool:
     the seats went back (the 48 hours had passed, or it was cancelled) or after the
     screening was called off: refunded."""
     with transaction.atomic():
-        # The screening's row first, so that a call-off in progress is seen (see jobs._charge).
-        list(Screening.objects.select_for_update().filter(pk=reservation.screening_id).values("pk"))
         changed = Reservation.objects.filter(pk=reservation.pk, payment=Payment.FAILED).update(
             payment=Payment.CHARGED, provider_payment=payment_id, payment_error="", pay_by=None
         )
         if not changed:
             return False
+        # Then the screening's row, so that a call-off in progress is seen (see jobs._charge).
+        list(Screening.objects.select_for_update().filter(pk=reservation.screening_id).values("pk"))
         reservation = Reservation.objects.select_related("screening").get(pk=reservation.pk)
         kept = (
             reservation.state == ReservationState.RESERVED
