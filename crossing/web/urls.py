@@ -22,6 +22,7 @@ urlpatterns = [
     path("webmention/", include("crossing.web.comments.webmention_urls")),
     path("screenings/", include("crossing.web.screenings.urls")),
     path("screenings/", include("crossing.web.screenings.organiser_urls")),
+    path("screenings/", include("crossing.web.screenings.payment_urls")),
     path("site-map/", views.site_map, name="site-map"),
     path(
         "sitemap.xml",
