@@ -25,11 +25,13 @@ from __future__ import annotations
 import datetime
 import os
 import re
+import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import icalendar
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
@@ -48,7 +50,15 @@ from crossing.web.screenings.models import (
     State,
 )
 
-from .conftest import ROOT, ContextFactory, Watch, assert_accessible, assert_fits
+from .conftest import (
+    ROOT,
+    ContextFactory,
+    Watch,
+    assert_accessible,
+    assert_fits,
+    axe_violations,
+    describe_violations,
+)
 
 STAFF = ("programmer", "a long passphrase for the staff")
 POLICY = worker.Policy(max_tries=3, retry_seconds=60, lease_seconds=120, keep_days=30)
@@ -56,6 +66,34 @@ _LINK = re.compile(r"https?://\S+")
 # Chromium logs a document answered with an error status (the refusals, 400 and 409) as a
 # console error: that one is the answer the test expects, not a fault of the page.
 _STATUS_LINE = re.compile(r"Failed to load resource: the server responded with a status of 4")
+
+
+# Django's own admin chrome, which this project does not write: its breadcrumbs' links are
+# told apart by colour alone, and its tabular inlines head their first and last columns
+# (the row's name, the delete box) with empty cells. Everything else on an admin page is
+# checked like any other page.
+_DJANGO_ADMIN = {
+    "link-in-text-block": r"\.breadcrumbs",
+    "empty-table-header": r'<th( class="original")?></th>',
+}
+
+# Django's admin scripts set a style attribute, which the site's policy (no inline style)
+# blocks, harmlessly: the admin is Django's, seen only by staff.
+_ADMIN_INLINE_STYLE = re.compile(r"Applying inline style violates .*style-src")
+
+
+def assert_admin_accessible(page: Page) -> None:
+    found = []
+    for violation in axe_violations(page):
+        chrome = _DJANGO_ADMIN.get(violation["id"])
+        nodes = [
+            node
+            for node in violation["nodes"]
+            if not (chrome and re.search(chrome, " ".join(map(str, node["target"])) + node["html"]))
+        ]
+        if nodes:
+            found.append({**violation, "nodes": nodes})
+    assert not found, f"axe-core on {page.url}:\n{describe_violations(found)}"
 
 
 # -- the site, the worker, the emails --
@@ -102,12 +140,21 @@ def link_in(message: Any, part: str) -> str:
 
 
 def one_mail(address: str, about: str) -> Any:
-    """The one email to `address` whose subject or text matches `about` (a regex)."""
+    """The one email to `address` whose subject matches `about` (a regex)."""
     pattern = re.compile(about, re.IGNORECASE)
-    found = [m for m in mails_to(address) if pattern.search(m.subject + "\n" + m.body)]
+    found = [m for m in mails_to(address) if pattern.search(m.subject)]
     subjects = [(m.to, m.subject) for m in mail.outbox]
     assert len(found) == 1, f"{len(found)} emails to {address} about {about!r}: {subjects}"
     return found[0]
+
+
+def assert_calendar_attached(message: Any, screening: Screening) -> None:
+    """The email carries the screening as an .ics file, at the screening's instant."""
+    files = [item for item in message.attachments if isinstance(item, tuple)]
+    calendars = [content for name, content, _ in files if str(name).endswith(".ics")]
+    assert len(calendars) == 1, [name for name, *_ in files]
+    (event,) = icalendar.Calendar.from_ical(calendars[0]).walk("VEVENT")
+    assert event.decoded("DTSTART") == screening.starts
 
 
 # -- pages as a person sees them --
@@ -128,12 +175,17 @@ class Visitor:
     def check(self, *, status: int | None = None) -> None:
         self.page.wait_for_load_state()
         self.seen.append(self.page.url)
-        if self.javascript:
+        if self.javascript and "/admin/" in self.page.url:
+            assert_admin_accessible(self.page)
+        elif self.javascript:
             assert_accessible(self.page)
+        admin = "/admin/" in self.page.url
         errors = [
             line
             for line in self.watch.console
-            if line.startswith("error:") and not (status and _STATUS_LINE.search(line))
+            if line.startswith("error:")
+            and not (status and _STATUS_LINE.search(line))
+            and not (admin and _ADMIN_INLINE_STYLE.search(line))
         ]
         assert not errors, errors
         self.watch.console.clear()
@@ -212,7 +264,7 @@ def request_screening(person: Visitor, site: str, asked: Request) -> Screening:
     page.locator("select[name=country]").select_option("CA")
     page.locator("select[name=time_zone]").select_option("America/Toronto")
     person.click(re.compile("request", re.IGNORECASE))
-    expect(page).to_have_url(re.compile(r"/screenings/request/sent/$"))
+    expect(page).to_have_url(re.compile(r"/screenings/request/sent/(#.*)?$"))
     return Screening.objects.get(organiser_email=asked.organiser_email, venue_name=asked.venue_name)
 
 
@@ -268,7 +320,7 @@ def open_sales(person: Visitor, screening: Screening) -> str:
 def reserve(person: Visitor, name: str, email: str, quantity: int, *, status: int = 200) -> None:
     """On the screening's page (already open): fill the form and send it."""
     page = person.page
-    form = page.locator("form[action$='/reserve/']")
+    form = page.locator("form[action*='/reserve/']")
     form.locator("[name=name]").fill(name)
     form.locator("[name=email]").fill(email)
     form.locator("[name=quantity]").fill(str(quantity))
@@ -287,16 +339,16 @@ def reserve_and_confirm(person: Visitor, site: str, screening: Screening, name: 
     person.page.locator(f"a[href$='/screenings/{screening.pk}/']").first.click()
     person.check()
     reserve(person, name, email, 1)
-    expect(person.page).to_have_url(re.compile(r"/screenings/reservations/[^/]+/sent/$"))
-    person.says(email)
+    expect(person.page).to_have_url(re.compile(r"/screenings/reservations/[^/]+/sent/(#.*)?$"))
+    person.says("check your email")
     run_worker()
     held = Reservation.objects.get(screening=screening, email=email)
     message = Message.objects.get(key=f"reservation-{held.pk}-held")
     assert message.status == "sent"
-    (sent,) = [m for m in mails_to(email) if m.extra_headers.get("Message-ID", "") or True]
+    (sent,) = mails_to(email)  # the one email so far: follow the link in it
     person.open(link_in(sent, "/screenings/reservations/confirm/"))
     person.click(re.compile("confirm", re.IGNORECASE))
-    expect(person.page).to_have_url(re.compile(r"/screenings/tickets/[^/]+/$"))
+    expect(person.page).to_have_url(re.compile(r"/screenings/tickets/[^/]+/(#.*)?$"))
     return person.page.url
 
 
@@ -348,7 +400,7 @@ def test_a_screening_requested_approved_tipped_and_sold_out(
         expected = {1: State.ON_SALE, 2: State.CONFIRMED, 3: State.SOLD_OUT}[number]
         assert screening.state == expected, (number, screening.state)
         reader.open(f"{site}/screenings/{screening.pk}/")
-        reader.says({1: "1 of 2", 2: "confirmed", 3: "sold out"}[number])
+        reader.says({1: "1 of the 2 tickets", 2: "confirmed", 3: "sold out"}[number])
     tipped = screening.changes.filter(after=State.CONFIRMED, reservation__isnull=True)
     assert tipped.count() == 1, "the threshold tips once"
 
@@ -356,10 +408,10 @@ def test_a_screening_requested_approved_tipped_and_sold_out(
     run_worker()
     for reader, name, ticket in zip(readers, names, tickets, strict=True):
         email = f"{name.split()[0].lower()}@reader.example"
-        confirmed = one_mail(email, r"will happen|is confirmed|going ahead")
-        assert "ics" in " ".join(a[0] for a in confirmed.attachments) or confirmed.attachments
+        confirmed = one_mail(email, r"^it will happen")
+        assert_calendar_attached(confirmed, screening)
         assert_ticket_with_qr(reader, ticket)
-    one_mail(asked.organiser_email, r"will happen|is confirmed|threshold")
+    one_mail(asked.organiser_email, r"will happen")
 
     # The late reader sends the form from the page they opened before it sold out.
     reserve(late, "Noor Haddad", "noor@reader.example", 1, status=409)
@@ -480,6 +532,22 @@ def _reserved(screening: Screening, names: list[str]) -> list[Reservation]:
     return made
 
 
+def _place(screening: Screening, venue: str, zone: str, where: tuple[float, float] | None) -> None:
+    """A venue of its own, at 19:30 in its own zone, and (set by staff) on the map."""
+    local = screening.starts.astimezone(zoneinfo.ZoneInfo(zone))
+    starts = local.replace(hour=19, minute=30, second=0, microsecond=0)
+    latitude, longitude = where or (None, None)
+    Screening.objects.filter(pk=screening.pk).update(
+        venue_name=venue,
+        time_zone=zone,
+        starts=starts,
+        deadline=starts - datetime.timedelta(days=7),
+        latitude=latitude,
+        longitude=longitude,
+    )
+    screening.refresh_from_db()
+
+
 READERS = [
     "Ji-woo Kim",
     "Sam Okafor",
@@ -508,11 +576,17 @@ def test_screenshots_of_screenings(
     site = screening_site
     folder = _screenshot_folder(tmp_path)
     selling = factories.on_sale(capacity=120, threshold=60, town="Toronto")
+    _place(selling, "Riverside Hall", "America/Toronto", (43.65, -79.38))
     _reserved(selling, READERS[:8])  # 15 of 60
     confirmed = factories.on_sale(capacity=40, threshold=12, town="Seoul", country="KR")
+    _place(confirmed, "Mapo Community Cinema", "Asia/Seoul", (37.57, 126.98))
     made = _reserved(confirmed, READERS)  # 19: confirmed
-    factories.on_sale(capacity=80, threshold=30, town="Manchester", country="GB", days_ahead=45)
+    later = factories.on_sale(
+        capacity=80, threshold=30, town="Manchester", country="GB", days_ahead=45
+    )
+    _place(later, "Old Mill Library", "Europe/London", (53.48, -2.24))
     off = factories.on_sale(capacity=60, threshold=25, town="Lyon", country="FR", days_ahead=20)
+    _place(off, "Salle des Fêtes", "Europe/Paris", None)  # not on the map yet
     _reserved(off, READERS[:3])
     Screening.objects.filter(pk=off.pk).update(deadline=timezone.now())
     assert services.deadline_passed(off.pk) == "called off"
@@ -520,11 +594,18 @@ def test_screenshots_of_screenings(
 
     page = new_context(viewport={"width": width, "height": 900}).new_page()
 
-    def shoot(name: str) -> None:
+    def shoot(name: str, part: str = "") -> None:
+        """The whole page, only `part` of it (a form with its errors), or the window."""
         page.wait_for_load_state()
         assert_fits(page, width)
         assert_accessible(page)
-        page.screenshot(path=str(folder / f"screenings-{name}-{width}.png"), full_page=True)
+        path = str(folder / f"screenings-{name}-{width}.png")
+        if part == "window":
+            page.screenshot(path=path)
+        elif part:
+            page.locator(part).first.screenshot(path=path)
+        else:
+            page.screenshot(path=path, full_page=True)
 
     page.goto(f"{site}/screenings/")
     shoot("list")
@@ -532,14 +613,14 @@ def test_screenshots_of_screenings(
     expect(page.locator("progress, [role=progressbar]").first).to_be_visible()
     shoot("on-sale")
     # Mistakes the browser's own checks let through, so that the site's message shows.
-    form = page.locator("form[action$='/reserve/']")
+    form = page.locator("form[action*='/reserve/']")
     form.locator("[name=name]").fill("Ji-woo Kim")
     form.locator("[name=email]").fill("jiwoo@reader")
     form.locator("[name=quantity]").fill("2")
     form.locator("button[type=submit]").click()
     page.wait_for_load_state()
     expect(page.locator("[name=email]")).to_have_value("jiwoo@reader")
-    shoot("reservation-errors")
+    shoot("reservation-errors", "#reserve")
     page.goto(f"{site}{_path(links.ticket_url(made[0]))}")
     shoot("ticket")
     page.goto(f"{site}{off.path}")
@@ -554,7 +635,8 @@ def test_screenshots_of_screenings(
     page.locator("form[method=post] button[type=submit]").last.click()
     page.wait_for_load_state()
     expect(page.locator("[name=organiser_name]")).to_have_value("Mina Park")
-    shoot("request-errors")
+    page.locator(".form-error-summary").evaluate("(e) => { e.scrollIntoView(); scrollBy(0, -160) }")
+    shoot("request-errors", "window")
     page.goto(f"{site}{_path(links.organiser_url(selling))}")
     shoot("manage")
     page.goto(f"{site}{_path(links.organiser_url(confirmed))}door/")
