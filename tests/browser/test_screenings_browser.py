@@ -170,11 +170,11 @@ class Visitor:
     javascript: bool
     watch: Watch
     cookies_allowed: bool = False
-    seen: list[str] = field(default_factory=list)
+    seen: list[str] = field(default_factory=list)  # the paths of the pages checked
 
     def check(self, *, status: int | None = None) -> None:
         self.page.wait_for_load_state()
-        self.seen.append(self.page.url)
+        self.seen.append(urlsplit(self.page.url).path)
         if self.javascript and "/admin/" in self.page.url:
             assert_admin_accessible(self.page)
         elif self.javascript:
@@ -213,6 +213,30 @@ class Visitor:
 
     def says(self, pattern: str) -> None:
         expect(self.page.locator("main")).to_contain_text(re.compile(pattern, re.IGNORECASE))
+
+
+# Every kind of page a screening's life shows, by its address.
+KINDS = {
+    "the request form": r"^/screenings/request/$",
+    "request sent": r"^/screenings/request/sent/$",
+    "the organiser's confirmation": r"^/screenings/organiser/confirm/[^/]+/$",
+    "the admin's change page": r"^/admin/screenings/screening/\d+/change/$",
+    "the admin's decision": r"^/admin/screenings/screening/\d+/decide/approve/$",
+    "the manage page": r"^/screenings/manage/[^/]+/$",
+    "the list": r"^/screenings/$",
+    "a screening's page": r"^/screenings/\d+/$",
+    "check your email": r"^/screenings/reservations/[^/]+/sent/$",
+    "the reader's confirmation": r"^/screenings/reservations/confirm/[^/]+/$",
+    "a ticket": r"^/screenings/tickets/[^/]+/$",
+}
+
+
+def assert_every_kind_checked(people: list[Visitor], *extra: tuple[str, str]) -> None:
+    """Each kind of page was opened, and checked, by someone."""
+    seen = [path for person in people for path in person.seen]
+    kinds = {**KINDS, **dict(extra)}
+    missing = [kind for kind, path in kinds.items() if not any(re.match(path, p) for p in seen)]
+    assert not missing, f"never checked: {missing}"
 
 
 def visitor(
@@ -272,7 +296,7 @@ def confirm_address(person: Visitor, email: str) -> None:
     run_worker()
     message = one_mail(email, r"confirm")
     person.open(link_in(message, "/screenings/organiser/confirm/"))
-    person.click(re.compile("confirm", re.IGNORECASE))
+    person.click("Confirm my address")
     person.says("confirmed")
 
 
@@ -288,17 +312,15 @@ def sign_in(staff: Visitor, site: str) -> None:
 def approve_in_admin(staff: Visitor, site: str, screening: Screening) -> None:
     """Staff open the request's change page and approve it with a flat fee."""
     staff.open(f"{site}/admin/screenings/screening/{screening.pk}/change/")
-    staff.page.get_by_role("link", name=re.compile("approve", re.IGNORECASE)).first.click()
-    staff.page.wait_for_load_state()
-    fee = staff.page.locator("[name=fee_flat]")
-    if fee.count():
-        fee.fill("250")
-    staff.click(re.compile("approve", re.IGNORECASE))
+    staff.click("Approve…")
+    staff.page.get_by_label(re.compile("^Flat fee")).fill("250")
+    staff.click("Approve")
     expect(staff.page.locator("ul.messagelist")).to_contain_text(
         re.compile("approved", re.IGNORECASE)
     )
     screening.refresh_from_db()
     assert screening.state == State.APPROVED
+    assert screening.fee_flat_minor == 25000
 
 
 def open_sales(person: Visitor, screening: Screening) -> str:
@@ -307,10 +329,9 @@ def open_sales(person: Visitor, screening: Screening) -> str:
     message = one_mail(screening.organiser_email, r"approved")
     manage = link_in(message, "/screenings/manage/")
     person.open(manage)
-    terms = person.page.get_by_role("checkbox")
-    if terms.count():
-        terms.first.check()
-    person.click(re.compile("open sales|put .* on sale", re.IGNORECASE))
+    person.says("a flat fee of CA\\$250")
+    person.page.get_by_label(re.compile("^I accept the rental terms")).check()
+    person.click("Open sales")
     person.says("on sale")
     screening.refresh_from_db()
     assert screening.state == State.ON_SALE
@@ -347,17 +368,20 @@ def reserve_and_confirm(person: Visitor, site: str, screening: Screening, name: 
     assert message.status == "sent"
     (sent,) = mails_to(email)  # the one email so far: follow the link in it
     person.open(link_in(sent, "/screenings/reservations/confirm/"))
-    person.click(re.compile("confirm", re.IGNORECASE))
+    person.click("Confirm my reservation")
     expect(person.page).to_have_url(re.compile(r"/screenings/tickets/[^/]+/(#.*)?$"))
     return person.page.url
 
 
-def assert_ticket_with_qr(person: Visitor, url: str) -> None:
+def assert_ticket_with_qr(person: Visitor, url: str, reservation: Reservation) -> None:
+    """The ticket page shows its QR code, large enough for a phone at the door, and the
+    code in text beside it."""
     person.open(url)
-    qr = person.page.locator("svg").filter(has=person.page.locator("path, rect"))
-    expect(qr.first).to_be_visible()
-    box = qr.first.bounding_box()
-    assert box and box["width"] >= 100, f"a QR code a door phone can read: {box}"
+    qr = person.page.locator("figure.ticket-code svg")
+    expect(qr).to_be_visible()
+    box = qr.bounding_box()
+    assert box and box["width"] >= 100 and box["height"] >= 100, box
+    expect(person.page.locator("figure.ticket-code figcaption")).to_contain_text(reservation.code)
     person.says("confirmed")
 
 
@@ -410,7 +434,7 @@ def test_a_screening_requested_approved_tipped_and_sold_out(
         email = f"{name.split()[0].lower()}@reader.example"
         confirmed = one_mail(email, r"^it will happen")
         assert_calendar_attached(confirmed, screening)
-        assert_ticket_with_qr(reader, ticket)
+        assert_ticket_with_qr(reader, ticket, Reservation.objects.get(email=email))
     one_mail(asked.organiser_email, r"will happen")
 
     # The late reader sends the form from the page they opened before it sold out.
@@ -429,7 +453,11 @@ def test_a_screening_requested_approved_tipped_and_sold_out(
         expect(door).to_contain_text(reservation.name)
         expect(door).to_contain_text(reservation.code)
         assert reservation.email not in door.inner_text()
+    expect(door).to_contain_text(re.compile(r"\b3 tickets in all"))
     assert not Message.objects.filter(kind="screening-charge").exists(), "nothing charged"
+    assert_every_kind_checked(
+        [organiser, staff, late, *readers], ("the door list", r"^/screenings/manage/[^/]+/door/$")
+    )
 
 
 # -- 2. called off --
@@ -499,6 +527,7 @@ def test_a_screening_called_off_at_its_deadline(
     late.says("called off")
     expect(late.page.locator("[name=name]")).to_have_value("Leila Mansour")
     assert not Reservation.objects.filter(email="leila@reader.example").exists()
+    assert_every_kind_checked([organiser, staff, reader, other, late])
 
 
 # -- screenshots --
