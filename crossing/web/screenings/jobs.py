@@ -131,6 +131,8 @@ def _charge(payload: dict[str, Any]) -> None:
     if reservation.payment != Payment.SAVED or reservation.state != ReservationState.RESERVED:
         return
     screening = reservation.screening
+    if screening.state == State.CALLED_OFF:
+        return  # called off before this job ran: nobody pays
     result = provider().charge(
         idempotency_key=f"crossing-reservation-{reservation.pk}-charge",
         customer_id=reservation.provider_customer,
@@ -141,29 +143,42 @@ def _charge(payload: dict[str, Any]) -> None:
         f"{screening.local_starts:%Y-%m-%d %H:%M}",
     )
     with transaction.atomic():
+        # The reservation's row, then the screening's (the order a cancellation takes them
+        # in): a cancellation or a call-off made while the charge was on its way is either
+        # finished by now, and seen here, or waits, and then sees the charge (and refunds it).
         if result.paid:
             changed = Reservation.objects.filter(pk=reservation.pk, payment=Payment.SAVED).update(
                 payment=Payment.CHARGED, provider_payment=result.payment_id, payment_error=""
             )
-            if changed:
-                reservation.payment = Payment.CHARGED
-                notifications.payment_received(reservation)
-            return
-        pay_by = timezone.now() + datetime.timedelta(hours=settings.CROSSING_SCREENINGS_PAY_HOURS)
-        changed = Reservation.objects.filter(pk=reservation.pk, payment=Payment.SAVED).update(
-            payment=Payment.FAILED,
-            provider_payment=result.payment_id,
-            payment_error=result.reason[:500],
-            pay_by=pay_by,
+        else:
+            pay_by = timezone.now() + datetime.timedelta(
+                hours=settings.CROSSING_SCREENINGS_PAY_HOURS
+            )
+            changed = Reservation.objects.filter(pk=reservation.pk, payment=Payment.SAVED).update(
+                payment=Payment.FAILED,
+                provider_payment=result.payment_id,
+                payment_error=result.reason[:500],
+                pay_by=pay_by,
+            )
+        if not changed:
+            return  # recorded by an earlier run of this job
+        screening = Screening.objects.select_for_update().get(pk=screening.pk)
+        reservation = Reservation.objects.get(pk=reservation.pk)
+        reservation.screening = screening
+        still_on = (
+            reservation.state == ReservationState.RESERVED and screening.state != State.CALLED_OFF
         )
-        if changed:
-            reservation.refresh_from_db()
+        if result.paid and still_on:
+            notifications.payment_received(reservation)
+        elif result.paid:
+            refund(reservation)  # cancelled or called off while the charge was being made
+        elif still_on:
             notifications.payment_failed(reservation)
             enqueue(
                 kind=PAY_BY,
                 payload={"reservation": reservation.pk},
                 key=f"reservation-{reservation.pk}-pay-by",
-                not_before=pay_by,
+                not_before=reservation.pay_by,
             )
 
 
