@@ -21,6 +21,7 @@ urlpatterns = [
     path("comments/", include("crossing.web.comments.subscription_urls")),
     path("webmention/", include("crossing.web.comments.webmention_urls")),
     path("screenings/", include("crossing.web.screenings.urls")),
+    path("screenings/", include("crossing.web.screenings.organiser_urls")),
     path("screenings/", include("crossing.web.screenings.payment_urls")),
     path("site-map/", views.site_map, name="site-map"),
     path(
