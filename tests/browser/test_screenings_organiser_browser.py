@@ -215,7 +215,10 @@ def test_no_payload_runs_in_the_organiser_pages_or_the_admin(
     assert Screening.objects.count() == 0
 
     # Stored, and shown on the organiser's page, the door list and the admin's pages.
-    screenings = [_stored_with(rotated(texts, k, 9), k) for k in range(ROUNDS)]
+    # Stored as the forms would let them through: they refuse NUL (which PostgreSQL cannot
+    # store), so it is left out here.
+    storable = [text.replace("\0", "") for text in texts]
+    screenings = [_stored_with(rotated(storable, k, 9), k) for k in range(ROUNDS)]
     for screening in screenings:
         for address in (
             f"/screenings/manage/{links.organiser_token(screening)}/",
