@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 
 from crossing.web.screenings import links, services
 from crossing.web.screenings.models import Reservation, ReservationState, Screening
-from tests.screenings.factories import on_sale
+from screenings.factories import on_sale
 
 from .conftest import ContextFactory, assert_accessible, assert_fits
 

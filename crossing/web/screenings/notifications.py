@@ -25,7 +25,7 @@ from babel.numbers import format_currency, get_currency_precision
 from django.db import transaction
 from django.db.models import Sum
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
@@ -156,30 +156,12 @@ def film_title(slug: str) -> str:
         return slug
 
 
-def _named_url(name: str, token: str, fallback: str) -> str:
-    """A page another part of the screenings may not have added yet (the addresses are
-    fixed in advance): reversed when it exists, else built from its fixed address."""
-    try:
-        return absolute(reverse(name, args=[token] if token else []))
-    except NoReverseMatch:
-        return absolute(fallback)
-
-
-def _admin_url(screening: Screening) -> str:
-    try:
-        return links.admin_url(screening)
-    except NoReverseMatch:  # the screenings' admin is not installed
-        return absolute(reverse("admin:index"))
-
-
 def door_url(screening: Screening) -> str:
-    token = links.organiser_token(screening)
-    return _named_url("screenings-door", token, f"/screenings/manage/{token}/door/")
+    return absolute(reverse("screenings-door", args=[links.organiser_token(screening)]))
 
 
 def pay_url(reservation: Reservation) -> str:
-    token = links.ticket_token(reservation)
-    return _named_url("screenings-pay", token, f"/screenings/payments/pay/{token}/")
+    return links.pay_url(reservation)
 
 
 def _screening_context(screening: Screening) -> dict[str, Any]:
@@ -190,7 +172,7 @@ def _screening_context(screening: Screening) -> dict[str, Any]:
         "deadline": when(screening, screening.deadline),
         "price": money(screening, screening.price_minor) if not screening.is_free else "",
         "screening_url": links.screening_url(screening),
-        "list_url": _named_url("screenings-list", "", "/screenings/"),
+        "list_url": absolute(reverse("screenings-list")),
     }
 
 
@@ -225,7 +207,7 @@ def _to_staff(screening: Screening, *, what: str, subject: str, key: str) -> Non
         to=recipients,
         subject=subject,
         template=f"staff_{what}",
-        context={**_screening_context(screening), "admin_url": _admin_url(screening)},
+        context={**_screening_context(screening), "admin_url": links.admin_url(screening)},
         key=key,
     )
 
