@@ -21,6 +21,7 @@ from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ..admin_inlines import ReadOnlyInline
 from ..content import site_content
 from . import organiser_display, services
 from .models import Change, Reservation, Screening, State
@@ -31,35 +32,17 @@ if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
 
-class ChangeInline(admin.TabularInline):  # type: ignore[type-arg]
+class ChangeInline(ReadOnlyInline):
     model = Change
     fields = ("at", "reservation", "before", "after", "by", "cause")
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
     ordering = ("at", "id")
     verbose_name_plural = gettext_lazy("history")
 
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-class ReservationInline(admin.TabularInline):  # type: ignore[type-arg]
+class ReservationInline(ReadOnlyInline):
     model = Reservation
     fields = ("name", "email", "quantity", "state", "payment", "code", "created", "hold_until")
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
     ordering = ("created", "id")
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 # --- The decisions' forms -------------------------------------------------------------------
