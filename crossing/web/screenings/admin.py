@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from ..admin_inlines import ReadOnlyInline
 from ..content import site_content
-from . import organiser_display, services
+from . import display, organiser_display, services
 from .models import Change, Reservation, Screening, State
 from .organiser_forms import LocalTimeField
 from .organiser_time import aware
@@ -284,17 +284,17 @@ class ScreeningAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # not subscri
 
     @admin.display(description=gettext_lazy("starts"))
     def local_starts_text(self, screening: Screening) -> str:
-        return organiser_display.when(screening.starts, screening)
+        return display.when_zoned(screening.starts, screening)
 
     @admin.display(description=gettext_lazy("reservation deadline"))
     def deadline_text(self, screening: Screening) -> str:
-        return organiser_display.when(screening.deadline, screening)
+        return display.when_zoned(screening.deadline, screening)
 
     @admin.display(description=gettext_lazy("date proposed"))
     def proposed_text(self, screening: Screening) -> str:
         if screening.proposed_starts is None:
             return "—"
-        return organiser_display.when(screening.proposed_starts, screening)
+        return display.when_zoned(screening.proposed_starts, screening)
 
     @admin.display(description=gettext_lazy("ticket price"))
     def price_text(self, screening: Screening) -> str:
@@ -395,7 +395,7 @@ class ScreeningAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # not subscri
             "form": form,
             "refused": refused,
             "progress": self.progress(screening),
-            "starts": organiser_display.when(screening.starts, screening),
+            "starts": display.when_zoned(screening.starts, screening),
         }
         return render(request, "admin/screenings/screening/decide.html", context, status=status)
 
