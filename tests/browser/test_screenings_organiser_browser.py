@@ -30,9 +30,6 @@ WIDTHS = (390, 1280)
 
 @pytest.fixture
 def organiser_site(site: str, settings: Settings) -> str:
-    # Until the placeholder routes leave screenings/urls.py (issue 16's "pages" work), the
-    # organiser's pages are put first, as tests/screenings_organiser does.
-    settings.ROOT_URLCONF = "screenings_organiser.urls"
     settings.CROSSING_SITE_URL = site
     return site
 
