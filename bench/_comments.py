@@ -39,6 +39,7 @@ class Answer:
     location: str
     body: str
     seconds: float
+    headers: dict[str, str] = field(default_factory=dict)  # names in lower case
 
 
 class Broken(Exception):
@@ -81,16 +82,19 @@ def exchange(
             response.getheader("Location", ""),
             text,
             time.monotonic() - started,
+            {name.lower(): value for name, value in response.getheaders()},
         )
     finally:
         connection.close()
 
 
 class FormReader(HTMLParser):
-    """The fields of the form that posts to /comments/post/, as a browser would send them."""
+    """The fields of the form that posts to `action` (/comments/post/ unless told), as a
+    browser would send them."""
 
-    def __init__(self) -> None:
+    def __init__(self, action: str = POST_PATH) -> None:
         super().__init__()
+        self.action = action
         self.inside = False
         self.found = False
         self.fields: dict[str, str] = {}
@@ -98,7 +102,7 @@ class FormReader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {name: value or "" for name, value in attrs}
         action = attributes.get("action", "").partition("#")[0]  # "/comments/post/#respond"
-        if tag == "form" and action.endswith(POST_PATH):
+        if tag == "form" and action.endswith(self.action):
             self.inside = self.found = True
         elif self.inside and tag in ("input", "textarea") and attributes.get("name"):
             if attributes.get("type") in ("checkbox", "submit"):
