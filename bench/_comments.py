@@ -89,21 +89,28 @@ def exchange(
 
 
 class FormReader(HTMLParser):
-    """The fields of the form that posts to `action` (/comments/post/ unless told), as a
-    browser would send them."""
+    """The fields of the form that posts to `action` (/comments/post/ unless told; None:
+    the first form whose method is POST), as a browser would send them."""
 
-    def __init__(self, action: str = POST_PATH) -> None:
+    def __init__(self, action: str | None = POST_PATH) -> None:
         super().__init__()
         self.action = action
         self.inside = False
         self.found = False
         self.fields: dict[str, str] = {}
+        self.form_action = ""  # the action of the form found, as written
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {name: value or "" for name, value in attrs}
         action = attributes.get("action", "").partition("#")[0]  # "/comments/post/#respond"
-        if tag == "form" and action.endswith(self.action):
-            self.inside = self.found = True
+        if tag == "form" and not self.found:
+            if self.action is None:
+                wanted = attributes.get("method", "").lower() == "post"
+            else:
+                wanted = action.endswith(self.action)
+            if wanted:
+                self.inside = self.found = True
+                self.form_action = action
         elif self.inside and tag in ("input", "textarea") and attributes.get("name"):
             if attributes.get("type") in ("checkbox", "submit"):
                 return
