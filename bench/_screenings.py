@@ -370,9 +370,8 @@ class Stored:
         )
         ids = {row.id for row in rows}
         messages = {}
-        for (key,) in database.rows(
-            "SELECT key FROM outbox_message WHERE key LIKE 'reservation-%'"
-        ):
+        query = "SELECT key FROM outbox_message WHERE key LIKE ?"
+        for (key,) in database.rows(query, ("reservation-%",)):
             number = str(key).split("-")[1]
             if number.isdigit() and int(number) in ids:
                 messages[str(key)] = copies.get(message_id(str(key)), 0)

@@ -155,6 +155,8 @@ class Organiser:
             return int(screening.pk)
         except services.Refused as refused:
             raise HarnessError(f"the services refused the screening: {refused.message}") from None
+        except Exception as error:  # the site's code, not the harness: said in one line
+            raise HarnessError(f"putting a screening on sale failed: {error!r}") from error
         finally:
             connections.close_all()  # SQLite: no lock held while the site writes
 
@@ -260,6 +262,7 @@ def environment_for(
         "CROSSING_TRUSTED_PROXIES": "127.0.0.1",
         "CROSSING_EMAIL_URL": mail.url,
         "CROSSING_SITE_URL": f"http://127.0.0.1:{port}",
+        "CROSSING_MODERATOR_EMAILS": "staff@load.example.org",
         # A message claimed by a killed outbox worker is taken again after its lease.
         "CROSSING_OUTBOX_LEASE_SECONDS": "5",
         "CROSSING_OUTBOX_RETRY_SECONDS": "1",
