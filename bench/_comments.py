@@ -114,6 +114,8 @@ class FormReader(HTMLParser):
         elif self.inside and tag in ("input", "textarea") and attributes.get("name"):
             if attributes.get("type") in ("checkbox", "submit"):
                 return
+            if attributes.get("type") == "radio" and "checked" not in attributes:
+                return  # of a group of radio buttons, the one checked is sent
             self.fields[attributes["name"]] = attributes.get("value", "")
 
     def handle_endtag(self, tag: str) -> None:

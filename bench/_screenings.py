@@ -527,3 +527,26 @@ def judge_called_off(stored: Stored) -> CalledOff:
         emails=Counter(times(stored.email_of(row.id, CALLED_OFF_EMAIL)) for row in told),
         charged=sum(1 for row in stored.rows if row.payment in ("charged", "refunded")),
     )
+
+
+def judge_charges(counters: dict[str, Any], first: Stored, second: Stored | None) -> dict[str, Any]:
+    """The fake Stripe's counters against the reservations: one charge (one idempotency key)
+    for each reservation reserved in the screening that happened, each paid, and none for
+    the one called off."""
+    by_reservation = {str(k): int(v) for k, v in counters["charges_by_reservation"].items()}
+    reserved = [row for row in first.rows if row.state == "reserved"]
+    per = Counter(by_reservation.get(str(row.id), 0) for row in reserved)
+    called_off = sum(by_reservation.get(str(row.id), 0) for row in second.rows) if second else 0
+    paid = sum(1 for row in reserved if row.payment == "charged")
+    return {
+        "charges": counters["charges"],
+        "payments_succeeded": counters["payments_succeeded"],
+        "reservations_by_charges": {str(n): count for n, count in sorted(per.items())},
+        "reservations_paid": paid,
+        "called_off_charged": called_off,
+        "holds": (
+            per == Counter({1: len(reserved)})
+            and counters["charges"] == len(reserved) == paid
+            and called_off == 0
+        ),
+    }

@@ -67,6 +67,7 @@ from _screenings import (
     drive,
     judge,
     judge_called_off,
+    judge_charges,
     stopped_by,
 )
 from _server import (
@@ -165,23 +166,30 @@ class Organiser:
 
 
 @contextmanager
-def payment_service(kind: str) -> Iterator[Any]:
-    """None for payment at the venue; with `stripe`, bench/_fake_stripe.py's server."""
+def payment_service(kind: str, port: int) -> Iterator[Any]:
+    """None for payment at the venue; with `stripe`, bench/_fake_stripe.py's server, which
+    sends its events to the site's webhook on `port`."""
     if kind != "stripe":
         yield None
         return
     try:
-        from _fake_stripe import FakeStripe  # type: ignore[import-not-found]
+        from _fake_stripe import running
     except ImportError:
         raise HarnessError("--payments stripe needs bench/_fake_stripe.py") from None
-    with FakeStripe() as fake:
+    webhook = f"http://127.0.0.1:{port}/screenings/payments/stripe/webhook/"
+    with running(webhook_url=webhook) as fake:
         yield fake
 
 
 def stripe_environment(fake: Any) -> dict[str, str]:
     if fake is None:
         return {}
-    return {"CROSSING_SCREENINGS_PAYMENTS": "stripe", **fake.site_environment()}
+    return {
+        "CROSSING_SCREENINGS_PAYMENTS": "stripe",
+        "CROSSING_STRIPE_API_BASE": fake.base,
+        "CROSSING_STRIPE_SECRET_KEY": "sk_test_crossing_load_harness",
+        "CROSSING_STRIPE_WEBHOOK_SECRET": fake.webhook_secret,
+    }
 
 
 # --- The run ----------------------------------------------------------------------------------
@@ -348,15 +356,15 @@ def called_off_case(
 
 def load_test(args: argparse.Namespace) -> dict[str, Any]:
     server_url = postgres_server(args.postgres or os.environ.get("DATABASE_URL"))
+    port = free_port()
     with (
         Mail() as mail,
-        payment_service(args.payments) as fake,
+        payment_service(args.payments, port) as fake,
         data_folder(args.keep) as data_dir,
         fresh_database(
             args.database, data_dir, server_url, keep=args.keep, prefix="crossing_scr_load"
         ) as database,
     ):
-        port = free_port()
         environment = environment_for(args, data_dir, database, mail, port, fake)
         server = Server(
             workers=args.workers,
@@ -405,12 +413,15 @@ def load_test(args: argparse.Namespace) -> dict[str, Any]:
                 second, called_off = called_off_case(args, server, organiser, mail, database)
                 wait_for_jobs(database, args.mail_timeout)
             emails = drain_and_count(database, mail, timeout=args.mail_timeout)
-            charges = fake.charges() if fake is not None else None
+            counters = fake.counters() if fake is not None else None
         finally:
             server.stop()
         copies = mail.copies()
-        verdict = judge(tally, Stored.read(database, screening, copies))
-        called = judge_called_off(Stored.read(database, second, copies)) if second else None
+        first = Stored.read(database, screening, copies)
+        last = Stored.read(database, second, copies) if second else None
+        verdict = judge(tally, first)
+        called = judge_called_off(last) if last else None
+        charges = judge_charges(counters, first, last) if counters is not None else None
     return report(
         args, screening, tally, verdict, called, called_off, emails, charges, kills, took,
         first_start, jobs_seconds,
@@ -436,9 +447,7 @@ def report(
     outbox_kills = sum(1 for kill in kills if kill.what != "gunicorn worker")
     outbox_kills += 1 if called is not None else 0
     emails_hold = emails.hold(outbox_kills)
-    charges_hold = charges is None or (
-        charges["charges"] == verdict.reserved and charges["per_reservation_max"] == 1
-    )
+    charges_hold = charges is None or charges["holds"]
     holds = (
         verdict.holds(outbox_kills)
         and (called is None or called.holds(outbox_kills))
