@@ -458,6 +458,8 @@ def report(
     confirming = sorted(tally.confirm_seconds)
     facts = machine()
     facts.pop("chromium", None)
+    # The machine may be shared: its load says how far the rates can be trusted.
+    facts["load_average"] = " ".join(f"{n:.1f}" for n in os.getloadavg())
     return {
         "machine": facts,
         "settings": {
@@ -533,7 +535,7 @@ def text(result: dict[str, Any]) -> str:
         f"kill -9: {s['kill_worker']} gunicorn worker(s), {s['kill_outbox']} outbox "
         f"worker(s), {s['kill_server']} whole server(s)",
         f"machine: {facts['cpus']} CPUs ({facts['cpu']}), Python {facts['python']}, "
-        f"{facts['date']}, commit {facts['commit']}",
+        f"{facts['date']}, commit {facts['commit']}, load average {facts['load_average']}",
         "",
         f"answers {result['answers']}; broken in flight {result['broken_in_flight'] or 'none'}",
         f"acknowledged {result['acknowledged']}, reserved {result['reserved']} (state "
