@@ -85,6 +85,37 @@ def test_a_screening_sells_out_exactly_and_another_is_called_off_once_through_ki
     assert report["holds"] is True
 
 
+def test_with_stripe_each_reservation_is_charged_once_and_nobody_in_the_called_off_one() -> None:
+    options = [*the_suite_s_database(), "--reservations", "30", "--clients", "6"]
+    options += ["--workers", "2", "--capacity", "10", "--threshold", "6"]
+    options += ["--payments", "stripe", "--kill-outbox", "1", "--below", "2"]
+    options += ["--deadline-seconds", "15", "--mail-timeout", "60", "--json"]
+    result = harness(*options)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 0, result.stderr + result.stdout
+    report: dict[str, Any] = json.loads(result.stdout)
+
+    # Each reader who got a seat saved a card on the fake Stripe's page on the way to the
+    # ticket page; when the threshold tipped, each was charged once (one idempotency key
+    # each at the fake, however the outbox's worker was killed), and paid.
+    assert report["acknowledged"] == report["reserved"] == 10
+    assert report["confirmations"] == {"ticket": 10}
+    assert report["tipped"] == 1 and report["final_state"] == "sold_out"
+    assert report["charges"] == {
+        "charges": 10,
+        "payments_succeeded": 10,
+        "reservations_by_charges": {"1": 10},
+        "reservations_paid": 10,
+        "called_off_charged": 0,
+        "holds": True,
+    }
+    # The screening called off after its deadline: cards saved, nobody charged.
+    called_off = report["called_off"]
+    assert called_off["confirmations"] == {"ticket": 2}
+    assert called_off["changes_to_called_off"] == 1 and called_off["charged"] == 0
+    assert report["holds"] is True
+
+
 # --- The verdict, on made-up runs --------------------------------------------------------------
 
 SENT = "/screenings/reservations/1.abc:sig/sent/"
