@@ -16,6 +16,7 @@ Not a benchmark: imported by load_screenings.py (the script's folder is on sys.p
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import threading
 import time
@@ -86,6 +87,7 @@ class Answered:
     location: str
     refused: str  # the X-Crossing-Refused header ("" when there is none)
     says_why: bool  # the page names the reason (sold out)
+    kept_typed: bool  # the form on the page holds the name and email as typed
 
 
 @dataclass(slots=True)
@@ -104,9 +106,11 @@ class Fate:
 
     @property
     def refused_as_promised(self) -> bool:
-        """Refused with 409, `X-Crossing-Refused: sold_out` and the reason on the page."""
+        """Refused with 409, `X-Crossing-Refused: sold_out`, the reason on the page and the
+        form as typed."""
         return bool(self.answers) and all(
-            a.status == 409 and a.refused == "sold_out" and a.says_why for a in self.answers
+            a.status == 409 and a.refused == "sold_out" and a.says_why and a.kept_typed
+            for a in self.answers
         )
 
 
@@ -126,10 +130,11 @@ class Tally:
         with self.lock:
             return self.fates.setdefault(email, Fate(email))
 
-    def answered(self, fate: Fate, answer: Answer) -> None:
+    def answered(self, fate: Fate, answer: Answer, typed: tuple[str, ...] = ()) -> None:
         refused = answer.headers.get("x-crossing-refused", "")
+        kept = all(f'value="{html.escape(value)}"' in answer.body for value in typed)
         answered = Answered(
-            answer.status, answer.location, refused, SOLD_OUT_MESSAGE in answer.body
+            answer.status, answer.location, refused, SOLD_OUT_MESSAGE in answer.body, kept
         )
         with self.lock:
             fate.answers.append(answered)
@@ -219,7 +224,7 @@ class Client:
         headers = post_headers(reader.address, self.settings.port)
         answer = self.send(fate, "POST", reserve_path(self.settings.screening), body, headers)
         if answer is not None:
-            self.tally.answered(fate, answer)
+            self.tally.answered(fate, answer, (reader.name, reader.email))
 
     def confirm(self, reader: Reader, fate: Fate) -> str:
         """Follow the link in the email to the ticket page: the confirmation page's button,

@@ -123,7 +123,7 @@ SENT = "/screenings/reservations/1.abc:sig/sent/"
 
 def answered(status: int, *, refused: str = "", says_why: bool = False) -> Any:
     location = SENT if status == 303 else ""
-    return screenings.Answered(status, location, refused, says_why)
+    return screenings.Answered(status, location, refused, says_why, says_why)
 
 
 def stored(rows: list[Any], *, capacity: int, held: int, reserved: int, **more: Any) -> Any:
