@@ -559,8 +559,9 @@ def text(result: dict[str, Any]) -> str:
         )
     if c := result["called_off"]:
         lines.append(
-            f"called off: {c['reservations']} reservations, site down {c['site_down_seconds']} "
-            f"s over the deadline, called off {c['changes_to_called_off']} time(s) "
+            f"called off: {c['reservations']} reservations, the site down "
+            f"{c['site_down_seconds']} s as the deadline passed, called off "
+            f"{c['changes_to_called_off']} time(s) "
             f"{c['called_off_seconds_after_start']} s after the start, emails {c['emails']}, "
             f"charged {c['charged']}"
         )
