@@ -15,7 +15,6 @@ Not a benchmark: imported by load_screenings.py (the script's folder is on sys.p
 
 from __future__ import annotations
 
-import hashlib
 import html
 import re
 import threading
@@ -27,7 +26,7 @@ from email import message_from_bytes, policy
 from typing import Any
 
 from _comments import Answer, Broken, FormReader, Reader, Unreachable, exchange, post_headers
-from _mail import MailServer
+from _mail import MailServer, message_id
 from _server import Database, HarnessError
 
 SENT = re.compile(r"/screenings/reservations/[^/]+/sent/$")
@@ -326,11 +325,6 @@ class Row:
     state: str
     quantity: int
     payment: str
-
-
-def message_id(key: str) -> str:
-    """The local part of an outbox email's Message-ID (outbox/services.message_id)."""
-    return hashlib.sha256(key.encode()).hexdigest()[:40]
 
 
 @dataclass(frozen=True, slots=True)
