@@ -3,8 +3,8 @@ the suite is configured for: 60 reservations of one ticket from 10 clients throu
 workers for a screening of 20 seats and a threshold of 12, a gunicorn worker, the outbox's
 worker and the whole server killed with SIGKILL mid-run, every acknowledged reservation
 confirmed from the link in its email; then a second screening's deadline passing below its
-threshold while the site is down. Then the harness's own parts: the verdict, and the link
-found in an email."""
+threshold while the site is down. Again with Stripe (bench/_fake_stripe.py): one charge per
+reservation. Then the harness's own parts: the verdict, and the link found in an email."""
 
 from __future__ import annotations
 
