@@ -664,3 +664,28 @@ def comments_purge() -> None:
     from crossing.web.comments.privacy import purge
 
     click.echo(f"deleted {purge()} comment(s) from spam and the trash", err=True)
+
+
+# --- Screenings (issue 16; docs/screenings.md) ---
+
+
+@cli.group(name="screenings")
+def screenings() -> None:
+    """Screenings on demand (docs/screenings.md)."""
+
+
+@screenings.command(name="deadlines")
+def screenings_deadlines() -> None:
+    """Act now on deadlines, holds and ends that are overdue (the worker does it at their
+    time, and when it starts again; this is for a worker that stayed stopped)."""
+    from crossing.web.serve import setup_django
+
+    setup_django()
+    from crossing.web.screenings.jobs import act_on_overdue
+
+    done = act_on_overdue()
+    click.echo(
+        f"acted on {done.deadlines} deadline(s), calling off {done.called_off} screening(s); "
+        f"released {done.holds_released} hold(s) run out; {done.past} screening(s) now past",
+        err=True,
+    )

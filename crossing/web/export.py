@@ -295,6 +295,7 @@ def build_site(out: Path, *, base_url: str | None = None) -> Export:
     """Write the whole site to `out`; return what was written."""
     from .content import site_content
     from .journey.ending_pages import ending_addresses
+    from .screenings.selectors import public_addresses
 
     started = time.perf_counter()
     out = _target(out)
@@ -315,7 +316,8 @@ def build_site(out: Path, *, base_url: str | None = None) -> Export:
                 path.write_bytes(data)
                 written[name] = len(data)
 
-            pages = content.addresses() + ending_addresses()
+            # Screenings as they are now (their pages say so, and where to reserve).
+            pages = content.addresses() + ending_addresses() + public_addresses()
             for address in pages:
                 html = _render(client, address).decode()
                 page = replace_forms(relativise(html, address))

@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-# (label, url name); later areas (news, screenings) add theirs here.
+# (label, url name); each area of the site adds its own here.
 SECTIONS = [
     (_("Home"), "home"),
     (_("On the border"), "reportage:index"),
@@ -17,6 +17,7 @@ SECTIONS = [
     (_("Films"), "works:films"),
     (_("The book"), "works:books"),
     (_("News"), "news:index"),
+    (_("Screenings"), "screenings-list"),
     (_("Sources"), "bibliography:sources"),
 ]
 

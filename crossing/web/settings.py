@@ -105,6 +105,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite has one writer at a time. A transaction that read first and then writes cannot
+    # wait for the lock ("database is locked" at once); one that takes it when it begins
+    # waits its turn, up to the timeout (screenings' reservations under load, the worker).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis when REDIS_URL is set (shared by several app servers), else this process's memory.
@@ -279,3 +286,34 @@ if CROSSING_SCREENINGS_PAYMENTS not in ("venue", "stripe"):
         f"CROSSING_SCREENINGS_PAYMENTS={CROSSING_SCREENINGS_PAYMENTS!r}: write venue (pay at "
         "the door, the default) or stripe (docs/screenings.md)"
     )
+# Stripe (crossing/web/screenings/payments/stripe.py, docs/screenings-stripe.md): the secret
+# API key, the webhook endpoint's signing secret, and the API's address (tests and the load
+# harness point it at bench/_fake_stripe.py). Requests time out, and are tried again (with
+# the same idempotency key) this many times before the outbox tries the job again later.
+CROSSING_STRIPE_SECRET_KEY = os.environ.get("CROSSING_STRIPE_SECRET_KEY", "").strip()
+CROSSING_STRIPE_WEBHOOK_SECRET = os.environ.get("CROSSING_STRIPE_WEBHOOK_SECRET", "").strip()
+CROSSING_STRIPE_API_BASE = (
+    os.environ.get("CROSSING_STRIPE_API_BASE", "").strip().rstrip("/") or "https://api.stripe.com"
+)
+CROSSING_STRIPE_TIMEOUT = whole_number("CROSSING_STRIPE_TIMEOUT", 20, of="seconds")
+CROSSING_STRIPE_RETRIES = whole_number("CROSSING_STRIPE_RETRIES", 2, of="tries")
+if CROSSING_SCREENINGS_PAYMENTS == "stripe":
+    _missing = [
+        name
+        for name, value in (
+            ("CROSSING_STRIPE_SECRET_KEY", CROSSING_STRIPE_SECRET_KEY),
+            ("CROSSING_STRIPE_WEBHOOK_SECRET", CROSSING_STRIPE_WEBHOOK_SECRET),
+        )
+        if not value
+    ]
+    if _missing:
+        raise SettingError(
+            "CROSSING_SCREENINGS_PAYMENTS=stripe needs " + " and ".join(_missing) + ": the "
+            "secret key (sk_live_… or sk_test_…) from the Stripe dashboard's API keys, and the "
+            "signing secret (whsec_…) of the webhook endpoint (docs/screenings-stripe.md)"
+        )
+    if not CROSSING_STRIPE_API_BASE.startswith(("http://", "https://")):
+        raise SettingError(
+            f"CROSSING_STRIPE_API_BASE={CROSSING_STRIPE_API_BASE!r}: give an address starting "
+            "with https://, or unset it for https://api.stripe.com"
+        )

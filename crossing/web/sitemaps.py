@@ -33,3 +33,13 @@ class SitePages(Sitemap):  # type: ignore[type-arg]  # generic only in the stubs
             parts = urlsplit(public)
             return parts.netloc + parts.path.rstrip("/")
         return str(super().get_domain(site))
+
+
+class ScreeningPages(SitePages):
+    """The screenings' list, their archive and each public screening's page (from the
+    database, so read at each request)."""
+
+    def items(self) -> list[str]:
+        from .screenings.selectors import public_addresses
+
+        return public_addresses()

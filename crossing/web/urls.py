@@ -7,7 +7,7 @@ from django.urls import include, path
 
 from . import views
 from .reportage.views import figure_svg
-from .sitemaps import SitePages
+from .sitemaps import ScreeningPages, SitePages
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -21,8 +21,15 @@ urlpatterns = [
     path("comments/", include("crossing.web.comments.subscription_urls")),
     path("webmention/", include("crossing.web.comments.webmention_urls")),
     path("screenings/", include("crossing.web.screenings.urls")),
+    path("screenings/", include("crossing.web.screenings.organiser_urls")),
+    path("screenings/", include("crossing.web.screenings.payment_urls")),
     path("site-map/", views.site_map, name="site-map"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": SitePages}}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": SitePages, "screenings": ScreeningPages}},
+        name="sitemap",
+    ),
     path("__watch__", views.watch, name="watch"),
 ]
 

@@ -22,6 +22,7 @@ from crossing.web.export import build_site, file_for
 from crossing.web.journey.ending_pages import ending_addresses
 from crossing.web.journey.publish import compile_story
 from crossing.web.policy_meta import with_policy_meta
+from crossing.web.screenings.selectors import public_addresses
 from crossing.web.security import HEADER_ONLY, POLICY
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -112,7 +113,7 @@ def test_the_header_is_the_one_policy(client: Client) -> None:
 
 
 def test_every_exported_page_carries_the_served_policy(export: Path, client: Client) -> None:
-    addresses = site_content().addresses() + ending_addresses()
+    addresses = site_content().addresses() + ending_addresses() + public_addresses()
     pages = {file_for(address): address for address in addresses}
     pages["404.html"] = "/this-page-does-not-exist/"
     assert sorted(pages) == sorted(str(p.relative_to(export)) for p in export.rglob("*.html"))

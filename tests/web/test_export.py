@@ -25,6 +25,7 @@ from crossing.web.export import (
     replace_forms,
 )
 from crossing.web.journey.ending_pages import ending_addresses
+from crossing.web.screenings.selectors import public_addresses
 
 URL = re.compile(r"""https?://[^\s"'<>)\\]+""")
 # Names, not addresses: the JSON-LD vocabulary, the sitemap and XML namespaces.
@@ -131,7 +132,8 @@ def test_the_journey_carries_its_story_and_player_inline(export: Path) -> None:
 def test_the_sitemap_lists_every_page(export: Path) -> None:
     xml = (export / "sitemap.xml").read_text(encoding="utf-8")
     listed = re.findall(r"<loc>([^<]*)</loc>", xml)
-    assert len(listed) == len(site_content().addresses()) + len(ending_addresses())
+    expected = site_content().addresses() + ending_addresses() + public_addresses()
+    assert len(listed) == len(expected)
     assert "testserver" not in xml
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable
 from typing import Any
 
@@ -48,4 +49,11 @@ def send(payload: dict[str, Any]) -> None:
     )
     if payload.get("html"):
         email.attach_alternative(payload["html"], "text/html")
+    # Absent from messages stored before attachments existed: they send as they did.
+    for attachment in payload.get("attachments") or ():
+        email.attach(
+            attachment["filename"],
+            base64.b64decode(attachment["base64"]),
+            attachment["content_type"],
+        )
     email.send()

@@ -3,9 +3,11 @@ work: the message is then committed with it, or rolled back with it."""
 
 from __future__ import annotations
 
+import base64
 import datetime
 import hashlib
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -62,6 +64,30 @@ def _one_line(name: str, value: str) -> str:
     return value
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """A file sent with an email (an .ics event, say); stored base64 in the JSON payload."""
+
+    filename: str
+    content_type: str
+    content: bytes
+
+    def stored(self) -> dict[str, str]:
+        filename = _one_line("attachment filename", self.filename)
+        if not filename or "/" in filename or "\\" in filename:
+            raise OutboxError(f"attachment filename must be a plain file name: {filename!r}")
+        kind, _, sub = _one_line("attachment content type", self.content_type).partition("/")
+        if not kind or not sub or ";" in sub:
+            raise OutboxError(
+                f"attachment content type must be type/subtype: {self.content_type!r}"
+            )
+        return {
+            "filename": filename,
+            "content_type": self.content_type,
+            "base64": base64.b64encode(self.content).decode("ascii"),
+        }
+
+
 def send_email(
     *,
     to: str | Iterable[str],
@@ -70,6 +96,7 @@ def send_email(
     key: str,
     html: str | None = None,
     headers: Mapping[str, str] | None = None,
+    attachments: Iterable[Attachment] = (),
 ) -> Message:
     """Enqueue an email (Django's email framework sends it, from CROSSING_EMAIL_FROM).
     Headers pass through as given, e.g. List-Unsubscribe and List-Unsubscribe-Post."""
@@ -84,13 +111,16 @@ def send_email(
     all_headers = {"Message-ID": message_id(key)}
     for name, value in (headers or {}).items():
         all_headers[_one_line("header name", name)] = _one_line(f"header {name}", value)
-    payload = {
+    payload: dict[str, Any] = {
         "to": recipients,
         "subject": _one_line("subject", subject),
         "text": text,
         "html": html,
         "headers": all_headers,
     }
+    files = [attachment.stored() for attachment in attachments]
+    if files:  # payloads without attachments stay as they were
+        payload["attachments"] = files
     return enqueue(kind=EMAIL, payload=payload, key=key)
 
 

@@ -8,5 +8,6 @@ class ScreeningsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # The outbox's worker finds its jobs by their registration on import.
-        from . import jobs  # noqa: F401
+        # The outbox's worker finds its jobs by their registration on import (the emails'
+        # reminder and daily progress are in notifications).
+        from . import jobs, notifications  # noqa: F401

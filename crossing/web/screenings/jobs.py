@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from ..outbox.handlers import handler
@@ -131,6 +133,8 @@ def _charge(payload: dict[str, Any]) -> None:
     if reservation.payment != Payment.SAVED or reservation.state != ReservationState.RESERVED:
         return
     screening = reservation.screening
+    if screening.state == State.CALLED_OFF:
+        return  # called off before this job ran: nobody pays
     result = provider().charge(
         idempotency_key=f"crossing-reservation-{reservation.pk}-charge",
         customer_id=reservation.provider_customer,
@@ -141,29 +145,42 @@ def _charge(payload: dict[str, Any]) -> None:
         f"{screening.local_starts:%Y-%m-%d %H:%M}",
     )
     with transaction.atomic():
+        # The reservation's row, then the screening's (the order a cancellation takes them
+        # in): a cancellation or a call-off made while the charge was on its way is either
+        # finished by now, and seen here, or waits, and then sees the charge (and refunds it).
         if result.paid:
             changed = Reservation.objects.filter(pk=reservation.pk, payment=Payment.SAVED).update(
                 payment=Payment.CHARGED, provider_payment=result.payment_id, payment_error=""
             )
-            if changed:
-                reservation.payment = Payment.CHARGED
-                notifications.payment_received(reservation)
-            return
-        pay_by = timezone.now() + datetime.timedelta(hours=settings.CROSSING_SCREENINGS_PAY_HOURS)
-        changed = Reservation.objects.filter(pk=reservation.pk, payment=Payment.SAVED).update(
-            payment=Payment.FAILED,
-            provider_payment=result.payment_id,
-            payment_error=result.reason[:500],
-            pay_by=pay_by,
+        else:
+            pay_by = timezone.now() + datetime.timedelta(
+                hours=settings.CROSSING_SCREENINGS_PAY_HOURS
+            )
+            changed = Reservation.objects.filter(pk=reservation.pk, payment=Payment.SAVED).update(
+                payment=Payment.FAILED,
+                provider_payment=result.payment_id,
+                payment_error=result.reason[:500],
+                pay_by=pay_by,
+            )
+        if not changed:
+            return  # recorded by an earlier run of this job
+        screening = Screening.objects.select_for_update().get(pk=screening.pk)
+        reservation = Reservation.objects.get(pk=reservation.pk)
+        reservation.screening = screening
+        still_on = (
+            reservation.state == ReservationState.RESERVED and screening.state != State.CALLED_OFF
         )
-        if changed:
-            reservation.refresh_from_db()
+        if result.paid and still_on:
+            notifications.payment_received(reservation)
+        elif result.paid:
+            refund(reservation)  # cancelled or called off while the charge was being made
+        elif still_on:
             notifications.payment_failed(reservation)
             enqueue(
                 kind=PAY_BY,
                 payload={"reservation": reservation.pk},
                 key=f"reservation-{reservation.pk}-pay-by",
-                not_before=pay_by,
+                not_before=reservation.pay_by,
             )
 
 
@@ -175,7 +192,11 @@ def _pay_by(payload: dict[str, Any]) -> None:
     reservation = Reservation.objects.filter(pk=payload["reservation"]).first()
     if reservation is None or reservation.payment != Payment.FAILED:
         return
-    services.release(reservation, cause="the payment was not made in time")
+    services.release(
+        reservation,
+        cause="the payment was not made in time",
+        only_if={"payment": Payment.FAILED},
+    )
 
 
 @handler(REFUND)
@@ -197,3 +218,36 @@ def _refund(payload: dict[str, Any]) -> None:
         if changed:
             reservation.payment = Payment.REFUNDED
             notifications.refunded(reservation)
+
+
+@dataclass(frozen=True)
+class Overdue:
+    """What `act_on_overdue` did."""
+
+    deadlines: int  # screenings whose deadline was acted on
+    called_off: int  # of them, called off below their threshold
+    holds_released: int
+    past: int
+
+
+def act_on_overdue() -> Overdue:
+    """Do now whatever is overdue, without waiting for the jobs: the deadlines that passed
+    (held seats released, screenings below their threshold called off), holds that ran out,
+    screenings that have ended. The worker does each at its time, and on starting again
+    after downtime; this is for operators (`crossing screenings deadlines`), when a worker
+    stayed stopped or its jobs failed for good. Each step checks the row, so running it
+    with the worker, or twice, does everything once."""
+    from . import services
+
+    now = timezone.now()
+    pending = Q(state=State.ON_SALE) | Q(reservations__state=ReservationState.HELD)
+    deadlines = called_off = 0
+    overdue = Screening.objects.filter(pending, deadline__lte=now).distinct()
+    for pk in overdue.values_list("pk", flat=True):
+        deadlines += 1
+        called_off += services.deadline_passed(pk) == "called off"
+    held = Reservation.objects.filter(state=ReservationState.HELD, hold_until__lte=now)
+    holds = sum(services.hold_expired(pk) for pk in held.values_list("pk", flat=True))
+    running = Screening.objects.filter(state__in=(State.CONFIRMED, State.SOLD_OUT), starts__lte=now)
+    past = sum(services.ended(pk) for pk in running.values_list("pk", flat=True))
+    return Overdue(deadlines=deadlines, called_off=called_off, holds_released=holds, past=past)

@@ -4,15 +4,21 @@ conditional UPDATE: of two requests that race, one moves it and the other learns
 records the change with its time, who or what made it, and why.
 
     requested ──approve──▶ approved ──open sales──▶ on sale ──threshold reached──▶ confirmed
-        │                      │                       │                              │  ▲
-        └──reject──▶ rejected  └──withdraw/reject──▶   ├──deadline below threshold──▶ │  │ a seat
-                                                       │       called off ◀── cancel ─┤  │ given back
-                                                       │                              ▼  │
-                                                       └──(threshold = capacity)──▶ sold out
-    confirmed | sold out ──after it has ended──▶ past
+        │                      │                       │        (once: "the tip")    │    ▲
+        └──reject──▶ rejected ◀┘ reject or withdraw    │                every seat   │    │ a seat
+                                                       │                reserved or  ▼    │ given back
+                                                       │                held     sold out ┘
+                                                       │                             │
+                                                       ├─deadline below threshold─┐  │
+                                                       └─staff call it off────────┴──┴─▶ called off
+    confirmed | sold out ──after it has ended──▶ past      (staff may call off confirmed and
+                                                            sold out too: refunds follow)
 
-A requested screening may also get another date proposed by staff; the organiser accepting it
-changes the date and leaves it requested (recorded as a change too)."""
+The tip and the sale of the last seat can happen in one transaction (on sale → confirmed →
+sold out, two changes). The deadline calls off only a screening still on sale: one that has
+tipped stays confirmed, whenever the deadline's job runs. A requested screening may also get
+another date proposed by staff; the organiser accepting it changes the date and leaves it
+requested (recorded as a change too)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """Screenings, the reservations made for them, and the record of every change.
 
 Counts are kept on the screening row (`tickets_held`, `tickets_reserved`) and changed only by
-conditional UPDATEs in services.py, so that capacity is never exceeded and the threshold tips
-once, on PostgreSQL and on SQLite alike, without row locks. The email addresses are never
+services.py, each time with that row locked, so that capacity is never exceeded and the
+threshold tips once, on PostgreSQL and on SQLite alike (the constraints below hold it too). The email addresses are never
 shown to readers: only to staff, and to the organiser on the door list."""
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ class Screening(models.Model):
     fee_flat_minor = models.PositiveIntegerField(null=True, blank=True)  # rental terms
     fee_share_percent = models.PositiveSmallIntegerField(null=True, blank=True)
 
-    # Counts, changed only by the conditional UPDATEs of services.py.
+    # Counts, changed only by services.py (with the row locked).
     tickets_held = models.PositiveIntegerField(default=0)  # awaiting their confirmation link
     tickets_reserved = models.PositiveIntegerField(default=0)  # count toward the threshold
 

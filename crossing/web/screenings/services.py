@@ -1,11 +1,14 @@
 """Writes: everything that changes a screening or a reservation, each in one transaction.
 
-Counts move only by conditional UPDATEs ("add 2 held tickets where held + reserved + 2 ≤
-capacity and the deadline has not passed"), which the database applies one at a time to the
-row on PostgreSQL (the second waits for the first and checks its condition again) and on
-SQLite (one writer at a time). So capacity is never exceeded and the threshold tips exactly
-once, however many workers take reservations at the same moment. Emails and later work are
-enqueued in the same transaction (the outbox), so they happen if and only if the change did.
+Every transaction that changes a screening's counts or its reservations first locks the
+screening's row (`_locked`: SELECT … FOR UPDATE on PostgreSQL; on SQLite a transaction takes
+the database's one write lock when it begins, settings.py), then reads and decides. So the
+requests for one screening queue on that row, in one order (the screening, then its
+reservations: never a deadlock), each sees the counts the one before left, capacity is never
+exceeded and the threshold tips exactly once, however many workers take reservations at the
+same moment. The state moves are conditional UPDATEs besides (lifecycle.move). Emails and
+later work are enqueued in the same transaction (the outbox), so they happen if and only if
+the change did; a refusal raises inside it, so a refused request changes nothing.
 
 Who made a change is recorded with it: "staff:<username>", "organiser", "reader", "worker",
 "payment service"."""
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -23,7 +27,7 @@ from django.utils import timezone
 
 from ..comments.models import page_changed
 from . import jobs, lifecycle, notifications
-from .lifecycle import COUNTING, SELLING, move, move_reservation, record
+from .lifecycle import COUNTING, move, move_reservation, record
 from .models import (
     ACTIVE,
     EDUCATIONAL,
@@ -339,7 +343,7 @@ def call_off(screening: Screening, *, by: str, reason: str) -> bool:
     if not reason:
         raise Refused("Say why it is called off: everyone with a ticket is told.", field="reason")
     with transaction.atomic():
-        screening = Screening.objects.get(pk=screening.pk)
+        screening = _locked(screening.pk)
         if screening.state not in (State.ON_SALE, State.CONFIRMED, State.SOLD_OUT):
             return False
         if not move(
@@ -369,43 +373,42 @@ def email_key(email: str) -> str:
 
 def reserve(*, screening_id: int, name: str, email: str, quantity: int) -> Reserved:
     """Hold seats for a reader until they follow the link in their email. Raises Refused
-    with the reason (closed, past the deadline, not enough seats left)."""
+    with the reason (closed, past the deadline, not enough seats left). The same address
+    asking again for as many tickets gets the reservation it has (`repeated`)."""
     max_tickets = settings.CROSSING_SCREENINGS_MAX_TICKETS
     if not 1 <= quantity <= max_tickets:
-        raise Refused(f"Reserve from 1 to {max_tickets} tickets.", field="quantity")
+        raise Refused(
+            f"Reserve from 1 to {max_tickets} tickets.", field="quantity", code="quantity"
+        )
     screening = Screening.objects.filter(pk=screening_id).first()
     if screening is None or screening.state not in lifecycle.PUBLIC:
         raise Refused("There is no such screening.", code="missing")
     key = email_key(email)
-    earlier = _active_reservation(screening, key)
-    if earlier is not None:
-        return _same_or_refused(earlier, quantity)
-    now = timezone.now()
-    hold_until = min(
-        now + datetime.timedelta(hours=settings.CROSSING_SCREENINGS_HOLD_HOURS), screening.deadline
-    )
-    reservation = Reservation(
-        screening=screening,
-        name=name.strip(),
-        email=email.strip(),
-        email_key=key,
-        quantity=quantity,
-        hold_until=hold_until,
-        code=secrets.token_urlsafe(12)[:16],
-        amount_minor=screening.price_minor * quantity,
-        payment=Payment.SETUP if _pays_online(screening) else Payment.NONE,
-    )
     try:
         with transaction.atomic():
-            # The write comes first: on SQLite it takes the lock, on PostgreSQL the row's.
-            held = (
-                Screening.objects.filter(pk=screening.pk, state__in=SELLING, deadline__gt=now)
-                .filter(tickets_held__lte=F("capacity") - F("tickets_reserved") - quantity)
-                .update(tickets_held=F("tickets_held") + quantity)
+            screening = _locked(screening_id)
+            earlier = _active_reservation(screening, key)
+            if earlier is not None:
+                return _same_or_refused(earlier, quantity)
+            now = timezone.now()
+            refused = _why_not(screening, quantity, now)
+            if refused is not None:
+                raise refused
+            Screening.objects.filter(pk=screening.pk).update(
+                tickets_held=F("tickets_held") + quantity
             )
-            if not held:
-                raise _why_not(screening.pk, quantity)
-            reservation.save()
+            hours = datetime.timedelta(hours=settings.CROSSING_SCREENINGS_HOLD_HOURS)
+            reservation = Reservation.objects.create(
+                screening=screening,
+                name=name.strip(),
+                email=email.strip(),
+                email_key=key,
+                quantity=quantity,
+                hold_until=min(now + hours, screening.deadline),
+                code=secrets.token_urlsafe(12)[:16],
+                amount_minor=screening.price_minor * quantity,
+                payment=Payment.SETUP if _pays_online(screening) else Payment.NONE,
+            )
             record(
                 screening,
                 reservation=reservation,
@@ -416,14 +419,29 @@ def reserve(*, screening_id: int, name: str, email: str, quantity: int) -> Reser
             )
             jobs.release_hold_at(reservation)
             notifications.reservation_held(reservation)
+            _sold_out_if_full(screening)
             page_changed(screening.path)
     except IntegrityError:
-        # The same address reserved at the same moment in another request.
+        # Not expected (the lock queues two requests from one address), kept as a net.
         earlier = _active_reservation(screening, key)
         if earlier is None:
             raise
         return _same_or_refused(earlier, quantity)
     return Reserved(reservation)
+
+
+def _locked(screening_id: int) -> Screening:
+    """The screening's row, locked until the transaction ends (module docstring)."""
+    return Screening.objects.select_for_update().get(pk=screening_id)
+
+
+def _reservation_locked(reservation_id: int) -> Reservation:
+    """A reservation, read after its screening's row is locked, with that screening."""
+    screening_id = Reservation.objects.values_list("screening_id", flat=True).get(pk=reservation_id)
+    screening = _locked(screening_id)
+    reservation = Reservation.objects.get(pk=reservation_id)
+    reservation.screening = screening
+    return reservation
 
 
 def _pays_online(screening: Screening) -> bool:
@@ -450,30 +468,41 @@ def _same_or_refused(earlier: Reservation, quantity: int) -> Reserved:
     )
 
 
-def _why_not(screening_id: int, quantity: int) -> Refused:
-    """Why a hold was refused, read after the conditional UPDATE changed nothing."""
-    screening = Screening.objects.get(pk=screening_id)
+def _closed(screening: Screening, now: datetime.datetime) -> Refused | None:
+    """Why the screening takes no reservation, or confirmation of one, any more (None if
+    it does)."""
     if screening.state == State.CALLED_OFF:
         return Refused(
             "This screening has been called off: no tickets can be reserved, and nobody "
             "is charged.",
             code="called_off",
         )
-    if screening.state == State.SOLD_OUT or screening.seats_left == 0:
+    if screening.state not in COUNTING or screening.deadline <= now:
+        return Refused(
+            "Reservations for this screening closed at its deadline.", code="after_deadline"
+        )
+    return None
+
+
+def _why_not(screening: Screening, quantity: int, now: datetime.datetime) -> Refused | None:
+    """Why `quantity` seats cannot be held in the (locked) screening now, or None."""
+    closed = _closed(screening, now)
+    if closed is not None:
+        return closed
+    if screening.seats_left == 0:
         return Refused(
             "All seats are reserved. Seats that are not confirmed within "
             f"{settings.CROSSING_SCREENINGS_HOLD_HOURS} hours are released: try again later.",
             code="sold_out",
         )
-    if screening.state not in SELLING or screening.deadline <= timezone.now():
+    if screening.seats_left < quantity:
         return Refused(
-            "Reservations for this screening closed at its deadline.", code="after_deadline"
+            f"Only {screening.seats_left} seat(s) are left: reserve {screening.seats_left} "
+            "or fewer.",
+            field="quantity",
+            code="not_enough",
         )
-    return Refused(
-        f"Only {screening.seats_left} seat(s) are left: reserve {screening.seats_left} or fewer.",
-        field="quantity",
-        code="not_enough",
-    )
+    return None
 
 
 @dataclass(frozen=True)
@@ -489,10 +518,14 @@ def confirm_reservation(reservation: Reservation, *, setup_return_url: str = "")
     reservation = Reservation.objects.select_related("screening").get(pk=reservation.pk)
     if reservation.state != ReservationState.HELD:
         return Confirmed(reservation)  # confirmed before, cancelled or released: as it is
-    Reservation.objects.filter(pk=reservation.pk, confirmed_at__isnull=True).update(
-        confirmed_at=timezone.now()
-    )
     if reservation.payment == Payment.SETUP:
+        # No card is saved for a screening that takes no more reservations.
+        refused = _closed(reservation.screening, timezone.now())
+        if refused is not None:
+            raise refused
+        Reservation.objects.filter(pk=reservation.pk, confirmed_at__isnull=True).update(
+            confirmed_at=timezone.now()
+        )
         started = provider().start_setup(
             reservation_id=reservation.pk,
             name=reservation.name,
@@ -514,6 +547,7 @@ def card_saved(reservation: Reservation, *, customer_id: str, method_id: str) ->
     """The payment service saved the reader's card (the return from its page, or its
     webhook, whichever comes first): the tickets now count."""
     with transaction.atomic():
+        _locked(reservation.screening_id)  # the lock's order: the screening first
         Reservation.objects.filter(pk=reservation.pk, payment=Payment.SETUP).update(
             payment=Payment.SAVED, provider_customer=customer_id, provider_method=method_id
         )
@@ -525,37 +559,26 @@ def card_saved(reservation: Reservation, *, customer_id: str, method_id: str) ->
 
 def count(reservation: Reservation, *, by: str, cause: str) -> bool:
     """Turn a held reservation into a reserved one: its tickets count toward the threshold,
-    which tips the screening into `confirmed` exactly once. Refused after the deadline."""
+    which tips the screening into `confirmed` exactly once. Refused after the deadline or
+    once the screening is called off; False if the reservation is no longer held."""
     with transaction.atomic():
-        now = timezone.now()
-        quantity = reservation.quantity
-        moved = (
-            Screening.objects.filter(
-                pk=reservation.screening_id, state__in=COUNTING, deadline__gt=now
-            )
-            .filter(tickets_held__gte=quantity)
-            .update(
-                tickets_held=F("tickets_held") - quantity,
-                tickets_reserved=F("tickets_reserved") + quantity,
-            )
-        )
-        if not moved:
-            screening = Screening.objects.get(pk=reservation.screening_id)
-            if screening.deadline <= now:
-                raise Refused(
-                    "Reservations for this screening closed at its deadline, before this "
-                    "one was confirmed.",
-                    code="after_deadline",
-                )
-            raise Refused("This screening no longer takes reservations.", code="closed")
-        reservation.screening = Screening.objects.get(pk=reservation.screening_id)
-        if not move_reservation(
-            reservation, ReservationState.RESERVED, by=by, cause=cause, confirmed_at=now
-        ):
-            # Cancelled or released meanwhile: undo the count (rolled back with the rest).
-            transaction.set_rollback(True)
-            return False
+        reservation = _reservation_locked(reservation.pk)
         screening = reservation.screening
+        if reservation.state != ReservationState.HELD:
+            return False  # counted before, cancelled or released meanwhile
+        now = timezone.now()
+        refused = _closed(screening, now)
+        if refused is not None:
+            raise refused
+        quantity = reservation.quantity
+        Screening.objects.filter(pk=screening.pk).update(
+            tickets_held=F("tickets_held") - quantity,
+            tickets_reserved=F("tickets_reserved") + quantity,
+        )
+        screening.refresh_from_db()
+        move_reservation(
+            reservation, ReservationState.RESERVED, by=by, cause=cause, confirmed_at=now
+        )
         notifications.reservation_confirmed(reservation)
         if screening.state == State.ON_SALE and screening.tickets_reserved >= screening.threshold:
             _tip(screening)
@@ -614,7 +637,7 @@ def _seat_given_back(screening: Screening, *, cause: str) -> None:
 def cancel_reservation(reservation: Reservation, *, by: str = READER) -> bool:
     """The reader cancels, before the deadline. What was paid is refunded."""
     with transaction.atomic():
-        reservation = Reservation.objects.select_related("screening").get(pk=reservation.pk)
+        reservation = _reservation_locked(reservation.pk)
         screening = reservation.screening
         if reservation.state not in ACTIVE:
             return False
@@ -631,11 +654,17 @@ def cancel_reservation(reservation: Reservation, *, by: str = READER) -> bool:
     return True
 
 
-def release(reservation: Reservation, *, cause: str) -> bool:
-    """The worker gives a reservation's seats back (an expired hold, an unpaid charge)."""
+def release(
+    reservation: Reservation, *, cause: str, only_if: Mapping[str, object] | None = None
+) -> bool:
+    """The worker gives a reservation's seats back (an expired hold, an unpaid charge);
+    only if the reservation still matches `only_if` (field lookups) once it is locked: a
+    reader confirming, or paying, at that moment keeps the seats."""
     with transaction.atomic():
-        reservation = Reservation.objects.select_related("screening").get(pk=reservation.pk)
+        reservation = _reservation_locked(reservation.pk)
         if reservation.state not in ACTIVE:
+            return False
+        if only_if and not Reservation.objects.filter(pk=reservation.pk, **only_if).exists():
             return False
         _give_back(reservation, ReservationState.RELEASED, by=WORKER, cause=cause)
         notifications.reservation_released(reservation, cause=cause)
@@ -660,7 +689,7 @@ def deadline_passed(screening_id: int) -> str:
     """At the deadline (or later, after downtime): a screening on sale below its threshold
     is called off, once; seats still held are released. Returns what was done."""
     with transaction.atomic():
-        screening = Screening.objects.filter(pk=screening_id).first()
+        screening = Screening.objects.select_for_update().filter(pk=screening_id).first()
         if screening is None:
             return "no such screening"
         if screening.deadline > timezone.now():
@@ -704,13 +733,17 @@ def hold_expired(reservation_id: int) -> bool:
         return False
     if reservation.hold_until > timezone.now():
         return False
-    return release(reservation, cause="the link in the email was not followed in time")
+    return release(
+        reservation,
+        cause="the link in the email was not followed in time",
+        only_if={"state": ReservationState.HELD, "hold_until__lte": timezone.now()},
+    )
 
 
 def ended(screening_id: int) -> bool:
     """After the screening: confirmed and sold out become past."""
     with transaction.atomic():
-        screening = Screening.objects.filter(pk=screening_id).first()
+        screening = Screening.objects.select_for_update().filter(pk=screening_id).first()
         if screening is None or screening.state not in (State.CONFIRMED, State.SOLD_OUT):
             return False
         if screening.ends > timezone.now():

@@ -1,0 +1,114 @@
+"""How the organiser's pages and the admin write a screening's money, times and history:
+in the venue's time zone and the reader's language (Babel's locale data)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_datetime
+from babel.numbers import format_currency, get_currency_precision
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from .models import Change, ReservationState, Screening, State
+
+
+def _locale() -> Locale:
+    try:
+        return Locale.parse((get_language() or "en").replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return Locale("en")
+
+
+def money(minor: int, currency: str) -> str:
+    """1250, "CAD" -> "CA$12.50" (in English); no minor unit for currencies without one."""
+    digits = get_currency_precision(currency)
+    return format_currency(Decimal(minor).scaleb(-digits), currency, locale=_locale())
+
+
+def when(moment: datetime.datetime, screening: Screening) -> str:
+    """A moment at the venue: "Friday 14 May 2027, 19:30 (America/Toronto)"."""
+    local = moment.astimezone(screening.zone)
+    shown = format_datetime(local, "EEEE d MMMM y, HH:mm", locale=_locale())
+    return f"{shown} ({screening.time_zone.replace('_', ' ')})"
+
+
+def short(moment: datetime.datetime, screening: Screening) -> str:
+    """A moment at the venue, briefly: "5 Dec 2026, 16:28"."""
+    local = moment.astimezone(screening.zone)
+    return format_datetime(local, "d MMM y, HH:mm", locale=_locale())
+
+
+def price(screening: Screening) -> str:
+    return _("free") if screening.is_free else money(screening.price_minor, screening.currency)
+
+
+def terms(screening: Screening) -> str:
+    """The rental terms in words, or "" before staff set them."""
+    parts = []
+    if screening.fee_flat_minor is not None:
+        parts.append(
+            _("a flat fee of %(fee)s")
+            % {"fee": money(screening.fee_flat_minor, screening.currency)}
+        )
+    if screening.fee_share_percent is not None:
+        parts.append(_("%(share)s%% of ticket sales") % {"share": screening.fee_share_percent})
+    return _(" and ").join(parts)
+
+
+def state_label(value: str) -> str:
+    for choices in (State, ReservationState):
+        if value in choices.values:
+            return str(choices(value).label)
+    return value
+
+
+def by_label(by: str) -> str:
+    """Who made a change, as the organiser reads it (staff are "the team")."""
+    if by.startswith("staff:"):
+        return _("the team")
+    return {
+        "organiser": _("you"),
+        "reader": _("a reader"),
+        "worker": _("the site, automatically"),
+        "payment service": _("the payment service"),
+    }.get(by, by)
+
+
+@dataclass(frozen=True)
+class Line:
+    at: str
+    subject: str
+    reservation: bool  # a reservation's change, not the screening's
+    change: str  # "on sale → confirmed", or the state alone when it stayed
+    by: str
+    cause: str
+
+
+def history(screening: Screening) -> list[Line]:
+    lines = []
+    for change in Change.objects.filter(screening=screening).select_related("reservation"):
+        subject = _("the screening")
+        if change.reservation is not None:
+            subject = _("a reservation of %(n)s ticket(s)") % {"n": change.reservation.quantity}
+        lines.append(
+            Line(
+                at=short(change.at, screening),
+                subject=subject,
+                reservation=change.reservation is not None,
+                change=_change(change),
+                by=by_label(change.by),
+                cause=change.cause,
+            )
+        )
+    return lines
+
+
+def _change(change: Change) -> str:
+    after = state_label(change.after)
+    if change.before == change.after:
+        return after
+    return f"{state_label(change.before) if change.before else '—'} → {after}"
