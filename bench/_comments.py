@@ -9,7 +9,8 @@ Every comment carries a marker in its text, so what the database holds is counte
 comment: each acknowledged one (a 303 naming `#comment-<id>`) must be stored exactly once,
 under the id its answers named, and none stored more than once.
 
-Not a benchmark: imported by load_comments.py (the script's folder is on sys.path)."""
+Not a benchmark: imported by load_comments.py and load_screenings.py (the script's folder is
+on sys.path)."""
 
 from __future__ import annotations
 

@@ -3,7 +3,8 @@ worker hands it by Message-ID, and the comparison with the outbox's rows: every 
 enqueued should arrive exactly once (the Message-ID is derived from the outbox key, so a
 copy sent again after a kill -9 is recognised).
 
-Not a benchmark: imported by load_comments.py (the script's folder is on sys.path)."""
+Not a benchmark: imported by load_comments.py and load_screenings.py (the script's folder is
+on sys.path)."""
 
 from __future__ import annotations
 
