@@ -31,6 +31,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { simplify } from './simplify.mjs';
 
 const require = createRequire(import.meta.url);
 const { feature } = require('topojson-client');
@@ -97,33 +98,6 @@ function decodeArcs(topology) {
     let x = 0, y = 0;
     return arc.map(([dx, dy]) => project([(x += dx) * sx + tx, (y += dy) * sy + ty]));
   });
-}
-
-function segmentDistance([px, py], [ax, ay], [bx, by]) {
-  const dx = bx - ax, dy = by - ay, length = dx * dx + dy * dy;
-  const t = length ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length)) : 0;
-  return Math.hypot(px - ax - t * dx, py - ay - t * dy);
-}
-
-// Iterative Douglas-Peucker; the two ends are always kept (they are junctions).
-function simplify(points, tolerance) {
-  if (points.length < 3) return points;
-  const keep = new Uint8Array(points.length);
-  keep[0] = keep[points.length - 1] = 1;
-  const stack = [[0, points.length - 1]];
-  while (stack.length) {
-    const [first, last] = stack.pop();
-    let farthest = -1, distance = tolerance;
-    for (let i = first + 1; i < last; i++) {
-      const d = segmentDistance(points[i], points[first], points[last]);
-      if (d > distance) (distance = d), (farthest = i);
-    }
-    if (farthest >= 0) {
-      keep[farthest] = 1;
-      stack.push([first, farthest], [farthest, last]);
-    }
-  }
-  return points.filter((_, i) => keep[i]);
 }
 
 const inDetail = (points) => points.some(([x, y]) =>

@@ -18,6 +18,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { simplify } from './simplify.mjs';
 
 const require = createRequire(import.meta.url);
 const { feature } = require('topojson-client');
@@ -35,32 +36,6 @@ const MIN_AREA = 2; // square units: smaller islands are dropped
 const ANTARCTICA = '010';
 
 const project = ([lon, lat]) => [(lon + 180) * K, (NORTH - Math.max(lat, SOUTH - 1)) * K];
-
-function segmentDistance([px, py], [ax, ay], [bx, by]) {
-  const dx = bx - ax, dy = by - ay, length = dx * dx + dy * dy;
-  const t = length ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length)) : 0;
-  return Math.hypot(px - ax - t * dx, py - ay - t * dy);
-}
-
-function simplify(points, tolerance) {
-  if (points.length < 4) return points;
-  const keep = new Uint8Array(points.length);
-  keep[0] = keep[points.length - 1] = 1;
-  const stack = [[0, points.length - 1]];
-  while (stack.length) {
-    const [first, last] = stack.pop();
-    let farthest = -1, distance = tolerance;
-    for (let i = first + 1; i < last; i++) {
-      const d = segmentDistance(points[i], points[first], points[last]);
-      if (d > distance) (distance = d), (farthest = i);
-    }
-    if (farthest >= 0) {
-      keep[farthest] = 1;
-      stack.push([first, farthest], [farthest, last]);
-    }
-  }
-  return points.filter((_, i) => keep[i]);
-}
 
 const tenths = (v) => Math.round(v * 10);
 
@@ -107,7 +82,7 @@ function ringPaths(ring) {
 }
 
 function ringPath(ring) {
-  const projected = simplify(ring.map(project), TOLERANCE);
+  const projected = simplify(ring.map(project), TOLERANCE, 4);
   const points = [];
   for (const [x, y] of projected) {
     const p = [tenths(x), tenths(y)], last = points[points.length - 1];

@@ -30,9 +30,6 @@ WIDTHS = (390, 1280)
 
 @pytest.fixture
 def organiser_site(site: str, settings: Settings) -> str:
-    # Until the placeholder routes leave screenings/urls.py (issue 16's "pages" work), the
-    # organiser's pages are put first, as tests/screenings_organiser does.
-    settings.ROOT_URLCONF = "screenings_organiser.urls"
     settings.CROSSING_SITE_URL = site
     return site
 
@@ -215,7 +212,10 @@ def test_no_payload_runs_in_the_organiser_pages_or_the_admin(
     assert Screening.objects.count() == 0
 
     # Stored, and shown on the organiser's page, the door list and the admin's pages.
-    screenings = [_stored_with(rotated(texts, k, 9), k) for k in range(ROUNDS)]
+    # Stored as the forms would let them through: they refuse NUL (which PostgreSQL cannot
+    # store), so it is left out here.
+    storable = [text.replace("\0", "") for text in texts]
+    screenings = [_stored_with(rotated(storable, k, 9), k) for k in range(ROUNDS)]
     for screening in screenings:
         for address in (
             f"/screenings/manage/{links.organiser_token(screening)}/",

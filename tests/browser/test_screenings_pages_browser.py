@@ -16,10 +16,10 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
+from screenings.factories import on_sale
 
 from crossing.web.screenings import links, services
 from crossing.web.screenings.models import Reservation, ReservationState, Screening
-from tests.screenings.factories import on_sale
 
 from .conftest import ContextFactory, assert_accessible, assert_fits
 

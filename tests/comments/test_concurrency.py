@@ -5,11 +5,10 @@ for the first)."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from typing import Any
 
 import pytest
+from at_once import at_once
 from django.db import connection
 
 from crossing.web.comments import services
@@ -26,27 +25,6 @@ pytestmark = [
         connection.vendor == "sqlite", reason="needs PostgreSQL (DATABASE_URL=postgres://…)"
     ),
 ]
-
-
-def at_once(count: int, work: Callable[[int], Any]) -> list[Any]:
-    barrier = threading.Barrier(count)
-    results: list[Any] = [None] * count
-
-    def run(index: int) -> None:
-        try:
-            barrier.wait()
-            results[index] = work(index)
-        except Exception as error:
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-    return results
 
 
 def submit(text: str, address: str = "192.0.2.20", email: str = "ara@example.org") -> Any:

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime
 import sqlite3
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from at_once import at_once
 from django.db import connection, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils import timezone
@@ -55,30 +55,6 @@ def database(transactional_db: None, tmp_path: Path) -> Iterator[str]:
         connections["default"].close()
         connections["default"] = in_memory
         shared["NAME"] = name
-
-
-def at_once(count: int, work: Callable[[int], Any]) -> list[Any]:
-    """Run work(0) … work(count - 1) in as many threads, started together; each result is
-    what the work returned or the exception it raised."""
-    barrier = threading.Barrier(count)
-    results: list[Any] = [None] * count
-
-    def run(index: int) -> None:
-        try:
-            barrier.wait()
-            results[index] = work(index)
-        except Exception as error:
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(120)
-    assert not any(thread.is_alive() for thread in threads)
-    return results
 
 
 def unexpected(results: list[Any]) -> list[Any]:

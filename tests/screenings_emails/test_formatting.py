@@ -1,4 +1,4 @@
-"""Dates, times and amounts in the emails: in the venue's zone with the zone named, and as
+"""Dates, times and amounts in the emails (and every screenings page: display.py): in the venue's zone with the zone named, and as
 the reader's language writes them (Babel)."""
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ from typing import Any
 
 from django.utils import translation
 
+from crossing.web.screenings.display import money, when_zoned
 from crossing.web.screenings.models import Screening
-from crossing.web.screenings.notifications import film_title, money, time_left, when
+from crossing.web.screenings.notifications import film_title, time_left
 
 INSTANT = datetime.datetime(2027, 7, 3, 18, 30, tzinfo=datetime.UTC)
 
@@ -22,29 +23,29 @@ def venue(zone: str, currency: str = "GBP") -> Screening:
 
 def test_a_moment_is_written_in_the_venues_zone_with_the_zone_named() -> None:
     with translation.override("en"):
-        london = when(venue("Europe/London"), INSTANT)
-        toronto = when(venue("America/Toronto"), INSTANT)
-        seoul = when(venue("Asia/Seoul"), INSTANT)
+        london = when_zoned(INSTANT, venue("Europe/London"))
+        toronto = when_zoned(INSTANT, venue("America/Toronto"))
+        seoul = when_zoned(INSTANT, venue("Asia/Seoul"))
     assert london.startswith("Saturday, July 3, 2027, 7:30") and "British Summer Time" in london
     assert toronto.startswith("Saturday, July 3, 2027, 2:30") and "Eastern Daylight Time" in toronto
     assert seoul.startswith("Sunday, July 4, 2027, 3:30") and "Korean Standard Time" in seoul
-    winter = when(venue("America/Toronto"), INSTANT.replace(month=1))
+    winter = when_zoned(INSTANT.replace(month=1), venue("America/Toronto"))
     assert "Eastern Standard Time" in winter
 
 
 def test_a_korean_reader_reads_the_date_as_korean_writes_it() -> None:
     with translation.override("ko"):
-        text = when(venue("Asia/Seoul"), INSTANT)
-        amount = money(venue("Asia/Seoul", "KRW"), 15000)
+        text = when_zoned(INSTANT, venue("Asia/Seoul"))
+        amount = money(15000, "KRW")
     assert "2027년 7월 4일 일요일" in text
     assert amount == "₩15,000"  # the won has no minor unit
 
 
 def test_amounts_are_in_the_currencys_minor_unit() -> None:
     with translation.override("en"):
-        assert money(venue("America/Toronto", "CAD"), 1250) == "CA$12.50"
-        assert money(venue("Asia/Tokyo", "JPY"), 1500) == "¥1,500"
-        assert money(venue("Europe/London", "GBP"), 5) == "£0.05"
+        assert money(1250, "CAD") == "CA$12.50"
+        assert money(1500, "JPY") == "¥1,500"
+        assert money(5, "GBP") == "£0.05"
 
 
 def test_the_time_left_is_in_words_and_never_negative() -> None:

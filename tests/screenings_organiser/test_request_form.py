@@ -256,3 +256,11 @@ def test_typed_markup_comes_back_as_text(client: Client, payload: str) -> None:
     main = page.split("<main")[1].split("</main>")[0]
     assert "<script>alert" not in main and "<img src=x" not in main and "<svg/onload" not in main
     assert html_lib.escape(payload) in main
+
+
+def test_a_nul_character_is_refused_at_its_field_not_stored(client: Client) -> None:
+    status, page = post(client, extras="Q&A\x00", town="Tor\x00onto")
+    assert status == 400
+    assert "Null characters are not allowed" in field_error(page, "town")
+    assert "Null characters are not allowed" in field_error(page, "extras")
+    assert Screening.objects.count() == 0

@@ -9,10 +9,10 @@ from typing import Any
 
 from django.test import Client
 from django.utils import timezone
+from screenings.factories import on_sale
 
 from crossing.web.screenings import links, services
 from crossing.web.screenings.models import Reservation, Screening
-from tests.screenings.factories import on_sale
 
 __all__ = ["called_off", "confirmed", "json_ld", "on_sale", "past_deadline", "reserved"]
 

@@ -42,7 +42,7 @@ def text(response) -> str:  # type: ignore[no-untyped-def]
 
 def test_the_list_shows_public_upcoming_screenings_only(client: Client) -> None:
     shown = on_sale(town="Toronto", country="CA")
-    from tests.screenings.factories import approved, requested
+    from screenings.factories import approved, requested
 
     hidden = [requested(town="Hiddenville"), approved(town="Secrettown")]
     response = client.get("/screenings/")

@@ -21,8 +21,8 @@ from crossing.web.comments.links import absolute
 from crossing.web.outbox.models import Message
 from crossing.web.outbox.worker import Policy, work_once
 from crossing.web.screenings import links, services
+from crossing.web.screenings.links import payment_return_url
 from crossing.web.screenings.models import Reservation
-from crossing.web.screenings.payment_views import setup_return_url
 
 ROOT = Path(__file__).resolve().parents[2]
 API_KEY = "sk_test_crossing"
@@ -86,7 +86,7 @@ def reserve(screening_id: int, email: str, quantity: int = 1) -> tuple[Reservati
         screening_id=screening_id, name=email.split("@")[0], email=email, quantity=quantity
     )
     confirmed = services.confirm_reservation(
-        made.reservation, setup_return_url=setup_return_url(made.reservation)
+        made.reservation, setup_return_url=payment_return_url(made.reservation)
     )
     assert confirmed.card_needed_at
     made.reservation.refresh_from_db()

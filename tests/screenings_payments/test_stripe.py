@@ -20,7 +20,7 @@ from screenings.factories import on_sale
 
 from crossing.web.comments.links import absolute
 from crossing.web.outbox.models import Message, Status
-from crossing.web.screenings import jobs, links, payment_views, services
+from crossing.web.screenings import jobs, links, services
 from crossing.web.screenings.models import Payment, ReservationState, State
 from crossing.web.screenings.payments import PaymentError, provider
 from crossing.web.screenings.payments.stripe import StripeProvider
@@ -107,7 +107,7 @@ def test_a_declined_card_asks_the_person_to_pay_and_paying_counts(client: Client
 
     token = links.ticket_token(reservation)
     pay = reverse("screenings-pay", args=[token])
-    assert payment_views.pay_url(reservation).endswith(pay)
+    assert links.pay_url(reservation).endswith(pay)
     page = client.get(pay)
     assert page.status_code == 200
     text = page.content.decode()

@@ -18,6 +18,7 @@ from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ..admin_inlines import ReadOnlyInline
 from . import moderation
 from .models import Comment, Decision, Status
 
@@ -27,19 +28,10 @@ if TYPE_CHECKING:
 Move = Callable[..., bool]
 
 
-class DecisionInline(admin.TabularInline):  # type: ignore[type-arg]
+class DecisionInline(ReadOnlyInline):
     model = Decision
     fields = ("at", "action", "moderator", "note")
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
     ordering = ("at", "id")
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 def _bulk(name: str, description: StrOrPromise, done: StrOrPromise) -> Callable[..., None]:

@@ -21,8 +21,9 @@ from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ..admin_inlines import ReadOnlyInline
 from ..content import site_content
-from . import organiser_display, services
+from . import display, organiser_display, services
 from .models import Change, Reservation, Screening, State
 from .organiser_forms import LocalTimeField
 from .organiser_time import aware
@@ -31,35 +32,17 @@ if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
 
-class ChangeInline(admin.TabularInline):  # type: ignore[type-arg]
+class ChangeInline(ReadOnlyInline):
     model = Change
     fields = ("at", "reservation", "before", "after", "by", "cause")
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
     ordering = ("at", "id")
     verbose_name_plural = gettext_lazy("history")
 
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-class ReservationInline(admin.TabularInline):  # type: ignore[type-arg]
+class ReservationInline(ReadOnlyInline):
     model = Reservation
     fields = ("name", "email", "quantity", "state", "payment", "code", "created", "hold_until")
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
     ordering = ("created", "id")
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 # --- The decisions' forms -------------------------------------------------------------------
@@ -301,17 +284,17 @@ class ScreeningAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # not subscri
 
     @admin.display(description=gettext_lazy("starts"))
     def local_starts_text(self, screening: Screening) -> str:
-        return organiser_display.when(screening.starts, screening)
+        return display.when_zoned(screening.starts, screening)
 
     @admin.display(description=gettext_lazy("reservation deadline"))
     def deadline_text(self, screening: Screening) -> str:
-        return organiser_display.when(screening.deadline, screening)
+        return display.when_zoned(screening.deadline, screening)
 
     @admin.display(description=gettext_lazy("date proposed"))
     def proposed_text(self, screening: Screening) -> str:
         if screening.proposed_starts is None:
             return "—"
-        return organiser_display.when(screening.proposed_starts, screening)
+        return display.when_zoned(screening.proposed_starts, screening)
 
     @admin.display(description=gettext_lazy("ticket price"))
     def price_text(self, screening: Screening) -> str:
@@ -412,7 +395,7 @@ class ScreeningAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # not subscri
             "form": form,
             "refused": refused,
             "progress": self.progress(screening),
-            "starts": organiser_display.when(screening.starts, screening),
+            "starts": display.when_zoned(screening.starts, screening),
         }
         return render(request, "admin/screenings/screening/decide.html", context, status=status)
 

@@ -29,6 +29,23 @@ def when(moment: datetime.datetime, zone: datetime.tzinfo) -> str:
     return _("%(day)s, %(time)s") % {"day": day, "time": time}
 
 
+def when_zoned(moment: datetime.datetime, screening: Screening) -> str:
+    """A moment at the venue with its zone named, as emails, the organiser's pages and the
+    admin give it: 'Saturday, January 9, 2027, 7:00 PM (Eastern Standard Time)'."""
+    local = moment.astimezone(screening.zone)
+    zone = get_timezone_name(local, width="long", locale=_locale())
+    return _("%(when)s (%(zone)s)") % {"when": when(moment, screening.zone), "zone": zone}
+
+
+def short(moment: datetime.datetime, zone: datetime.tzinfo) -> str:
+    """A moment at the venue, briefly (a subject line, a line of history): 'Jan 4, 2027, 4:20 PM'."""
+    locale = _locale()
+    local = moment.astimezone(zone)
+    day = format_date(local, "medium", locale=locale)
+    time = format_time(local, "short", tzinfo=zone, locale=locale)
+    return _("%(day)s, %(time)s") % {"day": day, "time": time}
+
+
 def zone_name(screening: Screening) -> str:
     """'Eastern Standard Time (America/Toronto)': the zone the times are given in."""
     name = get_timezone_name(screening.local_starts, "long", locale=_locale())

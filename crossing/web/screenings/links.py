@@ -108,6 +108,17 @@ def ticket_url(reservation: Reservation) -> str:
     return absolute(reverse("screenings-ticket", args=[ticket_token(reservation)]))
 
 
+def payment_return_url(reservation: Reservation) -> str:
+    """Where the payment service sends the reader back to (and where its cancel button
+    goes) after saving a card: what the confirmation page passes to confirm_reservation."""
+    return absolute(reverse("screenings-payment-return", args=[ticket_token(reservation)]))
+
+
+def pay_url(reservation: Reservation) -> str:
+    """The page to pay from after a failed charge (the payment-failed email links to it)."""
+    return absolute(reverse("screenings-pay", args=[ticket_token(reservation)]))
+
+
 def screening_url(screening: Screening) -> str:
     return absolute(screening.path)
 

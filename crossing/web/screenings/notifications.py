@@ -19,23 +19,23 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_time, format_timedelta, get_timezone_name
-from babel.numbers import format_currency, get_currency_precision
+from babel.dates import format_timedelta
 from django.db import transaction
 from django.db.models import Sum
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from .. import locale_names
 from ..comments.links import absolute
 from ..comments.notifications import moderator_emails
 from ..outbox.handlers import handler
 from ..outbox.services import Attachment, OutboxError, enqueue
 from ..outbox.services import send_email as _send_email
 from . import links
+from .display import money, short, when_zoned
 from .models import Payment, Reservation, ReservationState, Screening, State
 
 log = logging.getLogger(__name__)
@@ -78,44 +78,9 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _locale() -> Locale:
-    try:
-        return Locale.parse((get_language() or "en").replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return Locale("en")
-
-
-def when(screening: Screening, moment: datetime.datetime) -> str:
-    """A moment in the venue's zone, with the zone named: 'Saturday, January 9, 2027,
-    7:00 PM (Eastern Standard Time)'."""
-    local = moment.astimezone(screening.zone)
-    locale = _locale()
-    return _("%(date)s, %(time)s (%(zone)s)") % {
-        "date": format_date(local.date(), "full", locale=locale),
-        "time": format_time(local, "short", tzinfo=screening.zone, locale=locale),
-        "zone": get_timezone_name(local, width="long", locale=locale),
-    }
-
-
-def short_when(screening: Screening) -> str:
-    """The screening's day and time, short, for a subject line: 'Jan 4, 4:20 PM'."""
-    local = screening.local_starts
-    locale = _locale()
-    return _("%(date)s, %(time)s") % {
-        "date": format_date(local.date(), "medium", locale=locale),
-        "time": format_time(local, "short", tzinfo=screening.zone, locale=locale),
-    }
-
-
-def money(screening: Screening, minor: int) -> str:
-    """An amount in the currency's minor unit, as the language writes it: 'CA$12.50'."""
-    digits = get_currency_precision(screening.currency)
-    return format_currency(minor / 10**digits, screening.currency, locale=_locale())
-
-
 def time_left(screening: Screening, now: datetime.datetime) -> str:
     left = max(screening.deadline - now, datetime.timedelta(0))
-    return format_timedelta(left, threshold=1.5, locale=_locale())
+    return format_timedelta(left, threshold=1.5, locale=locale_names._locale())
 
 
 _titles: dict[Path, tuple[tuple[tuple[str, float], ...], dict[str, str]]] = {}
@@ -156,41 +121,23 @@ def film_title(slug: str) -> str:
         return slug
 
 
-def _named_url(name: str, token: str, fallback: str) -> str:
-    """A page another part of the screenings may not have added yet (the addresses are
-    fixed in advance): reversed when it exists, else built from its fixed address."""
-    try:
-        return absolute(reverse(name, args=[token] if token else []))
-    except NoReverseMatch:
-        return absolute(fallback)
-
-
-def _admin_url(screening: Screening) -> str:
-    try:
-        return links.admin_url(screening)
-    except NoReverseMatch:  # the screenings' admin is not installed
-        return absolute(reverse("admin:index"))
-
-
 def door_url(screening: Screening) -> str:
-    token = links.organiser_token(screening)
-    return _named_url("screenings-door", token, f"/screenings/manage/{token}/door/")
+    return absolute(reverse("screenings-door", args=[links.organiser_token(screening)]))
 
 
 def pay_url(reservation: Reservation) -> str:
-    token = links.ticket_token(reservation)
-    return _named_url("screenings-pay", token, f"/screenings/payments/pay/{token}/")
+    return links.pay_url(reservation)
 
 
 def _screening_context(screening: Screening) -> dict[str, Any]:
     return {
         "screening": screening,
         "film": film_title(screening.film),
-        "starts": when(screening, screening.starts),
-        "deadline": when(screening, screening.deadline),
-        "price": money(screening, screening.price_minor) if not screening.is_free else "",
+        "starts": when_zoned(screening.starts, screening),
+        "deadline": when_zoned(screening.deadline, screening),
+        "price": money(screening.price_minor, screening.currency) if not screening.is_free else "",
         "screening_url": links.screening_url(screening),
-        "list_url": _named_url("screenings-list", "", "/screenings/"),
+        "list_url": absolute(reverse("screenings-list")),
     }
 
 
@@ -199,7 +146,9 @@ def _reservation_context(reservation: Reservation) -> dict[str, Any]:
     return {
         **_screening_context(screening),
         "reservation": reservation,
-        "amount": money(screening, reservation.amount_minor) if reservation.amount_minor else "",
+        "amount": money(reservation.amount_minor, screening.currency)
+        if reservation.amount_minor
+        else "",
         "online": reservation.payment != Payment.NONE,
         "ticket_url": links.ticket_url(reservation),
     }
@@ -225,7 +174,7 @@ def _to_staff(screening: Screening, *, what: str, subject: str, key: str) -> Non
         to=recipients,
         subject=subject,
         template=f"staff_{what}",
-        context={**_screening_context(screening), "admin_url": _admin_url(screening)},
+        context={**_screening_context(screening), "admin_url": links.admin_url(screening)},
         key=key,
     )
 
@@ -286,7 +235,7 @@ def organiser_approved(screening: Screening) -> None:
     """To the organiser: approved, the terms, and the link to open sales (links.organiser_url)."""
     fee = ""
     if screening.fee_flat_minor is not None:
-        fee = money(screening, screening.fee_flat_minor)
+        fee = money(screening.fee_flat_minor, screening.currency)
     _to_organiser(
         screening,
         what="approved",
@@ -311,7 +260,7 @@ def organiser_proposal(screening: Screening) -> None:
         context={
             **_screening_context(screening),
             "manage_url": links.organiser_url(screening),
-            "proposed": when(screening, screening.proposed_starts),
+            "proposed": when_zoned(screening.proposed_starts, screening),
         },
         key=f"screening-{screening.pk}-proposal-{_last_change(screening)}",
     )
@@ -356,7 +305,7 @@ def reservation_held(reservation: Reservation) -> None:
         subject=_("Confirm your reservation: %(film)s")
         % {"film": film_title(reservation.screening.film)},
         confirm_url=links.reservation_confirm_url(reservation),
-        hold_until=when(reservation.screening, reservation.hold_until),
+        hold_until=when_zoned(reservation.hold_until, reservation.screening),
     )
 
 
@@ -430,7 +379,7 @@ def payment_failed(reservation: Reservation) -> None:
         what="payment-failed",
         subject=_("Your card was not charged: please pay for your tickets"),
         pay_url=pay_url(reservation),
-        pay_by=when(reservation.screening, pay_by),
+        pay_by=when_zoned(pay_by, reservation.screening),
     )
 
 
@@ -492,7 +441,10 @@ def remind(payload: dict[str, Any]) -> None:
             reservation,
             what="reminder",
             subject=_("Reminder: %(film)s, %(starts)s")
-            % {"film": film_title(screening.film), "starts": short_when(screening)},
+            % {
+                "film": film_title(screening.film),
+                "starts": short(screening.starts, screening.zone),
+            },
             pay_at_door=reservation.payment == Payment.NONE and reservation.amount_minor > 0,
         )
 

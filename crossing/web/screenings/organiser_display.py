@@ -3,43 +3,12 @@ in the venue's time zone and the reader's language (Babel's locale data)."""
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
-from decimal import Decimal
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_datetime
-from babel.numbers import format_currency, get_currency_precision
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from .display import money, short
 from .models import Change, ReservationState, Screening, State
-
-
-def _locale() -> Locale:
-    try:
-        return Locale.parse((get_language() or "en").replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return Locale("en")
-
-
-def money(minor: int, currency: str) -> str:
-    """1250, "CAD" -> "CA$12.50" (in English); no minor unit for currencies without one."""
-    digits = get_currency_precision(currency)
-    return format_currency(Decimal(minor).scaleb(-digits), currency, locale=_locale())
-
-
-def when(moment: datetime.datetime, screening: Screening) -> str:
-    """A moment at the venue: "Friday 14 May 2027, 19:30 (America/Toronto)"."""
-    local = moment.astimezone(screening.zone)
-    shown = format_datetime(local, "EEEE d MMMM y, HH:mm", locale=_locale())
-    return f"{shown} ({screening.time_zone.replace('_', ' ')})"
-
-
-def short(moment: datetime.datetime, screening: Screening) -> str:
-    """A moment at the venue, briefly: "5 Dec 2026, 16:28"."""
-    local = moment.astimezone(screening.zone)
-    return format_datetime(local, "d MMM y, HH:mm", locale=_locale())
 
 
 def price(screening: Screening) -> str:
@@ -96,7 +65,7 @@ def history(screening: Screening) -> list[Line]:
             subject = _("a reservation of %(n)s ticket(s)") % {"n": change.reservation.quantity}
         lines.append(
             Line(
-                at=short(change.at, screening),
+                at=short(change.at, screening.zone),
                 subject=subject,
                 reservation=change.reservation is not None,
                 change=_change(change),

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from ..comments.views import cross_site
 from ..content import site_content
 from ..locale_names import territory_name
-from . import links, organiser_display, services
+from . import display, links, organiser_display, services
 from .models import Payment, Reservation, ReservationState, Screening, State
 from .organiser_forms import CallOffForm, RequestForm, new_key
 
@@ -221,8 +221,8 @@ def _manage_page(
         "history": history,
         "reservation_lines": sum(line.reservation for line in history),
         "state_label": organiser_display.state_label(screening.state),
-        "starts": organiser_display.when(screening.starts, screening),
-        "deadline": organiser_display.when(screening.deadline, screening),
+        "starts": display.when_zoned(screening.starts, screening),
+        "deadline": display.when_zoned(screening.deadline, screening),
         "price": organiser_display.price(screening),
         "rental_terms": organiser_display.terms(screening),
         "country": territory_name(screening.country),
@@ -234,7 +234,7 @@ def _manage_page(
         "can_call_off": screening.state in (State.ON_SALE, State.CONFIRMED, State.SOLD_OUT),
         "has_door_list": screening.state in (State.CONFIRMED, State.SOLD_OUT, State.PAST)
         or screening.tickets_reserved > 0,
-        "proposed": organiser_display.when(screening.proposed_starts, screening)
+        "proposed": display.when_zoned(screening.proposed_starts, screening)
         if screening.proposed_starts
         else "",
         "public": screening.state not in (State.REQUESTED, State.APPROVED, State.REJECTED),
@@ -314,10 +314,8 @@ def door(request: HttpRequest, token: str) -> HttpResponse:
         "tickets": sum(r.quantity for r in reserved),
         "paid_tickets": sum(r.quantity for r in paid),
         "door_tickets": sum(r.quantity for r in at_door),
-        "door_amount": organiser_display.money(
-            sum(r.amount_minor for r in at_door), screening.currency
-        ),
-        "starts": organiser_display.when(screening.starts, screening),
+        "door_amount": display.money(sum(r.amount_minor for r in at_door), screening.currency),
+        "starts": display.when_zoned(screening.starts, screening),
         "state_label": organiser_display.state_label(screening.state),
         "free": screening.is_free,
     }
@@ -331,7 +329,7 @@ def _door_row(reservation: Reservation, screening: Screening) -> dict[str, objec
         payment = _("free")
     else:
         payment = _("pay at the door: %(amount)s") % {
-            "amount": organiser_display.money(reservation.amount_minor, screening.currency)
+            "amount": display.money(reservation.amount_minor, screening.currency)
         }
     return {
         "name": reservation.name,

@@ -31,17 +31,6 @@ from .payments import PaymentError, provider
 log = logging.getLogger(__name__)
 
 
-def setup_return_url(reservation: Reservation) -> str:
-    """Where the payment service sends the reader back to (and where its cancel button
-    goes): what the confirmation page passes to services.confirm_reservation."""
-    return absolute(reverse("screenings-payment-return", args=[links.ticket_token(reservation)]))
-
-
-def pay_url(reservation: Reservation) -> str:
-    """The page to pay from after a failed charge (the payment-failed email links to it)."""
-    return absolute(reverse("screenings-pay", args=[links.ticket_token(reservation)]))
-
-
 def allow_checkout(response: HttpResponse) -> HttpResponse:
     """Let this page's form lead to the payment service's page. The site's policy allows
     forms to post to the site only (form-action 'self'), and browsers hold the redirect

@@ -15,20 +15,20 @@ from django.conf import settings
 from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from ..comments.links import absolute
 from ..comments.views import cross_site
 from ..locale_names import territory_name
 from ..metadata import absolute_url, page_meta
-from . import calendar, display, links, selectors, services, structured
+from . import calendar, display, links, payment_views, selectors, services, structured
 from .forms import FilterForm, ReservationForm
 from .map import unmapped_by_country, world_map
 from .models import Payment, Reservation, ReservationState, Screening, State
+from .payments import PaymentError
 from .tickets import qr_svg
 
 _SENT = "crossing.screenings.sent"
@@ -52,16 +52,6 @@ def _from_sent(token: str) -> Reservation | None:
     if not (pk.isascii() and pk.isdigit()) or not code:
         return None
     return selectors.reservation(int(pk), code)
-
-
-def _payment_url(name: str, reservation: Reservation, fallback: str) -> str:
-    """An address of the payment pages (helper "stripe" adds them); the contract's path
-    where they are not installed."""
-    token = links.ticket_token(reservation)
-    try:
-        return reverse(name, args=[token])
-    except NoReverseMatch:
-        return fallback.format(token=token)
 
 
 # --- Answers -----------------------------------------------------------------------------------
@@ -360,16 +350,15 @@ def reservation_confirm(request: HttpRequest, token: str) -> HttpResponse:
         try:
             confirmed = services.confirm_reservation(
                 reservation,
-                setup_return_url=absolute(
-                    _payment_url(
-                        "screenings-payment-return",
-                        reservation,
-                        "/screenings/payments/return/{token}/",
-                    )
-                ),
+                setup_return_url=links.payment_return_url(reservation),
             )
         except services.Refused as error:
             refused = error.message
+        except PaymentError:
+            refused = _(
+                "The payment service could not be reached to save your card. Nothing was "
+                "charged and your seats are still held: please try again in a minute."
+            )
         else:
             if confirmed.card_needed_at:
                 return _see_other(confirmed.card_needed_at)
@@ -399,7 +388,11 @@ def reservation_confirm(request: HttpRequest, token: str) -> HttpResponse:
         ),
     }
     status = 409 if refused else 200
-    return _private(render(request, "screenings/confirm.html", context, status=status))
+    response = render(request, "screenings/confirm.html", context, status=status)
+    if reservation.payment == Payment.SETUP:
+        # Its button ends on the payment service's page: the policy must let the form go there.
+        response = payment_views.allow_checkout(response)
+    return _private(response)
 
 
 def _ticket_page(
@@ -442,7 +435,7 @@ def _ticket_page(
         "payment": reservation.get_payment_display(),
         "cancellable": cancellable,
         "deadline": display.when(screening.deadline, screening.zone),
-        "pay_url": _payment_url("screenings-pay", reservation, "/screenings/payments/pay/{token}/")
+        "pay_url": links.pay_url(reservation)
         if reservation.payment == Payment.FAILED and reservation.state == ReservationState.RESERVED
         else "",
         "pay_by": display.when(reservation.pay_by, screening.zone) if reservation.pay_by else "",
