@@ -9,7 +9,8 @@ Every comment carries a marker in its text, so what the database holds is counte
 comment: each acknowledged one (a 303 naming `#comment-<id>`) must be stored exactly once,
 under the id its answers named, and none stored more than once.
 
-Not a benchmark: imported by load_comments.py (the script's folder is on sys.path)."""
+Not a benchmark: imported by load_comments.py and load_screenings.py (the script's folder is
+on sys.path)."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ class Answer:
     location: str
     body: str
     seconds: float
+    headers: dict[str, str] = field(default_factory=dict)  # names in lower case
 
 
 class Broken(Exception):
@@ -81,28 +83,40 @@ def exchange(
             response.getheader("Location", ""),
             text,
             time.monotonic() - started,
+            {name.lower(): value for name, value in response.getheaders()},
         )
     finally:
         connection.close()
 
 
 class FormReader(HTMLParser):
-    """The fields of the form that posts to /comments/post/, as a browser would send them."""
+    """The fields of the form that posts to `action` (/comments/post/ unless told; None:
+    the first form whose method is POST), as a browser would send them."""
 
-    def __init__(self) -> None:
+    def __init__(self, action: str | None = POST_PATH) -> None:
         super().__init__()
+        self.action = action
         self.inside = False
         self.found = False
         self.fields: dict[str, str] = {}
+        self.form_action = ""  # the action of the form found, as written
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {name: value or "" for name, value in attrs}
         action = attributes.get("action", "").partition("#")[0]  # "/comments/post/#respond"
-        if tag == "form" and action.endswith(POST_PATH):
-            self.inside = self.found = True
+        if tag == "form" and not self.found:
+            if self.action is None:
+                wanted = attributes.get("method", "").lower() == "post"
+            else:
+                wanted = action.endswith(self.action)
+            if wanted:
+                self.inside = self.found = True
+                self.form_action = action
         elif self.inside and tag in ("input", "textarea") and attributes.get("name"):
             if attributes.get("type") in ("checkbox", "submit"):
                 return
+            if attributes.get("type") == "radio" and "checked" not in attributes:
+                return  # of a group of radio buttons, the one checked is sent
             self.fields[attributes["name"]] = attributes.get("value", "")
 
     def handle_endtag(self, tag: str) -> None:

@@ -3,7 +3,8 @@ worker hands it by Message-ID, and the comparison with the outbox's rows: every 
 enqueued should arrive exactly once (the Message-ID is derived from the outbox key, so a
 copy sent again after a kill -9 is recognised).
 
-Not a benchmark: imported by load_comments.py (the script's folder is on sys.path)."""
+Not a benchmark: imported by load_comments.py and load_screenings.py (the script's folder is
+on sys.path)."""
 
 from __future__ import annotations
 
@@ -76,6 +77,12 @@ class Emails:
         return everything_arrived and self.arrived_twice <= outbox_kills
 
 
+def message_id(key: str) -> str:
+    """The local part of the Message-ID of the email with this outbox key, as the SMTP
+    server counts it (crossing/web/outbox/services.message_id)."""
+    return hashlib.sha256(key.encode()).hexdigest()[:40]
+
+
 def pending(database: Database) -> int:
     """Emails still to send. Other jobs are left out: some are due days ahead (the purge of
     spam and trash), and the run does not wait for them."""
@@ -94,7 +101,7 @@ def drain_and_count(database: Database, mail: MailServer, *, timeout: float) -> 
     rows = database.rows("SELECT key, status FROM outbox_message WHERE kind = 'email'")
     copies = mail.copies()
     statuses = Counter(str(status) for _, status in rows)
-    arrived = [copies.get(hashlib.sha256(str(key).encode()).hexdigest()[:40], 0) for key, _ in rows]
+    arrived = [copies.get(message_id(str(key)), 0) for key, _ in rows]
     return Emails(
         enqueued=len(rows),
         sent=statuses["sent"],

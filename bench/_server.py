@@ -89,17 +89,22 @@ def postgres_server(url: str | None) -> str:
 
 @contextmanager
 def fresh_database(
-    kind: Literal["sqlite", "postgres"], data_dir: Path, server: str, *, keep: bool = False
+    kind: Literal["sqlite", "postgres"],
+    data_dir: Path,
+    server: str,
+    *,
+    keep: bool = False,
+    prefix: str = "crossing_load",
 ) -> Iterator[Database]:
     """An empty database for one run: the site's SQLite file in `data_dir` (created by the
-    site's migrations), or `crossing_load_<pid>` on the PostgreSQL `server`, dropped after
-    the run unless `keep`."""
+    site's migrations), or `<prefix>_<pid>` on the PostgreSQL `server`, dropped after the
+    run unless `keep`. Harnesses that may run at once on one server use prefixes apart."""
     if kind == "sqlite":
         yield Database("sqlite", str(data_dir / "db.sqlite3"))
         return
     import psycopg
 
-    name = f"crossing_load_{os.getpid()}"
+    name = f"{prefix}_{os.getpid()}"
     try:
         admin = psycopg.connect(f"{server}/postgres", autocommit=True, connect_timeout=10)
     except psycopg.OperationalError as error:
