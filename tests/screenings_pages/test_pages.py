@@ -536,3 +536,10 @@ def test_dates_and_prices_follow_the_language() -> None:
         price = display.price(screening)
         left = display.duration(datetime.timedelta(hours=30))
     assert "년" in when and "CA$" in price and "30" in left
+
+
+def test_a_called_off_page_says_what_was_reached_not_what_is_needed(client: Client) -> None:
+    screening, _ = called_off()
+    page = client.get(screening.path).content.decode()
+    assert "it was called off" in page
+    assert "more needed" not in page

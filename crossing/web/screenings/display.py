@@ -91,7 +91,15 @@ class Progress:
 
 def progress(screening: Screening) -> Progress:
     reserved, needed = screening.tickets_reserved, screening.threshold
-    if reserved >= needed:
+    if screening.state == State.CALLED_OFF:
+        # What was reached, as a record: "more needed" would invite readers to a screening
+        # that will not take place.
+        words = ngettext(
+            "%(reserved)s of the %(needed)s tickets needed was reserved; it was called off.",
+            "%(reserved)s of the %(needed)s tickets needed were reserved; it was called off.",
+            reserved,
+        ) % {"reserved": reserved, "needed": needed}
+    elif reserved >= needed:
         words = ngettext(
             "%(reserved)s ticket reserved: the %(needed)s needed are reached.",
             "%(reserved)s tickets reserved: the %(needed)s needed are reached.",
