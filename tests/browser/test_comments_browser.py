@@ -291,6 +291,8 @@ def test_screenshots_of_comments(
     expect(page.locator(".field-error")).to_have_count(2)
     expect(page.locator("#id_comment")).to_have_value("Thank you.")
     expect(page.locator("#id_name")).to_have_value("Kim Min-ji")
+    # The text is there before the stylesheet is: measured unstyled, the form overflows.
+    page.wait_for_load_state("load")
     assert_fits(page, width)
     assert_accessible(page)
     page.locator("#respond").screenshot(path=str(folder / f"comments-form-errors-{width}.png"))
@@ -300,6 +302,7 @@ def test_screenshots_of_comments(
     page.locator("form#comment-form button[type=submit]").click()
     held = page.locator(".comment-awaiting")
     expect(held).to_have_text(HELD)
+    page.wait_for_load_state("load")
     assert_fits(page, width)
     assert_accessible(page)
     held.evaluate("(e) => { e.scrollIntoView(); scrollBy(0, -200) }")
