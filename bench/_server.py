@@ -10,6 +10,7 @@ Not a benchmark: imported by load.py (the script's folder is on sys.path when it
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import shutil
@@ -21,7 +22,7 @@ import sys
 import tempfile
 import time
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -352,3 +353,29 @@ def site_environment(
         "CROSSING_ENDING_RATE": str(rate_limit if rate_limit is not None else 1_000_000_000),
         "CROSSING_LOG_LEVEL": "WARNING",
     }
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def run_harness(
+    script: str,
+    args: Any,
+    load_test: Callable[[Any], dict[str, Any]],
+    text: Callable[[dict[str, Any]], str],
+) -> int:
+    """A load harness's main: run it (SIGTERM stops it as Ctrl+C does, so the server is
+    stopped and the database dropped), print its report as text or --json, and exit 0 when
+    the verdict holds, 1 when it does not, 2 when it could not run, 130 when interrupted."""
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        result = load_test(args)
+    except HarnessError as error:
+        print(f"{script}: {error}", file=sys.stderr, flush=True)
+        return 2
+    except KeyboardInterrupt:
+        print(f"{script}: interrupted", file=sys.stderr, flush=True)
+        return 130
+    print(json.dumps(result, indent=2) if args.json else text(result))
+    return 0 if result["holds"] else 1

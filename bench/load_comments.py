@@ -29,9 +29,7 @@ Run:  .venv/bin/python bench/load_comments.py --database postgres --workers 4 --
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import signal
 import sys
 import threading
 import time
@@ -60,12 +58,12 @@ from _load import percentile
 from _mail import Emails, MailServer, drain_and_count
 from _server import (
     Database,
-    HarnessError,
     Server,
     data_folder,
     free_port,
     fresh_database,
     postgres_server,
+    run_harness,
     site_environment,
 )
 from _site import ROOT, machine
@@ -398,23 +396,8 @@ def text(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
-
-
 def main(argv: list[str] | None = None) -> int:
-    args = arguments(argv)
-    signal.signal(signal.SIGTERM, interrupt)
-    try:
-        result = load_test(args)
-    except HarnessError as error:
-        say(f"bench/load_comments.py: {error}")
-        return 2
-    except KeyboardInterrupt:
-        say("bench/load_comments.py: interrupted")
-        return 130
-    print(json.dumps(result, indent=2) if args.json else text(result))
-    return 0 if result["holds"] else 1
+    return run_harness("bench/load_comments.py", arguments(argv), load_test, text)
 
 
 if __name__ == "__main__":

@@ -41,9 +41,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import os
-import signal
 import sys
 import threading
 import time
@@ -78,6 +76,7 @@ from _server import (
     free_port,
     fresh_database,
     postgres_server,
+    run_harness,
     site_environment,
 )
 from _site import ROOT, machine
@@ -577,23 +576,8 @@ def text(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
-
-
 def main(argv: list[str] | None = None) -> int:
-    args = arguments(argv)
-    signal.signal(signal.SIGTERM, interrupt)
-    try:
-        result = load_test(args)
-    except HarnessError as error:
-        say(f"bench/load_screenings.py: {error}")
-        return 2
-    except KeyboardInterrupt:
-        say("bench/load_screenings.py: interrupted")
-        return 130
-    print(json.dumps(result, indent=2) if args.json else text(result))
-    return 0 if result["holds"] else 1
+    return run_harness("bench/load_screenings.py", arguments(argv), load_test, text)
 
 
 if __name__ == "__main__":
