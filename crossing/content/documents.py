@@ -15,6 +15,7 @@ from crossing.story.diagnostics import Diagnostic, Position, did_you_mean
 from crossing.story.source import SourceFile, read
 
 from . import addresses, frontmatter
+from .broadcasts import Broadcast, Channel
 from .frontmatter import FrontMatter, Schema, Spec
 from .images import check_image
 from .markdown import Block, Directive, Heading, LinkResolver, render
@@ -178,11 +179,18 @@ class WatchOption:
     timezone: str | None
     note: str | None
     source: str
+    checked: date | None = None  # the day an editor last saw the offer live
 
     def is_past(self, today: date) -> bool:
         """Over: its last day has passed (dated showings are over once shown)."""
         last = self.end or (self.start if self.kind in EVENT_KINDS else None)
         return last is not None and last[:10] < today.isoformat()[: len(last[:10])]
+
+    def is_current(self, today: date) -> bool:
+        """Offered now, as far as we know: not over, and seen live by an editor (`checked`).
+        Anything else is history: the page says so, never sending a reader to a dead service
+        as if it were live."""
+        return self.checked is not None and not self.is_past(today)
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +221,8 @@ class Work:
     photos: tuple[Photo, ...]
     body: Body
     path: str
+    channels: tuple[Channel, ...] = ()
+    broadcasts: tuple[Broadcast, ...] = ()  # in the order they were shown
 
     @property
     def url(self) -> str:
