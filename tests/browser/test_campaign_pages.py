@@ -206,14 +206,19 @@ def test_citation_to_source_to_scene_without_javascript(
 
 
 def where_to_watch(page: Page) -> list[str]:
-    """The territories in the film's "Where to watch" table, one per row."""
-    table = page.locator(".table-scroll table.watch")
-    expect(table).to_be_visible()
+    """The territories of the film's "Where to watch", each with its offers and their
+    standing ("Current — checked …", "Listed in …", "Ended …")."""
     heading = page.locator("#where-to-watch")
     expect(heading).to_have_text("Where to watch")
-    territories = table.locator("tbody th[scope=row]").all_inner_texts()
-    assert territories, f"{page.url}: no rows where to watch"
+    section = page.locator("section[aria-labelledby='where-to-watch']")
+    territories = section.locator("h3.watch-territory").all_inner_texts()
+    assert territories, f"{page.url}: no territories where to watch"
     assert all(t.strip() for t in territories), territories
+    offers = section.locator("ul.watch > li")
+    expect(offers.first).to_be_visible()
+    statuses = offers.locator(".status").all_inner_texts()
+    assert len(statuses) == offers.count(), statuses
+    assert all(re.match(r"(Current|Listed|Ended)", s) for s in statuses), statuses
     return territories
 
 
