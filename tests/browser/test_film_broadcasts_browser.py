@@ -154,3 +154,22 @@ def test_film_pages_are_accessible_fit_and_stay_local(
                 page.locator(f"section[aria-labelledby='{part}']").screenshot(path=str(shot))
                 assert shot.read_bytes().startswith(b"\x89PNG")
     assert not watch.outside()
+
+
+@pytest.mark.django_db
+def test_the_exported_film_page_says_the_readers_time_from_a_file(
+    schedule: Schedule, new_context: ContextFactory, tmp_path: Path
+) -> None:
+    """The static export carries the script and its sentence: from file://, with nothing
+    else to ask for, the premiere is said in the reader's zone."""
+    from crossing.web.export import build_site
+
+    from .conftest import is_file
+
+    schedule(DEFECTOR)
+    out = tmp_path / "site"
+    build_site(out)
+    page = new_context(allow=is_file, offline=True, timezone_id="Asia/Seoul").new_page()
+    page.goto((out / "films" / "the-defector" / "index.html").as_uri())
+    text = local_text(page, PREMIERE)
+    assert text == "Monday, June 17, 2013 at 7:30 PM your time (Seoul)", text
