@@ -10,6 +10,7 @@ from dataclasses import replace
 from html.parser import HTMLParser
 
 from django.test import Client
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from crossing.content.documents import WatchOption
@@ -222,3 +223,30 @@ def test_the_real_film_pages_say_how_current_each_offer_is(client: Client) -> No
             for o in film.watch
         }
         assert {s.split(" ")[0].rstrip(";") for s in statuses} == expected
+
+
+def calendar_of(slug: str, id: str | None = None) -> str | None:
+    """The events app's address for one showing's .ics (or the film's feed), if the site
+    has the events app."""
+    try:
+        if id is None:
+            return reverse("events:film-calendar", kwargs={"slug": slug})
+        return reverse("events:broadcast-ics", kwargs={"slug": slug, "id": id})
+    except NoReverseMatch:
+        return None
+
+
+def test_only_upcoming_showings_offer_their_calendar_file(
+    client: Client, schedule: Schedule
+) -> None:
+    schedule(DEFECTOR + LATER)
+    html = section(client.get(PAGE).content.decode(), "broadcasts")
+    later = html[html.index('id="broadcast-tvo-later"') :].split("</li>")[0]
+    earlier = html[: html.index('id="broadcast-tvo-later"')]
+    assert "Add to calendar" not in earlier  # nothing to add for a showing that is over
+    ics, feed = calendar_of("the-defector", "tvo-later"), calendar_of("the-defector")
+    if ics is None:  # a site without the events app: no calendar link at all
+        assert "Add to calendar" not in later and "calendar-feed" not in html
+    else:
+        assert f'href="{ics}" class="add-to-calendar">Add to calendar' in later
+        assert f'href="{feed}" class="calendar-feed"' in html
