@@ -82,8 +82,10 @@ def test_every_ending_has_a_page_with_its_odds_and_no_reader_in_it(client: Clien
         assert rows == [o.scenario.label for o in published.scenarios if ending in o.odds]
         assert "journeys" in page and "estimate" in page
         assert not response.cookies
-        # No third party: the only script is the site's own, and it only adds a copy button.
-        assert re.findall(r"<script[^>]*src=\"([^\"]+)\"", page) == ["/static/crossing/ending.js"]
+        # No third party: the only scripts are the site's own; this one only adds a copy
+        # button (local-time.js, on every page, says dates in the reader's zone).
+        scripts = re.findall(r"<script[^>]*src=\"([^\"]+)\"", page)
+        assert scripts == ["/static/crossing/ending.js", "/static/crossing/local-time.js"]
 
 
 def test_the_gamebook_leads_from_each_ending_to_its_page(client: Client) -> None:
@@ -492,7 +494,12 @@ def test_the_export_holds_every_ending_page_and_the_screen_inline(
         page = (out / address.lstrip("/") / "index.html").read_text(encoding="utf-8")
         assert '<h1 id="ending-title">' in page
         assert 'href="../../index.html"' in page  # back to the journey, relative
-        assert "<script" not in page.split("</footer>")[1]  # no script without a site
+        # No script that needs a site; only the one that says times in the reader's zone.
+        tail = page.split("</footer>")[1]
+        assert re.findall(r"<script[^>]*src=\"([^\"]+)\"", tail) == [
+            "../../../static/crossing/local-time.js"
+        ]
+        assert tail.count("<script") == 1
     journey_page = (out / "journey" / "index.html").read_text(encoding="utf-8")
     data = json.loads(
         re.search(
