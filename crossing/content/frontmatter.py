@@ -96,6 +96,10 @@ class _Lines:
         text = self.source.lines[line - 1] if line <= len(self.source.lines) else ""
         if isinstance(value, date) and not isinstance(value, datetime):
             value = value.isoformat()  # a TOML date is written as its ISO form
+        elif isinstance(value, bool):
+            value = "true" if value else "false"
+        elif isinstance(value, int):
+            value = str(value)
         equals = text.find("=")
         col = text.find(value, equals) if isinstance(value, str) and value and equals >= 0 else -1
         if col < 0:
