@@ -206,19 +206,29 @@ def test_citation_to_source_to_scene_without_javascript(
 
 
 def where_to_watch(page: Page) -> list[str]:
-    """The territories of the film's "Where to watch", each with its offers and their
-    standing ("Current — checked …", "Listed in …", "Ended …")."""
-    heading = page.locator("#where-to-watch")
-    expect(heading).to_have_text("Where to watch")
-    section = page.locator("section[aria-labelledby='where-to-watch']")
-    territories = section.locator("h3.watch-territory").all_inner_texts()
-    assert territories, f"{page.url}: no territories where to watch"
+    """The territories where the film was broadcast or can be watched. Each offer says its
+    standing ("Current — checked …", "Listed in …", "Ended …"); each broadcast whether it
+    was shown or is upcoming."""
+    territories = []
+    offers = page.locator("section[aria-labelledby='where-to-watch']")
+    if offers.count():
+        expect(page.locator("#where-to-watch")).to_have_text("Where to watch")
+        territories += offers.locator("h3.watch-territory").all_inner_texts()
+        items = offers.locator("ul.watch > li")
+        expect(items.first).to_be_visible()
+        statuses = items.locator(".status").all_inner_texts()
+        assert len(statuses) == items.count(), statuses
+        assert all(re.match(r"(Current|Listed|Ended)", s) for s in statuses), statuses
+    shown = page.locator("section[aria-labelledby='broadcasts']")
+    if shown.count():
+        territories += shown.locator("h3.broadcast-territory").all_inner_texts()
+        items = shown.locator("ul.broadcasts > li")
+        expect(items.first).to_be_visible()
+        statuses = items.locator(".status").all_inner_texts()
+        assert len(statuses) == items.count(), statuses
+        assert set(statuses) <= {"Shown", "Upcoming"}, statuses
+    assert territories, f"{page.url}: nowhere to watch the film"
     assert all(t.strip() for t in territories), territories
-    offers = section.locator("ul.watch > li")
-    expect(offers.first).to_be_visible()
-    statuses = offers.locator(".status").all_inner_texts()
-    assert len(statuses) == offers.count(), statuses
-    assert all(re.match(r"(Current|Listed|Ended)", s) for s in statuses), statuses
     return territories
 
 

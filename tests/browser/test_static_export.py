@@ -192,5 +192,5 @@ def test_links_lead_from_page_to_page_in_the_folder(export: Path, offline: Page)
     for i in range(films.count()):
         offline.locator("main .work-list a").nth(i).click()
         arrive(offline, re.compile(rf"^{re.escape(root)}/films/[\w-]+/index\.html$"))
-        expect(offline.locator("ul.watch > li").first).to_be_visible()
+        expect(offline.locator("ul.watch > li, ul.broadcasts > li").first).to_be_visible()
         offline.go_back()

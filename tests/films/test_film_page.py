@@ -100,8 +100,10 @@ def test_what_is_known_of_a_showing_is_said_and_what_is_not_too(
     repeat = html[html.index('id="broadcast-abc1-repeat"') :]
     assert '<span class="repeat">Repeat</span>' in repeat.split("</li>")[0]
     # The zone the editors assumed is said, with the channel's source.
-    assert "The source names no time zone for these times" in html
-    assert "(Australia/Sydney)" in html
+    assert (
+        "Times in the Australia/Sydney time zone: our reading of the source, which does not"
+        " state it plainly." in html
+    )
     # A showing known only to the year: its year, and that the rest is not recorded.
     pbs = html[html.index('id="broadcast-pbs-2009"') :].split("</li>")[0]
     assert '<span class="broadcast-date">2009</span>' in pbs
@@ -209,9 +211,9 @@ def test_where_to_watch_puts_current_offers_before_listed_and_ended_ones() -> No
 
 
 def test_the_real_film_pages_say_how_current_each_offer_is(client: Client) -> None:
-    for slug in ("the-defector", "crossing-heavens-border"):
-        film = site_content().work("film", slug)
-        assert film is not None
+    for film in site_content().works_of("film"):
+        if not film.watch:
+            continue
         html = section(client.get(film.url).content.decode(), "where-to-watch")
         statuses = re.findall(r'<span class="status">([^<]+)</span>', html)
         assert len(statuses) == len(film.watch)
@@ -250,3 +252,40 @@ def test_only_upcoming_showings_offer_their_calendar_file(
     else:
         assert f'href="{ics}" class="add-to-calendar">Add to calendar' in later
         assert f'href="{feed}" class="calendar-feed"' in html
+
+
+# -- the real films ---------------------------------------------------------------------
+
+
+def test_the_defectors_real_schedule_in_the_channels_zones(client: Client) -> None:
+    """The film blog's 2013 times, as the front matter gives them: ABC1's 8.30pm is 10:30
+    UTC (Sydney, AEST), TVO's 9:00pm on 26 June is 01:00 UTC the next day (Toronto, EDT)."""
+    film = site_content().work("film", "the-defector")
+    assert film is not None
+    html = section(client.get(film.url).content.decode(), "broadcasts")
+    found = {t["datetime"]: t for t in times(html)}
+    assert len(found) == len(film.broadcasts)
+    assert found["2013-06-17T10:30:00Z"]["text"] == "Monday, June 17, 2013, 8:30 PM AEST"
+    assert found["2013-06-17T10:30:00Z"]["title"] == "Australian Eastern Standard Time"
+    assert found["2013-06-27T01:00:00Z"]["text"] == "Wednesday, June 26, 2013, 9:00 PM EDT"
+    assert found["2013-06-27T01:00:00Z"]["title"] == "Eastern Daylight Time"
+    assert html.count('<span class="status">Shown</span>') == len(film.broadcasts)
+    assert html.count('<span class="repeat">Repeat</span>') == sum(
+        b.is_repeat for b in film.broadcasts
+    )
+    assert "Presented by Kerry O&#x27;Brien" in html
+    assert re.findall(r'<h3 class="broadcast-territory">([^<]+)</h3>', html) == [
+        "Australia",
+        "Canada",
+    ]
+
+
+def test_a_broadcast_known_only_by_its_year_says_so(client: Client) -> None:
+    film = site_content().work("film", "crossing-heavens-border")
+    assert film is not None and film.broadcasts
+    [pbs] = film.broadcasts
+    html = section(client.get(film.url).content.decode(), "broadcasts")
+    item = html[html.index(f'id="broadcast-{pbs.id}"') :].split("</li>")[0]
+    assert f'<span class="broadcast-date">{pbs.start}</span>' in item
+    assert "The day and time are not recorded." in item
+    assert "<time" not in item

@@ -183,15 +183,19 @@ def test_film_pages_carry_movie_json_ld_open_graph_and_where_to_watch(client: Cl
         assert page.meta["og:type"] == "video.movie"
         assert page.meta["og:url"] == f"http://testserver{work.url}"
         html = response.content.decode()
-        assert 'id="where-to-watch"' in html
+        assert ('id="where-to-watch"' in html) == bool(work.watch)
+        assert ('id="broadcasts"' in html) == bool(work.broadcasts)
+        assert work.watch or work.broadcasts, f"{slug}: nowhere to watch it"
         for option in work.watch:
             assert option.service in html
+        for channel in work.channels:
+            assert channel.name in html
     defector = site_content().work("film", "the-defector")
     assert defector is not None
     data = get(client, defector.url).json_ld[0]
     assert "Best Documentary, Canadian Screen Awards 2014" in data["award"]  # type: ignore[operator]
     broadcasts = [e for e in data["publication"] if e["@type"] == "BroadcastEvent"]  # type: ignore[union-attr, index, attr-defined]
-    assert {e["location"]["identifier"] for e in broadcasts} == {"AU", "CA"}
+    assert {e["publishedOn"]["areaServed"]["identifier"] for e in broadcasts} == {"AU", "CA"}
 
 
 def test_the_book_page_carries_book_json_ld_and_its_editions(client: Client) -> None:
@@ -217,8 +221,10 @@ def test_past_showings_are_marked_ended() -> None:
     today = datetime.date(2026, 11, 21)
     tugg = next(o for o in work.watch if o.service.startswith("Tugg"))
     assert tugg.is_past(today)
-    broadcast = next(o for o in work.watch if o.kind == "broadcast")
-    assert broadcast.is_past(today) and not broadcast.is_past(datetime.date(2013, 1, 1))
+    broadcast = work.broadcasts[0]
+    now = datetime.datetime(2026, 11, 21, tzinfo=datetime.UTC)
+    assert broadcast.is_past(now)
+    assert not broadcast.is_past(datetime.datetime(2013, 1, 1, tzinfo=datetime.UTC))
 
 
 @pytest.mark.parametrize("address", ["/on-the-border/nope/", "/films/nope/", "/books/nope/"])
