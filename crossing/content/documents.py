@@ -7,7 +7,7 @@ import re
 import zoneinfo
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ from crossing.story.diagnostics import Diagnostic, Position, did_you_mean
 from crossing.story.source import SourceFile, read
 
 from . import addresses, frontmatter
+from .broadcast_tables import read_broadcasts
 from .broadcasts import Broadcast, Channel
 from .frontmatter import FrontMatter, Schema, Spec
 from .images import check_image
@@ -71,6 +72,29 @@ WORK_SCHEMA = Schema(
             "from": TEXT,
             "until": TEXT,
             "timezone": TEXT,
+            "checked": Spec(date),
+            "note": TEXT,
+            "source": REQUIRED,
+        },
+        "channels": {
+            "key": REQUIRED,
+            "name": REQUIRED,
+            "territory": REQUIRED,
+            "timezone": REQUIRED,
+            "zone_assumed": Spec(bool),
+            "link": TEXT,
+            "source": REQUIRED,
+        },
+        "broadcasts": {
+            "id": REQUIRED,
+            "channel": REQUIRED,
+            "start": REQUIRED,  # a TOML local date-time reaches us as text (frontmatter.py)
+            "duration": NUMBER,
+            "end": TEXT,
+            "duration_estimated": Spec(bool),
+            "repeat_of": TEXT,
+            "presenter": TEXT,
+            "catch_up": TEXT,
             "note": TEXT,
             "source": REQUIRED,
         },
@@ -88,8 +112,9 @@ WORK_SCHEMA = Schema(
 
 WORK_KINDS = tuple(addresses.WORK_PREFIXES)
 AWARD_RESULTS = ("won", "nominated")
-WATCH_KINDS = ("broadcast", "streaming", "purchase", "cinema", "educational")
+WATCH_KINDS = ("streaming", "purchase", "cinema", "educational")
 EVENT_KINDS = ("broadcast", "cinema")  # dated showings: over once their day has passed
+FILM_ONLY_TABLES = ("channels", "broadcasts")
 _CHAPTER_NAME = re.compile(r"^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?)?)?)?$")
@@ -222,7 +247,7 @@ class Work:
     body: Body
     path: str
     channels: tuple[Channel, ...] = ()
-    broadcasts: tuple[Broadcast, ...] = ()  # in the order they were shown
+    broadcasts: tuple[Broadcast, ...] = ()  # sorted by start
 
     @property
     def url(self) -> str:
@@ -232,7 +257,8 @@ class Work:
     def sources(self) -> tuple[str, ...]:
         """Every source the page cites: in its text, then in its tables."""
         keys = list(self.body.citations)
-        for entries in (self.credits, self.awards, self.press, self.watch, self.editions):
+        tables = (self.credits, self.awards, self.press, self.watch, self.channels)
+        for entries in (*tables, self.broadcasts, self.editions):
             keys += [e.source for e in entries if e.source not in keys]
         return tuple(dict.fromkeys(keys))
 
@@ -376,8 +402,41 @@ def _check_sources(draft: Draft, sources: Collection[str], diagnostics: list[Dia
                 )
 
 
-def _check_watch(entry: dict[str, Any], at: Position, diagnostics: list[Diagnostic]) -> bool:
+def _latest_today() -> date:
+    """Today somewhere on Earth: a `checked` date is in the future only after this (an
+    editor east of UTC may write their own today)."""
+    return (datetime.now(UTC) + timedelta(hours=14)).date()
+
+
+def _check_watch(
+    entry: dict[str, Any],
+    at: Position,
+    fields: dict[str, Position],
+    diagnostics: list[Diagnostic],
+) -> bool:
+    if entry.get("kind") == "broadcast":
+        diagnostics.append(
+            Diagnostic(
+                "E201",
+                "a broadcast is no longer a [[watch]] row",
+                fields.get("kind", at),
+                "write a [[broadcasts]] entry (with its [[channels]] entry) instead:"
+                " docs/content.md, Broadcasts",
+            )
+        )
+        return False
     ok = _choice(entry.get("kind"), WATCH_KINDS, "kind", at, diagnostics)
+    checked = entry.get("checked")
+    if checked is not None and checked > _latest_today():
+        diagnostics.append(
+            Diagnostic(
+                "E201",
+                f"checked {checked.isoformat()} is in the future",
+                fields.get("checked", at),
+                "write the day an editor last saw the offer live",
+            )
+        )
+        ok = False
     territory = entry.get("territory", "")
     if not _TERRITORY.match(territory):
         diagnostics.append(
@@ -439,9 +498,33 @@ def build_work(
 
     def entries(name: str) -> list[tuple[dict[str, Any], Position]]:
         """The [[name]] entries with every required field (the others are reported)."""
+        return [(entry, at) for entry, at, _ in entries_where(name)]
+
+    def entries_where(name: str) -> list[tuple[dict[str, Any], Position, dict[str, Position]]]:
         required = {field for field, spec in WORK_SCHEMA.tables[name].items() if spec.required}
-        found = zip(tables.get(name, []), matter.table_positions.get(name, []), strict=True)
-        return [(entry, at) for entry, at in found if required <= entry.keys()]
+        found = zip(
+            tables.get(name, []),
+            matter.table_positions.get(name, []),
+            matter.table_fields.get(name, []),
+            strict=True,
+        )
+        return [(entry, at, where) for entry, at, where in found if required <= entry.keys()]
+
+    channels: tuple[Channel, ...] = ()
+    broadcasts: tuple[Broadcast, ...] = ()
+    if values["kind"] == "film":
+        channels, broadcasts = read_broadcasts(slug, matter, diagnostics)
+    else:
+        for name in FILM_ONLY_TABLES:
+            if tables.get(name):
+                diagnostics.append(
+                    Diagnostic(
+                        "E210",
+                        f"a {values['kind']} has no [[{name}]]: only films are broadcast",
+                        matter.table_positions[name][0],
+                        f"delete the [[{name}]] entries",
+                    )
+                )
 
     awards = [
         Award(e["name"], e["by"], e.get("year"), e["result"], e.get("note"), e["source"])
@@ -458,9 +541,10 @@ def build_work(
             e.get("timezone"),
             e.get("note"),
             e["source"],
+            e.get("checked"),
         )
-        for e, at in entries("watch")
-        if _check_watch(e, at, diagnostics)
+        for e, at, where in entries_where("watch")
+        if _check_watch(e, at, where, diagnostics)
     ]
     return Work(
         kind=values["kind"],
@@ -501,4 +585,6 @@ def build_work(
         photos=_photos(matter),
         body=body,
         path=draft.source.path,
+        channels=channels,
+        broadcasts=broadcasts,
     )

@@ -94,6 +94,12 @@ class _Lines:
     def value_at(self, line: int, key: str, value: Any) -> Position:
         """Where a key's text value is written on its line; else the key."""
         text = self.source.lines[line - 1] if line <= len(self.source.lines) else ""
+        if isinstance(value, date) and not isinstance(value, datetime):
+            value = value.isoformat()  # a TOML date is written as its ISO form
+        elif isinstance(value, bool):
+            value = "true" if value else "false"
+        elif isinstance(value, int):
+            value = str(value)
         equals = text.find("=")
         col = text.find(value, equals) if isinstance(value, str) and value and equals >= 0 else -1
         if col < 0:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .broadcasts import Broadcast
 from .documents import Chapter, Work
 from .site import SiteContent
 
@@ -80,7 +81,8 @@ def _people(work: Work, roles: tuple[str, ...], *, matching: bool) -> list[dict[
 
 
 def _watch(work: Work) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Where to watch, as offers (to buy or stream) and publication events (shown)."""
+    """Where to watch, as offers (to buy or stream) and publication events (shown in a
+    cinema); the broadcasts are their own events (`broadcast_event`)."""
     offers, events = [], []
     for option in work.watch:
         region = (
@@ -102,22 +104,45 @@ def _watch(work: Work) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
                 )
             )
         else:
-            kind = "BroadcastEvent" if option.kind == "broadcast" else "PublicationEvent"
             events.append(
                 _compact(
                     {
-                        "@type": kind,
+                        "@type": "PublicationEvent",
                         "name": f"{work.title} ({option.service})",
                         "startDate": option.start,
                         "endDate": option.end,
                         "location": region,
-                        "publishedOn": {"@type": "BroadcastService", "name": option.service}
-                        if option.kind == "broadcast"
-                        else None,
                     }
                 )
             )
     return offers, events
+
+
+def broadcast_event(broadcast: Broadcast, work: Work) -> dict[str, Any]:
+    """One showing as a schema.org BroadcastEvent (without "@context": it is nested in the
+    film's description, or the events page adds it). The start carries the channel's offset
+    when the time of day is known, else it is the date as precisely as the source gives it."""
+    channel = broadcast.channel
+    local = broadcast.local_start
+    ends = broadcast.ends
+    return _compact(
+        {
+            "@type": "BroadcastEvent",
+            "name": f"{work.title} ({channel.name})",
+            "startDate": local.isoformat() if local else broadcast.start,
+            "endDate": ends.astimezone(channel.zone).isoformat() if ends else None,
+            "isLiveBroadcast": False,
+            "publishedOn": _compact(
+                {
+                    "@type": "BroadcastService",
+                    "name": channel.name,
+                    "areaServed": {"@type": "Country", "identifier": channel.territory},
+                    "url": channel.link,
+                }
+            ),
+            "workPresented": {"@type": "Movie", "name": work.title},
+        }
+    )
 
 
 def work(found: Work) -> dict[str, Any]:
@@ -182,6 +207,6 @@ def work(found: Work) -> dict[str, Any]:
                 if not p.paraphrase
             ],
             "offers": offers,
-            "publication": events,
+            "publication": [broadcast_event(b, found) for b in found.broadcasts] + events,
         }
     )

@@ -95,12 +95,12 @@ def test_a_chapter_file_name_must_carry_its_number(tree: Path) -> None:
 
 def test_work_tables_are_checked(tree: Path) -> None:
     film = tree / "works" / "film-the-defector.md"
-    line = edit(film, 'kind = "broadcast"', 'kind = "broadcst"')
-    edit(film, 'territory = "CA"', 'territory = "Canada"')
+    line = edit(film, 'kind = "purchase"', 'kind = "purchse"')
+    edit(film, 'territory = "AU"', 'territory = "Australia"')
     edit(film, 'result = "won"', 'result = "win"')
     found = {(d.message, d.hint) for d in check_tree(tree).diagnostics}
-    assert ("kind 'broadcst' is not known", "did you mean 'broadcast'?") in found
-    assert any(m == "territory 'Canada' is not a country code" for m, _ in found)
+    assert ("kind 'purchse' is not known", "did you mean 'purchase'?") in found
+    assert any(m == "territory 'Australia' is not a country code" for m, _ in found)
     assert any(m == "result 'win' is not known" for m, _ in found)
     assert line > 1
 
