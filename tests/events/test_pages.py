@@ -98,7 +98,7 @@ def test_json_ld_lists_broadcast_and_screening_events(client: Client, films: Non
     assert abc1["publishedOn"] == {
         "@type": "BroadcastService",
         "name": "ABC1",
-        "areaServed": {"@type": "Country", "name": "AU"},
+        "areaServed": {"@type": "Country", "identifier": "AU"},
     }
     assert abc1["workPresented"]["name"] == "The Defector: Escape from North Korea"
     assert abc1["isLiveBroadcast"] is False

@@ -1,43 +1,17 @@
 """The events page as schema.org JSON-LD: an ItemList whose items are the screenings'
 ScreeningEvent (from the screenings app) and each broadcast's BroadcastEvent, published on
-a BroadcastService."""
+a BroadcastService (the one the film pages give, crossing.content.schema_org)."""
 
 from __future__ import annotations
 
 from typing import Any
 from urllib.parse import urljoin
 
-from crossing.content.broadcasts import Broadcast
-from crossing.content.documents import Work
+from crossing.content.schema_org import broadcast_event
 
 from ..screenings import structured as screening_structured
 from .calendar import film_entry
 from .selectors import Event
-
-
-def broadcast_event(broadcast: Broadcast, work: Work) -> dict[str, Any]:
-    """A showing as BroadcastEvent. Its start with the channel's offset when the time of day
-    is known, else the date as precise as known."""
-    local = broadcast.local_start
-    service: dict[str, Any] = {
-        "@type": "BroadcastService",
-        "name": broadcast.channel.name,
-        "areaServed": {"@type": "Country", "name": broadcast.channel.territory},
-    }
-    if broadcast.channel.link:
-        service["url"] = broadcast.channel.link
-    event: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "BroadcastEvent",
-        "name": f"{work.title}: {broadcast.channel.name}",
-        "startDate": local.isoformat() if local is not None else broadcast.start,
-        "isLiveBroadcast": False,
-        "publishedOn": service,
-        "workPresented": {"@type": "Movie", "name": work.title},
-    }
-    if broadcast.ends is not None:
-        event["endDate"] = broadcast.ends.astimezone(broadcast.channel.zone).isoformat()
-    return event
 
 
 def item_list(events: list[Event], *, page_url: str | None) -> dict[str, Any]:
