@@ -72,7 +72,10 @@ def test_the_events_page_fits_passes_axe_and_filters(
     assert_fits(page, width)
 
     page.goto(f"{site}/events/past/")
-    expect(page.locator("time[datetime='2009']")).to_have_text("2009 (day not recorded)")
+    undated = page.locator("time[datetime='2009']").all()  # the test's and the PBS one
+    assert len(undated) >= 1
+    for each in undated:
+        expect(each).to_have_text("2009 (day not recorded)")
     assert_fits(page, width)
     if javascript:
         assert_accessible(page)
