@@ -71,14 +71,23 @@ def test_the_events_page_fits_passes_axe_and_filters(
     expect(page.locator(".event-card")).to_contain_text("ABC1 (Australia)")
     assert_fits(page, width)
 
+
+@pytest.mark.parametrize("javascript", [True, False])
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_archive_of_the_real_broadcasts(
+    width: int, javascript: bool, site: str, new_context: ContextFactory, tmp_path: Path
+) -> None:
+    """The films' own broadcasts (June 2013 in Australia and Canada, PBS 2009)."""
+    context = new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript)
+    page = context.new_page()
     page.goto(f"{site}/events/past/")
-    undated = page.locator("time[datetime='2009']").all()  # the test's and the PBS one
-    assert len(undated) >= 1
-    for each in undated:
-        expect(each).to_have_text("2009 (day not recorded)")
+    expect(page.locator("time[datetime='2009']")).to_have_text("2009 (day not recorded)")
+    expect(page.locator("time[datetime='2013-06-17T10:30:00Z']")).to_contain_text("8:30")
+    expect(page.locator(".event-card")).to_have_count(9)
     assert_fits(page, width)
     if javascript:
         assert_accessible(page)
+    mode = "js" if javascript else "nojs"
     page.screenshot(path=str(_folder(tmp_path) / f"events-past-{width}-{mode}.png"), full_page=True)
 
 

@@ -63,3 +63,8 @@ def test_the_archive_shows_2013_and_2009_none_of_it_upcoming(client: Client) -> 
     )
     upcoming = client.get("/events/").content.decode()
     assert "ABC1" not in upcoming and "data-local" not in upcoming
+
+
+def test_the_archive_offers_no_calendar_file_for_what_is_over(client: Client) -> None:
+    past = client.get("/events/past/").content.decode()
+    assert ".ics" not in past[past.index("<main") :]

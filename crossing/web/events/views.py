@@ -35,7 +35,8 @@ def _kind_label(kind: str) -> str:
     return _("Screening") if kind == "screening" else _("Broadcast")
 
 
-def _row(event: Event, now: Any) -> dict[str, Any]:
+def _row(event: Event, now: Any, *, to_come: bool = True) -> dict[str, Any]:
+    """One event as the list shows it; "add to calendar" only for what is still to come."""
     film_title = event.film.title if event.film else event.film_slug
     if event.screening is not None:
         screening = event.screening
@@ -52,7 +53,7 @@ def _row(event: Event, now: Any) -> dict[str, Any]:
             "page": screening.path,
             "page_label": _("The screening's page"),
             "ics": reverse("screenings-ics", args=[screening.pk])
-            if _in_calendar(screening)
+            if to_come and _in_calendar(screening)
             else None,
         }
     broadcast = event.broadcast
@@ -69,7 +70,7 @@ def _row(event: Event, now: Any) -> dict[str, Any]:
         "page": calendar.film_entry(event.film, broadcast),
         "page_label": _("On the film's page"),
         "ics": calendar.broadcast_ics_path(event.film, broadcast)
-        if broadcast.instant is not None
+        if to_come and broadcast.instant is not None
         else None,
     }
 
@@ -160,7 +161,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
 def past(request: HttpRequest) -> HttpResponse:
     """GET /events/past/: what has happened, newest first."""
     now = timezone.now()
-    rows = [_row(e, now) for e in selectors.past(now=now)]
+    rows = [_row(e, now, to_come=False) for e in selectors.past(now=now)]
     context = {
         "months": _past_groups(rows),
         "count": len(rows),
