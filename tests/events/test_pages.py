@@ -139,3 +139,12 @@ def test_the_export_note_says_when_the_copy_was_made(client: Client) -> None:
     assert f"As of {today:%B} {today.day}, {today.year}" in html
     assert "Check the live site" in html
     assert '<form method="get"' not in html
+
+
+def test_a_filter_that_finds_nothing_says_so_and_offers_everything(
+    client: Client, films: None
+) -> None:
+    html = main(page(client, "/events/?country=AU&kind=screening"))
+    assert "Nothing of this kind is coming up there." in html
+    assert '<a href="/events/">Show every event</a>' in html
+    assert "event-card" not in html
