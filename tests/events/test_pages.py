@@ -7,6 +7,8 @@ import datetime
 
 import pytest
 from django.test import Client, override_settings
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from screenings_pages.helpers import called_off, confirmed, json_ld
 
 from .made import SYDNEY, film_with, serve, showing
@@ -148,3 +150,10 @@ def test_a_filter_that_finds_nothing_says_so_and_offers_everything(
     assert "Nothing of this kind is coming up there." in html
     assert '<a href="/events/">Show every event</a>' in html
     assert "event-card" not in html
+
+
+@given(country=st.text(max_size=40), kind=st.text(max_size=40))
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_filter_value_answers_the_page(client: Client, country: str, kind: str) -> None:
+    response = client.get("/events/", {"country": country, "kind": kind})
+    assert response.status_code == 200
