@@ -35,7 +35,7 @@ def _kind_label(kind: str) -> str:
     return _("Screening") if kind == "screening" else _("Broadcast")
 
 
-def _row(event: Event, now: Any, *, to_come: bool = True) -> dict[str, Any]:
+def _row(event: Event, now: datetime.datetime, *, to_come: bool = True) -> dict[str, Any]:
     """One event as the list shows it; "add to calendar" only for what is still to come."""
     film_title = event.film.title if event.film else event.film_slug
     if event.screening is not None:
