@@ -127,6 +127,7 @@ class _Reader:
                     values.get("zone_assumed", False),
                     values.get("link"),
                     values["source"],
+                    note=values.get("note"),
                 )
         return good, written
 

@@ -25,6 +25,7 @@ class Channel:
     zone_assumed: bool  # the source names no zone: the zone is the editors' reading, said so
     link: str | None  # the channel's own site
     source: str
+    note: str | None = None  # how its times were read: said once, for all its showings
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:

@@ -83,6 +83,7 @@ WORK_SCHEMA = Schema(
             "timezone": REQUIRED,
             "zone_assumed": Spec(bool),
             "link": TEXT,
+            "note": TEXT,
             "source": REQUIRED,
         },
         "broadcasts": {

@@ -1,4 +1,6 @@
 """`crossing build --out DIR`: the whole site as static files that open from a folder.
+Screenings and events as they are at the build, with their calendars (.ics); their pages
+say when the copy was made.
 
 Every page is rendered by the site itself (Django's test client, no server), then:
 links become relative (`../sources/index.html#source-x`) so the folder works from
@@ -294,6 +296,8 @@ def _swap(staging: Path, out: Path) -> None:
 def build_site(out: Path, *, base_url: str | None = None) -> Export:
     """Write the whole site to `out`; return what was written."""
     from .content import site_content
+    from .events.selectors import calendar_addresses
+    from .events.selectors import public_addresses as event_addresses
     from .journey.ending_pages import ending_addresses
     from .screenings.selectors import public_addresses
 
@@ -317,7 +321,9 @@ def build_site(out: Path, *, base_url: str | None = None) -> Export:
                 written[name] = len(data)
 
             # Screenings as they are now (their pages say so, and where to reserve).
-            pages = content.addresses() + ending_addresses() + public_addresses()
+            pages = (
+                content.addresses() + ending_addresses() + public_addresses() + event_addresses()
+            )
             for address in pages:
                 html = _render(client, address).decode()
                 page = replace_forms(relativise(html, address))
@@ -332,6 +338,9 @@ def build_site(out: Path, *, base_url: str | None = None) -> Export:
             write("sitemap.xml", _sitemap(client, base_url))
             for address in content.news.feed_addresses():
                 write(file_for(address), _feed(client, address, base_url))
+            # Calendars as they are now (the events page says when the copy was made).
+            for address in calendar_addresses():
+                write(file_for(address), _render(client, address))
             for path, storage in _static_files():
                 with storage.open(path) as source:
                     write(f"static/{path}", source.read())

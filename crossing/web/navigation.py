@@ -17,9 +17,16 @@ SECTIONS = [
     (_("Films"), "works:films"),
     (_("The book"), "works:books"),
     (_("News"), "news:index"),
-    (_("Screenings"), "screenings-list"),
+    # Screenings and broadcasts together: the screenings' own pages are reached from there
+    # (and count as within it), and the word is shorter than "Screenings" in a header that
+    # already wraps at 390 px.
+    (_("Events"), "events:list"),
     (_("Sources"), "bibliography:sources"),
 ]
+
+
+# Pages of another address that belong to a section.
+ALSO_WITHIN = {"events:list": ("/screenings/",)}
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
@@ -28,7 +35,7 @@ def site(request: HttpRequest) -> dict[str, Any]:
     for label, name in SECTIONS:
         url = reverse(name)
         # A section is current on its own pages too (a chapter is within the story).
-        within = url != "/" and current.startswith(url)
+        within = url != "/" and current.startswith((url, *ALSO_WITHIN.get(name, ())))
         links.append({"label": label, "url": url, "current": current == url, "within": within})
     return {
         "site_name": "Crossing",

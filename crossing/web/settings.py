@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "crossing.web.spam",
     "crossing.web.comments",
     "crossing.web.screenings",
+    "crossing.web.events",
 ]
 
 MIDDLEWARE = [

@@ -35,6 +35,15 @@ class SitePages(Sitemap):  # type: ignore[type-arg]  # generic only in the stubs
         return str(super().get_domain(site))
 
 
+class EventPages(SitePages):
+    """The events page and its archive (their calendars are files, not pages)."""
+
+    def items(self) -> list[str]:
+        from .events.selectors import public_addresses
+
+        return public_addresses()
+
+
 class ScreeningPages(SitePages):
     """The screenings' list, their archive and each public screening's page (from the
     database, so read at each request)."""

@@ -7,13 +7,14 @@ from django.urls import include, path
 
 from . import views
 from .reportage.views import figure_svg
-from .sitemaps import ScreeningPages, SitePages
+from .sitemaps import EventPages, ScreeningPages, SitePages
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("journey/", include("crossing.web.journey.urls")),
     path("on-the-border/", include("crossing.web.reportage.urls")),
     path("figures/<slug:key>.svg", figure_svg, name="figure-svg"),
+    path("", include("crossing.web.events.urls")),  # /events/ and the films' calendars
     path("", include("crossing.web.works.urls")),
     path("sources/", include("crossing.web.bibliography.urls")),
     path("news/", include("crossing.web.news.urls")),
@@ -27,7 +28,7 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": {"pages": SitePages, "screenings": ScreeningPages}},
+        {"sitemaps": {"pages": SitePages, "screenings": ScreeningPages, "events": EventPages}},
         name="sitemap",
     ),
     path("__watch__", views.watch, name="watch"),

@@ -32,8 +32,13 @@ from .conftest import (
 
 # Every page the export writes, known before it is built (the site lists them itself;
 # test_the_export_holds_every_page checks the folder against this).
-# (The screenings' list and archive too: the export's database holds no screening.)
-ADDRESSES = site_content().addresses() + ending_addresses() + ["/screenings/", "/screenings/past/"]
+# (The screenings' and the events' lists and archives too: the export's database holds no
+# screening.)
+ADDRESSES = (
+    site_content().addresses()
+    + ending_addresses()
+    + ["/screenings/", "/screenings/past/", "/events/", "/events/past/"]
+)
 EXPORTED = [file_for(address) for address in ADDRESSES] + ["404.html"]
 WHOLE_GAMEBOOK = "journey/gamebook/index.html"
 JOURNEY = "journey/index.html"

@@ -15,6 +15,7 @@ from django.urls import reverse
 from crossing.content import addresses
 from crossing.content.check import check_tree
 from crossing.web.content import site_content
+from crossing.web.events.selectors import public_addresses as event_addresses
 from crossing.web.journey.ending_pages import ending_addresses
 from crossing.web.screenings.selectors import public_addresses
 
@@ -106,7 +107,8 @@ def test_every_address_of_the_site_map_answers(client: Client) -> None:
     assert set(content.addresses()) <= set(site_map.links) | {addresses.SITE_MAP}
     xml = client.get("/sitemap.xml").content.decode()
     listed = set(re.findall(r"<loc>https?://[^/]+(/[^<]*)</loc>", xml))
-    assert listed == set(content.addresses()) | set(ending_addresses()) | set(public_addresses())
+    pages = set(content.addresses()) | set(ending_addresses()) | set(public_addresses())
+    assert listed == pages | set(event_addresses())
 
 
 # -- chapters --------------------------------------------------------------------------

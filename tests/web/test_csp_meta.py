@@ -18,6 +18,7 @@ from django.test import Client
 
 from crossing.web.bundle import render_bundle
 from crossing.web.content import site_content
+from crossing.web.events.selectors import public_addresses as event_addresses
 from crossing.web.export import build_site, file_for
 from crossing.web.journey.ending_pages import ending_addresses
 from crossing.web.journey.publish import compile_story
@@ -113,7 +114,9 @@ def test_the_header_is_the_one_policy(client: Client) -> None:
 
 
 def test_every_exported_page_carries_the_served_policy(export: Path, client: Client) -> None:
-    addresses = site_content().addresses() + ending_addresses() + public_addresses()
+    addresses = (
+        site_content().addresses() + ending_addresses() + public_addresses() + event_addresses()
+    )
     pages = {file_for(address): address for address in addresses}
     pages["404.html"] = "/this-page-does-not-exist/"
     assert sorted(pages) == sorted(str(p.relative_to(export)) for p in export.rglob("*.html"))

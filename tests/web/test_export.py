@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from crossing.cli import cli
 from crossing.web.content import site_content
+from crossing.web.events.selectors import public_addresses as event_addresses
 from crossing.web.export import (
     MARKER,
     ExportError,
@@ -132,7 +133,9 @@ def test_the_journey_carries_its_story_and_player_inline(export: Path) -> None:
 def test_the_sitemap_lists_every_page(export: Path) -> None:
     xml = (export / "sitemap.xml").read_text(encoding="utf-8")
     listed = re.findall(r"<loc>([^<]*)</loc>", xml)
-    expected = site_content().addresses() + ending_addresses() + public_addresses()
+    expected = (
+        site_content().addresses() + ending_addresses() + public_addresses() + event_addresses()
+    )
     assert len(listed) == len(expected)
     assert "testserver" not in xml
 
