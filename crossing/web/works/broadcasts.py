@@ -8,7 +8,7 @@ import datetime
 from dataclasses import dataclass
 from itertools import groupby
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -29,7 +29,7 @@ class Showing:
     undated_words: str  # what is missing ("The day and time are not recorded.")
     length: str  # "60 minutes", "About 60 minutes (our estimate)", or ""
     past: bool
-    calendar: str | None  # this showing's .ics, when upcoming and the events app is there
+    calendar: str | None  # this showing's .ics (the events app's), when upcoming
 
 
 @dataclass(frozen=True)
@@ -68,18 +68,9 @@ def missing_words(start: str) -> str:
     return _("The day and time are not recorded.")
 
 
-def _reverse_or_none(name: str, **kwargs: str) -> str | None:
-    # The calendars are the events app's: a site without it shows no calendar links.
-    try:
-        return reverse(name, kwargs=kwargs)
-    except NoReverseMatch:
-        return None
-
-
 def film_calendar(work: Work) -> str | None:
-    if not work.broadcasts:
-        return None
-    return _reverse_or_none("events:film-calendar", slug=work.slug)
+    """The events app's iCal feed of the film's broadcasts and screenings."""
+    return reverse("events:film-calendar", kwargs={"slug": work.slug}) if work.broadcasts else None
 
 
 def showing(broadcast: Broadcast, now: datetime.datetime) -> Showing:
@@ -87,7 +78,9 @@ def showing(broadcast: Broadcast, now: datetime.datetime) -> Showing:
     past = broadcast.is_past(now)
     calendar = None
     if instant is not None and not past:
-        calendar = _reverse_or_none("events:broadcast-ics", slug=broadcast.film, id=broadcast.id)
+        calendar = reverse(
+            "events:broadcast-ics", kwargs={"slug": broadcast.film, "id": broadcast.id}
+        )
     return Showing(
         broadcast=broadcast,
         moment=None if instant is None else time_element(instant, broadcast.channel.zone),
