@@ -13,6 +13,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
 
 from crossing.content.documents import WatchOption
 from crossing.web.content import site_content
@@ -267,6 +268,8 @@ def test_the_defectors_real_schedule_in_the_channels_zones(client: Client) -> No
         b.is_repeat for b in film.broadcasts
     )
     assert "Presented by Kerry O&#x27;Brien" in html
+    for channel in film.channels:  # how its times were read, said once
+        assert channel.note and escape(channel.note) in html
     assert re.findall(r'<h3 class="broadcast-territory">([^<]+)</h3>', html) == [
         "Australia",
         "Canada",
