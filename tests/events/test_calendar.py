@@ -80,7 +80,7 @@ def test_a_showing_says_channel_presenter_note_and_that_its_length_is_estimated(
     assert "Kerry O'Brien" in description
     assert "Followed by a studio discussion." in description
     assert "our estimate" in description
-    assert "no time zone" in description  # the channel's zone is assumed
+    assert "Times in the Australia/Sydney time zone. That is our reading" in description
     assert str(event["url"]).endswith("/films/the-defector/#broadcast-abc1-premiere")
     assert event["sequence"] == 0
     assert isinstance(event["stamp"], datetime.datetime)

@@ -34,6 +34,11 @@ def test_the_premieres_as_calendar_files_at_the_instants_the_blog_meant(client: 
     }
     (event,) = Calendar.from_ical(abc1.content).walk("VEVENT")
     assert "Kerry O'Brien" in str(event["description"])
+    # How the times were read is the channel's own note: TVO's blog did name a zone, "EST".
+    (event,) = Calendar.from_ical(tvo.content).walk("VEVENT")
+    description = str(event["description"])
+    assert 'Times in the America/Toronto time zone. The blog writes "EST"' in description
+    assert "does not state it plainly" not in description
 
 
 def test_the_film_feed_holds_every_timed_showing_and_pbs_2009_has_no_file(client: Client) -> None:

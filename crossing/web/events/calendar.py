@@ -61,11 +61,14 @@ def description(work: Work, broadcast: Broadcast) -> str:
             lines.append(_("%(length)s.") % {"length": length})
     if broadcast.catch_up:
         lines.append(_("Afterwards on %(service)s.") % {"service": broadcast.catch_up})
-    if broadcast.channel.zone_assumed:
-        lines.append(
-            _("The source names no time zone: %(zone)s is our reading.")
-            % {"zone": broadcast.channel.timezone}
+    channel = broadcast.channel
+    if channel.zone_assumed or channel.note:
+        # As the film page says it: the channel's own note on how its times were read.
+        zone = _("Times in the %(zone)s time zone.") % {"zone": channel.timezone}
+        reading = channel.note or _(
+            "That is our reading of the source, which does not state it plainly."
         )
+        lines.append(f"{zone} {reading}")
     if broadcast.note:
         lines.append(broadcast.note)
     return "\n\n".join(lines)
