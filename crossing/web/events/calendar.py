@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from icalendar import Calendar, Event
 
 from crossing.content.broadcasts import Broadcast
@@ -22,6 +21,7 @@ from ..comments.links import absolute
 from ..locale_names import territory_name
 from ..screenings import calendar as screening_calendar
 from ..screenings.models import Screening
+from ..works.broadcasts import length_words
 
 PRODUCT = "-//Crossing//Events//EN"
 
@@ -48,17 +48,9 @@ def description(work: Work, broadcast: Broadcast) -> str:
         lines.append(_("A repeat."))
     if broadcast.presenter:
         lines.append(_("Presented by %(name)s.") % {"name": broadcast.presenter})
-    if broadcast.duration is not None:
-        length = ngettext("%(minutes)s minute", "%(minutes)s minutes", broadcast.duration) % {
-            "minutes": broadcast.duration
-        }
-        if broadcast.duration_estimated:
-            lines.append(
-                _("About %(length)s: our estimate, no source gives the length.")
-                % {"length": length}
-            )
-        else:
-            lines.append(_("%(length)s.") % {"length": length})
+    length = length_words(broadcast)  # as the film page says it, estimate and all
+    if length:
+        lines.append(_("%(length)s.") % {"length": length})
     if broadcast.catch_up:
         lines.append(_("Afterwards on %(service)s.") % {"service": broadcast.catch_up})
     channel = broadcast.channel
