@@ -16,7 +16,8 @@ asked for. An address whose query names only tracking parameters (`?utm_source=â
 by the view, so that page is rendered and not kept.
 
 Each is also kept gzipped, compressed once rather than per request (the pages carry no
-secret for BREACH to find; see the note in settings on GZipMiddleware).
+secret for BREACH to find; see the note in settings on GZipMiddleware), and only when a
+reader first asks for it so: the static export, which asks for plain pages, compresses none.
 
 In this process, not in Redis: the pages of one version take a few megabytes, and a
 shared cache would outlive a deploy that changes the templates.
@@ -86,16 +87,30 @@ def comments_generation(page: str) -> int:
     return found or 0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class _Rendered:
     body: bytes
     headers: tuple[tuple[str, str], ...]
-    gzipped: bytes = b""  # the body compressed once, for the many readers who accept it
+    # The body compressed once, for the many readers who accept it: made when the first of
+    # them asks (two threads may both make it; either copy is the same bytes).
+    _gzipped: bytes | None = None
 
     @classmethod
     def of(cls, response: HttpResponse) -> _Rendered:
-        body = response.content
-        return cls(body, tuple(response.headers.items()), gzip.compress(body, mtime=0))
+        return cls(response.content, tuple(response.headers.items()))
+
+    @property
+    def gzipped(self) -> bytes:
+        if self._gzipped is None:
+            self._gzipped = gzip.compress(self.body, mtime=0)
+        return self._gzipped
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, _Rendered)
+            and self.body == other.body
+            and self.headers == other.headers
+        )
 
 
 def accepts_gzip(request: HttpRequest) -> bool:
@@ -161,9 +176,11 @@ class _Kept:
 
 
 def _size(page: _Rendered) -> int:
-    """The bytes a page holds: both bodies (the Python objects around them are small)."""
+    """The bytes a page holds: its body, counted twice to leave room for the compressed
+    copy made later (a page compresses to well under its own size; the Python objects
+    around them are small)."""
     headers = sum(len(name) + len(value) for name, value in page.headers)
-    return len(page.body) + len(page.gzipped) + headers
+    return 2 * len(page.body) + headers
 
 
 class PageCache:

@@ -234,7 +234,7 @@ def test_the_kept_pages_stay_within_their_budget(
 
 def test_the_least_recently_served_page_goes_first() -> None:
     version = Version(object(), object(), ())
-    page = _Rendered(b"x" * 100, ())  # 100 bytes, plus its (empty) gzipped copy
+    page = _Rendered(b"x" * 50, ())  # 50 bytes, counted twice: room for a compressed copy
     cache = PageCache(budget=300)
     for key in ("a", "b", "c"):
         cache.put((key,), version, page)
@@ -243,7 +243,7 @@ def test_the_least_recently_served_page_goes_first() -> None:
     assert cache.get(("b",), version) is None  # the least recently served went
     assert [cache.get((key,), version) for key in ("a", "c", "d")] == [page] * 3
     assert cache.bytes == 300
-    cache.put(("e",), version, _Rendered(b"x" * 301, ()))  # larger than the whole budget
+    cache.put(("e",), version, _Rendered(b"x" * 151, ()))  # larger than the whole budget
     assert cache.get(("e",), version) is None
     assert len(cache) == 3
 
@@ -287,3 +287,15 @@ def test_a_wrong_budget_stops_the_site_with_what_to_do(tmp_path: Path) -> None:
         "crossing: error: CROSSING_PAGE_CACHE_MB='lots' is not a number of megabytes: give "
         "a whole number, 0 or more (for example CROSSING_PAGE_CACHE_MB=16), or unset it for 16"
     )
+
+
+def test_a_page_is_compressed_only_once_a_reader_asks_for_it(client: Client) -> None:
+    """The static export asks for plain pages: it should not pay for gzip it never writes."""
+    plain = client.get("/sources/")
+    assert rendered(plain) and "Content-Encoding" not in plain
+    (kept,) = (k.page for key, k in pages._pages.items() if key[0] == "/sources/")
+    assert kept._gzipped is None
+    packed = client.get("/sources/", HTTP_ACCEPT_ENCODING="gzip")
+    assert packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.content) == plain.content
+    assert kept._gzipped is not None
