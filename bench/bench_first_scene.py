@@ -251,12 +251,16 @@ def warm(site: str, page: bytes) -> None:
     addresses = [site + "/journey/"] + [
         site + address for address in re.findall(r'data-(?:story|rest)="([^"]+)"', html)
     ]
-    for _ in range(6):  # gunicorn hands requests to either worker
-        for address in addresses:
+    static = [site + a for a in re.findall(r'data-(?:map|module)="([^"]+)"', html)]
+    for round in range(6):  # gunicorn hands requests to either worker
+        for address in addresses + static:
             for coding in ("br", "gzip"):
                 request = urllib.request.Request(address, headers={"Accept-Encoding": coding})
                 with urllib.request.urlopen(request, timeout=60) as answer:
-                    answer.read()
+                    size = len(answer.read())
+                    if round == 0:
+                        sent = answer.headers.get("Content-Encoding", "none")
+                        print(f"  {address[len(site) :]} asked {coding}: {sent}, {size:,} B")
 
 
 def gzip_or_plain(body: bytes) -> str:

@@ -35,7 +35,9 @@ def test_the_first_scene_needs_no_second_request(client: Client) -> None:
     assert 'rel="stylesheet"' not in html and 'type="module" src=' not in html
     assert all(" defer" in tag for tag in re.findall(r"<script src=[^>]*>", html))
     player = (STATIC / "player.js").read_text(encoding="utf-8")
-    assert f'<script type="module">\n{player}\n</script>' in html
+    # Run as soon as it is in, before the gamebook that follows it has arrived.
+    assert f'<script type="module" async>\n{player}\n</script>' in html
+    assert html.index("journey-opening") < html.index(player) < html.index('id="s1"')
     assert data_block(html, "journey-opening") == published.opening
     rest = reverse("journey:story-rest", args=[published.hash])
     assert f'data-rest="{rest}"' in html
