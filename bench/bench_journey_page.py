@@ -34,7 +34,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from _site import gamebook_pages, get, journey_assets, print_machine, production_site
+from _site import gamebook_pages, get, print_machine, production_site
 from measure import markdown_table
 
 WRK = "/usr/bin/wrk"
@@ -87,9 +87,16 @@ def alone(url: str, count: int = 30) -> list[float]:
 
 
 def addresses(base: str) -> dict[str, str]:
-    """What to measure: name -> path, the story and player addresses read from the page."""
+    """What to measure: name -> path, the story's and the map's addresses read from the
+    page (the player is inline in it since issue 18)."""
     page = get(base + "/journey/")
-    assets = journey_assets(page.text)
+
+    def named(attribute: str) -> str:
+        found = re.search(rf'{attribute}="([^"]+)"', page.text)
+        if found is None:
+            raise ValueError(f"the journey page has no {attribute}")
+        return found.group(1)
+
     sizes: dict[str, int] = {}  # every chapter page reachable by links, by its raw size
     waiting = gamebook_pages(page.text)
     while waiting:
@@ -106,8 +113,9 @@ def addresses(base: str) -> dict[str, str]:
     longest = max(chapters, key=chapters.__getitem__)
     return {
         "journey page": "/journey/",
-        "compiled story (JSON)": assets.story,
-        "static file (player.js)": assets.script,
+        "compiled story (JSON)": named("data-story"),
+        "the story's rest (JSON)": named("data-rest"),
+        "static file (map.svg)": named("data-map"),
         f"largest gamebook chapter ({largest.split('/')[-2]})": largest,
         "whole gamebook": "/journey/gamebook/",
         "home": "/",

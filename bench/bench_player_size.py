@@ -9,8 +9,10 @@ runtimes it replaces. This prints three tables:
    gzipped, SugarCube 163,420 B gzipped;
 2. the other static files (styles, the region map, the icon), raw and gzipped;
 3. the journey page on a first visit: its HTML (rendered by Django's test client, with a
-   throwaway data folder) and everything it loads — styles, script, map, compiled story,
-   icon — raw, gzip -9, and as Django sends the HTML and the story (GZipMiddleware).
+   throwaway data folder; since issue 18 it carries the styles, the player and the story's
+   opening inline) and everything it loads — the rest of the story, the map, the deferred
+   local-time.js, the icon — raw, gzip -9, brotli 11, and as the site sends the HTML and
+   the rest to a reader asking for gzip and for brotli.
 
 Run:  .venv/bin/python bench/bench_player_size.py [PLAYER_JS] [--json FILE]
 
@@ -22,12 +24,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from _site import STATIC, gz, journey_assets, print_machine
+from _site import STATIC, gz, print_machine
 from measure import markdown_table
 
 PLAYER = STATIC / "player.js"
@@ -65,29 +68,41 @@ def journey_page() -> list[dict[str, Any]]:
 def _journey_page() -> list[dict[str, Any]]:
     from django.test import Client
 
-    client = Client(HTTP_HOST="localhost", HTTP_ACCEPT_ENCODING="gzip")
     plain = Client(HTTP_HOST="localhost")
+    sent: dict[str, Client] = {
+        coding: Client(HTTP_HOST="localhost", HTTP_ACCEPT_ENCODING=coding)
+        for coding in ("br", "gzip")
+    }
 
-    def fetch(url: str) -> tuple[bytes, int | None]:
-        """The body, and its size as Django sends it compressed (None: not compressed)."""
+    def fetch(url: str) -> tuple[bytes, dict[str, int | None]]:
+        """The body, and its size as Django sends it in brotli and in gzip (None: plain)."""
         body = b"".join(plain.get(url))
-        packed = client.get(url)
-        sent = None
-        if packed.get("Content-Encoding") == "gzip":
-            sent = len(b"".join(packed))
-        return body, sent
+        sizes: dict[str, int | None] = {}
+        for coding, client in sent.items():
+            packed = client.get(url)
+            compressed = packed.get("Content-Encoding") == coding
+            sizes[coding] = len(b"".join(packed)) if compressed else None
+        return body, sizes
+
+    def named(html: str, attribute: str) -> str:
+        found = re.search(rf'{attribute}="([^"]+)"', html)
+        if found is None:
+            raise ValueError(f"the journey page has no {attribute}")
+        return found.group(1)
 
     html, html_sent = fetch("/journey/")
-    assets = journey_assets(html.decode())
-    rows = [("HTML of /journey/", html, html_sent)]
-    for url in assets.styles:
-        rows.append((Path(url).name, (STATIC / Path(url).name).read_bytes(), None))
-    rows.append(("player.js", (STATIC / "player.js").read_bytes(), None))
-    rows.append(("map.svg (fetched by the player)", (STATIC / "map.svg").read_bytes(), None))
-    story, story_sent = fetch(assets.story)
-    rows.append(("story JSON (fetched by the player)", story, story_sent))
-    rows.append(("favicon.svg", (STATIC / "favicon.svg").read_bytes(), None))
-    return [{"file": name, **sizes(data), "django_gzip": sent} for name, data, sent in rows]
+    text = html.decode()
+    none: dict[str, int | None] = {"br": None, "gzip": None}
+    rows = [("HTML of /journey/ (styles, player, opening inline)", html, html_sent)]
+    rest, rest_sent = fetch(named(text, "data-rest"))
+    rows.append(("the story's rest (fetched at once)", rest, rest_sent))
+    rows.append(("map.svg (fetched by the player)", (STATIC / "map.svg").read_bytes(), none))
+    rows.append(("local-time.js (deferred)", (STATIC / "local-time.js").read_bytes(), none))
+    rows.append(("favicon.svg", (STATIC / "favicon.svg").read_bytes(), none))
+    return [
+        {"file": name, **sizes(data), "django_br": by["br"], "django_gzip": by["gzip"]}
+        for name, data, by in rows
+    ]
 
 
 def number(value: int | None) -> str:
@@ -133,21 +148,32 @@ def main() -> None:
     total_raw = sum(row["raw"] for row in page)
     total_gz = sum(row["gzip9"] for row in page)
     total_sent = sum(row["django_gzip"] or row["gzip9"] for row in page)
+    total_br = sum(row["django_br"] or row["brotli11"] or row["gzip9"] for row in page)
     table = [
-        [row["file"], number(row["raw"]), number(row["gzip9"]), number(row["django_gzip"])]
+        [
+            row["file"],
+            number(row["raw"]),
+            number(row["gzip9"]),
+            number(row["brotli11"]),
+            number(row["django_gzip"]),
+            number(row["django_br"]),
+        ]
         for row in page
     ]
-    table.append(["**total**", f"{total_raw:,}", f"{total_gz:,}", f"{total_sent:,}"])
-    print("\nThe journey page on a first visit (sent: Django's gzip where it compresses):\n")
+    table.append(
+        ["**total**", f"{total_raw:,}", f"{total_gz:,}", "", f"{total_sent:,}", f"{total_br:,}"]
+    )
+    print("\nThe journey page on a first visit (sent: as the site sends it, per coding):\n")
     print(
         markdown_table(
-            ["file", "raw B", "gzip -9 B", "Django GZipMiddleware B"],
+            ["file", "raw B", "gzip -9 B", "brotli 11 B", "sent, gzip B", "sent, br B"],
             table,
         )
     )
     print(
-        f"\n'sent' total: {total_sent:,} B, taking Django's size for the HTML and story and "
-        "gzip -9 for the static files (WhiteNoise's precompressed .gz files)."
+        f"\n'sent' totals: gzip {total_sent:,} B, brotli {total_br:,} B, taking the site's "
+        "size for the HTML and the rest, and gzip -9 / brotli 11 for the static files "
+        "(WhiteNoise's precompressed .gz and .br files)."
     )
 
     if args.json:

@@ -62,7 +62,6 @@ def _published(story: CompiledStory, folder: Path | None, cache_dir: Path | None
         story.hash,
         {},
         "",
-        b"",
         random_reader_odds(story, cache_dir),
         notes,
         scenario_odds(story, notes, cache_dir),

@@ -15,9 +15,10 @@ asked for. An address whose query names only tracking parameters (`?utm_source=â
 `?fbclid=â€¦`: TRACKING_PARAMETERS) is the page without them; any other query may be read
 by the view, so that page is rendered and not kept.
 
-Each is also kept gzipped, compressed once rather than per request (the pages carry no
-secret for BREACH to find; see the note in settings on GZipMiddleware), and only when a
-reader first asks for it so: the static export, which asks for plain pages, compresses none.
+Each is also kept compressed, in brotli or gzip as readers ask (crossing.web.compression
+negotiates), once rather than per request (the pages carry no secret for BREACH to find;
+see the note in settings on GZipMiddleware), and only when a reader first asks for it so:
+the static export, which asks for plain pages, compresses none.
 
 In this process, not in Redis: the pages of one version take a few megabytes, and a
 shared cache would outlive a deploy that changes the templates.
@@ -26,12 +27,10 @@ shared cache would outlive a deploy that changes the templates.
 from __future__ import annotations
 
 import datetime
-import gzip
-import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import wraps
 from typing import Any
 
@@ -41,11 +40,11 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
+from .compression import PAGE_BROTLI_QUALITY, Coding, compress, negotiate
 from .content import site_content
 from .journey.publish import journey
 
 View = Callable[..., HttpResponse]
-_GZIP = re.compile(r"\bgzip\b")  # as GZipMiddleware reads Accept-Encoding
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -91,19 +90,20 @@ def comments_generation(page: str) -> int:
 class _Rendered:
     body: bytes
     headers: tuple[tuple[str, str], ...]
-    # The body compressed once, for the many readers who accept it: made when the first of
-    # them asks (two threads may both make it; either copy is the same bytes).
-    _gzipped: bytes | None = None
+    # The body compressed once per coding, for the many readers who accept it: made when
+    # the first of them asks (two threads may both make it; either copy is the same bytes).
+    _encoded: dict[str, bytes] = field(default_factory=dict)
 
     @classmethod
     def of(cls, response: HttpResponse) -> _Rendered:
         return cls(response.content, tuple(response.headers.items()))
 
-    @property
-    def gzipped(self) -> bytes:
-        if self._gzipped is None:
-            self._gzipped = gzip.compress(self.body, mtime=0)
-        return self._gzipped
+    def encoded(self, coding: Coding) -> bytes:
+        packed = self._encoded.get(coding)
+        if packed is None:
+            packed = compress(self.body, coding, brotli_quality=PAGE_BROTLI_QUALITY)
+            self._encoded[coding] = packed
+        return packed
 
     def __eq__(self, other: object) -> bool:
         return (
@@ -113,19 +113,23 @@ class _Rendered:
         )
 
 
-def accepts_gzip(request: HttpRequest) -> bool:
-    return _GZIP.search(request.headers.get("Accept-Encoding", "")) is not None
+def coding_for(request: HttpRequest) -> Coding:
+    """The coding a request's Accept-Encoding asks for (crossing.web.compression)."""
+    return negotiate(request.headers.get("Accept-Encoding"))
 
 
 def _answer(request: HttpRequest, page: _Rendered) -> HttpResponse:
     """A new response each time: the middleware (security headers) changes it. Compressed
     here when the reader accepts it, so GZipMiddleware leaves it be."""
-    packed = accepts_gzip(request) and len(page.gzipped) < len(page.body)
-    response = HttpResponse(page.gzipped if packed else page.body)
+    coding = coding_for(request)
+    body = page.body if coding == "identity" else page.encoded(coding)
+    if len(body) >= len(page.body):  # a tiny page: compression only adds
+        body, coding = page.body, "identity"
+    response = HttpResponse(body)
     for name, value in page.headers:
         response[name] = value
-    if packed:
-        response["Content-Encoding"] = "gzip"
+    if coding != "identity":
+        response["Content-Encoding"] = coding
     patch_vary_headers(response, ["Accept-Encoding"])
     return response
 

@@ -62,15 +62,20 @@ def source_hash(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def policy_for(page: str) -> str:
-    """The meta policy that lets exactly this page's inline scripts and styles run."""
+def inline_hashes(page: str) -> tuple[list[str], list[str]]:
+    """The hash sources of the page's inline scripts and of its inline styles, each once."""
     blocks = _InlineBlocks()
     blocks.feed(page)
     blocks.close()
-    return meta_policy(
-        script_hashes=dict.fromkeys(map(source_hash, blocks.scripts)),
-        style_hashes=dict.fromkeys(map(source_hash, blocks.styles)),
+    return list(dict.fromkeys(map(source_hash, blocks.scripts))), list(
+        dict.fromkeys(map(source_hash, blocks.styles))
     )
+
+
+def policy_for(page: str) -> str:
+    """The meta policy that lets exactly this page's inline scripts and styles run."""
+    scripts, styles = inline_hashes(page)
+    return meta_policy(script_hashes=scripts, style_hashes=styles)
 
 
 def with_policy_meta(page: str) -> str:

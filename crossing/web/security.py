@@ -38,6 +38,13 @@ def _render(directives: Mapping[str, Iterable[str]]) -> str:
 POLICY = _render(DIRECTIVES)
 
 
+def served_policy(*, script_hashes: Iterable[str] = (), style_hashes: Iterable[str] = ()) -> str:
+    """The served policy, allowing also a page's own inline scripts and styles by their
+    hashes (the journey page carries its player inline: crossing/web/journey/views.py)."""
+    extra = {"script-src": tuple(script_hashes), "style-src": tuple(style_hashes)}
+    return _render({name: values + extra.get(name, ()) for name, values in DIRECTIVES.items()})
+
+
 def meta_policy(*, script_hashes: Iterable[str] = (), style_hashes: Iterable[str] = ()) -> str:
     """The served policy as a <meta> may carry it: without HEADER_ONLY, and allowing the
     page's own inline scripts and styles by their hashes ('sha256-…') and nothing else."""

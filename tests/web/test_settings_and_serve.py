@@ -201,12 +201,15 @@ def test_production_serves_with_gunicorn_hashed_static_files_and_hsts(tmp_path: 
         assert status == 200
         assert headers["Strict-Transport-Security"].startswith("max-age=31536000")
         # Static files carry a content hash in production, so a CDN may keep them forever.
-        found = re.search(r"/static/crossing/player\.[0-9a-f]{12}\.js", body.decode())
-        assert found, "the player's address should carry its content hash"
+        # (The player is inline in the journey page; the map it fetches is a static file.)
+        found = re.search(r"/static/crossing/map\.[0-9a-f]{12}\.svg", body.decode())
+        assert found, "the map's address should carry its content hash"
         hashed = found.group()
-        status, headers, _ = get(base + hashed, {**behind_proxy, "Accept-Encoding": "gzip"})
-        assert status == 200 and headers.get("Content-Encoding") == "gzip"
-        assert "immutable" in headers["Cache-Control"]
+        # Precompressed in both codings (WhiteNoise writes .br beside .gz with brotli there).
+        for coding in ("gzip", "br"):
+            status, headers, _ = get(base + hashed, {**behind_proxy, "Accept-Encoding": coding})
+            assert status == 200 and headers.get("Content-Encoding") == coding
+            assert "immutable" in headers["Cache-Control"]
     output = process.stdout.read() if process.stdout else ""
     assert "gunicorn" in output.lower() or "Booting worker" in output
 

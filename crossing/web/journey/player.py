@@ -32,6 +32,7 @@ def player_text() -> dict[str, Any]:
             "Too few readers have finished this version to say how others fared ({n} so far)."
         ),
         "resumed": _("Welcome back: you are where you left off."),
+        "loading": _("The rest of the story is still loading. It goes on as soon as it is here."),
         "failed": _(
             "The interactive journey could not be loaded. The gamebook edition on this page "
             "holds the same story."

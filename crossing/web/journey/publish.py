@@ -4,11 +4,11 @@ version and kept in the data folder."""
 
 from __future__ import annotations
 
-import gzip
 import json
 import logging
+import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +18,11 @@ from crossing.story import load_source
 from crossing.story.compiled import CompiledStory
 from crossing.story.diagnostics import render
 
+from ..compression import Coding, compress
 from ..reload import Reloading
 from . import odds_cache
 from .ending_screen import NO_NOTES, Notes, NotesError, ScenarioOdds, load_notes, scenario_odds
+from .opening import split
 
 log = logging.getLogger(__name__)
 
@@ -29,16 +31,44 @@ class ContentError(Exception):
     """The story does not compile; the message lists every error as `file:line:col`."""
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class Encoded:
+    """A body served as is per story version, compressed (brotli at its best: seconds for
+    the whole story) once per process, when a reader first asks for that coding."""
+
+    plain: bytes
+    _packed: dict[str, bytes] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> Encoded:
+        return cls(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+
+    def body(self, coding: Coding) -> bytes:
+        if coding == "identity":
+            return self.plain
+        with self._lock:  # one thread compresses; the others wait for it, not redo it
+            if coding not in self._packed:
+                self._packed[coding] = compress(self.plain, coding)
+            return self._packed[coding]
+
+
+EMPTY = Encoded(b"")
+
+
 @dataclass(frozen=True, slots=True, eq=False)  # hashed by identity, for caches
 class Published:
     story: CompiledStory
     hash: str  # the story's fingerprint, computed once (it hashes the whole story)
     data: dict[str, Any]  # the compiled JSON the players read
     text: str  # the same, serialised once
-    gzipped: bytes  # and compressed once, not on every request
     odds: dict[str, float] | None  # ending scene -> chance for a random reader
     notes: Notes = NO_NOTES  # endings.toml: people and years, kinds in words, chapters
     scenarios: tuple[ScenarioOdds, ...] = ()  # the odds for each person and year
+    # For transport (opening.py): the whole story, the opening inline in the page, the rest.
+    whole: Encoded = EMPTY
+    opening: dict[str, Any] = field(default_factory=dict)
+    rest: Encoded = EMPTY
 
     @property
     def endings(self) -> set[str]:
@@ -81,10 +111,21 @@ def publish(folder: Path, cache_dir: Path | None) -> Published:
         raise ContentError(str(error)) from None
     data = story.to_json()
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    gzipped = gzip.compress(text.encode(), compresslevel=9, mtime=0)
     odds = random_reader_odds(story, cache_dir)
     scenarios = scenario_odds(story, notes, cache_dir)
-    return Published(story, data["hash"], data, text, gzipped, odds, notes, scenarios)
+    opening, rest = split(data)
+    return Published(
+        story,
+        data["hash"],
+        data,
+        text,
+        odds,
+        notes,
+        scenarios,
+        whole=Encoded(text.encode()),
+        opening=opening,
+        rest=Encoded.of(rest),
+    )
 
 
 _publishers: dict[tuple[Path, Path], Reloading[Published]] = {}

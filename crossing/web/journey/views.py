@@ -23,7 +23,9 @@ from crossing.story import compiled as c
 from ..bundle import STATIC, inline_script
 from ..content import site_content
 from ..metadata import page_meta
-from ..page_cache import accepts_gzip, rendered_once
+from ..page_cache import coding_for, rendered_once
+from ..policy_meta import inline_hashes
+from ..security import served_policy
 from .ending_pages import (
     afterword,
     chapter_link,
@@ -36,7 +38,11 @@ from .ending_pages import (
 from .ending_screen import likelihood
 from .people import journey_people
 from .player import player_context
-from .publish import Published, journey
+from .publish import Encoded, Published, journey
+
+# Inline in the journey page (below): what the first scene needs besides the page itself,
+# so that it shows without a second request (on a slow phone network, seconds each).
+INLINE_STYLES = ("site.css", "gamebook.css", "player.css")
 
 
 @lru_cache(maxsize=2)  # the current story, and the one before it while a request ends
@@ -84,13 +90,25 @@ def play(request: HttpRequest) -> HttpResponse:
     else:
         language = translation.get_language() or settings.LANGUAGE_CODE
         context |= {
+            "story_opening": published.opening,
+            "rest_url": reverse("journey:story-rest", args=[published.hash]),
+            "player_js": inline_script((STATIC / "player.js").read_text(encoding="utf-8")),
+            "inline_styles": "\n".join(
+                (STATIC / name).read_text(encoding="utf-8") for name in INLINE_STYLES
+            ),
             "ending_module": static("crossing/ending.js"),
             "ending_style": static("crossing/ending.css"),
             "ending_data_url": reverse(
                 "journey:ending-data", args=[language, _ending_json(published, language)[1]]
             ),
         }
-    return render(request, "journey/play.html", context)
+    response = render(request, "journey/play.html", context)
+    if not settings.CROSSING_STATIC_EXPORT:  # (the export's page carries its own, in <meta>)
+        scripts, styles = inline_hashes(response.content.decode())
+        response["Content-Security-Policy"] = served_policy(
+            script_hashes=scripts, style_hashes=styles
+        )
+    return response
 
 
 @lru_cache(maxsize=8)  # per story version (any content edit publishes anew) and language
@@ -206,12 +224,26 @@ def story_json(request: HttpRequest, version_hash: str) -> HttpResponse:
     """The compiled story. Its address names its hash, so a browser or a CDN may keep it
     for a year; an old address still answers, with the current story, briefly cached."""
     published = journey()
-    if accepts_gzip(request):
-        response = HttpResponse(published.gzipped, content_type="application/json")
-        response["Content-Encoding"] = "gzip"  # compressed once per story version
-    else:
-        response = HttpResponse(published.text, content_type="application/json")
+    return _json(request, published.whole, current=version_hash == published.hash)
+
+
+@require_safe
+def story_rest_json(request: HttpRequest, version_hash: str) -> HttpResponse:
+    """What the journey page's inline opening leaves out (opening.py). Only the current
+    version's: an old page's opening would not fit another version's rest, so an old
+    address is not found, and that page's player says it could not load."""
+    published = journey()
+    if version_hash != published.hash:
+        raise Http404("no such version of the story")
+    return _json(request, published.rest, current=True)
+
+
+def _json(request: HttpRequest, body: Encoded, *, current: bool) -> HttpResponse:
+    """JSON compressed once per story version, in the coding the reader prefers."""
+    coding = coding_for(request)
+    response = HttpResponse(body.body(coding), content_type="application/json")
+    if coding != "identity":
+        response["Content-Encoding"] = coding
     patch_vary_headers(response, ["Accept-Encoding"])
-    current = version_hash == published.hash
     response["Cache-Control"] = "public, max-age=31536000, immutable" if current else "no-cache"
     return response

@@ -250,9 +250,9 @@ function read(story, { scene: id, chapter, vars, rng, seen }, messages) {
   return [{ scene, values, rng: [...rng], seen }, exact];
 }
 
-// -- the reader's page -- (what it does and why, kept out of readers' downloads: _player.html)
-
+// -- the reader's page -- (what it does and why: _player.html)
 const KEEP = 'crossing-player';
+
 const fill = (s, o) => s.replace(/\{(\w+)\}/g, (_, k) => o[k]);
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt()};`);
 
@@ -261,13 +261,21 @@ export async function mount(root, doc = document) {
   const say = json('journey-text'), odds = json('journey-odds') || {}, notice = $('.player-notice');
   const tell = (t) => { notice.textContent = t; notice.hidden = !t; };
   const pct = (p) => new Intl.NumberFormat(doc.documentElement.lang, { style: 'percent', maximumSignificantDigits: 2 }).format(p);
-  let story, session, route = [], marks = [], reported;
+  let story, session, route = [], marks = [], reported, more;
   try {
-    story = load(json('journey-story') ?? await (await fetch(root.dataset.story)).json());
+    story = load(json('journey-opening') ?? json('journey-story') ?? await (await fetch(root.dataset.story)).json());
   } catch {
     return tell(say.failed);
   }
   const { scenes, places, sources, chapters } = story, key = KEEP + ':' + story.id;
+  if (root.dataset.rest) {
+    (more = fetch(root.dataset.rest).then((r) => r.json()).then((r) => {
+      r.scenes.map((s, i) => s && (scenes[i] = s));
+      for (const k in r.sources) r.sources[k] && (sources[k] = r.sources[k]);
+      story.byId = load(story).byId;
+    })).catch(() => {});
+  }
+  const rest = (here) => here || (tell(say.loading), more.then(() => !tell(''), () => tell(say.failed, root.classList.remove('playing'))));
   const title = $('.scene-title'), body = $('.scene-text'), choices = $('.choices'), undo = $('[data-act=undo]');
   const scene = (id) => scenes[story.byId.get(id)];
 
@@ -335,11 +343,10 @@ export async function mount(root, doc = document) {
   const ended = async (id) => {
     const facts = $('.ending-facts');
     $('.ending-odds').textContent = id in odds ? fill(say.odds, { p: pct(odds[id]) }) : '';
-    // The ending screen's code and data load now, not with the page (ending.js).
     try {
       reported = await (globalThis.crossingEnding ?? await import(facts.dataset.module)).ended({ root, facts, story, session, route, chosen: marks.map((m) => m?.[1]), id, reported, say, pct, fill, doc });
       keep();
-    } catch {} // offline: the odds above still stand
+    } catch {}
   };
 
   const keep = () => {
@@ -361,7 +368,7 @@ export async function mount(root, doc = document) {
     d.onclose = () => from.focus();
     d.showModal();
   };
-  root.addEventListener('click', (e) => {
+  root.addEventListener('click', async (e) => {
     const button = e.target.closest('button'), act = button?.dataset.act, source = e.target.closest('a[data-source]');
     if (source) {
       e.preventDefault();
@@ -371,6 +378,10 @@ export async function mount(root, doc = document) {
         (s.url ? `<dt>${say.source.url}</dt><dd><a href="${esc(s.url)}" rel="noreferrer">${esc(s.url)}</a></dd>` : '') + '</dl>');
     } else if (!button) return;
     else if (button.value) {
+      choices.inert = 1;
+      const ok = await rest(scenes[session.choice(+button.value).target].id);
+      choices.inert = 0;
+      if (!ok) return;
       marks.push([route.length, button.innerHTML]);
       show(session.choose(+button.value), true);
     } else if (act == 'undo') {
@@ -396,6 +407,7 @@ export async function mount(root, doc = document) {
   root.classList.add('playing');
   $('.player').hidden = false;
   if (saved?.format == KEEP) {
+    if (!await rest(!more)) return;
     try {
       const [s, steps, messages] = restore(story, saved.save);
       session = s;
