@@ -5,9 +5,8 @@ choices; a Policy array names the one edge taken at each decision state. With ch
 outcomes weighted as the story says, a policy makes the graph a Markov chain.
 
 Acyclic parts are computed exactly with fractions, in topological order. A cycle (a
-strongly connected component) is a small linear system, solved exactly by sparse Gaussian
-elimination when it has at most EXACT_LIMIT states, and otherwise by Gauss–Seidel
-iteration in floating point to TOLERANCE; Solution.exact says which happened.
+strongly connected component) is a sparse linear system, solved exactly whatever its size
+by fraction-free Gaussian elimination (linear.py).
 
 States from which a policy can never reach a state without successors (an ending or a
 dead end) loop for ever: the probability mass that enters them is reported as
@@ -23,6 +22,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TypeAlias
 
+from . import linear
 from .explore import StateGraph
 from .transitions import CHANCE, CHOICE, DIVERT
 
@@ -30,9 +30,6 @@ Prob = Fraction | float
 # A policy: for each state, the edge taken at a decision state (-1 elsewhere).
 Policy: TypeAlias = "array[int]"
 
-EXACT_LIMIT = 400
-TOLERANCE = 1e-12
-MAX_SWEEPS = 100_000
 ONE = Fraction(1)
 ZERO = Fraction(0)
 
@@ -188,8 +185,6 @@ class Solution:
 
     mass: list[Prob]
     never_ends: Prob
-    exact: bool
-    unconverged: float = 0.0  # largest remaining change where iteration hit MAX_SWEEPS
 
 
 def forward(chain: Chain, components: Condensation) -> Solution:
@@ -198,7 +193,7 @@ def forward(chain: Chain, components: Condensation) -> Solution:
     modes, offsets, targets, policy = graph.modes, graph.offsets, graph.targets, chain.policy
     mass: list[Prob] = [ZERO] * graph.size
     mass[0] = ONE
-    solution = Solution(mass, ZERO, True)
+    solution = Solution(mass, ZERO)
     for component in components.order:
         if components.is_cycle(graph, component):
             if any(mass[state] for state in component):
@@ -246,7 +241,7 @@ def _forward_cycle(chain: Chain, component: list[int], solution: Solution) -> No
             if target in live:
                 row = equations[target]
                 row[state] = row.get(state, ZERO) - p
-    visits = _solve(equations, rhs, solution)
+    visits = _solve(equations, rhs)
     for state in live:
         mass[state] = visits[state]
         for target, p in steps[state]:
@@ -290,71 +285,11 @@ def _closure(seeds: set[int], back: dict[int, list[int]]) -> set[int]:
     return reached
 
 
-def _solve(
-    equations: dict[int, dict[int, Prob]], rhs: dict[int, Prob], solution: Solution
-) -> dict[int, Prob]:
-    """Solve sum_j equations[i][j] * x_j = rhs[i]: exactly when small, else iteratively.
-
-    The matrices here are I - Q for a substochastic Q that can leave: nonsingular
-    M-matrices, so elimination in any order never meets a zero pivot.
-    """
-    if len(equations) <= EXACT_LIMIT:
-        return _eliminate(equations, rhs)
-    solution.exact = False
-    return _gauss_seidel(equations, rhs, solution)
-
-
-def _eliminate(equations: dict[int, dict[int, Prob]], rhs: dict[int, Prob]) -> dict[int, Prob]:
-    rows = {i: dict(row) for i, row in equations.items()}
-    right = dict(rhs)
-    columns: dict[int, set[int]] = {}
-    for i, row in rows.items():
-        for j in row:
-            columns.setdefault(j, set()).add(i)
-    order = list(rows)
-    for pivot in order:
-        pivot_row = rows[pivot]
-        pivot_value = pivot_row[pivot]
-        for other in list(columns[pivot]):
-            if other == pivot or other not in rows:
-                continue
-            row = rows[other]
-            factor = row.pop(pivot) / pivot_value
-            columns[pivot].discard(other)
-            for j, value in pivot_row.items():
-                if j == pivot:
-                    continue
-                updated = row.get(j, ZERO) - factor * value
-                if updated:
-                    row[j] = updated
-                    columns.setdefault(j, set()).add(other)
-                elif j in row:
-                    del row[j]
-                    columns[j].discard(other)
-            right[other] -= factor * right[pivot]
-    return {i: right[i] / rows[i][i] for i in order}
-
-
-def _gauss_seidel(
-    equations: dict[int, dict[int, Prob]], rhs: dict[int, Prob], solution: Solution
-) -> dict[int, Prob]:
-    x = dict.fromkeys(equations, 0.0)
-    terms = {
-        i: (float(row[i]), [(j, float(v)) for j, v in row.items() if j != i])
-        for i, row in equations.items()
-    }
-    right = {i: float(v) for i, v in rhs.items()}
-    change = 0.0
-    for _ in range(MAX_SWEEPS):
-        change = 0.0
-        for i, (diagonal, others) in terms.items():
-            value = (right[i] - sum(v * x[j] for j, v in others)) / diagonal
-            change = max(change, abs(value - x[i]))
-            x[i] = value
-        if change <= TOLERANCE * max(1.0, max(x.values())):
-            return dict(x)
-    solution.unconverged = max(solution.unconverged, change)
-    return dict(x)
+def _solve(equations: dict[int, dict[int, Prob]], rhs: dict[int, Prob]) -> dict[int, Prob]:
+    """Solve sum_j equations[i][j] * x_j = rhs[i] exactly, whatever the cycle's size."""
+    solved: dict[int, Prob] = {}
+    solved.update(linear.solve(equations, rhs))  # type: ignore[arg-type]  # never floats now
+    return solved
 
 
 # -- the best and the worst play --------------------------------------------------------
@@ -366,8 +301,6 @@ class Optimum:
 
     value: list[Prob]
     policy: Policy
-    exact: bool = True
-    unconverged: float = 0.0
 
 
 Better = Callable[[Prob, Prob], bool]
@@ -464,17 +397,39 @@ def _certain_zero(
     moves = {state: _all_moves(graph, chain, state) for state in component}
     if best == "max":
         return inside - _escaping(moves, inside, lambda target: bool(value[target]))
+    # A worklist, not repeated sweeps: a long cycle (a random walk) would take a sweep per
+    # state. Each state counts its safe moves; it leaves when a chance needs them all, or
+    # a decision has none left, and its predecessors then count one fewer.
     zero = set(component)
-    changed = True
-    while changed:
-        changed = False
-        for state in list(zero):
-            safe = [t in zero or (t not in inside and not value[t]) for t, _ in moves[state]]
-            keep = any(safe) if graph.modes[state] == CHOICE else all(safe)
-            if not keep:
-                zero.discard(state)
-                changed = True
+    safe_moves: dict[int, int] = {}
+    before: dict[int, list[int]] = {state: [] for state in component}
+    leaving: list[int] = []
+    for state, state_moves in moves.items():
+        safe_moves[state] = 0
+        for target, _ in state_moves:
+            if target in inside:
+                before[target].append(state)
+                safe_moves[state] += 1
+            elif not value[target]:
+                safe_moves[state] += 1
+        if not _keeps(graph, state, safe_moves[state], len(state_moves)):
+            leaving.append(state)
+    while leaving:
+        state = leaving.pop()
+        if state not in zero:
+            continue
+        zero.discard(state)
+        for earlier in before[state]:
+            if earlier in zero:
+                safe_moves[earlier] -= 1
+                if not _keeps(graph, earlier, safe_moves[earlier], len(moves[earlier])):
+                    leaving.append(earlier)
     return zero
+
+
+def _keeps(graph: StateGraph, state: int, safe: int, total: int) -> bool:
+    """Whether the reader can still avoid the goal for sure from `state`."""
+    return safe > 0 if graph.modes[state] == CHOICE else safe == total
 
 
 def _all_moves(graph: StateGraph, chain: Chain, state: int) -> list[tuple[int, Fraction]]:
@@ -505,8 +460,5 @@ def _evaluate_cycle(
             elif target not in inside:
                 constant += p * value[target]
         equations[state], rhs[state] = row, constant
-    solution = Solution([], ZERO, True)
-    for state, v in _solve(equations, rhs, solution).items():
+    for state, v in _solve(equations, rhs).items():
         value[state] = v
-    result.exact = result.exact and solution.exact
-    result.unconverged = max(result.unconverged, solution.unconverged)

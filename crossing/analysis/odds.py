@@ -22,7 +22,7 @@ from crossing.story import compiled as c
 from crossing.story.runtime import snapshot
 
 from .explore import DEFAULT_MAX_STATES, StateGraph, TooManyStates, explore
-from .markov import TOLERANCE, Chain, Prob, Solution, can_reach, components, forward, optimise
+from .markov import Chain, Prob, Solution, can_reach, components, forward, optimise
 from .transitions import CHOICE, ENDING, STUCK
 
 FORMAT = "crossing-odds"
@@ -63,8 +63,6 @@ class OddsReport:
     transitions: int
     decision_states: int
     ending_states: int
-    exact: bool
-    unconverged: float
     endings: list[EndingOdds]
     kinds: dict[str, dict[str, Prob]]
     readers: dict[str, ReaderSummary]
@@ -74,6 +72,11 @@ class OddsReport:
     trap_scenes: list[str]
     trap_choices: list[str]
     dead_ends: list[DeadEnd]
+
+    @property
+    def exact(self) -> bool:
+        """Always true: every cycle is solved exactly, whatever its size (linear.py)."""
+        return True
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -91,8 +94,8 @@ class OddsReport:
             "transitions": self.transitions,
             "decision_states": self.decision_states,
             "ending_states": self.ending_states,
-            "method": "exact" if self.exact else "iterative",
-            "tolerance": None if self.exact else TOLERANCE,
+            "method": "exact",  # every cycle is solved exactly (markov.py, linear.py)
+            "tolerance": None,
             "endings": [
                 {
                     "scene": e.scene,
@@ -195,10 +198,6 @@ def analyse(
         transitions=graph.transitions,
         decision_states=graph.modes.count(CHOICE),
         ending_states=graph.modes.count(ENDING),
-        exact=all(p.exact for p in plays.values()) and best.exact and worst.exact,
-        unconverged=max(
-            best.unconverged, worst.unconverged, *(p.unconverged for p in plays.values())
-        ),
         endings=endings,
         kinds=kinds,
         readers={
@@ -359,12 +358,7 @@ def render_text(report: OddsReport, seconds: float) -> str:
         f"{story.title} ({story.id}, version {story.version})",
         f"{report.states:,} states, {report.transitions:,} transitions, "
         f"{report.decision_states:,} decision states; explored and solved in {seconds:.2f} s.",
-        "Odds are exact fractions."
-        if report.exact
-        else f"Some cycles were solved by iteration: odds are floating point, to within "
-        f"{TOLERANCE:g}"
-        + (f" (unconverged by {report.unconverged:.2g})" if report.unconverged else "")
-        + ".",
+        "Odds are exact fractions.",
         "",
         *textwrap.wrap(
             f"'best play' and 'worst play' choose what makes a {report.goal} ending most and "
