@@ -14,7 +14,7 @@ docs/cli.md; the site's ending screen reads it.
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
@@ -22,8 +22,9 @@ from crossing.story import compiled as c
 from crossing.story.runtime import snapshot
 
 from .explore import DEFAULT_MAX_STATES, StateGraph, TooManyStates, explore
+from .limit import could_run_away, current_limit, stop_runaways
 from .markov import Chain, Prob, Solution, can_reach, components, forward, optimise
-from .transitions import CHOICE, ENDING, STUCK
+from .transitions import CHANCE, CHOICE, DIVERT, ENDING, RUNAWAY, STUCK
 
 FORMAT = "crossing-odds"
 FORMAT_VERSION = 1
@@ -37,6 +38,7 @@ class ReaderSummary:
     goal: Prob  # chance of an ending of the goal kind
     dead_end: Prob
     never_ends: Prob
+    stops_with_error: Prob  # the players' divert limit (limit.py)
     expected_decisions: Prob | None  # None when play may never end
 
 
@@ -72,6 +74,11 @@ class OddsReport:
     trap_scenes: list[str]
     trap_choices: list[str]
     dead_ends: list[DeadEnd]
+    limit: int = 0  # the players' divert limit the analysis applied
+    runaway_states: int = 0
+    runaway_scenes: list[str] = field(default_factory=list)
+    endless_states: int = 0
+    endless_scenes: list[str] = field(default_factory=list)
 
     @property
     def exact(self) -> bool:
@@ -115,6 +122,7 @@ class OddsReport:
                     "goal": probability_json(s.goal),
                     "dead_end": probability_json(s.dead_end),
                     "never_ends": probability_json(s.never_ends),
+                    "stops_with_error": probability_json(s.stops_with_error),
                     "expected_decisions": None
                     if s.expected_decisions is None
                     else probability_json(s.expected_decisions),
@@ -131,6 +139,12 @@ class OddsReport:
                 "choices": self.trap_choices,
                 "dead_ends": [{"scene": d.scene, "values": d.values} for d in self.dead_ends],
             },
+            "runaway": {
+                "limit": self.limit,
+                "states": self.runaway_states,
+                "scenes": self.runaway_scenes,
+            },
+            "endless": {"states": self.endless_states, "scenes": self.endless_scenes},
         }
 
 
@@ -172,6 +186,12 @@ def analyse(
     (explore.py); the odds are the same either way, the state counts are not."""
     graph = explore(story, max_states, fold)
     order = components(graph)
+    limit = current_limit()
+    if could_run_away(graph, order.acyclic, limit):
+        stopped = stop_runaways(graph, limit)
+        if stopped is not None:
+            graph = stopped
+            order = components(graph)
     is_goal = bytearray(
         graph.modes[s] == ENDING and _ending_kind(graph, s) == goal for s in range(graph.size)
     )
@@ -189,6 +209,7 @@ def analyse(
         for reader in READERS:
             totals[reader] += ending.odds[reader]
     trapped = _trapped(graph)
+    endless = _endless(graph) if any(p.never_ends for p in plays.values()) else []
     unreachable_scenes, unreachable_choices = _never_reached(graph)
     trap_scenes, trap_choices = _traps(graph, trapped)
     return OddsReport(
@@ -210,6 +231,13 @@ def analyse(
         trap_scenes=trap_scenes,
         trap_choices=trap_choices,
         dead_ends=_dead_ends(graph),
+        limit=limit,
+        runaway_states=graph.modes.count(RUNAWAY),
+        runaway_scenes=_runaway_scenes(graph),
+        endless_states=len(endless),
+        endless_scenes=[
+            graph.story.scenes[i].id for i in sorted({graph.scene(s) for s in endless})
+        ],
     )
 
 
@@ -244,6 +272,7 @@ def _endings(graph: StateGraph, plays: dict[str, Solution]) -> list[EndingOdds]:
 
 def _summary(graph: StateGraph, play: Solution, goal: Prob) -> ReaderSummary:
     dead_end: Prob = Fraction(0)
+    stopped: Prob = Fraction(0)
     decisions: Prob = Fraction(0)
     for state in range(graph.size):
         mode = graph.modes[state]
@@ -251,7 +280,35 @@ def _summary(graph: StateGraph, play: Solution, goal: Prob) -> ReaderSummary:
             dead_end += play.mass[state]
         elif mode == CHOICE:
             decisions += play.mass[state]
-    return ReaderSummary(goal, dead_end, play.never_ends, None if play.never_ends else decisions)
+        elif mode == RUNAWAY:
+            stopped += play.mass[state]
+    return ReaderSummary(
+        goal, dead_end, play.never_ends, stopped, None if play.never_ends else decisions
+    )
+
+
+def _endless(graph: StateGraph) -> list[int]:
+    """States from which play goes on for ever by draws and diverts alone: no decision,
+    ending, dead end or runaway divert chain can follow. The players would loop there
+    without end (a draw starts the divert count again), so the report calls it an error."""
+    stops = [s for s in range(graph.size) if graph.modes[s] not in (DIVERT, CHANCE)]
+    reach = can_reach(graph, stops)
+    return [s for s in range(graph.size) if not reach[s]]
+
+
+def _runaway_scenes(graph: StateGraph) -> list[str]:
+    """The scenes where a runaway divert chain begins: entered at the start, by a choice
+    or by a chance outcome (a chain entered by a divert began earlier)."""
+    if not graph.modes.count(RUNAWAY):
+        return []
+    modes, targets = graph.modes, graph.targets
+    found = {graph.scene(0)} if modes[0] == RUNAWAY else set()
+    for state in range(graph.size):
+        if modes[state] in (CHOICE, CHANCE):
+            for edge in graph.edges(state):
+                if modes[targets[edge]] == RUNAWAY:
+                    found.add(graph.scene(targets[edge]))
+    return [graph.story.scenes[i].id for i in sorted(found)]
 
 
 def _trapped(graph: StateGraph) -> bytearray:
@@ -381,6 +438,11 @@ def render_text(report: OddsReport, seconds: float) -> str:
         ["", *headings],
         ["dead end", *(show_probability(readers[r].dead_end) for r in READERS)],
         ["never ends", *(show_probability(readers[r].never_ends) for r in READERS)],
+        *(
+            [["stops (error)", *(show_probability(readers[r].stops_with_error) for r in READERS)]]
+            if any(readers[r].stops_with_error for r in READERS)
+            else []
+        ),
         ["decisions", *(show_number(readers[r].expected_decisions) for r in READERS)],
     ]
     lines += ["Play (decisions: the expected number until play stops)", *_table(play_rows), ""]
@@ -396,6 +458,17 @@ def render_text(report: OddsReport, seconds: float) -> str:
             "choices that always lead into one",
         )
     )
+    if report.runaway_scenes:
+        lines.append(
+            f"Error: a runaway divert chain (the players stop play with an error after "
+            f"{report.limit:,} scenes linked by diverts alone) begins in "
+            + _listing(report.runaway_scenes, "scene")
+        )
+    if report.endless_scenes:
+        lines.append(
+            "Error: play can go on for ever by chance draws and diverts alone, with no way "
+            "out (the players would never stop), in " + _listing(report.endless_scenes, "scene")
+        )
     for dead_end in report.dead_ends:
         values = ", ".join(f"{k} = {_show_value(v)}" for k, v in dead_end.values.items())
         lines.append(

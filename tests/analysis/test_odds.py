@@ -8,7 +8,7 @@ import pytest
 from story.conftest import Compile
 
 from crossing.analysis.explore import TooManyStates
-from crossing.analysis.odds import OddsReport, analyse, probability_json
+from crossing.analysis.odds import OddsReport, analyse, probability_json, render_text
 
 from .stories import ENDS, gamblers_ruin, with_ends
 
@@ -176,6 +176,8 @@ def test_an_unreachable_ending_has_no_chance_and_is_listed(compile_story: Compil
 
 
 def test_a_loop_with_no_way_out_never_ends(compile_story: Compile) -> None:
+    """A loop through a chance (with diverts alone, the players' limit stops play: see
+    test_limit.py)."""
     story = compile_story(
         with_ends(
             """
@@ -186,7 +188,9 @@ def test_a_loop_with_no_way_out_never_ends(compile_story: Compile) -> None:
         * Go home -> home
 
         ## a
-        -> b
+        chance:
+          assumption: the path always bends back
+          1 -> b
 
         ## b
         -> a
@@ -202,6 +206,10 @@ def test_a_loop_with_no_way_out_never_ends(compile_story: Compile) -> None:
     assert report.trap_scenes == ["a", "b"]
     assert report.trap_choices == ["start/a"]
     assert report.trap_states == 2
+    # The players would draw for ever there: the report says it is an error to fix.
+    assert report.endless_scenes == ["a", "b"] and report.endless_states == 2
+    assert report.to_json()["endless"] == {"states": 2, "scenes": ["a", "b"]}
+    assert "Error: play can go on for ever" in render_text(report, 0.0)
 
 
 def test_staying_for_ever_is_the_worst_play(compile_story: Compile) -> None:
