@@ -20,13 +20,14 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from fractions import Fraction
+from math import gcd
 from typing import TypeAlias
 
 from . import linear
 from .explore import StateGraph
 from .transitions import CHANCE, CHOICE, DIVERT
 
-Prob = Fraction | float
+Prob = Fraction  # exact, always (floats were for the iteration that is gone)
 # A policy: for each state, the edge taken at a decision state (-1 elsewhere).
 Policy: TypeAlias = "array[int]"
 
@@ -141,6 +142,39 @@ def can_reach(graph: StateGraph, goals: Iterable[int]) -> bytearray:
     return reached
 
 
+def reaches(graph: StateGraph, components: Condensation, goal: bytearray) -> bytearray:
+    """1 for every state from which some path leads to a state marked in `goal`: as
+    can_reach, but in one pass over the components from the last (no predecessor lists
+    for the whole graph; only a cycle builds its own)."""
+    offsets, targets = graph.offsets, graph.targets
+    reached = bytearray(goal)
+    cyclic = not components.acyclic
+    for component in reversed(components.order):
+        if cyclic and components.is_cycle(graph, component):
+            inside = set(component)
+            back: dict[int, list[int]] = {state: [] for state in component}
+            seeds: set[int] = set()
+            for state in component:
+                for edge in range(offsets[state], offsets[state + 1]):
+                    target = targets[edge]
+                    if target in inside:
+                        back[target].append(state)
+                    elif reached[target] or reached[state]:
+                        seeds.add(state)
+                if reached[state]:
+                    seeds.add(state)
+            for state in _closure(seeds, back):
+                reached[state] = 1
+            continue
+        state = component[0]
+        if not reached[state]:
+            for edge in range(offsets[state], offsets[state + 1]):
+                if reached[targets[edge]]:
+                    reached[state] = 1
+                    break
+    return reached
+
+
 # -- transition probabilities -----------------------------------------------------------
 
 
@@ -155,6 +189,11 @@ class Chain:
             for s in graph.story.scenes
         ]
         self._uniform = [ZERO] + [Fraction(1, k) for k in range(1, 64)]
+        # Per scene: each outcome's weight and the total, for the integer forward pass.
+        self.outcome_weights = [
+            (tuple(o.weight for o in s.chance.outcomes), s.chance.total) if s.chance else ((), 1)
+            for s in graph.story.scenes
+        ]
 
     def step(self, state: int) -> list[tuple[int, Fraction]]:
         """The states reachable in one move, with their probabilities."""
@@ -181,42 +220,102 @@ class Chain:
 @dataclass(slots=True)
 class Solution:
     """The chance of arriving in each state (for a state in a cycle, the expected number
-    of visits), and the probability of looping for ever."""
+    of visits), and the probability of looping for ever.
 
-    mass: list[Prob]
+    The chance of state s is numerator[s] / denominator[s], two plain integers: no
+    `Fraction` on the hot path (its gcd and method calls were half the analysis's time).
+    Denominators are never reduced: the products of choice counts and chance totals along
+    the paths, so arrivals along different paths mostly share one and just add up."""
+
+    numerator: list[int]
+    denominator: list[int]
     never_ends: Prob
+
+    def mass(self, state: int) -> Fraction:
+        return Fraction(self.numerator[state], self.denominator[state])
+
+    def total(self, states: Iterable[int]) -> Fraction:
+        """The sum over `states`, in integers until the one Fraction at the end."""
+        numerator, denominator = self.numerator, self.denominator
+        top, bottom = 0, 1
+        for state in states:
+            a = numerator[state]
+            if not a:
+                continue
+            d = denominator[state]
+            if d == bottom:
+                top += a
+            else:
+                common = gcd(bottom, d)
+                top, bottom = top * (d // common) + a * (bottom // common), bottom // common * d
+        return Fraction(top, bottom)
 
 
 def forward(chain: Chain, components: Condensation) -> Solution:
     """Push probability from the start through the components in topological order."""
     graph = chain.graph
-    modes, offsets, targets, policy = graph.modes, graph.offsets, graph.targets, chain.policy
-    mass: list[Prob] = [ZERO] * graph.size
-    mass[0] = ONE
-    solution = Solution(mass, ZERO)
+    modes, offsets, targets, labels = graph.modes, graph.offsets, graph.targets, graph.labels
+    policy = chain.policy
+    numerator = [0] * graph.size
+    denominator = [1] * graph.size
+    numerator[0] = 1
+    solution = Solution(numerator, denominator, ZERO)
+    scene_of, weights = graph.scenes(), chain.outcome_weights
+
+    def arrive(target: int, a: int, d: int) -> None:
+        b = denominator[target]
+        if b == d:
+            numerator[target] += a
+        elif not numerator[target]:
+            numerator[target], denominator[target] = a, d
+        else:
+            common = gcd(b, d)
+            numerator[target] = numerator[target] * (d // common) + a * (b // common)
+            denominator[target] = b // common * d
+
+    cyclic = not components.acyclic
     for component in components.order:
-        if components.is_cycle(graph, component):
-            if any(mass[state] for state in component):
-                _forward_cycle(chain, component, solution)
+        if cyclic and components.is_cycle(graph, component):
+            if any(numerator[state] for state in component):
+                _forward_cycle(chain, component, solution, arrive)
             continue
         state = component[0]
-        arrived = mass[state]
-        if not arrived:
+        a = numerator[state]
+        if not a:
             continue
-        # The common cases inline: one multiplication per state, not per edge.
+        d = denominator[state]
+        # The common cases inline: a divert or a chosen edge passes its chance on as it is.
         mode = modes[state]
-        if mode == DIVERT:
-            mass[targets[offsets[state]]] += arrived
-        elif mode == CHOICE and policy is not None:
-            mass[targets[policy[state]]] += arrived
+        if mode == DIVERT or (mode == CHOICE and policy is not None):
+            target = targets[offsets[state] if mode == DIVERT else policy[state]]  # type: ignore[index]
+            if denominator[target] == d:
+                numerator[target] += a
+            elif not numerator[target]:
+                numerator[target], denominator[target] = a, d
+            else:
+                arrive(target, a, d)
         elif mode == CHOICE:
             first, end = offsets[state], offsets[state + 1]
-            share = arrived / (end - first)
+            d *= end - first
             for edge in range(first, end):
-                mass[targets[edge]] += share
-        else:
-            for target, p in chain.step(state):
-                mass[target] += arrived * p
+                target = targets[edge]
+                if denominator[target] == d:
+                    numerator[target] += a
+                elif not numerator[target]:
+                    numerator[target], denominator[target] = a, d
+                else:
+                    arrive(target, a, d)
+        elif mode == CHANCE:
+            scene_weights, total = weights[scene_of[state]]
+            d *= total
+            for edge in range(offsets[state], offsets[state + 1]):
+                target, w = targets[edge], scene_weights[labels[edge]]
+                if denominator[target] == d:
+                    numerator[target] += a * w
+                elif not numerator[target]:
+                    numerator[target], denominator[target] = a * w, d
+                else:
+                    arrive(target, a * w, d)
     return solution
 
 
@@ -224,31 +323,40 @@ def _loops_on_itself(graph: StateGraph, state: int) -> bool:
     return any(graph.targets[e] == state for e in graph.edges(state))
 
 
-def _forward_cycle(chain: Chain, component: list[int], solution: Solution) -> None:
+def _forward_cycle(
+    chain: Chain,
+    component: list[int],
+    solution: Solution,
+    arrive: Callable[[int, int, int], None],
+) -> None:
     """Expected visits x of the cycle's states: x = inflow + Q^T x; then the outflow."""
-    mass = solution.mass
+    numerator, denominator = solution.numerator, solution.denominator
     inside = set(component)
     steps = {state: chain.step(state) for state in component}
     live = _escaping(steps, inside)
     for state in component:
         if state not in live:
-            solution.never_ends += mass[state]
-            mass[state] = ZERO
+            solution.never_ends += solution.mass(state)
+            numerator[state], denominator[state] = 0, 1
     equations: dict[int, dict[int, Prob]] = {state: {state: ONE} for state in live}
-    rhs: dict[int, Prob] = {state: mass[state] for state in live}
+    rhs: dict[int, Prob] = {state: solution.mass(state) for state in live}
     for state in live:
         for target, p in steps[state]:
             if target in live:
                 row = equations[target]
                 row[state] = row.get(state, ZERO) - p
     visits = _solve(equations, rhs)
+    outflow: dict[int, Fraction] = {}
     for state in live:
-        mass[state] = visits[state]
+        visited = visits[state]
+        numerator[state], denominator[state] = visited.numerator, visited.denominator
         for target, p in steps[state]:
             if target not in inside:
-                mass[target] += visits[state] * p
+                outflow[target] = outflow.get(target, ZERO) + visited * p
             elif target not in live:
-                solution.never_ends += visits[state] * p
+                solution.never_ends += visited * p
+    for target, flow in outflow.items():
+        arrive(target, flow.numerator, flow.denominator)
 
 
 def _escaping(
@@ -287,19 +395,34 @@ def _closure(seeds: set[int], back: dict[int, list[int]]) -> set[int]:
 
 def _solve(equations: dict[int, dict[int, Prob]], rhs: dict[int, Prob]) -> dict[int, Prob]:
     """Solve sum_j equations[i][j] * x_j = rhs[i] exactly, whatever the cycle's size."""
-    solved: dict[int, Prob] = {}
-    solved.update(linear.solve(equations, rhs))  # type: ignore[arg-type]  # never floats now
-    return solved
+    return linear.solve(equations, rhs)
 
 
 # -- the best and the worst play --------------------------------------------------------
+
+
+class Values:
+    """Chances as integer pairs (numerator[s] / denominator[s]), read and written as
+    fractions by the cycle code, which is rarer and works in `Fraction`s."""
+
+    __slots__ = ("denominator", "numerator")
+
+    def __init__(self, size: int):
+        self.numerator = [0] * size
+        self.denominator = [1] * size
+
+    def __getitem__(self, state: int) -> Fraction:
+        return Fraction(self.numerator[state], self.denominator[state])
+
+    def __setitem__(self, state: int, value: Fraction) -> None:
+        self.numerator[state], self.denominator[state] = value.numerator, value.denominator
 
 
 @dataclass(slots=True)
 class Optimum:
     """The highest (or lowest) chance of a goal from each state, and a policy achieving it."""
 
-    value: list[Prob]
+    value: Values
     policy: Policy
 
 
@@ -312,43 +435,57 @@ def optimise(graph: StateGraph, components: Condensation, goal: bytearray, best:
 
     Components are solved from the last to the first. Inside a cycle, policy iteration:
     evaluate the policy exactly, switch a choice only where strictly better, repeat.
+    Elsewhere in integers: a/b > c/d is a*d > c*b, and a chance sums over one denominator.
     """
-    better: Better = (lambda a, b: a > b) if best == "max" else (lambda a, b: a < b)
+    maximise = best == "max"
+    better: Better = (lambda a, b: a > b) if maximise else (lambda a, b: a < b)
     chain = Chain(graph, array("q", [-1]) * graph.size)
     policy = chain.policy
     assert policy is not None
-    result = Optimum([ZERO] * graph.size, policy)
-    value = result.value
-    modes, offsets, targets = graph.modes, graph.offsets, graph.targets
+    result = Optimum(Values(graph.size), policy)
+    numerator, denominator = result.value.numerator, result.value.denominator
+    modes, offsets, targets, labels = graph.modes, graph.offsets, graph.targets, graph.labels
+    scene_of, weights = graph.scenes(), chain.outcome_weights
+    cyclic = not components.acyclic
     for component in reversed(components.order):
-        if components.is_cycle(graph, component):
+        if cyclic and components.is_cycle(graph, component):
             _optimise_cycle(chain, component, result, better, best)
             continue
         state = component[0]
         mode = modes[state]
         if goal[state]:
-            value[state] = ONE
+            numerator[state] = 1
         elif mode == DIVERT:
-            value[state] = value[targets[offsets[state]]]
+            target = targets[offsets[state]]
+            numerator[state], denominator[state] = numerator[target], denominator[target]
         elif mode == CHOICE:
-            edge = _best_edge(graph, state, value, better)
-            policy[state] = edge
-            value[state] = value[targets[edge]]
+            chosen = first = offsets[state]
+            target = targets[first]
+            a, b = numerator[target], denominator[target]
+            for edge in range(first + 1, offsets[state + 1]):
+                target = targets[edge]
+                c, d = numerator[target], denominator[target]
+                if (c * b > a * d) if maximise else (c * b < a * d):
+                    chosen, a, b = edge, c, d
+            policy[state] = chosen
+            numerator[state], denominator[state] = a, b
         elif mode == CHANCE:
-            total: Prob = ZERO
-            for target, p in chain.step(state):
-                if value[target]:
-                    total += value[target] * p
-            value[state] = total
+            scene_weights, total = weights[scene_of[state]]
+            top, bottom = 0, 1
+            for edge in range(offsets[state], offsets[state + 1]):
+                target = targets[edge]
+                a = numerator[target]
+                if not a:
+                    continue
+                a *= scene_weights[labels[edge]]
+                d = denominator[target]
+                if d == bottom:
+                    top += a
+                else:
+                    common = gcd(bottom, d)
+                    top, bottom = top * (d // common) + a * (bottom // common), bottom // common * d
+            numerator[state], denominator[state] = top, bottom * total
     return result
-
-
-def _best_edge(graph: StateGraph, state: int, value: list[Prob], better: Better) -> int:
-    chosen = graph.offsets[state]
-    for edge in graph.edges(state):
-        if better(value[graph.targets[edge]], value[graph.targets[chosen]]):
-            chosen = edge
-    return chosen
 
 
 def _optimise_cycle(
@@ -386,7 +523,7 @@ def _certain_zero(
     chain: Chain,
     component: list[int],
     inside: set[int],
-    value: list[Prob],
+    value: Values,
     best: str,
 ) -> set[int]:
     """States of the cycle whose optimal value is 0, found from the graph alone.

@@ -23,7 +23,17 @@ from crossing.story.runtime import snapshot
 
 from .explore import DEFAULT_MAX_STATES, StateGraph, TooManyStates, explore
 from .limit import could_run_away, current_limit, stop_runaways
-from .markov import Chain, Prob, Solution, can_reach, components, forward, optimise
+from .markov import (
+    Chain,
+    Condensation,
+    Prob,
+    Solution,
+    can_reach,
+    components,
+    forward,
+    optimise,
+    reaches,
+)
 from .transitions import CHANCE, CHOICE, DIVERT, ENDING, RUNAWAY, STUCK
 
 FORMAT = "crossing-odds"
@@ -208,7 +218,8 @@ def analyse(
         totals = kinds.setdefault(ending.kind, dict.fromkeys(READERS, Fraction(0)))
         for reader in READERS:
             totals[reader] += ending.odds[reader]
-    trapped = _trapped(graph)
+    trapped = _trapped(graph, order)
+    by_mode = _by_mode(graph)
     endless = _endless(graph) if any(p.never_ends for p in plays.values()) else []
     unreachable_scenes, unreachable_choices = _never_reached(graph)
     trap_scenes, trap_choices = _traps(graph, trapped)
@@ -222,7 +233,7 @@ def analyse(
         endings=endings,
         kinds=kinds,
         readers={
-            reader: _summary(graph, play, kinds.get(goal, {}).get(reader, Fraction(0)))
+            reader: _summary(by_mode, play, kinds.get(goal, {}).get(reader, Fraction(0)))
             for reader, play in plays.items()
         },
         unreachable_scenes=unreachable_scenes,
@@ -249,41 +260,45 @@ def _ending_kind(graph: StateGraph, state: int) -> str:
 
 def _endings(graph: StateGraph, plays: dict[str, Solution]) -> list[EndingOdds]:
     """Every ending scene of the story, reachable or not, in story order."""
-    odds: dict[int, dict[str, Prob]] = {}
+    by_scene: dict[int, list[int]] = {}
+    scenes, modes = graph.scenes(), graph.modes
     for state in range(graph.size):
-        if graph.modes[state] == ENDING:
-            by_reader = odds.setdefault(graph.scene(state), dict.fromkeys(READERS, Fraction(0)))
-            for reader, play in plays.items():
-                by_reader[reader] += play.mass[state]
+        if modes[state] == ENDING:
+            by_scene.setdefault(scenes[state], []).append(state)
     result: list[EndingOdds] = []
     for index, scene in enumerate(graph.story.scenes):
         if scene.ending is not None:
+            states = by_scene.get(index, [])
             result.append(
                 EndingOdds(
                     scene.id,
                     scene.title,
                     scene.ending.kind,
-                    index in odds,
-                    odds.get(index, dict.fromkeys(READERS, Fraction(0))),
+                    index in by_scene,
+                    {reader: play.total(states) for reader, play in plays.items()},
                 )
             )
     return result
 
 
-def _summary(graph: StateGraph, play: Solution, goal: Prob) -> ReaderSummary:
-    dead_end: Prob = Fraction(0)
-    stopped: Prob = Fraction(0)
-    decisions: Prob = Fraction(0)
+def _by_mode(graph: StateGraph) -> dict[int, list[int]]:
+    """The dead ends, decisions and runaway states, by mode."""
+    modes = graph.modes
+    found: dict[int, list[int]] = {STUCK: [], CHOICE: [], RUNAWAY: []}
     for state in range(graph.size):
-        mode = graph.modes[state]
-        if mode == STUCK:
-            dead_end += play.mass[state]
-        elif mode == CHOICE:
-            decisions += play.mass[state]
-        elif mode == RUNAWAY:
-            stopped += play.mass[state]
+        if modes[state] in found:
+            found[modes[state]].append(state)
+    return found
+
+
+def _summary(by_mode: dict[int, list[int]], play: Solution, goal: Prob) -> ReaderSummary:
+    decisions = play.total(by_mode[CHOICE])
     return ReaderSummary(
-        goal, dead_end, play.never_ends, stopped, None if play.never_ends else decisions
+        goal,
+        play.total(by_mode[STUCK]),
+        play.never_ends,
+        play.total(by_mode[RUNAWAY]),
+        None if play.never_ends else decisions,
     )
 
 
@@ -311,23 +326,26 @@ def _runaway_scenes(graph: StateGraph) -> list[str]:
     return [graph.story.scenes[i].id for i in sorted(found)]
 
 
-def _trapped(graph: StateGraph) -> bytearray:
+def _trapped(graph: StateGraph, order: Condensation) -> bytearray:
     """1 for each state from which no ending can be reached, whatever the reader does."""
-    endings = [s for s in range(graph.size) if graph.modes[s] == ENDING]
-    reach = can_reach(graph, endings)
-    return bytearray(1 - r for r in reach)
+    modes = graph.modes
+    reach = reaches(graph, order, bytearray(mode == ENDING for mode in modes))
+    return reach.translate(_FLIP)
+
+
+_FLIP = bytes([1, 0]) + bytes(254)
 
 
 def _never_reached(graph: StateGraph) -> tuple[list[str], list[str]]:
     """Scenes no state is in, and choices of reached scenes that are never offered."""
     story = graph.story
-    reached: set[int] = set()
+    scene_of, modes, offsets, labels = graph.scenes(), graph.modes, graph.offsets, graph.labels
+    reached = set(scene_of)
     offered: set[tuple[int, int]] = set()
     for state in range(graph.size):
-        scene = graph.scene(state)
-        reached.add(scene)
-        if graph.modes[state] == CHOICE:
-            offered.update((scene, graph.labels[e]) for e in graph.edges(state))
+        if modes[state] == CHOICE:
+            scene = scene_of[state]
+            offered.update((scene, labels[e]) for e in range(offsets[state], offsets[state + 1]))
     scenes = [s.id for i, s in enumerate(story.scenes) if i not in reached]
     choices = [
         choice.id
@@ -342,16 +360,17 @@ def _never_reached(graph: StateGraph) -> tuple[list[str], list[str]]:
 def _traps(graph: StateGraph, trapped: bytearray) -> tuple[list[str], list[str]]:
     """Scenes every reachable state of which is a trap; choices that always lead into one."""
     story = graph.story
-    scene_free: dict[int, bool] = {}
+    scene_of, modes, offsets, targets = graph.scenes(), graph.modes, graph.offsets, graph.targets
+    labels = graph.labels
+    free_scenes = {scene_of[state] for state in range(graph.size) if not trapped[state]}
     choice_free: dict[tuple[int, int], bool] = {}
     for state in range(graph.size):
-        scene = graph.scene(state)
-        scene_free[scene] = scene_free.get(scene, False) or not trapped[state]
-        if graph.modes[state] == CHOICE:
-            for edge in graph.edges(state):
-                key = (scene, graph.labels[edge])
-                choice_free[key] = choice_free.get(key, False) or not trapped[graph.targets[edge]]
-    scenes = [story.scenes[i].id for i in sorted(scene_free) if not scene_free[i]]
+        if modes[state] == CHOICE:
+            scene = scene_of[state]
+            for edge in range(offsets[state], offsets[state + 1]):
+                key = (scene, labels[edge])
+                choice_free[key] = choice_free.get(key, False) or not trapped[targets[edge]]
+    scenes = [story.scenes[i].id for i in sorted(set(scene_of) - free_scenes)]
     choices = [
         story.scenes[i].choices[n].id for (i, n) in sorted(choice_free) if not choice_free[(i, n)]
     ]
