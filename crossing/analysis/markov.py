@@ -484,7 +484,9 @@ def optimise(graph: StateGraph, components: Condensation, goal: bytearray, best:
                 else:
                     common = gcd(bottom, d)
                     top, bottom = top * (d // common) + a * (bottom // common), bottom // common * d
-            numerator[state], denominator[state] = top, bottom * total
+            bottom *= total
+            common = gcd(top, bottom)  # one gcd per chance keeps later comparisons cheap
+            numerator[state], denominator[state] = top // common, bottom // common
     return result
 
 
