@@ -23,6 +23,8 @@ from fractions import Fraction
 from math import gcd
 from typing import TypeAlias
 
+from crossing.story import compiled as c
+
 from . import linear
 from .explore import StateGraph
 from .transitions import CHANCE, CHOICE, DIVERT
@@ -40,15 +42,12 @@ ZERO = Fraction(0)
 
 @dataclass(frozen=True, slots=True)
 class Condensation:
-    """The strongly connected components in topological order (the start's first)."""
+    """The strongly connected components in topological order (the start's first): a
+    cycle as the list of its states, any other state as the bare number (a million
+    one-state lists would cost the garbage collector more than the analysis)."""
 
-    order: list[list[int]]
-    acyclic: bool  # every component is one state without a loop onto itself
-
-    def is_cycle(self, graph: StateGraph, component: list[int]) -> bool:
-        if self.acyclic:
-            return False
-        return len(component) > 1 or _loops_on_itself(graph, component[0])
+    order: list[int | list[int]]
+    acyclic: bool  # no cycle at all: `order` holds only numbers
 
 
 def components(graph: StateGraph) -> Condensation:
@@ -72,8 +71,11 @@ def components(graph: StateGraph) -> Condensation:
             if indegree[target] == 0:
                 order.append(target)
     if len(order) == n:  # a state that loops onto itself never reaches indegree 0
-        return Condensation([[state] for state in order], True)
-    return Condensation(_tarjan(graph), False)
+        return Condensation(list(order), True)
+    return Condensation(
+        [c if len(c) > 1 or _loops_on_itself(graph, c[0]) else c[0] for c in _tarjan(graph)],
+        False,
+    )
 
 
 def _tarjan(graph: StateGraph) -> list[list[int]]:
@@ -148,9 +150,8 @@ def reaches(graph: StateGraph, components: Condensation, goal: bytearray) -> byt
     for the whole graph; only a cycle builds its own)."""
     offsets, targets = graph.offsets, graph.targets
     reached = bytearray(goal)
-    cyclic = not components.acyclic
     for component in reversed(components.order):
-        if cyclic and components.is_cycle(graph, component):
+        if isinstance(component, list):
             inside = set(component)
             back: dict[int, list[int]] = {state: [] for state in component}
             seeds: set[int] = set()
@@ -166,7 +167,7 @@ def reaches(graph: StateGraph, components: Condensation, goal: bytearray) -> byt
             for state in _closure(seeds, back):
                 reached[state] = 1
             continue
-        state = component[0]
+        state = component
         if not reached[state]:
             for edge in range(offsets[state], offsets[state + 1]):
                 if reached[targets[edge]]:
@@ -189,10 +190,10 @@ class Chain:
             for s in graph.story.scenes
         ]
         self._uniform = [ZERO] + [Fraction(1, k) for k in range(1, 64)]
-        # Per scene: each outcome's weight and the total, for the integer forward pass.
+        # Per scene: each outcome's weight and the total, for the integer passes, divided
+        # by their common factor (30/20/50 of 100 as 3/2/5 of 10: smaller denominators).
         self.outcome_weights = [
-            (tuple(o.weight for o in s.chance.outcomes), s.chance.total) if s.chance else ((), 1)
-            for s in graph.story.scenes
+            _lowest_weights(s.chance) if s.chance else ((), 1) for s in graph.story.scenes
         ]
 
     def step(self, state: int) -> list[tuple[int, Fraction]]:
@@ -212,6 +213,12 @@ class Chain:
             share = self._uniform[count] if count < 64 else Fraction(1, count)
             return [(graph.targets[e], share) for e in range(first, end)]
         return []
+
+
+def _lowest_weights(chance: c.Chance) -> tuple[tuple[int, ...], int]:
+    weights = [o.weight for o in chance.outcomes]
+    common = gcd(chance.total, *weights)
+    return tuple(w // common for w in weights), chance.total // common
 
 
 # -- where play goes --------------------------------------------------------------------
@@ -273,13 +280,12 @@ def forward(chain: Chain, components: Condensation) -> Solution:
             numerator[target] = numerator[target] * (d // common) + a * (b // common)
             denominator[target] = b // common * d
 
-    cyclic = not components.acyclic
     for component in components.order:
-        if cyclic and components.is_cycle(graph, component):
+        if isinstance(component, list):
             if any(numerator[state] for state in component):
                 _forward_cycle(chain, component, solution, arrive)
             continue
-        state = component[0]
+        state = component
         a = numerator[state]
         if not a:
             continue
@@ -446,12 +452,11 @@ def optimise(graph: StateGraph, components: Condensation, goal: bytearray, best:
     numerator, denominator = result.value.numerator, result.value.denominator
     modes, offsets, targets, labels = graph.modes, graph.offsets, graph.targets, graph.labels
     scene_of, weights = graph.scenes(), chain.outcome_weights
-    cyclic = not components.acyclic
     for component in reversed(components.order):
-        if cyclic and components.is_cycle(graph, component):
+        if isinstance(component, list):
             _optimise_cycle(chain, component, result, better, best)
             continue
-        state = component[0]
+        state = component
         mode = modes[state]
         if goal[state]:
             numerator[state] = 1
