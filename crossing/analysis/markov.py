@@ -4,9 +4,9 @@ A *policy* says what the reader does at a decision: None picks uniformly among t
 choices; a Policy array names the one edge taken at each decision state. With chance
 outcomes weighted as the story says, a policy makes the graph a Markov chain.
 
-Acyclic parts are computed exactly with fractions, in topological order. A cycle (a
-strongly connected component) is a sparse linear system, solved exactly whatever its size
-by fraction-free Gaussian elimination (linear.py).
+Acyclic parts are computed exactly in integers (a numerator and a denominator per state),
+in topological order. A cycle (a strongly connected component) is a sparse linear system,
+solved exactly whatever its size by fraction-free Gaussian elimination (linear.py).
 
 States from which a policy can never reach a state without successors (an ending or a
 dead end) loop for ever: the probability mass that enters them is reported as
@@ -73,7 +73,10 @@ def components(graph: StateGraph) -> Condensation:
     if len(order) == n:  # a state that loops onto itself never reaches indegree 0
         return Condensation(list(order), True)
     return Condensation(
-        [c if len(c) > 1 or _loops_on_itself(graph, c[0]) else c[0] for c in _tarjan(graph)],
+        [
+            part if len(part) > 1 or _loops_on_itself(graph, part[0]) else part[0]
+            for part in _tarjan(graph)
+        ],
         False,
     )
 
