@@ -177,7 +177,7 @@ def limit_json(story: c.CompiledStory, stop: TooManyStates) -> dict[str, Any]:
     }
 
 
-def probability_json(p: Prob) -> dict[str, Any]:
+def probability_json(p: Fraction | float) -> dict[str, Any]:
     """A number as the exact fraction (a string, as '2/3') and as a float."""
     if isinstance(p, Fraction):
         return {"exact": str(p), "value": float(p)}
