@@ -26,6 +26,13 @@ border, which divert to the endings safety, caught and stranded. A day holds abo
 graph is acyclic; --cycles adds a "the boat does not come" outcome that goes back to the same
 day unchanged, a two-state cycle for every state that can try the crossing.
 
+--cycle measures a family of single large cycles instead: gamblers' ruins (one scene whose
+chance steps a variable up or down, diverting to an ending at 0 and at N), fair from 150 to
+450 (the issue's case: exactly 1/3 and 2/3) and from 1,000 to 2,000, and biased 5:4 from 7 to
+2,000; each analysed whole (analyse) and checked against the closed form
+(1 - r^k) / (1 - r^N), r = q/p. --journey times `crossing odds content/journey` cold: a fresh
+process each run (imports included; the analysis keeps no cache), wall time.
+
 --profile prints a cProfile of one explore at the largest size (top 25 by own time) and
 --profile-analyse one of analyse. This is a benchmark, not a test: it asserts nothing about speed.
 """
@@ -34,6 +41,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import functools
 import gc
 import io
 import json
@@ -43,7 +51,9 @@ import resource
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +72,9 @@ from crossing.analysis.explore import explore
 from crossing.analysis.odds import analyse
 from crossing.analysis.transitions import build_transitions
 from crossing.story import CompiledStory, load_source
+
+ROOT = Path(__file__).resolve().parent.parent
+RUINS = ((450, 150, 1, 1), (2000, 1000, 1, 1), (2000, 7, 5, 4))  # goal, start, up, down
 
 HEALTH = 5  # health: 0..HEALTH
 PRICE = 4  # what the papers cost
@@ -407,6 +420,97 @@ def cells(results: list[Result]) -> tuple[list[str], list[list[str]]]:
     return header, rows
 
 
+def ruin_text(goal: int, start: int, up: int, down: int) -> str:
+    return f"""title: Ruin
+var k: 0..{goal} = {start}
+
+## walk
+-> won if k == {goal}
+-> lost if k == 0
+chance:
+  assumption: a coin, fair or not
+  {up} -> walk
+    ~ k += 1
+  {down} -> walk
+    ~ k -= 1
+
+## won
+ending: safety
+Won.
+
+## lost
+ending: caught
+Lost.
+"""
+
+
+def ruin_odds(goal: int, start: int, up: int, down: int) -> Fraction:
+    if up == down:
+        return Fraction(start, goal)
+    r = Fraction(down, up)
+    return (1 - r**start) / (1 - r**goal)
+
+
+def _analyse_into(story: CompiledStory, reports: list[Any]) -> None:
+    reports.append(analyse(story))
+
+
+def measure_cycles(root: Path, repeat: int, console: Console) -> list[dict[str, Any]]:
+    """The ruins of RUINS: analyse's time, and its odds against the closed form."""
+    rows = []
+    for goal, start, up, down in RUINS:
+        folder = root / f"ruin-{goal}-{start}-{up}-{down}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "main.story").write_text(ruin_text(goal, start, up, down), encoding="utf-8")
+        story = load(folder)
+        reports: list[Any] = []
+        timing = timed(repeat, functools.partial(_analyse_into, story, reports))
+        won = next(e for e in reports[-1].endings if e.scene == "won").odds["random"]
+        expected = ruin_odds(goal, start, up, down)
+        rows.append(
+            {
+                "story": f"ruin {start} -> 0 or {goal}, odds {up}:{down}",
+                "states": reports[-1].states,
+                "best_s": timing.best,
+                "median_s": timing.median,
+                "won": float(won),
+                "exact": won == expected,
+            }
+        )
+        console.print(
+            f"{rows[-1]['story']}: {rows[-1]['states']:,} states, analyse best "
+            f"{timing.best:.3f} s, median {timing.median:.3f} s; won = {float(won):.6f} "
+            f"({'exactly' if won == expected else 'NOT'} the closed form)",
+            markup=False,
+            highlight=False,
+        )
+    return rows
+
+
+def measure_journey(repeat: int, console: Console) -> dict[str, Any]:
+    """`crossing odds content/journey` in a fresh process, wall time."""
+    # The installed command, as a reader runs it (PYTHONPATH picks which checkout it runs).
+    command = [str(Path(sys.executable).parent / "crossing"), "odds", str(ROOT / "content/journey")]
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
+        runs.append(time.perf_counter() - start)
+    runs.sort()
+    result = {
+        "command": "crossing odds content/journey",
+        "best_s": runs[0],
+        "median_s": runs[len(runs) // 2],
+    }
+    console.print(
+        f"crossing odds content/journey, cold: best {runs[0]:.3f} s, "
+        f"median {result['median_s']:.3f} s wall ({repeat} fresh processes)",
+        markup=False,
+        highlight=False,
+    )
+    return result
+
+
 def parse_sizes(text: str) -> list[int]:
     return [int(float(s)) for s in text.split(",") if s.strip()]
 
@@ -418,6 +522,8 @@ def main() -> None:
     )
     parser.add_argument("--repeat", type=int, default=3, help="runs of each measure")
     parser.add_argument("--cycles", action="store_true", help="stories with a retry loop")
+    parser.add_argument("--cycle", action="store_true", help="the large-cycle family (ruins)")
+    parser.add_argument("--journey", action="store_true", help="crossing odds content/journey")
     parser.add_argument("--explore-only", action="store_true", help="skip analyse")
     parser.add_argument("--no-memory", action="store_true", help="skip the memory processes")
     parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
@@ -439,6 +545,16 @@ def main() -> None:
     console = Console()
     if console.width < 160:
         console = Console(width=160)
+    if args.cycle or args.journey:
+        with tempfile.TemporaryDirectory(prefix="crossing-odds-bench-") as temp:
+            extra: dict[str, Any] = {}
+            if args.cycle:
+                extra["cycles"] = measure_cycles(args.keep or Path(temp), args.repeat, console)
+            if args.journey:
+                extra["journey"] = measure_journey(args.repeat, console)
+        if args.json:
+            args.json.write_text(json.dumps(extra, indent=2), encoding="utf-8")
+        return
     collect = not args.no_gc
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="crossing-odds-bench-") as temp:

@@ -54,6 +54,7 @@ class StateGraph:
     offsets: array[int]
     targets: array[int]
     labels: array[int]
+    scene_numbers: array[int] | None = None  # each state's scene, computed when first asked
 
     @property
     def size(self) -> int:
@@ -65,6 +66,13 @@ class StateGraph:
 
     def scene(self, state: int) -> int:
         return self.codec.scene_of(self.keys[state])
+
+    def scenes(self) -> array[int]:
+        """Each state's scene, in one array (cheaper than scene() in loops over states)."""
+        if self.scene_numbers is None:
+            span = self.codec.span
+            self.scene_numbers = array("i", [key // span for key in self.keys])
+        return self.scene_numbers
 
     def edges(self, state: int) -> range:
         return range(self.offsets[state], self.offsets[state + 1])

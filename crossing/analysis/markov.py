@@ -4,10 +4,9 @@ A *policy* says what the reader does at a decision: None picks uniformly among t
 choices; a Policy array names the one edge taken at each decision state. With chance
 outcomes weighted as the story says, a policy makes the graph a Markov chain.
 
-Acyclic parts are computed exactly with fractions, in topological order. A cycle (a
-strongly connected component) is a small linear system, solved exactly by sparse Gaussian
-elimination when it has at most EXACT_LIMIT states, and otherwise by Gauss–Seidel
-iteration in floating point to TOLERANCE; Solution.exact says which happened.
+Acyclic parts are computed exactly in integers (a numerator and a denominator per state),
+in topological order. A cycle (a strongly connected component) is a sparse linear system,
+solved exactly whatever its size by fraction-free Gaussian elimination (linear.py).
 
 States from which a policy can never reach a state without successors (an ending or a
 dead end) loop for ever: the probability mass that enters them is reported as
@@ -21,18 +20,19 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from fractions import Fraction
+from math import gcd
 from typing import TypeAlias
 
+from crossing.story import compiled as c
+
+from . import linear
 from .explore import StateGraph
 from .transitions import CHANCE, CHOICE, DIVERT
 
-Prob = Fraction | float
+Prob = Fraction  # exact, always (floats were for the iteration that is gone)
 # A policy: for each state, the edge taken at a decision state (-1 elsewhere).
 Policy: TypeAlias = "array[int]"
 
-EXACT_LIMIT = 400
-TOLERANCE = 1e-12
-MAX_SWEEPS = 100_000
 ONE = Fraction(1)
 ZERO = Fraction(0)
 
@@ -42,15 +42,12 @@ ZERO = Fraction(0)
 
 @dataclass(frozen=True, slots=True)
 class Condensation:
-    """The strongly connected components in topological order (the start's first)."""
+    """The strongly connected components in topological order (the start's first): a
+    cycle as the list of its states, any other state as the bare number (a million
+    one-state lists would cost the garbage collector more than the analysis)."""
 
-    order: list[list[int]]
-    acyclic: bool  # every component is one state without a loop onto itself
-
-    def is_cycle(self, graph: StateGraph, component: list[int]) -> bool:
-        if self.acyclic:
-            return False
-        return len(component) > 1 or _loops_on_itself(graph, component[0])
+    order: list[int | list[int]]
+    acyclic: bool  # no cycle at all: `order` holds only numbers
 
 
 def components(graph: StateGraph) -> Condensation:
@@ -74,8 +71,14 @@ def components(graph: StateGraph) -> Condensation:
             if indegree[target] == 0:
                 order.append(target)
     if len(order) == n:  # a state that loops onto itself never reaches indegree 0
-        return Condensation([[state] for state in order], True)
-    return Condensation(_tarjan(graph), False)
+        return Condensation(list(order), True)
+    return Condensation(
+        [
+            part if len(part) > 1 or _loops_on_itself(graph, part[0]) else part[0]
+            for part in _tarjan(graph)
+        ],
+        False,
+    )
 
 
 def _tarjan(graph: StateGraph) -> list[list[int]]:
@@ -144,6 +147,38 @@ def can_reach(graph: StateGraph, goals: Iterable[int]) -> bytearray:
     return reached
 
 
+def reaches(graph: StateGraph, components: Condensation, goal: bytearray) -> bytearray:
+    """1 for every state from which some path leads to a state marked in `goal`: as
+    can_reach, but in one pass over the components from the last (no predecessor lists
+    for the whole graph; only a cycle builds its own)."""
+    offsets, targets = graph.offsets, graph.targets
+    reached = bytearray(goal)
+    for component in reversed(components.order):
+        if isinstance(component, list):
+            inside = set(component)
+            back: dict[int, list[int]] = {state: [] for state in component}
+            seeds: set[int] = set()
+            for state in component:
+                for edge in range(offsets[state], offsets[state + 1]):
+                    target = targets[edge]
+                    if target in inside:
+                        back[target].append(state)
+                    elif reached[target] or reached[state]:
+                        seeds.add(state)
+                if reached[state]:
+                    seeds.add(state)
+            for state in _closure(seeds, back):
+                reached[state] = 1
+            continue
+        state = component
+        if not reached[state]:
+            for edge in range(offsets[state], offsets[state + 1]):
+                if reached[targets[edge]]:
+                    reached[state] = 1
+                    break
+    return reached
+
+
 # -- transition probabilities -----------------------------------------------------------
 
 
@@ -158,6 +193,11 @@ class Chain:
             for s in graph.story.scenes
         ]
         self._uniform = [ZERO] + [Fraction(1, k) for k in range(1, 64)]
+        # Per scene: each outcome's weight and the total, for the integer passes, divided
+        # by their common factor (30/20/50 of 100 as 3/2/5 of 10: smaller denominators).
+        self.outcome_weights = [
+            _lowest_weights(s.chance) if s.chance else ((), 1) for s in graph.story.scenes
+        ]
 
     def step(self, state: int) -> list[tuple[int, Fraction]]:
         """The states reachable in one move, with their probabilities."""
@@ -178,50 +218,113 @@ class Chain:
         return []
 
 
+def _lowest_weights(chance: c.Chance) -> tuple[tuple[int, ...], int]:
+    weights = [o.weight for o in chance.outcomes]
+    common = gcd(chance.total, *weights)
+    return tuple(w // common for w in weights), chance.total // common
+
+
 # -- where play goes --------------------------------------------------------------------
 
 
 @dataclass(slots=True)
 class Solution:
     """The chance of arriving in each state (for a state in a cycle, the expected number
-    of visits), and the probability of looping for ever."""
+    of visits), and the probability of looping for ever.
 
-    mass: list[Prob]
+    The chance of state s is numerator[s] / denominator[s], two plain integers: no
+    `Fraction` on the hot path (its gcd and method calls were half the analysis's time).
+    Denominators are never reduced: the products of choice counts and chance totals along
+    the paths, so arrivals along different paths mostly share one and just add up."""
+
+    numerator: list[int]
+    denominator: list[int]
     never_ends: Prob
-    exact: bool
-    unconverged: float = 0.0  # largest remaining change where iteration hit MAX_SWEEPS
+
+    def mass(self, state: int) -> Fraction:
+        return Fraction(self.numerator[state], self.denominator[state])
+
+    def total(self, states: Iterable[int]) -> Fraction:
+        """The sum over `states`, in integers until the one Fraction at the end."""
+        numerator, denominator = self.numerator, self.denominator
+        top, bottom = 0, 1
+        for state in states:
+            a = numerator[state]
+            if not a:
+                continue
+            d = denominator[state]
+            if d == bottom:
+                top += a
+            else:
+                common = gcd(bottom, d)
+                top, bottom = top * (d // common) + a * (bottom // common), bottom // common * d
+        return Fraction(top, bottom)
 
 
 def forward(chain: Chain, components: Condensation) -> Solution:
     """Push probability from the start through the components in topological order."""
     graph = chain.graph
-    modes, offsets, targets, policy = graph.modes, graph.offsets, graph.targets, chain.policy
-    mass: list[Prob] = [ZERO] * graph.size
-    mass[0] = ONE
-    solution = Solution(mass, ZERO, True)
+    modes, offsets, targets, labels = graph.modes, graph.offsets, graph.targets, graph.labels
+    policy = chain.policy
+    numerator = [0] * graph.size
+    denominator = [1] * graph.size
+    numerator[0] = 1
+    solution = Solution(numerator, denominator, ZERO)
+    scene_of, weights = graph.scenes(), chain.outcome_weights
+
+    def arrive(target: int, a: int, d: int) -> None:
+        b = denominator[target]
+        if b == d:
+            numerator[target] += a
+        elif not numerator[target]:
+            numerator[target], denominator[target] = a, d
+        else:
+            common = gcd(b, d)
+            numerator[target] = numerator[target] * (d // common) + a * (b // common)
+            denominator[target] = b // common * d
+
     for component in components.order:
-        if components.is_cycle(graph, component):
-            if any(mass[state] for state in component):
-                _forward_cycle(chain, component, solution)
+        if isinstance(component, list):
+            if any(numerator[state] for state in component):
+                _forward_cycle(chain, component, solution, arrive)
             continue
-        state = component[0]
-        arrived = mass[state]
-        if not arrived:
+        state = component
+        a = numerator[state]
+        if not a:
             continue
-        # The common cases inline: one multiplication per state, not per edge.
+        d = denominator[state]
+        # The common cases inline: a divert or a chosen edge passes its chance on as it is.
         mode = modes[state]
-        if mode == DIVERT:
-            mass[targets[offsets[state]]] += arrived
-        elif mode == CHOICE and policy is not None:
-            mass[targets[policy[state]]] += arrived
+        if mode == DIVERT or (mode == CHOICE and policy is not None):
+            target = targets[offsets[state] if mode == DIVERT else policy[state]]  # type: ignore[index]
+            if denominator[target] == d:
+                numerator[target] += a
+            elif not numerator[target]:
+                numerator[target], denominator[target] = a, d
+            else:
+                arrive(target, a, d)
         elif mode == CHOICE:
             first, end = offsets[state], offsets[state + 1]
-            share = arrived / (end - first)
+            d *= end - first
             for edge in range(first, end):
-                mass[targets[edge]] += share
-        else:
-            for target, p in chain.step(state):
-                mass[target] += arrived * p
+                target = targets[edge]
+                if denominator[target] == d:
+                    numerator[target] += a
+                elif not numerator[target]:
+                    numerator[target], denominator[target] = a, d
+                else:
+                    arrive(target, a, d)
+        elif mode == CHANCE:
+            scene_weights, total = weights[scene_of[state]]
+            d *= total
+            for edge in range(offsets[state], offsets[state + 1]):
+                target, w = targets[edge], scene_weights[labels[edge]]
+                if denominator[target] == d:
+                    numerator[target] += a * w
+                elif not numerator[target]:
+                    numerator[target], denominator[target] = a * w, d
+                else:
+                    arrive(target, a * w, d)
     return solution
 
 
@@ -229,31 +332,40 @@ def _loops_on_itself(graph: StateGraph, state: int) -> bool:
     return any(graph.targets[e] == state for e in graph.edges(state))
 
 
-def _forward_cycle(chain: Chain, component: list[int], solution: Solution) -> None:
+def _forward_cycle(
+    chain: Chain,
+    component: list[int],
+    solution: Solution,
+    arrive: Callable[[int, int, int], None],
+) -> None:
     """Expected visits x of the cycle's states: x = inflow + Q^T x; then the outflow."""
-    mass = solution.mass
+    numerator, denominator = solution.numerator, solution.denominator
     inside = set(component)
     steps = {state: chain.step(state) for state in component}
     live = _escaping(steps, inside)
     for state in component:
         if state not in live:
-            solution.never_ends += mass[state]
-            mass[state] = ZERO
+            solution.never_ends += solution.mass(state)
+            numerator[state], denominator[state] = 0, 1
     equations: dict[int, dict[int, Prob]] = {state: {state: ONE} for state in live}
-    rhs: dict[int, Prob] = {state: mass[state] for state in live}
+    rhs: dict[int, Prob] = {state: solution.mass(state) for state in live}
     for state in live:
         for target, p in steps[state]:
             if target in live:
                 row = equations[target]
                 row[state] = row.get(state, ZERO) - p
-    visits = _solve(equations, rhs, solution)
+    visits = _solve(equations, rhs)
+    outflow: dict[int, Fraction] = {}
     for state in live:
-        mass[state] = visits[state]
+        visited = visits[state]
+        numerator[state], denominator[state] = visited.numerator, visited.denominator
         for target, p in steps[state]:
             if target not in inside:
-                mass[target] += visits[state] * p
+                outflow[target] = outflow.get(target, ZERO) + visited * p
             elif target not in live:
-                solution.never_ends += visits[state] * p
+                solution.never_ends += visited * p
+    for target, flow in outflow.items():
+        arrive(target, flow.numerator, flow.denominator)
 
 
 def _escaping(
@@ -290,84 +402,37 @@ def _closure(seeds: set[int], back: dict[int, list[int]]) -> set[int]:
     return reached
 
 
-def _solve(
-    equations: dict[int, dict[int, Prob]], rhs: dict[int, Prob], solution: Solution
-) -> dict[int, Prob]:
-    """Solve sum_j equations[i][j] * x_j = rhs[i]: exactly when small, else iteratively.
-
-    The matrices here are I - Q for a substochastic Q that can leave: nonsingular
-    M-matrices, so elimination in any order never meets a zero pivot.
-    """
-    if len(equations) <= EXACT_LIMIT:
-        return _eliminate(equations, rhs)
-    solution.exact = False
-    return _gauss_seidel(equations, rhs, solution)
-
-
-def _eliminate(equations: dict[int, dict[int, Prob]], rhs: dict[int, Prob]) -> dict[int, Prob]:
-    rows = {i: dict(row) for i, row in equations.items()}
-    right = dict(rhs)
-    columns: dict[int, set[int]] = {}
-    for i, row in rows.items():
-        for j in row:
-            columns.setdefault(j, set()).add(i)
-    order = list(rows)
-    for pivot in order:
-        pivot_row = rows[pivot]
-        pivot_value = pivot_row[pivot]
-        for other in list(columns[pivot]):
-            if other == pivot or other not in rows:
-                continue
-            row = rows[other]
-            factor = row.pop(pivot) / pivot_value
-            columns[pivot].discard(other)
-            for j, value in pivot_row.items():
-                if j == pivot:
-                    continue
-                updated = row.get(j, ZERO) - factor * value
-                if updated:
-                    row[j] = updated
-                    columns.setdefault(j, set()).add(other)
-                elif j in row:
-                    del row[j]
-                    columns[j].discard(other)
-            right[other] -= factor * right[pivot]
-    return {i: right[i] / rows[i][i] for i in order}
-
-
-def _gauss_seidel(
-    equations: dict[int, dict[int, Prob]], rhs: dict[int, Prob], solution: Solution
-) -> dict[int, Prob]:
-    x = dict.fromkeys(equations, 0.0)
-    terms = {
-        i: (float(row[i]), [(j, float(v)) for j, v in row.items() if j != i])
-        for i, row in equations.items()
-    }
-    right = {i: float(v) for i, v in rhs.items()}
-    change = 0.0
-    for _ in range(MAX_SWEEPS):
-        change = 0.0
-        for i, (diagonal, others) in terms.items():
-            value = (right[i] - sum(v * x[j] for j, v in others)) / diagonal
-            change = max(change, abs(value - x[i]))
-            x[i] = value
-        if change <= TOLERANCE * max(1.0, max(x.values())):
-            return dict(x)
-    solution.unconverged = max(solution.unconverged, change)
-    return dict(x)
+def _solve(equations: dict[int, dict[int, Prob]], rhs: dict[int, Prob]) -> dict[int, Prob]:
+    """Solve sum_j equations[i][j] * x_j = rhs[i] exactly, whatever the cycle's size."""
+    return linear.solve(equations, rhs)
 
 
 # -- the best and the worst play --------------------------------------------------------
+
+
+class Values:
+    """Chances as integer pairs (numerator[s] / denominator[s]), read and written as
+    fractions by the cycle code, which is rarer and works in `Fraction`s."""
+
+    __slots__ = ("denominator", "numerator")
+
+    def __init__(self, size: int):
+        self.numerator = [0] * size
+        self.denominator = [1] * size
+
+    def __getitem__(self, state: int) -> Fraction:
+        return Fraction(self.numerator[state], self.denominator[state])
+
+    def __setitem__(self, state: int, value: Fraction) -> None:
+        self.numerator[state], self.denominator[state] = value.numerator, value.denominator
 
 
 @dataclass(slots=True)
 class Optimum:
     """The highest (or lowest) chance of a goal from each state, and a policy achieving it."""
 
-    value: list[Prob]
+    value: Values
     policy: Policy
-    exact: bool = True
-    unconverged: float = 0.0
 
 
 Better = Callable[[Prob, Prob], bool]
@@ -379,43 +444,58 @@ def optimise(graph: StateGraph, components: Condensation, goal: bytearray, best:
 
     Components are solved from the last to the first. Inside a cycle, policy iteration:
     evaluate the policy exactly, switch a choice only where strictly better, repeat.
+    Elsewhere in integers: a/b > c/d is a*d > c*b, and a chance sums over one denominator.
     """
-    better: Better = (lambda a, b: a > b) if best == "max" else (lambda a, b: a < b)
+    maximise = best == "max"
+    better: Better = (lambda a, b: a > b) if maximise else (lambda a, b: a < b)
     chain = Chain(graph, array("q", [-1]) * graph.size)
     policy = chain.policy
     assert policy is not None
-    result = Optimum([ZERO] * graph.size, policy)
-    value = result.value
-    modes, offsets, targets = graph.modes, graph.offsets, graph.targets
+    result = Optimum(Values(graph.size), policy)
+    numerator, denominator = result.value.numerator, result.value.denominator
+    modes, offsets, targets, labels = graph.modes, graph.offsets, graph.targets, graph.labels
+    scene_of, weights = graph.scenes(), chain.outcome_weights
     for component in reversed(components.order):
-        if components.is_cycle(graph, component):
+        if isinstance(component, list):
             _optimise_cycle(chain, component, result, better, best)
             continue
-        state = component[0]
+        state = component
         mode = modes[state]
         if goal[state]:
-            value[state] = ONE
+            numerator[state] = 1
         elif mode == DIVERT:
-            value[state] = value[targets[offsets[state]]]
+            target = targets[offsets[state]]
+            numerator[state], denominator[state] = numerator[target], denominator[target]
         elif mode == CHOICE:
-            edge = _best_edge(graph, state, value, better)
-            policy[state] = edge
-            value[state] = value[targets[edge]]
+            chosen = first = offsets[state]
+            target = targets[first]
+            a, b = numerator[target], denominator[target]
+            for edge in range(first + 1, offsets[state + 1]):
+                target = targets[edge]
+                c, d = numerator[target], denominator[target]
+                if (c * b > a * d) if maximise else (c * b < a * d):
+                    chosen, a, b = edge, c, d
+            policy[state] = chosen
+            numerator[state], denominator[state] = a, b
         elif mode == CHANCE:
-            total: Prob = ZERO
-            for target, p in chain.step(state):
-                if value[target]:
-                    total += value[target] * p
-            value[state] = total
+            scene_weights, total = weights[scene_of[state]]
+            top, bottom = 0, 1
+            for edge in range(offsets[state], offsets[state + 1]):
+                target = targets[edge]
+                a = numerator[target]
+                if not a:
+                    continue
+                a *= scene_weights[labels[edge]]
+                d = denominator[target]
+                if d == bottom:
+                    top += a
+                else:
+                    common = gcd(bottom, d)
+                    top, bottom = top * (d // common) + a * (bottom // common), bottom // common * d
+            bottom *= total
+            common = gcd(top, bottom)  # one gcd per chance keeps later comparisons cheap
+            numerator[state], denominator[state] = top // common, bottom // common
     return result
-
-
-def _best_edge(graph: StateGraph, state: int, value: list[Prob], better: Better) -> int:
-    chosen = graph.offsets[state]
-    for edge in graph.edges(state):
-        if better(value[graph.targets[edge]], value[graph.targets[chosen]]):
-            chosen = edge
-    return chosen
 
 
 def _optimise_cycle(
@@ -453,7 +533,7 @@ def _certain_zero(
     chain: Chain,
     component: list[int],
     inside: set[int],
-    value: list[Prob],
+    value: Values,
     best: str,
 ) -> set[int]:
     """States of the cycle whose optimal value is 0, found from the graph alone.
@@ -464,17 +544,39 @@ def _certain_zero(
     moves = {state: _all_moves(graph, chain, state) for state in component}
     if best == "max":
         return inside - _escaping(moves, inside, lambda target: bool(value[target]))
+    # A worklist, not repeated sweeps: a long cycle (a random walk) would take a sweep per
+    # state. Each state counts its safe moves; it leaves when a chance needs them all, or
+    # a decision has none left, and its predecessors then count one fewer.
     zero = set(component)
-    changed = True
-    while changed:
-        changed = False
-        for state in list(zero):
-            safe = [t in zero or (t not in inside and not value[t]) for t, _ in moves[state]]
-            keep = any(safe) if graph.modes[state] == CHOICE else all(safe)
-            if not keep:
-                zero.discard(state)
-                changed = True
+    safe_moves: dict[int, int] = {}
+    before: dict[int, list[int]] = {state: [] for state in component}
+    leaving: list[int] = []
+    for state, state_moves in moves.items():
+        safe_moves[state] = 0
+        for target, _ in state_moves:
+            if target in inside:
+                before[target].append(state)
+                safe_moves[state] += 1
+            elif not value[target]:
+                safe_moves[state] += 1
+        if not _keeps(graph, state, safe_moves[state], len(state_moves)):
+            leaving.append(state)
+    while leaving:
+        state = leaving.pop()
+        if state not in zero:
+            continue
+        zero.discard(state)
+        for earlier in before[state]:
+            if earlier in zero:
+                safe_moves[earlier] -= 1
+                if not _keeps(graph, earlier, safe_moves[earlier], len(moves[earlier])):
+                    leaving.append(earlier)
     return zero
+
+
+def _keeps(graph: StateGraph, state: int, safe: int, total: int) -> bool:
+    """Whether the reader can still avoid the goal for sure from `state`."""
+    return safe > 0 if graph.modes[state] == CHOICE else safe == total
 
 
 def _all_moves(graph: StateGraph, chain: Chain, state: int) -> list[tuple[int, Fraction]]:
@@ -505,8 +607,5 @@ def _evaluate_cycle(
             elif target not in inside:
                 constant += p * value[target]
         equations[state], rhs[state] = row, constant
-    solution = Solution([], ZERO, True)
-    for state, v in _solve(equations, rhs, solution).items():
+    for state, v in _solve(equations, rhs).items():
         value[state] = v
-    result.exact = result.exact and solution.exact
-    result.unconverged = max(result.unconverged, solution.unconverged)

@@ -14,7 +14,7 @@ docs/cli.md; the site's ending screen reads it.
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
@@ -22,8 +22,19 @@ from crossing.story import compiled as c
 from crossing.story.runtime import snapshot
 
 from .explore import DEFAULT_MAX_STATES, StateGraph, TooManyStates, explore
-from .markov import TOLERANCE, Chain, Prob, Solution, can_reach, components, forward, optimise
-from .transitions import CHOICE, ENDING, STUCK
+from .limit import could_run_away, current_limit, stop_runaways
+from .markov import (
+    Chain,
+    Condensation,
+    Prob,
+    Solution,
+    can_reach,
+    components,
+    forward,
+    optimise,
+    reaches,
+)
+from .transitions import CHANCE, CHOICE, DIVERT, ENDING, RUNAWAY, STUCK
 
 FORMAT = "crossing-odds"
 FORMAT_VERSION = 1
@@ -37,6 +48,7 @@ class ReaderSummary:
     goal: Prob  # chance of an ending of the goal kind
     dead_end: Prob
     never_ends: Prob
+    stops_with_error: Prob  # the players' divert limit (limit.py)
     expected_decisions: Prob | None  # None when play may never end
 
 
@@ -63,8 +75,6 @@ class OddsReport:
     transitions: int
     decision_states: int
     ending_states: int
-    exact: bool
-    unconverged: float
     endings: list[EndingOdds]
     kinds: dict[str, dict[str, Prob]]
     readers: dict[str, ReaderSummary]
@@ -74,6 +84,16 @@ class OddsReport:
     trap_scenes: list[str]
     trap_choices: list[str]
     dead_ends: list[DeadEnd]
+    limit: int = 0  # the players' divert limit the analysis applied
+    runaway_states: int = 0
+    runaway_scenes: list[str] = field(default_factory=list)
+    endless_states: int = 0
+    endless_scenes: list[str] = field(default_factory=list)
+
+    @property
+    def exact(self) -> bool:
+        """Always true: every cycle is solved exactly, whatever its size (linear.py)."""
+        return True
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -91,8 +111,8 @@ class OddsReport:
             "transitions": self.transitions,
             "decision_states": self.decision_states,
             "ending_states": self.ending_states,
-            "method": "exact" if self.exact else "iterative",
-            "tolerance": None if self.exact else TOLERANCE,
+            "method": "exact",  # every cycle is solved exactly (markov.py, linear.py)
+            "tolerance": None,
             "endings": [
                 {
                     "scene": e.scene,
@@ -112,6 +132,7 @@ class OddsReport:
                     "goal": probability_json(s.goal),
                     "dead_end": probability_json(s.dead_end),
                     "never_ends": probability_json(s.never_ends),
+                    "stops_with_error": probability_json(s.stops_with_error),
                     "expected_decisions": None
                     if s.expected_decisions is None
                     else probability_json(s.expected_decisions),
@@ -128,6 +149,12 @@ class OddsReport:
                 "choices": self.trap_choices,
                 "dead_ends": [{"scene": d.scene, "values": d.values} for d in self.dead_ends],
             },
+            "runaway": {
+                "limit": self.limit,
+                "states": self.runaway_states,
+                "scenes": self.runaway_scenes,
+            },
+            "endless": {"states": self.endless_states, "scenes": self.endless_scenes},
         }
 
 
@@ -150,7 +177,7 @@ def limit_json(story: c.CompiledStory, stop: TooManyStates) -> dict[str, Any]:
     }
 
 
-def probability_json(p: Prob) -> dict[str, Any]:
+def probability_json(p: Fraction | float) -> dict[str, Any]:
     """A number as the exact fraction (a string, as '2/3') and as a float."""
     if isinstance(p, Fraction):
         return {"exact": str(p), "value": float(p)}
@@ -169,6 +196,12 @@ def analyse(
     (explore.py); the odds are the same either way, the state counts are not."""
     graph = explore(story, max_states, fold)
     order = components(graph)
+    limit = current_limit()
+    if could_run_away(graph, order.acyclic, limit):
+        stopped = stop_runaways(graph, limit)
+        if stopped is not None:
+            graph = stopped
+            order = components(graph)
     is_goal = bytearray(
         graph.modes[s] == ENDING and _ending_kind(graph, s) == goal for s in range(graph.size)
     )
@@ -185,7 +218,9 @@ def analyse(
         totals = kinds.setdefault(ending.kind, dict.fromkeys(READERS, Fraction(0)))
         for reader in READERS:
             totals[reader] += ending.odds[reader]
-    trapped = _trapped(graph)
+    trapped = _trapped(graph, order)
+    by_mode = _by_mode(graph)
+    endless = _endless(graph) if any(p.never_ends for p in plays.values()) else []
     unreachable_scenes, unreachable_choices = _never_reached(graph)
     trap_scenes, trap_choices = _traps(graph, trapped)
     return OddsReport(
@@ -195,14 +230,10 @@ def analyse(
         transitions=graph.transitions,
         decision_states=graph.modes.count(CHOICE),
         ending_states=graph.modes.count(ENDING),
-        exact=all(p.exact for p in plays.values()) and best.exact and worst.exact,
-        unconverged=max(
-            best.unconverged, worst.unconverged, *(p.unconverged for p in plays.values())
-        ),
         endings=endings,
         kinds=kinds,
         readers={
-            reader: _summary(graph, play, kinds.get(goal, {}).get(reader, Fraction(0)))
+            reader: _summary(by_mode, play, kinds.get(goal, {}).get(reader, Fraction(0)))
             for reader, play in plays.items()
         },
         unreachable_scenes=unreachable_scenes,
@@ -211,6 +242,13 @@ def analyse(
         trap_scenes=trap_scenes,
         trap_choices=trap_choices,
         dead_ends=_dead_ends(graph),
+        limit=limit,
+        runaway_states=graph.modes.count(RUNAWAY),
+        runaway_scenes=_runaway_scenes(graph),
+        endless_states=len(endless),
+        endless_scenes=[
+            graph.story.scenes[i].id for i in sorted({graph.scene(s) for s in endless})
+        ],
     )
 
 
@@ -222,56 +260,92 @@ def _ending_kind(graph: StateGraph, state: int) -> str:
 
 def _endings(graph: StateGraph, plays: dict[str, Solution]) -> list[EndingOdds]:
     """Every ending scene of the story, reachable or not, in story order."""
-    odds: dict[int, dict[str, Prob]] = {}
+    by_scene: dict[int, list[int]] = {}
+    scenes, modes = graph.scenes(), graph.modes
     for state in range(graph.size):
-        if graph.modes[state] == ENDING:
-            by_reader = odds.setdefault(graph.scene(state), dict.fromkeys(READERS, Fraction(0)))
-            for reader, play in plays.items():
-                by_reader[reader] += play.mass[state]
+        if modes[state] == ENDING:
+            by_scene.setdefault(scenes[state], []).append(state)
     result: list[EndingOdds] = []
     for index, scene in enumerate(graph.story.scenes):
         if scene.ending is not None:
+            states = by_scene.get(index, [])
             result.append(
                 EndingOdds(
                     scene.id,
                     scene.title,
                     scene.ending.kind,
-                    index in odds,
-                    odds.get(index, dict.fromkeys(READERS, Fraction(0))),
+                    index in by_scene,
+                    {reader: play.total(states) for reader, play in plays.items()},
                 )
             )
     return result
 
 
-def _summary(graph: StateGraph, play: Solution, goal: Prob) -> ReaderSummary:
-    dead_end: Prob = Fraction(0)
-    decisions: Prob = Fraction(0)
+def _by_mode(graph: StateGraph) -> dict[int, list[int]]:
+    """The dead ends, decisions and runaway states, by mode."""
+    modes = graph.modes
+    found: dict[int, list[int]] = {STUCK: [], CHOICE: [], RUNAWAY: []}
     for state in range(graph.size):
-        mode = graph.modes[state]
-        if mode == STUCK:
-            dead_end += play.mass[state]
-        elif mode == CHOICE:
-            decisions += play.mass[state]
-    return ReaderSummary(goal, dead_end, play.never_ends, None if play.never_ends else decisions)
+        if modes[state] in found:
+            found[modes[state]].append(state)
+    return found
 
 
-def _trapped(graph: StateGraph) -> bytearray:
+def _summary(by_mode: dict[int, list[int]], play: Solution, goal: Prob) -> ReaderSummary:
+    decisions = play.total(by_mode[CHOICE])
+    return ReaderSummary(
+        goal,
+        play.total(by_mode[STUCK]),
+        play.never_ends,
+        play.total(by_mode[RUNAWAY]),
+        None if play.never_ends else decisions,
+    )
+
+
+def _endless(graph: StateGraph) -> list[int]:
+    """States from which play goes on for ever by draws and diverts alone: no decision,
+    ending, dead end or runaway divert chain can follow. The players would loop there
+    without end (a draw starts the divert count again), so the report calls it an error."""
+    stops = [s for s in range(graph.size) if graph.modes[s] not in (DIVERT, CHANCE)]
+    reach = can_reach(graph, stops)
+    return [s for s in range(graph.size) if not reach[s]]
+
+
+def _runaway_scenes(graph: StateGraph) -> list[str]:
+    """The scenes where a runaway divert chain begins: entered at the start, by a choice
+    or by a chance outcome (a chain entered by a divert began earlier)."""
+    if not graph.modes.count(RUNAWAY):
+        return []
+    modes, targets = graph.modes, graph.targets
+    found = {graph.scene(0)} if modes[0] == RUNAWAY else set()
+    for state in range(graph.size):
+        if modes[state] in (CHOICE, CHANCE):
+            for edge in graph.edges(state):
+                if modes[targets[edge]] == RUNAWAY:
+                    found.add(graph.scene(targets[edge]))
+    return [graph.story.scenes[i].id for i in sorted(found)]
+
+
+def _trapped(graph: StateGraph, order: Condensation) -> bytearray:
     """1 for each state from which no ending can be reached, whatever the reader does."""
-    endings = [s for s in range(graph.size) if graph.modes[s] == ENDING]
-    reach = can_reach(graph, endings)
-    return bytearray(1 - r for r in reach)
+    modes = graph.modes
+    reach = reaches(graph, order, bytearray(mode == ENDING for mode in modes))
+    return reach.translate(_FLIP)
+
+
+_FLIP = bytes([1, 0]) + bytes(254)
 
 
 def _never_reached(graph: StateGraph) -> tuple[list[str], list[str]]:
     """Scenes no state is in, and choices of reached scenes that are never offered."""
     story = graph.story
-    reached: set[int] = set()
+    scene_of, modes, offsets, labels = graph.scenes(), graph.modes, graph.offsets, graph.labels
+    reached = set(scene_of)
     offered: set[tuple[int, int]] = set()
     for state in range(graph.size):
-        scene = graph.scene(state)
-        reached.add(scene)
-        if graph.modes[state] == CHOICE:
-            offered.update((scene, graph.labels[e]) for e in graph.edges(state))
+        if modes[state] == CHOICE:
+            scene = scene_of[state]
+            offered.update((scene, labels[e]) for e in range(offsets[state], offsets[state + 1]))
     scenes = [s.id for i, s in enumerate(story.scenes) if i not in reached]
     choices = [
         choice.id
@@ -286,16 +360,17 @@ def _never_reached(graph: StateGraph) -> tuple[list[str], list[str]]:
 def _traps(graph: StateGraph, trapped: bytearray) -> tuple[list[str], list[str]]:
     """Scenes every reachable state of which is a trap; choices that always lead into one."""
     story = graph.story
-    scene_free: dict[int, bool] = {}
+    scene_of, modes, offsets, targets = graph.scenes(), graph.modes, graph.offsets, graph.targets
+    labels = graph.labels
+    free_scenes = {scene_of[state] for state in range(graph.size) if not trapped[state]}
     choice_free: dict[tuple[int, int], bool] = {}
     for state in range(graph.size):
-        scene = graph.scene(state)
-        scene_free[scene] = scene_free.get(scene, False) or not trapped[state]
-        if graph.modes[state] == CHOICE:
-            for edge in graph.edges(state):
-                key = (scene, graph.labels[edge])
-                choice_free[key] = choice_free.get(key, False) or not trapped[graph.targets[edge]]
-    scenes = [story.scenes[i].id for i in sorted(scene_free) if not scene_free[i]]
+        if modes[state] == CHOICE:
+            scene = scene_of[state]
+            for edge in range(offsets[state], offsets[state + 1]):
+                key = (scene, labels[edge])
+                choice_free[key] = choice_free.get(key, False) or not trapped[targets[edge]]
+    scenes = [story.scenes[i].id for i in sorted(set(scene_of) - free_scenes)]
     choices = [
         story.scenes[i].choices[n].id for (i, n) in sorted(choice_free) if not choice_free[(i, n)]
     ]
@@ -359,12 +434,7 @@ def render_text(report: OddsReport, seconds: float) -> str:
         f"{story.title} ({story.id}, version {story.version})",
         f"{report.states:,} states, {report.transitions:,} transitions, "
         f"{report.decision_states:,} decision states; explored and solved in {seconds:.2f} s.",
-        "Odds are exact fractions."
-        if report.exact
-        else f"Some cycles were solved by iteration: odds are floating point, to within "
-        f"{TOLERANCE:g}"
-        + (f" (unconverged by {report.unconverged:.2g})" if report.unconverged else "")
-        + ".",
+        "Odds are exact fractions.",
         "",
         *textwrap.wrap(
             f"'best play' and 'worst play' choose what makes a {report.goal} ending most and "
@@ -387,6 +457,11 @@ def render_text(report: OddsReport, seconds: float) -> str:
         ["", *headings],
         ["dead end", *(show_probability(readers[r].dead_end) for r in READERS)],
         ["never ends", *(show_probability(readers[r].never_ends) for r in READERS)],
+        *(
+            [["stops (error)", *(show_probability(readers[r].stops_with_error) for r in READERS)]]
+            if any(readers[r].stops_with_error for r in READERS)
+            else []
+        ),
         ["decisions", *(show_number(readers[r].expected_decisions) for r in READERS)],
     ]
     lines += ["Play (decisions: the expected number until play stops)", *_table(play_rows), ""]
@@ -402,6 +477,17 @@ def render_text(report: OddsReport, seconds: float) -> str:
             "choices that always lead into one",
         )
     )
+    if report.runaway_scenes:
+        lines.append(
+            f"Error: a runaway divert chain (the players stop play with an error after "
+            f"{report.limit:,} scenes linked by diverts alone) begins in "
+            + _listing(report.runaway_scenes, "scene")
+        )
+    if report.endless_scenes:
+        lines.append(
+            "Error: play can go on for ever by chance draws and diverts alone, with no way "
+            "out (the players would never stop), in " + _listing(report.endless_scenes, "scene")
+        )
     for dead_end in report.dead_ends:
         values = ", ".join(f"{k} = {_show_value(v)}" for k, v in dead_end.values.items())
         lines.append(

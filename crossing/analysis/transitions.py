@@ -30,7 +30,9 @@ from .encoding import StateCodec, value_range
 
 # What a state does, in the runtime's order of precedence.
 DIVERT, CHANCE, CHOICE, STUCK, ENDING = range(5)
-MODE_NAMES = ("divert", "chance", "choice", "dead_end", "ending")
+# Not from a scene's rules: a state where the players' divert limit stops play (limit.py).
+RUNAWAY = 5
+MODE_NAMES = ("divert", "chance", "choice", "dead_end", "ending", "runaway")
 
 Successors = tuple[int, tuple[int, ...], tuple[int, ...]]
 Transition = Callable[[int], Successors]

@@ -23,7 +23,9 @@ from .bulk import collector_paused
 from .evaluate import Evaluator, Value, clamp, compile_expr, compile_text, show
 from .rng import RngState, draw, seed_state
 
-MAX_AUTOMATIC_STEPS = 10_000  # scenes entered without a decision before play is stopped
+# Scenes entered one after another by diverts alone before play is stopped: a runaway loop.
+# A decision or a chance draw starts the count again (a draw is the story's own randomness).
+MAX_AUTOMATIC_STEPS = 10_000
 
 
 class State(NamedTuple):
@@ -230,7 +232,14 @@ class Session:
         scene, values, rng, saved_seen = self.state
         seen = list(saved_seen) + [0] * (len(self.story.sites) - len(saved_seen))
         steps: list[Step] = []
-        for _ in range(MAX_AUTOMATIC_STEPS):
+        chained = 0  # scenes entered by diverts since the last draw (or the decision)
+        while True:
+            if chained == MAX_AUTOMATIC_STEPS:
+                raise StoryLoopError(
+                    f"more than {MAX_AUTOMATIC_STEPS} scenes in a row without a decision "
+                    f"(last: '{self.story.scenes[scene].id}')"
+                )
+            chained += 1
             arrival = tuple(seen)
             step = self.present(scene, values, seen)
             steps.append(step)
@@ -257,6 +266,7 @@ class Session:
                 outcome, effects = prepared.outcomes[index]
                 values = program.apply(effects, values)
                 target = outcome.target
+                chained = 0
                 step.chance = {
                     "roll": roll,
                     "total": chance.total,
@@ -281,10 +291,6 @@ class Session:
                 return steps
             scene = target
             values = program.enter(scene, values)
-        raise StoryLoopError(
-            f"more than {MAX_AUTOMATIC_STEPS} scenes in a row without a decision "
-            f"(last: '{self.story.scenes[scene].id}')"
-        )
 
     def choose(self, position: int) -> list[Step]:
         """Take the offered choice at `position` (0-based among the offered ones)."""

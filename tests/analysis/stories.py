@@ -28,7 +28,8 @@ def with_ends(*blocks: str) -> str:
     return "".join(dedent(block) for block in blocks) + ENDS
 
 
-def gamblers_ruin(goal: int, start: int) -> str:
+def gamblers_ruin(goal: int, start: int, up: int = 1, down: int = 1) -> str:
+    """A walk from `start` that steps up with odds up:down, to `home` at `goal`, `lost` at 0."""
     return with_ends(f"""
         title: Ruin
         var n: 0..{goal} = {start}
@@ -37,10 +38,10 @@ def gamblers_ruin(goal: int, start: int) -> str:
         -> home if n == {goal}
         -> lost if n == 0
         chance:
-          assumption: a fair coin
-          50% -> walk
+          assumption: a coin, fair or not
+          {up} -> walk
             ~ n += 1
-          50% -> walk
+          {down} -> walk
             ~ n -= 1
         """)
 

@@ -7,9 +7,8 @@ from fractions import Fraction
 import pytest
 from story.conftest import Compile
 
-from crossing.analysis import markov
 from crossing.analysis.explore import TooManyStates
-from crossing.analysis.odds import OddsReport, analyse, probability_json
+from crossing.analysis.odds import OddsReport, analyse, probability_json, render_text
 
 from .stories import ENDS, gamblers_ruin, with_ends
 
@@ -177,6 +176,8 @@ def test_an_unreachable_ending_has_no_chance_and_is_listed(compile_story: Compil
 
 
 def test_a_loop_with_no_way_out_never_ends(compile_story: Compile) -> None:
+    """A loop through a chance (with diverts alone, the players' limit stops play: see
+    test_limit.py)."""
     story = compile_story(
         with_ends(
             """
@@ -187,7 +188,9 @@ def test_a_loop_with_no_way_out_never_ends(compile_story: Compile) -> None:
         * Go home -> home
 
         ## a
-        -> b
+        chance:
+          assumption: the path always bends back
+          1 -> b
 
         ## b
         -> a
@@ -203,6 +206,10 @@ def test_a_loop_with_no_way_out_never_ends(compile_story: Compile) -> None:
     assert report.trap_scenes == ["a", "b"]
     assert report.trap_choices == ["start/a"]
     assert report.trap_states == 2
+    # The players would draw for ever there: the report says it is an error to fix.
+    assert report.endless_scenes == ["a", "b"] and report.endless_states == 2
+    assert report.to_json()["endless"] == {"states": 2, "scenes": ["a", "b"]}
+    assert "Error: play can go on for ever" in render_text(report, 0.0)
 
 
 def test_staying_for_ever_is_the_worst_play(compile_story: Compile) -> None:
@@ -257,17 +264,34 @@ def test_a_random_walk_is_solved_exactly(compile_story: Compile) -> None:
     assert report.exact
 
 
-def test_a_large_cycle_is_solved_by_iteration_to_the_stated_tolerance(
-    compile_story: Compile, monkeypatch: pytest.MonkeyPatch
+def ruin_odds(goal: int, start: int, up: int, down: int) -> Fraction:
+    """The closed form: the chance a walk stepping up with odds up:down reaches `goal`
+    before 0 from `start`, (1 - r^start) / (1 - r^goal) with r = down/up (start/goal if fair)."""
+    if up == down:
+        return Fraction(start, goal)
+    r = Fraction(down, up)
+    return (1 - r**start) / (1 - r**goal)
+
+
+@pytest.mark.parametrize(
+    ("goal", "start", "up", "down"),
+    [(450, 150, 1, 1), (401, 200, 3, 2), (1000, 10, 2, 3), (2000, 1000, 1, 1)],
+)
+def test_a_large_cycle_is_solved_exactly(
+    compile_story: Compile, goal: int, start: int, up: int, down: int
 ) -> None:
-    monkeypatch.setattr(markov, "EXACT_LIMIT", 4)
-    report = analyse(compile_story(gamblers_ruin(10, 3)))
-    assert not report.exact
-    assert odds(report, "home") == pytest.approx(0.3, abs=1e-9)
+    """Random walks of 401 to 2,000 states in one cycle (the old solver iterated past 400
+    states and stopped short): the exact closed form, for every reader."""
+    report = analyse(compile_story(gamblers_ruin(goal, start, up, down)))
+    won = ruin_odds(goal, start, up, down)
+    for reader in ("random", "best", "worst"):
+        assert odds(report, "home", reader) == won
+        assert odds(report, "lost", reader) == 1 - won
+        assert report.readers[reader].never_ends == 0
     data = report.to_json()
-    assert (data["method"], data["tolerance"]) == ("iterative", markov.TOLERANCE)
+    assert (data["method"], data["tolerance"]) == ("exact", None)
     home = next(e for e in data["endings"] if e["scene"] == "home")
-    assert home["odds"]["random"]["exact"] is None
+    assert home["odds"]["random"]["exact"] == str(won)
 
 
 def test_best_play_in_a_cycle_needs_the_loop(compile_story: Compile) -> None:

@@ -264,10 +264,61 @@ def test_an_unconditional_divert_cycle_is_a_loop_error(compile_story: Compile) -
     assert f"more than {MAX_AUTOMATIC_STEPS} scenes in a row" in str(caught.value)
 
 
-def test_a_chance_loop_is_a_loop_error(compile_story: Compile) -> None:
-    story = compile_story("title: T\n## a\nchance:\n  assumption: x\n  1 -> a\n")
-    with pytest.raises(StoryLoopError, match="last: 'a'"):
-        Session.begin(Program(story), seed=0)
+def counted(diverts: int, draws: int) -> str:
+    """`diverts` scenes linked by diverts alone (the ending the last), or `draws` draws in a
+    row each followed by a divert: 2 * draws scenes without a decision, and no run of
+    more than 2 linked by diverts alone."""
+    return f"""title: T
+var n = 0
+
+## start
+* By diverts -> tick
+* By draws -> toss
+
+## tick
+~ n += 1
+-> done if n >= {diverts - 1}
+-> tick
+
+## toss
+chance:
+  assumption: one face
+  1 -> back
+    ~ n += 1
+
+## back
+-> done if n >= {draws}
+-> toss
+
+## done
+ending: safety
+Done.
+"""
+
+
+@pytest.mark.parametrize("diverts", [MAX_AUTOMATIC_STEPS, MAX_AUTOMATIC_STEPS + 1])
+def test_the_limit_counts_scenes_linked_by_diverts_alone(
+    compile_story: Compile, diverts: int
+) -> None:
+    """10,000 scenes after a decision, linked by diverts, are allowed; one more is not."""
+    session, _ = Session.begin(Program(compile_story(counted(diverts, 1))), seed=0)
+    if diverts > MAX_AUTOMATIC_STEPS:
+        with pytest.raises(StoryLoopError, match="last: 'done'"):  # the 10,001st
+            session.choose(0)
+    else:
+        assert len(session.choose(0)) == diverts
+        assert session.status == ENDED
+
+
+def test_a_chance_draw_starts_the_count_again(compile_story: Compile) -> None:
+    """A chance loop is the story's own randomness, not a runaway: 6,000 draws in a row
+    (12,000 scenes without a decision) play on to the ending. (The lead's decision on
+    issue 18; a loop of draws with no way out would never stop, and `crossing odds`
+    reports it as an error to fix.)"""
+    session, _ = Session.begin(Program(compile_story(counted(2, 6_000))), seed=0)
+    steps = session.choose(1)
+    assert len(steps) == 2 * 6_000 + 1
+    assert session.status == ENDED
 
 
 def test_chance_draws_with_the_generator_and_runs_outcome_effects(compile_story: Compile) -> None:
