@@ -21,7 +21,7 @@ from crossing.web.journey.opening import (
     split,
 )
 from crossing.web.journey.publish import compile_story
-from tests.analysis.stories import compiled_stories
+from analysis.stories import compiled_stories
 
 ROOT = Path(__file__).resolve().parents[2]
 

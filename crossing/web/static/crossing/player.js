@@ -143,7 +143,7 @@ export class Session {
       Object.assign(this, { state: { scene, values, rng, seen: arrival }, status, offered, seen });
       return steps;
     };
-    for (let chained = 0; ; chained++) { // scenes entered by diverts alone since a draw
+    for (let chained = 0; ; chained++) {
       if (chained === 10000) throw new StoryLoopError(`more than 10000 scenes in a row without a decision (last: '${scenes[scene].id}')`);
       const { id, text, ending, diverts, chance, choices } = scenes[scene];
       arrival = [...seen];
@@ -163,7 +163,7 @@ export class Session {
         ({ target } = chance.outcomes[outcome]);
         values = apply(story, chance.outcomes[outcome].effects, values);
         step.chance = { roll, total: chance.total, outcome, target: scenes[target].id };
-        chained = -1; // a draw starts the count again
+        chained = -1;
       } else {
         const offered = [];
         choices?.forEach((c, i) => (c.if == null || evaluate(c.if, values)) && offered.push(i));
