@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from analysis.stories import compiled_stories
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -21,7 +22,6 @@ from crossing.web.journey.opening import (
     split,
 )
 from crossing.web.journey.publish import compile_story
-from analysis.stories import compiled_stories
 
 ROOT = Path(__file__).resolve().parents[2]
 
