@@ -5,8 +5,9 @@ articles.
 Run:  .venv/bin/python bench/generate_site.py N OUTDIR [--seed S]
 
 It writes OUTDIR/content/ (a copy of content/ whose story/ holds, after the site's own six
-chapters, which the rest of the site links to, N generated ones `1NN-chapter-NNNN.md`) and OUTDIR/pelican/content/ (one article per chapter, same title, summary
-and body in Pelican's Markdown metadata, plus a pelicanconf.py: default theme, no plugins).
+chapters, which the rest of the site links to, N generated ones `1NN-chapter-NNNN.md`)
+and OUTDIR/pelican/content/ (one article per chapter, same title, summary and body in
+Pelican's Markdown metadata, plus a pelicanconf.py: default theme, no plugins).
 The same N and seed always give the same bytes.
 
 Each chapter is shaped like a real one (content/story/*.md, about 7.5 kB): a lead
@@ -34,7 +35,16 @@ SECTIONS = 4
 PARAGRAPHS = 3
 SCENES = ("mo_work", "ch_hiding", "mo_sold", "mo_child", "mo_church")  # scenes chapters cite
 
-WORDS = ["border", "river", "crossing", "night", "guard", "bridge", "village", "market", "broker", "money", "family", "winter", "province", "road", "bus", "train", "station", "church", "shelter", "embassy", "police", "camp", "report", "survey", "ministry", "figure", "year", "month", "week", "arrival", "settlement", "return", "mother", "son", "daughter", "brother", "journey", "document", "paper", "hiding", "work", "kitchen", "farm", "city", "town", "forest", "mountain", "ice", "water", "phone", "message", "contact", "route", "south", "north", "east", "west", "Laos", "Thailand", "Mongolia", "China", "Korea", "Yanji", "Dandong", "Tumen", "Yalu", "Kunming", "Bangkok", "Seoul", "Hanawon", "interview", "witness", "account"]
+_VOCABULARY = """
+border river crossing night guard bridge village market broker money family winter
+province road bus train station church shelter embassy police camp report survey
+ministry figure year month week arrival settlement return mother son daughter
+brother journey document paper hiding work kitchen farm city town forest mountain
+ice water phone message contact route south north east west Laos Thailand Mongolia
+China Korea Yanji Dandong Tumen Yalu Kunming Bangkok Seoul Hanawon interview witness
+account
+"""
+WORDS = _VOCABULARY.split()
 
 
 @dataclass(frozen=True, slots=True)
