@@ -1,0 +1,155 @@
+"""`crossing build` over an earlier export renders only the pages whose inputs changed
+(crossing.web.export.inputs), and the result is byte for byte the export a full build
+makes; pages render over several processes, and a failing page is named."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from crossing.web.comments.models import Comment, Status
+from crossing.web.events.selectors import public_addresses as event_addresses
+from crossing.web.export import MANIFEST, Export, ExportError, build_site, file_for, inputs
+from crossing.web.screenings.selectors import public_addresses
+
+from .conftest import save
+
+RIVER = "/on-the-border/the-river/"
+CHINA = "/on-the-border/hiding-in-china/"  # the river's next chapter
+ARRIVAL = "/on-the-border/arrival/"  # far from the river
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def always() -> int:
+    """Pages every build renders: screenings and events, which say when the copy was made,
+    and the 404 page."""
+    return len(public_addresses()) + len(event_addresses()) + 1
+
+
+def same_as_full(out: Path, tmp_path: Path) -> None:
+    """`out` holds the files a full build writes now, and each page the rebuild decided on
+    (rendered or copied) is byte for byte the full build's. (The pages and calendars
+    rendered at every build carry the moment of the build.)"""
+    full = tmp_path / "full"
+    build_site(full, full=True, jobs=1)
+    mine, theirs = files(out), files(full)
+    assert mine.keys() == theirs.keys()
+    decided = json.loads((out / MANIFEST).read_text())["pages"]
+    assert len(decided) > 50
+    assert {name: mine[name] for name in decided} == {name: theirs[name] for name in decided}
+
+
+def rebuilt(before: dict[str, bytes], out: Path) -> set[str]:
+    after = files(out)
+    return {name for name in after if before.get(name) != after[name]}
+
+
+@pytest.fixture
+def site(content: Path, tmp_path: Path) -> tuple[Path, Export]:
+    out = tmp_path / "site"
+    return out, build_site(out, jobs=2)
+
+
+def test_one_chapter_body_changed_renders_that_page_alone(
+    site: tuple[Path, Export], content: Path, tmp_path: Path
+) -> None:
+    out, first = site
+    assert first.reused == 0 and first.rendered == first.pages
+    assert (out / MANIFEST).is_file()
+    chapter = content / "story" / "01-the-river.md"
+    save(chapter, chapter.read_text().replace("Most", "Most of the", 1) + "\nOne more line.\n")
+    before = files(out)
+    again = build_site(out, jobs=2)
+    assert again.rendered == 1 + always()
+    assert again.reused == first.pages - 1 - always()
+    assert file_for(RIVER) in rebuilt(before, out)
+    assert "One more line." in (out / file_for(RIVER)).read_text()
+    same_as_full(out, tmp_path)
+
+
+def test_an_unchanged_site_renders_nothing_but_the_dated_pages(
+    site: tuple[Path, Export],
+) -> None:
+    out, first = site
+    again = build_site(out, jobs=1)
+    assert again.rendered == always()
+    assert again.pages == first.pages
+
+
+def test_a_changed_title_renders_the_pages_that_show_it(
+    site: tuple[Path, Export], content: Path, tmp_path: Path
+) -> None:
+    out, first = site
+    chapter = content / "story" / "01-the-river.md"
+    save(chapter, chapter.read_text().replace('title = "The river"', 'title = "The rivers"'))
+    again = build_site(out, jobs=2)
+    chapters = inputs.chapter_files(content)
+    # Every page but the chapters that neither are it nor stand beside it.
+    assert again.rendered == first.pages - (len(chapters) - 2)
+    assert "The rivers" in (out / file_for(CHINA)).read_text()  # its pager
+    assert "The rivers" in (out / "on-the-border/index.html").read_text()
+    same_as_full(out, tmp_path)
+
+
+def test_changed_code_or_full_renders_everything(
+    site: tuple[Path, Export], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out, first = site
+    assert build_site(out, full=True, jobs=1).rendered == first.pages
+    monkeypatch.setattr(inputs, "code_digest", lambda: "a template was edited")
+    assert build_site(out, jobs=2).rendered == first.pages
+
+
+def test_a_comment_renders_its_page_alone(site: tuple[Path, Export], tmp_path: Path) -> None:
+    out, _ = site
+    Comment.objects.create(
+        page=ARRIVAL, name="Reader", text="Thank you.", status=Status.APPROVED, key="k-18"
+    )
+    again = build_site(out, jobs=2)
+    assert again.rendered == 1 + always()
+    same_as_full(out, tmp_path)
+
+
+def test_a_deleted_chapter_is_removed(
+    site: tuple[Path, Export], content: Path, tmp_path: Path
+) -> None:
+    out, first = site
+    extra = content / "story" / "07-one-more.md"
+    save(extra, '+++\ntitle = "One more"\nsummary = "A chapter soon deleted."\n+++\n\nText.\n')
+    assert build_site(out, jobs=2).pages == first.pages + 1
+    assert (out / "on-the-border/one-more/index.html").is_file()
+    extra.unlink()
+    save(content / "story" / "index.md", (content / "story" / "index.md").read_text())
+    assert build_site(out, jobs=2).pages == first.pages
+    assert not (out / "on-the-border/one-more").exists()
+    same_as_full(out, tmp_path)
+
+
+def test_a_failing_page_is_named_and_nothing_is_written(
+    site: tuple[Path, Export], content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out, _ = site
+    before = files(out)
+    from crossing.content import schema_org
+
+    real = schema_org.chapter
+
+    def failing(site_content: object, found: object) -> object:
+        if getattr(found, "slug", "") == "arrival":
+            raise RuntimeError("the figure's data is unreadable")
+        return real(site_content, found)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(schema_org, "chapter", failing)
+    chapter = content / "story" / "05-arrival.md"
+    save(chapter, chapter.read_text() + "\nChanged.\n")
+    with pytest.raises(ExportError, match=f"{ARRIVAL} could not be rendered: RuntimeError"):
+        build_site(out, jobs=2)
+    assert files(out) == before
+    assert [p.name for p in out.parent.iterdir() if "crossing-build" in p.name] == []
