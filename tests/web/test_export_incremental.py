@@ -8,10 +8,13 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from crossing.web.comments.models import Comment, Status
 from crossing.web.events.selectors import public_addresses as event_addresses
 from crossing.web.export import MANIFEST, Export, ExportError, build_site, file_for, inputs
+from crossing.web.policy_meta import inline_blocks
 from crossing.web.screenings.selectors import public_addresses
 
 from .conftest import save
@@ -153,3 +156,37 @@ def test_a_failing_page_is_named_and_nothing_is_written(
         build_site(out, jobs=2)
     assert files(out) == before
     assert [p.name for p in out.parent.iterdir() if "crossing-build" in p.name] == []
+
+
+def test_every_page_s_inline_blocks_are_found_without_parsing_it_whole(
+    site: tuple[Path, Export],
+) -> None:
+    out, _ = site
+    for page in out.rglob("*.html"):
+        text = page.read_text()
+        fast, whole = inline_blocks(text), inline_blocks(text, whole=True)
+        assert (fast.scripts, fast.styles) == (whole.scripts, whole.styles), page
+
+
+# Pieces of HTML as templates write it (an attribute's '<' is always escaped, `&lt;`).
+PIECES = [
+    "<p>text &lt;script&gt;</p>",
+    "<script>if (a < b) {}</script>",
+    '<SCRIPT type=\'application/json\'>{"a": "</p>"}</SCRIPT >',
+    '<script type="application/ld+json">{}</script>',
+    "<style>p { color: red }</style>",
+    '<script src="x.js" defer></script>',
+    '<script data-pattern="a > b">run()</script>',
+    "<scripts>not a script</scripts>",
+    "<stylesheet>",
+    "<script type=module>\nimport x;\r\n</script>",
+    "<!-- <script>hidden()</script> -->",
+    "<style media='print'>\n</ style>",
+]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=8))
+def test_inline_blocks_found_as_the_parser_finds_them(pieces: list[str]) -> None:
+    page = "<!doctype html><html><head><meta charset=utf-8></head><body>" + "".join(pieces)
+    fast, whole = inline_blocks(page), inline_blocks(page, whole=True)
+    assert (fast.scripts, fast.styles) == (whole.scripts, whole.styles)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from django.utils.translation import gettext as _
@@ -25,9 +26,13 @@ def relative_link(from_address: str, to_address: str) -> str:
     """A link from one page to another address, relative, naming the file itself (a
     folder opened from file:// shows no index.html by itself)."""
     target, hash_mark, fragment = to_address.partition("#")
-    here = posixpath.dirname("/" + file_for(from_address))
-    link = posixpath.relpath("/" + file_for(target), here)
-    return link + hash_mark + fragment
+    return _link(posixpath.dirname("/" + file_for(from_address)), target) + hash_mark + fragment
+
+
+@lru_cache(maxsize=1 << 16)
+def _link(here: str, target: str) -> str:
+    """Kept: every page links to the same few dozen addresses (navigation, static files)."""
+    return posixpath.relpath("/" + file_for(target), here)
 
 
 def _rewrite_links(html: str, change: Callable[[str], str]) -> str:
