@@ -5,12 +5,15 @@ makes; pages render over several processes, and a failing page is named."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
+from crossing.cli import cli
 from crossing.web.comments.models import Comment, Status
 from crossing.web.events.selectors import public_addresses as event_addresses
 from crossing.web.export import MANIFEST, Export, ExportError, build_site, file_for, inputs
@@ -19,6 +22,7 @@ from crossing.web.screenings.selectors import public_addresses
 
 from .conftest import save
 
+SAID = re.compile(r"(\d+) pages \((\d+) rendered, (\d+) unchanged\)")
 RIVER = "/on-the-border/the-river/"
 CHINA = "/on-the-border/hiding-in-china/"  # the river's next chapter
 ARRIVAL = "/on-the-border/arrival/"  # far from the river
@@ -190,3 +194,16 @@ def test_inline_blocks_found_as_the_parser_finds_them(pieces: list[str]) -> None
     page = "<!doctype html><html><head><meta charset=utf-8></head><body>" + "".join(pieces)
     fast, whole = inline_blocks(page), inline_blocks(page, whole=True)
     assert (fast.scripts, fast.styles) == (whole.scripts, whole.styles)
+
+
+def test_the_build_command_says_what_it_rendered(tmp_path: Path) -> None:
+    out = str(tmp_path / "site")
+    first = CliRunner().invoke(cli, ["build", "--out", out, "--jobs", "2"])
+    assert first.exit_code == 0, first.output
+    again = CliRunner().invoke(cli, ["build", "--out", out, "--jobs", "1"])
+    pages, rendered, unchanged = map(int, SAID.findall(again.output)[0])
+    assert rendered == always() and unchanged == pages - always()
+    full = CliRunner().invoke(cli, ["build", "--out", out, "--full"])
+    assert SAID.findall(full.output) == [(str(pages), str(pages), "0")]
+    refused = CliRunner().invoke(cli, ["build", "--out", out, "--jobs", "0"])
+    assert refused.exit_code == 2 and "--jobs" in refused.output

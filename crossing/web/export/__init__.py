@@ -29,9 +29,10 @@ into its target and the link is left alone.
 A rebuild renders only the pages whose inputs changed: a manifest in the export
 (`.crossing-export-manifest.json`) keeps each page's digest of its inputs
 (crossing.web.export.inputs says what they are), and a page whose digest is unchanged is
-copied from the previous export. `full=True` renders every page. The pages of screenings
-and events, which say when the copy was made, the 404 page, figures, the site map, feeds,
-calendars and static files are written anew at every build (they are few and cheap).
+copied from the previous export, as are figures, the site map and feeds. `full=True`
+renders everything. The pages of screenings and events and the calendars, which say when
+the copy was made, the 404 page and static files are written anew at every build (they
+are few and cheap).
 """
 
 from __future__ import annotations
@@ -114,21 +115,25 @@ def build_site(
                 path.write_bytes(data)
                 return name, len(data)
 
-            # Pages made from the content (and comments, readers' counts): by their inputs.
+            # Pages made from the content (and comments, readers' counts), figures, the site
+            # map and feeds: copied from the previous export when their inputs are the same.
             inputs = Inputs(content, base_url)
             previous = {} if full else read_manifest(out)
             digests: dict[str, str] = {}
-            todo: list[str] = []
-            for address in content.addresses() + ending_addresses():
+            copied: list[str] = []
+
+            def unchanged(address: str) -> bool:
                 name = file_for(address)
                 digests[name] = inputs.of(address)
-                if previous.get(name) == digests[name] and (out / name).is_file():
-                    (staging / name).parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(out / name, staging / name)
-                    written[name] = (staging / name).stat().st_size
-                else:
-                    todo.append(address)
-            reused = len(written)
+                if previous.get(name) != digests[name] or not (out / name).is_file():
+                    return False
+                (staging / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(out / name, staging / name)
+                written[name] = (staging / name).stat().st_size
+                copied.append(name)
+                return True
+
+            todo = [a for a in content.addresses() + ending_addresses() if not unchanged(a)]
             # Screenings and events as they are now (their pages say so, and where to reserve).
             todo += public_addresses() + event_addresses()
             for name, size in render_all(todo, page, jobs or default_jobs()):
@@ -139,10 +144,13 @@ def build_site(
             missing = rooted_under(missing, base_url) if base_url else relativise(missing, "/")
             write("404.html", with_policy_meta(missing).encode())
             for key in content.figures:
-                write(f"figures/{key}.svg", render(client, f"/figures/{key}.svg"))
-            write("sitemap.xml", sitemap(client, base_url))
+                if not unchanged(address := f"/figures/{key}.svg"):
+                    write(file_for(address), render(client, address))
+            if not unchanged("/sitemap.xml"):
+                write("sitemap.xml", sitemap(client, base_url))
             for address in content.news.feed_addresses():
-                write(file_for(address), feed(client, address, base_url))
+                if not unchanged(address):
+                    write(file_for(address), feed(client, address, base_url))
             # Calendars as they are now (the events page says when the copy was made).
             for address in calendar_addresses():
                 write(file_for(address), render(client, address))
@@ -160,6 +168,7 @@ def build_site(
             raise ExportError(f"cannot write {out}: {error}") from error
         raise
     html_files = sum(name.endswith(".html") for name in written)
+    reused = sum(name.endswith(".html") for name in copied)
     return Export(
         html_files,
         len(content.figures),
