@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import json
 import re
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -16,7 +18,15 @@ from hypothesis import strategies as st
 from crossing.cli import cli
 from crossing.web.comments.models import Comment, Status
 from crossing.web.events.selectors import public_addresses as event_addresses
-from crossing.web.export import MANIFEST, Export, ExportError, build_site, file_for, inputs
+from crossing.web.export import (
+    MANIFEST,
+    Export,
+    ExportError,
+    build_site,
+    file_for,
+    inputs,
+    parallel,
+)
 from crossing.web.policy_meta import inline_blocks
 from crossing.web.screenings.selectors import public_addresses
 
@@ -64,10 +74,21 @@ def site(content: Path, tmp_path: Path) -> tuple[Path, Export]:
     return out, build_site(out, jobs=2)
 
 
+# Outside a transaction, so that the workers are forked (inside one, pages render in the
+# test's process: crossing.web.export.parallel).
+@pytest.mark.django_db(transaction=True)
 def test_one_chapter_body_changed_renders_that_page_alone(
-    site: tuple[Path, Export], content: Path, tmp_path: Path
+    site: tuple[Path, Export], content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out, first = site
+    pools: list[int] = []
+    real = ProcessPoolExecutor
+
+    def counted(**options: Any) -> Any:
+        pools.append(options["max_workers"])
+        return real(**options)
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", counted)
     assert first.reused == 0 and first.rendered == first.pages
     assert (out / MANIFEST).is_file()
     chapter = content / "story" / "01-the-river.md"
@@ -76,6 +97,7 @@ def test_one_chapter_body_changed_renders_that_page_alone(
     again = build_site(out, jobs=2)
     assert again.rendered == 1 + always()
     assert again.reused == first.pages - 1 - always()
+    assert pools == [2]  # rendered by forked workers
     assert file_for(RIVER) in rebuilt(before, out)
     assert "One more line." in (out / file_for(RIVER)).read_text()
     same_as_full(out, tmp_path)
@@ -139,6 +161,7 @@ def test_a_deleted_chapter_is_removed(
     same_as_full(out, tmp_path)
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_failing_page_is_named_and_nothing_is_written(
     site: tuple[Path, Export], content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -5,9 +5,10 @@ a message naming it; a worker that dies stops it too (never a page silently miss
 
 Forked, not spawned: a spawned worker would set Django up and read the content again.
 Database connections are closed before the fork (each worker opens its own), except
-inside a transaction, whose writes other connections cannot see: then, as with one job,
-the pages are rendered in this process. SQLite's in-memory database (the tests') lives in
-the process, and a forked worker reads its own copy.
+inside a transaction, whose writes other connections cannot see and whose locks a forked
+copy would hold too: then, as with one job, the pages are rendered in this process.
+SQLite's in-memory database (the tests') lives in the process, and a forked worker reads
+its own copy.
 """
 
 from __future__ import annotations
@@ -34,15 +35,7 @@ def default_jobs() -> int:
 def _can_fork() -> bool:
     if "fork" not in multiprocessing.get_all_start_methods():
         return False
-    for connection in connections.all(initialized_only=True):
-        if connection.in_atomic_block and not _in_memory(connection):
-            return False
-    return True
-
-
-def _in_memory(connection: object) -> bool:
-    check = getattr(connection, "is_in_memory_db", None)
-    return bool(check()) if callable(check) else False
+    return not any(c.in_atomic_block for c in connections.all(initialized_only=True))
 
 
 def _run(addresses: Sequence[str]) -> list[tuple[str, tuple[str, int] | str]]:
