@@ -444,7 +444,17 @@ def serve(
     help="The folder to write (empty, new, or an earlier export).",
 )
 @click.option("--base-url", help="The site's public address, for the sitemap and links.")
-def build(out: Path, base_url: str | None) -> None:
+@click.option(
+    "--jobs",
+    type=click.IntRange(1),
+    help="Processes rendering pages at once.  [default: every core]",
+)
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Render every page, not only those whose inputs changed since the last export.",
+)
+def build(out: Path, base_url: str | None, jobs: int | None, full: bool) -> None:
     """Export the whole site as static files that open from a folder (docs/cli.md)."""
     from crossing.web.journey.publish import ContentError
     from crossing.web.serve import setup_django
@@ -453,13 +463,14 @@ def build(out: Path, base_url: str | None) -> None:
     from crossing.web.export import ExportError, build_site
 
     try:
-        result = build_site(out, base_url=base_url)
+        result = build_site(out, base_url=base_url, jobs=jobs, full=full)
     except (ContentError, ExportError) as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
     click.echo(
-        f"wrote {out}: {result.pages} pages, {result.figures} figures, {result.files} files, "
-        f"{result.bytes:,} bytes in {result.seconds:.1f} s",
+        f"wrote {out}: {result.pages} pages ({result.rendered} rendered, {result.reused} "
+        f"unchanged), {result.figures} figures, {result.files} files, {result.bytes:,} bytes "
+        f"in {result.seconds:.1f} s",
         err=True,
     )
     if not base_url:

@@ -62,11 +62,33 @@ def source_hash(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
+# A whole <script> or <style> element as the parser reads it: the start tag (quoted values
+# may hold '>'), then the text up to the first end tag of its kind (`</\s*script\s*>`).
+_BLOCK = re.compile(
+    r"""<(script|style)(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>.*?</\s*\1\s*>""",
+    re.IGNORECASE | re.DOTALL,
+)
+# Where a <script> may be text rather than a tag: there the whole page is parsed.
+_HIDING = ("<!--", "<![", "<?")
+
+
+def inline_blocks(page: str, *, whole: bool = False) -> _InlineBlocks:
+    """The page's inline blocks. Only the script and style elements are parsed (the export
+    finishes hundreds of pages; parsing each whole was most of its time), unless the page
+    has a comment or the like, or `whole` asks for the full parse."""
+    blocks = _InlineBlocks()
+    if whole or any(mark in page for mark in _HIDING):
+        blocks.feed(page)
+    else:
+        for element in _BLOCK.finditer(page):
+            blocks.feed(element.group(0))
+    blocks.close()
+    return blocks
+
+
 def inline_hashes(page: str) -> tuple[list[str], list[str]]:
     """The hash sources of the page's inline scripts and of its inline styles, each once."""
-    blocks = _InlineBlocks()
-    blocks.feed(page)
-    blocks.close()
+    blocks = inline_blocks(page)
     return list(dict.fromkeys(map(source_hash, blocks.scripts))), list(
         dict.fromkeys(map(source_hash, blocks.styles))
     )

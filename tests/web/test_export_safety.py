@@ -119,6 +119,7 @@ from crossing.web.serve import setup_django
 
 setup_django()
 from crossing.web import export
+from crossing.web.export import folder
 
 
 def die() -> None:
@@ -126,13 +127,13 @@ def die() -> None:
 
 
 point = sys.argv[2]
-exchange, rename = getattr(export, "_exchange", None), Path.rename
+exchange, rename = folder._exchange, Path.rename
 if point == "before-swap":  # the new site whole in its staging folder
-    export._swap = lambda staging, out: die()
+    folder._swap = lambda staging, out: die()
 elif point == "after-exchange":  # the two folders exchanged, the old one not yet removed
-    export._exchange = lambda a, b: exchange(a, b) and die()
+    folder._exchange = lambda a, b: exchange(a, b) and die()
 elif point == "between-fallback-renames":  # no renameat2: old renamed away, new not in
-    export._exchange = lambda a, b: False
+    folder._exchange = lambda a, b: False
     Path.rename = lambda self, to: (rename(self, to), die())[0]
 export.build_site(Path(sys.argv[1]))
 """
