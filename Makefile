@@ -26,7 +26,7 @@ $(NODE_STAMP): package-lock.json
 # The suite runs in parallel (pytest-xdist): this many workers, each with its own test
 # database and Redis database (tests/conftest.py). `make test TEST_WORKERS=0` runs it in one
 # process; docs/performance.md has the measurements behind the default.
-TEST_WORKERS ?= 4
+TEST_WORKERS ?= 2
 
 ## test: set up and run linters, type checks and the whole test suite with coverage
 test: $(STAMP) $(NODE_STAMP)
