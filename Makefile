@@ -23,12 +23,17 @@ NODE_STAMP := node_modules/.package-lock.json
 $(NODE_STAMP): package-lock.json
 	npm ci --no-audit --no-fund --silent
 
+# The suite runs in parallel (pytest-xdist): this many workers, each with its own test
+# database and Redis database (tests/conftest.py). `make test TEST_WORKERS=0` runs it in one
+# process; docs/performance.md has the measurements behind the default.
+TEST_WORKERS ?= 2
+
 ## test: set up and run linters, type checks and the whole test suite with coverage
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check crossing tests bench
 	$(BIN)/ruff format --check crossing tests bench
 	$(BIN)/mypy
-	$(BIN)/pytest --cov --cov-report=term
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal --cov --cov-report=term
 	$(BIN)/coverage report --include='crossing/story/*,crossing/analysis/*' --fail-under=90 --skip-covered
 
 ## lock: after changing the dependencies in pyproject.toml, pin every version again, with hashes

@@ -34,11 +34,19 @@ NEWS_PAGES = {
 }
 
 
+@pytest.fixture(scope="module")
+def news_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """content/ with the tests' own news: written once for this file's tests, which only
+    read it, so that the site reads it once rather than once per test."""
+    folder = tmp_path_factory.mktemp("news") / "content"
+    shutil.copytree(ROOT / "content", folder)
+    write_news(folder)
+    return folder
+
+
 @pytest.fixture
-def news_site(site: str, settings: Settings, tmp_path: Path) -> str:
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    write_news(tmp_path / "content")
-    settings.CONTENT_DIR = tmp_path / "content"
+def news_site(site: str, settings: Settings, news_content: Path) -> str:
+    settings.CONTENT_DIR = news_content
     pages.clear()
     return site
 
