@@ -13,24 +13,15 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
-from rich.console import Console
 
-from crossing.analysis import odds, playtest
+from crossing.analysis import odds
 from crossing.analysis.explore import DEFAULT_MAX_STATES, TooManyStates
-from crossing.analysis.graph import (
-    GraphvizFailed,
-    GraphvizMissing,
-    render_svg,
-    story_dot,
-    story_edges,
-)
 from crossing.analysis.scenario import ScenarioError, scenario
 from crossing.files import OutputError, check_output, write_atomic
 from crossing.story import Loaded, load_any, load_source
 from crossing.story.compiled import CompiledStory
 from crossing.story.diagnostics import render, sort_key, summary
 from crossing.story.rng import MASK
-from crossing.story.transcript import ScriptError, parse_script, run_script
 
 STORY_PATH = click.Path(exists=True, path_type=Path)
 
@@ -228,6 +219,8 @@ def play(
     story = loaded.story
     assert story is not None
     if script_text is not None or as_json:
+        from crossing.story.transcript import ScriptError, parse_script, run_script
+
         try:
             script = parse_script(script_text or "")
         except ScriptError as exc:
@@ -235,6 +228,8 @@ def play(
         transcript = run_script(story, 0 if seed is None else seed, script)
         click.echo(json.dumps(transcript, ensure_ascii=False, indent=1 if not as_json else None))
         sys.exit(1 if transcript["end"]["status"] == "error" else 0)
+    from rich.console import Console
+
     from crossing.terminal.player import default_save_path, play_interactive
 
     play_interactive(
@@ -308,6 +303,8 @@ def test_command(
     settings: tuple[str, ...],
 ) -> None:
     """Play a story many times at random; report failures and what was never reached."""
+    from crossing.analysis import playtest
+
     story = _scenario_or_exit(path, start, settings)
     report = playtest.run_playtests(story, runs, seed, avoid_used, max_decisions)
     if as_json:
@@ -322,6 +319,14 @@ def test_command(
 @output_option("FILE.svg (drawn by Graphviz's dot), FILE.dot, or '-' for DOT on standard output.")
 def graph_command(path: Path, output: Path) -> None:
     """Draw the story's map: scenes, choices, chances and endings, by chapter."""
+    from crossing.analysis.graph import (
+        GraphvizFailed,
+        GraphvizMissing,
+        render_svg,
+        story_dot,
+        story_edges,
+    )
+
     to_stdout = str(output) == "-"
     suffix = output.suffix.lower()
     if not to_stdout and suffix not in (".svg", ".dot"):

@@ -57,19 +57,18 @@ def components(graph: StateGraph) -> Condensation:
     every state its own component. Only a story with cycles pays for Tarjan's algorithm.
     """
     n, offsets, targets = graph.size, graph.offsets, graph.targets
-    indegree = array("q", bytes(8 * n))
+    # A list, not an array: its items are the int objects themselves, not boxed anew at
+    # each read; and a slice of `targets` per state rather than an index per edge.
+    indegree = [0] * n
     for target in targets:
         indegree[target] += 1
-    order = [state for state in range(n) if indegree[state] == 0]
-    position = 0
-    while position < len(order):
-        state = order[position]
-        position += 1
-        for edge in range(offsets[state], offsets[state + 1]):
-            target = targets[edge]
+    order = [state for state, count in enumerate(indegree) if not count]
+    freed = order.append
+    for state in order:  # `order` grows as states are freed
+        for target in targets[offsets[state] : offsets[state + 1]]:
             indegree[target] -= 1
-            if indegree[target] == 0:
-                order.append(target)
+            if not indegree[target]:
+                freed(target)
     if len(order) == n:  # a state that loops onto itself never reaches indegree 0
         return Condensation(list(order), True)
     return Condensation(

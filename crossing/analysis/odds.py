@@ -16,6 +16,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass, field
 from fractions import Fraction
+from itertools import compress
 from typing import Any
 
 from crossing.story import compiled as c
@@ -221,8 +222,9 @@ def analyse(
     trapped = _trapped(graph, order)
     by_mode = _by_mode(graph)
     endless = _endless(graph) if any(p.never_ends for p in plays.values()) else []
-    unreachable_scenes, unreachable_choices = _never_reached(graph)
-    trap_scenes, trap_choices = _traps(graph, trapped)
+    unreachable_scenes, unreachable_choices, trap_scenes, trap_choices = _never_reached_and_traps(
+        graph, trapped, by_mode[CHOICE]
+    )
     return OddsReport(
         story=story,
         goal=goal,
@@ -336,45 +338,44 @@ def _trapped(graph: StateGraph, order: Condensation) -> bytearray:
 _FLIP = bytes([1, 0]) + bytes(254)
 
 
-def _never_reached(graph: StateGraph) -> tuple[list[str], list[str]]:
-    """Scenes no state is in, and choices of reached scenes that are never offered."""
+def _never_reached_and_traps(
+    graph: StateGraph, trapped: bytearray, decisions: list[int]
+) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Scenes no state is in, and choices of reached scenes that are never offered; scenes
+    every reachable state of which is a trap, and choices that always lead into one.
+
+    One pass over the decision states for both, each (scene, choice) an index into two
+    flat byte arrays rather than a tuple in a set (100,000 decisions in the journey)."""
     story = graph.story
-    scene_of, modes, offsets, labels = graph.scenes(), graph.modes, graph.offsets, graph.labels
+    scene_of, offsets, targets, labels = graph.scenes(), graph.offsets, graph.targets, graph.labels
+    width = max((len(scene.choices) for scene in story.scenes), default=0) + 1
+    offered = bytearray(len(story.scenes) * width)
+    leads_out = bytearray(len(offered))  # offered somewhere with a way to an ending
+    for state in decisions:
+        base = scene_of[state] * width
+        for edge in range(offsets[state], offsets[state + 1]):
+            key = base + labels[edge]
+            offered[key] = 1
+            if not trapped[targets[edge]]:
+                leads_out[key] = 1
     reached = set(scene_of)
-    offered: set[tuple[int, int]] = set()
-    for state in range(graph.size):
-        if modes[state] == CHOICE:
-            scene = scene_of[state]
-            offered.update((scene, labels[e]) for e in range(offsets[state], offsets[state + 1]))
-    scenes = [s.id for i, s in enumerate(story.scenes) if i not in reached]
-    choices = [
+    free_scenes = set(compress(scene_of, trapped.translate(_FLIP)))
+    unreachable_scenes = [s.id for i, s in enumerate(story.scenes) if i not in reached]
+    unreachable_choices = [
         choice.id
         for i, scene in enumerate(story.scenes)
         if i in reached
         for n, choice in enumerate(scene.choices)
-        if (i, n) not in offered
+        if not offered[i * width + n]
     ]
-    return scenes, choices
-
-
-def _traps(graph: StateGraph, trapped: bytearray) -> tuple[list[str], list[str]]:
-    """Scenes every reachable state of which is a trap; choices that always lead into one."""
-    story = graph.story
-    scene_of, modes, offsets, targets = graph.scenes(), graph.modes, graph.offsets, graph.targets
-    labels = graph.labels
-    free_scenes = {scene_of[state] for state in range(graph.size) if not trapped[state]}
-    choice_free: dict[tuple[int, int], bool] = {}
-    for state in range(graph.size):
-        if modes[state] == CHOICE:
-            scene = scene_of[state]
-            for edge in range(offsets[state], offsets[state + 1]):
-                key = (scene, labels[edge])
-                choice_free[key] = choice_free.get(key, False) or not trapped[targets[edge]]
-    scenes = [story.scenes[i].id for i in sorted(set(scene_of) - free_scenes)]
-    choices = [
-        story.scenes[i].choices[n].id for (i, n) in sorted(choice_free) if not choice_free[(i, n)]
+    trap_scenes = [story.scenes[i].id for i in sorted(reached - free_scenes)]
+    trap_choices = [
+        choice.id
+        for i, scene in enumerate(story.scenes)
+        for n, choice in enumerate(scene.choices)
+        if offered[i * width + n] and not leads_out[i * width + n]
     ]
-    return scenes, choices
+    return unreachable_scenes, unreachable_choices, trap_scenes, trap_choices
 
 
 def _dead_ends(graph: StateGraph) -> list[DeadEnd]:

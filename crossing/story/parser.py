@@ -866,17 +866,23 @@ class _FileParser:
         return Conditional(condition, blocks[0], otherwise, index)
 
 
+# A backslash with the character it escapes (if any), or one of the characters that matter
+# for nesting: scanning by regex skips the plain text between them at C speed.
+_NESTING = re.compile(r"\\.?|[{}|]", re.S)
+
+
 def _unescaped(text: str, start: int) -> Iterator[tuple[int, str, int]]:
-    """(index, character, brace depth after it) for each character not escaped by '\\'."""
-    depth, i = 0, start
-    while i < len(text):
-        char = text[i]
-        if char == "\\":
-            i += 2
+    """(index, character, brace depth after it) for each unescaped '{', '}' or '|'."""
+    depth = 0
+    for match in _NESTING.finditer(text, start):
+        char = match.group()
+        if char[0] == "\\":
             continue
-        depth += {"{": 1, "}": -1}.get(char, 0)
-        yield i, char, depth
-        i += 1
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        yield match.start(), char, depth
 
 
 def _matching_brace(text: str, i: int) -> int:
