@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from . import compiled as c
+from .bulk import collector_paused
 
 
 def is_automatic(scene: c.Scene) -> bool:
@@ -59,6 +60,11 @@ def trapped_scenes(scenes: Sequence[c.Scene]) -> list[bool]:
 def closed_loops(scenes: Sequence[c.Scene]) -> list[list[int]]:
     """The smallest closed sets of automatic scenes, each in story order, in the order of
     their first scene."""
+    with collector_paused():  # a list or two per scene, no cycles (bulk.py)
+        return _closed_loops(scenes)
+
+
+def _closed_loops(scenes: Sequence[c.Scene]) -> list[list[int]]:
     trapped = trapped_scenes(scenes)
     successors = [next_scenes(scene) if trapped[i] else [] for i, scene in enumerate(scenes)]
     components = _strong_components(successors, [i for i, t in enumerate(trapped) if t])
