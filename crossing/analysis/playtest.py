@@ -15,9 +15,10 @@ Run `r` (counted from 0) of a test with seed `S`:
   has been taken).
 
 A run fails on a dead end (no choice offered, not an ending), a loop (StoryLoopError:
-scenes without a decision, forever), any other exception while playing (a runtime
-error: recorded, never raised), or when it has not ended after `max_decisions`
-decisions. A failure keeps the run's story seed and its script (the 1-based positions
+scenes linked by diverts alone, forever), a loop of draws (more than `max_undecided`
+scenes in a row without a decision, draws included: UndecidedLimitError, a bound the
+players do not have), any other exception while playing (a runtime error: recorded, never
+raised), or when it has not ended after `max_decisions` decisions. A failure keeps the run's story seed and its script (the 1-based positions
 taken), which `crossing play PATH --seed X --script 1,2,1` replays to the same place.
 
 Hit counts are totals over all runs: a scene entered twice in one run counts twice, and so
@@ -35,11 +36,24 @@ from typing import Any
 
 from crossing.story.compiled import CompiledStory, Scene
 from crossing.story.rng import MASK
-from crossing.story.runtime import AWAITING, ENDED, STUCK, Program, Session, Step, StoryLoopError
+from crossing.story.runtime import (
+    AWAITING,
+    ENDED,
+    STUCK,
+    Program,
+    Session,
+    Step,
+    StoryLoopError,
+    UndecidedLimitError,
+)
 
 REPORT_FORMAT = "crossing-playtest"
 REPORT_VERSION = 1
 DEFAULT_MAX_DECISIONS = 1000
+# Scenes in a row without a decision, draws included, before a run fails as a DRAW_LOOP:
+# the players have no such bound, so a loop of draws with no way out would hang the test.
+# Far above any real story's chance loop (a gambler's ruin draws some 45,000 times).
+DEFAULT_MAX_UNDECIDED = 1_000_000
 MAX_RUNS = MASK + 1  # run numbers fit in the low 32 bits of the choice generator's seed
 SHOWN_FAILURES = 10  # failures listed in the text report; the JSON lists them all
 
@@ -47,7 +61,8 @@ DEAD_END = "dead_end"
 LOOP = "loop"
 ERROR = "error"
 TOO_LONG = "too_long"
-FAILURE_KINDS = (DEAD_END, LOOP, ERROR, TOO_LONG)
+DRAW_LOOP = "draw_loop"
+FAILURE_KINDS = (DEAD_END, LOOP, ERROR, TOO_LONG, DRAW_LOOP)
 
 
 def run_seed(seed: int, run: int) -> int:
@@ -183,6 +198,7 @@ def run_playtests(
     seed: int,
     avoid_used: bool = False,
     max_decisions: int = DEFAULT_MAX_DECISIONS,
+    max_undecided: int = DEFAULT_MAX_UNDECIDED,
 ) -> PlaytestReport:
     """Play `runs` random runs of `story` (see the module's docstring for the seeds)."""
     if not 0 <= runs <= MAX_RUNS:
@@ -191,6 +207,8 @@ def run_playtests(
         raise ValueError(f"seed must be from 0 to {MASK}")
     if max_decisions < 0:
         raise ValueError("max_decisions must be 0 or more")
+    if max_undecided < 0:
+        raise ValueError("max_undecided must be 0 or more")
 
     program = Program(story)
     report = PlaytestReport(
@@ -223,7 +241,7 @@ def run_playtests(
         failure: tuple[str, str | None, str] | None = None  # kind, scene, message
         ending: Scene | None = None
         try:
-            session, steps = Session.begin(program, story_seed)
+            session, steps = Session.begin(program, story_seed, max_undecided)
             count(steps)
             while session.status == AWAITING:
                 if len(script) >= max_decisions:
@@ -252,6 +270,8 @@ def run_playtests(
                 failure = (DEAD_END, stuck, f"dead end in '{stuck}': no choice is offered")
         except StoryLoopError as exc:
             failure = (LOOP, decided_in, f"loop: {exc}")
+        except UndecidedLimitError as exc:
+            failure = (DRAW_LOOP, decided_in, str(exc))
         except Exception as exc:  # a test tool reports runtime errors; it does not crash
             failure = (ERROR, decided_in, f"runtime error: {exc!r}")
 

@@ -16,6 +16,7 @@ from functools import partial
 from babel import Locale
 
 from . import compiled as c
+from .closed_loops import closed_loops
 from .diagnostics import Diagnostic, Position, did_you_mean
 from .expressions import INT_LIMIT, BoolLit, IntLit, Name, Unary
 from .loader import Project
@@ -42,6 +43,7 @@ DEFAULT_ENDING_KINDS = ("safety", "caught", "died", "stranded", "hiding", "retur
 MAX_TOTAL_WEIGHT = 1 << 31
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _WEIGHT = re.compile(r"^(\d{1,10})(?:\.(\d{1,9}))?(%?)$")
+SHOWN_LOOP_SCENES = 10  # scenes an E024 names; the rest are counted
 MAIN_ONLY_KEYS = ("title", "id", "version", "language", "start", "endings")
 
 
@@ -101,6 +103,7 @@ class _Checker:
         self.warn_about_variables()
         self.warn_about_tables()
         self.warn_about_structure(start, compiled_scenes)
+        self.report_closed_loops(compiled_scenes)
         if any(d.severity == "error" for d in self.diagnostics):
             return CheckResult(None, self.diagnostics)
         story = c.CompiledStory(
@@ -800,6 +803,22 @@ class _Checker:
                     source_scene.position,
                     "add choices or a divert, or mark it 'ending: kind'",
                 )
+
+    def report_closed_loops(self, scenes: list[c.Scene]) -> None:
+        """E024: scenes that play, once in, can never leave (closed_loops.py). Both players
+        would draw for ever, or stop with the divert limit's error."""
+        for loop in closed_loops(scenes):
+            names = [f"'{scenes[member].id}'" for member in loop[:SHOWN_LOOP_SCENES]]
+            if len(loop) > SHOWN_LOOP_SCENES:
+                names.append(f"and {len(loop) - SHOWN_LOOP_SCENES} more")
+            which, them = ("scene ", "it") if len(loop) == 1 else ("scenes ", "them")
+            self.report(
+                "E024",
+                f"play can never leave the {which}{', '.join(names)} once it enters {them}: "
+                "no choice, no ending, and every divert and chance outcome leads back in",
+                self.scenes[loop[0]].position,
+                "give one of them a choice, or a divert or chance outcome that leads out",
+            )
 
 
 def check_project(project: Project) -> CheckResult:

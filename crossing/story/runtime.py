@@ -41,6 +41,18 @@ class StoryLoopError(Exception):
     """The story moved through too many scenes without asking the reader anything."""
 
 
+class UndecidedLimitError(Exception):
+    """A session's optional bound on scenes in a row without a decision, draws included,
+    was passed (only a tool sets one: `crossing test`, so a loop of draws cannot hang it)."""
+
+    def __init__(self, scenes: int, scene: str):
+        super().__init__(
+            f"play went on for {scenes} scenes without a decision (last draw in '{scene}'): "
+            "a loop of draws that may never end"
+        )
+        self.scenes, self.scene = scenes, scene
+
+
 @dataclass(frozen=True, slots=True)
 class PreparedEffect:
     variable: c.Variable
@@ -203,12 +215,18 @@ class Session:
     status: str = AWAITING
     offered: list[int] = field(default_factory=list)
     seen: tuple[int, ...] = ()  # variation counts after the current scene was shown
+    # Scenes in a row without a decision, draws included, before UndecidedLimitError (None:
+    # no bound, as in the players). Checked at each draw: diverts alone have their own limit.
+    undecided_limit: int | None = None
 
     @classmethod
-    def begin(cls, program: Program, seed: int) -> tuple[Session, list[Step]]:
+    def begin(
+        cls, program: Program, seed: int, undecided_limit: int | None = None
+    ) -> tuple[Session, list[Step]]:
         start = program.story.start
         values = program.enter(start, program.initial_values())
         session = cls(program, State(start, values, seed_state(seed)))
+        session.undecided_limit = undecided_limit
         return session, session.settle()
 
     @property
@@ -233,6 +251,8 @@ class Session:
         seen = list(saved_seen) + [0] * (len(self.story.sites) - len(saved_seen))
         steps: list[Step] = []
         chained = 0  # scenes entered by diverts since the last draw (or the decision)
+        drawn = 0  # scenes entered before the last draw, since the decision
+        undecided_limit = self.undecided_limit
         while True:
             if chained == MAX_AUTOMATIC_STEPS:
                 raise StoryLoopError(
@@ -266,7 +286,10 @@ class Session:
                 outcome, effects = prepared.outcomes[index]
                 values = program.apply(effects, values)
                 target = outcome.target
+                drawn += chained
                 chained = 0
+                if undecided_limit is not None and drawn > undecided_limit:
+                    raise UndecidedLimitError(drawn, prepared.scene.id)
                 step.chance = {
                     "roll": roll,
                     "total": chance.total,

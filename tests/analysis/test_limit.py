@@ -89,7 +89,7 @@ def test_a_divert_cycle_stops_play_with_an_error_not_never_ending(compile_story:
         -> b
 
         ## b
-        -> a
+        -> a if true
         """)
     )
     report = analyse(story)

@@ -160,7 +160,7 @@ def test_variable_types_are_inferred_and_defaulted(compile_story: Compile) -> No
         ~ h = 6
         ~ i = -6
         ~ j = 0
-        -> s
+        -> s if d
         """
     )
     assert [(v.name, v.type, v.initial, v.low, v.high) for v in story.variables] == [

@@ -125,7 +125,8 @@ def test_dead_end_and_loop(compile_story: Compile) -> None:
         "title: T\nvar n: int = 0\n## s\n~ n = 0\n* Go -> e if n > 0\n## e\nending: safety\n"
     )
     assert run_script(stuck, 0, [])["end"] == {"status": "dead_end", "scene": "s"}
-    loop = compile_story("title: T\n## a\n-> b\n## b\n-> a\n")
+    # `if true`: the checker refuses a loop it can see has no way out (E024).
+    loop = compile_story("title: T\n## a\n-> b\n## b\n-> a if true\n")
     transcript = run_script(loop, 0, [])
     assert transcript["end"]["status"] == "error"
     assert "without a decision" in transcript["end"]["message"]

@@ -18,4 +18,4 @@ Out on the street after {turns} turns.
 
 ## spin
 You spin and spin.
--> spin
+-> spin if turns >= 0
