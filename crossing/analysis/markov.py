@@ -251,13 +251,16 @@ class Solution:
             a = numerator[state]
             if not a:
                 continue
-            d = denominator[state]
-            if d == bottom:
-                top += a
-            else:
-                common = gcd(bottom, d)
-                top, bottom = top * (d // common) + a * (bottom // common), bottom // common * d
+            top, bottom = add(top, bottom, a, denominator[state])
         return Fraction(top, bottom)
+
+
+def add(top: int, bottom: int, a: int, d: int) -> tuple[int, int]:
+    """top/bottom + a/d, unreduced: with one denominator, as most sums here have, no gcd."""
+    if d == bottom:
+        return top + a, bottom
+    common = gcd(bottom, d)
+    return top * (d // common) + a * (bottom // common), bottom // common * d
 
 
 def forward(chain: Chain, components: Condensation) -> Solution:
@@ -484,13 +487,7 @@ def optimise(graph: StateGraph, components: Condensation, goal: bytearray, best:
                 a = numerator[target]
                 if not a:
                     continue
-                a *= scene_weights[labels[edge]]
-                d = denominator[target]
-                if d == bottom:
-                    top += a
-                else:
-                    common = gcd(bottom, d)
-                    top, bottom = top * (d // common) + a * (bottom // common), bottom // common * d
+                top, bottom = add(top, bottom, a * scene_weights[labels[edge]], denominator[target])
             bottom *= total
             common = gcd(top, bottom)  # one gcd per chance keeps later comparisons cheap
             numerator[state], denominator[state] = top // common, bottom // common
