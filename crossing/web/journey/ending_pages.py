@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 from crossing.analysis.scenario import scenario
 from crossing.content.documents import Chapter
 from crossing.story import compiled as c
+from crossing.story.evaluate import Value
 from crossing.story.markup import citation_html
 from crossing.story.runtime import Program
 
@@ -64,21 +66,40 @@ def renumbered(epilogue_html: str) -> tuple[str, list[str]]:
     return _CITATION.sub(number, epilogue_html), keys
 
 
+@lru_cache(maxsize=2)  # the current story, and the one before it while a request ends
+def epilogue_inputs(
+    published: Published,
+) -> tuple[Program, tuple[tuple[frozenset[str], tuple[Value, ...]], ...]]:
+    """What every ending page's afterword needs, built once per version of the story: the
+    story made ready to play, and each person and year's endings and starting values (a
+    scenario's story differs only in its variables' initial values, so no Program is built
+    for it)."""
+    story = published.story
+    starts = tuple(
+        (
+            frozenset(o.odds),
+            tuple(
+                v.initial
+                for v in scenario(story, o.scenario.start, o.scenario.settings()).variables
+            ),
+        )
+        for o in published.scenarios
+    )
+    return Program(story), starts
+
+
 def afterword(published: Published, ending: str) -> str:
     """An ending's afterword for a page that speaks of no one reader: rendered for each
     person and year who can end there, each paragraph once, in order (so each composite's
     note appears for the people it is about)."""
     story = published.story
-    index = story.scene_index()[ending]
-    program = Program(story)
-    render = program.epilogues[index]
+    program, scenario_starts = epilogue_inputs(published)
+    render = program.epilogues[story.scene_index()[ending]]
     if render is None:
         return ""
-    starts = [
-        Program(scenario(story, o.scenario.start, o.scenario.settings())).initial_values()
-        for o in published.scenarios
-        if ending in o.odds
-    ] or [program.initial_values()]
+    starts = [values for endings, values in scenario_starts if ending in endings] or [
+        program.initial_values()
+    ]
     paragraphs: dict[str, None] = {}
     for values in starts:
         # Variations ({once:}, {seq:}) shown as on a first visit: nothing seen yet.
