@@ -76,7 +76,10 @@ def interpolations(text: c.Text | None) -> list[c.Interpolation]:
     return found
 
 
+@functools.cache
 def plain(fragment: str) -> str:
+    """The text a reader reads in an HTML fragment. Cached: 10,000 plays show the same
+    paragraphs again and again (tests below check every paragraph of every play)."""
     without_citations = re.sub(r'<sup class="cite">.*?</sup>', "", fragment)
     return html.unescape(re.sub(r"<[^>]+>", " ", without_citations))
 
@@ -386,6 +389,7 @@ def random_plays() -> tuple[Play, ...]:
     story seed `n` and picks its choices with `random.Random(n)`, so any play that fails a
     test below replays with `crossing play content/journey --seed n --script ...`."""
     program = Program(journey())
+    paragraphs = functools.cache(PARAGRAPH.findall)  # the plays show the same texts again
     plays: list[Play] = []
     for seed in range(PLAYTHROUGHS):
         chooser = random.Random(seed)
@@ -400,7 +404,7 @@ def random_plays() -> tuple[Play, ...]:
                 if step.ending and "epilogue" in step.ending:
                     texts_shown.append(step.ending["epilogue"])
                 for text in texts_shown:
-                    shown += [(step.scene, para) for para in PARAGRAPH.findall(text)]
+                    shown += [(step.scene, para) for para in paragraphs(text)]
             if session.status != AWAITING:
                 break
             position = int(chooser.random() * len(session.offered))
@@ -417,6 +421,17 @@ def replay(play: Play) -> str:
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'$])")
 
 
+@functools.cache
+def paragraph_and_sentences(paragraph: str) -> tuple[str, ...]:
+    """A shown paragraph's text (whitespace made single spaces) and each of its sentences of
+    six words or more; nothing for a paragraph with no words. Cached per paragraph."""
+    words = plain(paragraph).split()
+    if not words:
+        return ()
+    text = " ".join(words)
+    return (text, *(s for s in SENTENCE.split(text) if len(s.split()) >= 6))
+
+
 def test_no_paragraph_or_sentence_is_shown_twice_in_one_play() -> None:
     """Scenes that a loop re-enters (another year in hiding, another try at the sea) say
     what changed, with year-by-year text, once-only text and variations: not the same
@@ -425,11 +440,7 @@ def test_no_paragraph_or_sentence_is_shown_twice_in_one_play() -> None:
     for play in random_plays():
         seen: set[str] = set()
         for scene, paragraph in play.shown:
-            words = plain(paragraph).split()
-            if not words:
-                continue
-            text = " ".join(words)
-            pieces = [text] + [s for s in SENTENCE.split(text) if len(s.split()) >= 6]
+            pieces = paragraph_and_sentences(paragraph)
             for piece in pieces:
                 if piece in seen and (scene, piece) not in repeated:
                     repeated[scene, piece] = play
@@ -500,9 +511,10 @@ def test_every_amount_shown_has_its_currency_and_separators() -> None:
     """Over every paragraph of 10,000 plays (which reach every scene, both years and all
     three people): no bare "3500", no "dollars" after digits, no age in digits."""
     found: dict[tuple[str, str], Play] = {}
+    problems_in = functools.cache(money_problems)  # the plays repeat the same paragraphs
     for play in random_plays():
         for scene, paragraph in play.shown:
-            for problem in money_problems(paragraph):
+            for problem in problems_in(paragraph):
                 found.setdefault((scene, problem), play)
     assert [
         f"{scene}: {problem!r} ({replay(play)})" for (scene, problem), play in found.items()

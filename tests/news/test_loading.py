@@ -3,6 +3,7 @@ at its `file:line:col` with a code, as chapters' are; the sources page's index o
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import string
@@ -15,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crossing.content.check import check_tree
+from crossing.content.check import TreeCheck, check_tree
 from crossing.content.news import PER_PAGE, News, tag_slug
 from crossing.content.news_posts import read_posts
 from crossing.story.diagnostics import Diagnostic
@@ -37,8 +38,29 @@ def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return Path("content")
 
 
+_CHECKED: dict[str, TreeCheck] = {}
+
+
+def tree_check(tree: Path) -> TreeCheck:
+    """`check_tree(tree)`, run once for each state of the tree: tests check one state several
+    times, and several tests the same unedited copy. A state is every file's path (relative
+    to the tree, which tests give relative to their working folder) and bytes, and every
+    folder's path (an empty one included)."""
+    digest = hashlib.sha256(str(tree).encode() + b"\0")
+    for path in sorted(tree.rglob("*")):
+        digest.update(str(path.relative_to(tree)).encode() + b"\0")
+        if path.is_file():
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        else:
+            digest.update(b"folder\0")
+    key = digest.hexdigest()
+    if key not in _CHECKED:
+        _CHECKED[key] = check_tree(tree)
+    return _CHECKED[key]
+
+
 def problems(tree: Path) -> list[Diagnostic]:
-    return [d for d in check_tree(tree).diagnostics if d.position and "news" in d.position.path]
+    return [d for d in tree_check(tree).diagnostics if d.position and "news" in d.position.path]
 
 
 def found(tree: Path, code: str) -> list[str]:
@@ -57,7 +79,7 @@ def post(tree: Path, name: str, text: str) -> Path:
 
 
 def test_the_tests_news_reads_whole_newest_first(tree: Path) -> None:
-    checked = check_tree(tree)
+    checked = tree_check(tree)
     assert problems(tree) == []
     news = checked.content.news
     assert len(news.posts) == 12
@@ -79,14 +101,14 @@ def test_the_tests_news_reads_whole_newest_first(tree: Path) -> None:
 
 
 def test_posts_are_among_what_cites_a_source(tree: Path) -> None:
-    citers = check_tree(tree).content.citers["flyer"]
+    citers = tree_check(tree).content.citers["flyer"]
     assert ("news", "The Defector wins two awards", "/news/two-awards/#ref-flyer") in [
         (c.kind, c.title, c.url) for c in citers
     ]
 
 
 def test_news_pages_are_among_the_sites_addresses(tree: Path) -> None:
-    pages = check_tree(tree).content.addresses()
+    pages = tree_check(tree).content.addresses()
     for address in (
         "/news/",
         "/news/page/2/",
@@ -206,7 +228,7 @@ def test_authors_file_problems_and_an_author_without_posts(tree: Path) -> None:
 
 def test_news_is_optional(tree: Path) -> None:
     shutil.rmtree(tree / "news")
-    checked = check_tree(tree)
+    checked = tree_check(tree)
     assert checked.content.news.posts == [] and problems(tree) == []
     assert checked.content.news.page_count() == 1
 
@@ -318,9 +340,9 @@ def test_the_index_pages_hold_every_post_once_ten_at_most(count: int) -> None:
 
 def test_ten_posts_make_one_page_and_eleven_two(tree: Path) -> None:
     write_news(tree, count=9)  # and the featured one: ten
-    assert check_tree(tree).content.news.page_count() == 1
+    assert tree_check(tree).content.news.page_count() == 1
     write_news(tree, count=10)
-    assert check_tree(tree).content.news.page_count() == 2
+    assert tree_check(tree).content.news.page_count() == 2
 
 
 @pytest.mark.parametrize(
@@ -337,11 +359,11 @@ def test_a_date_says_only_as_much_as_the_record_gives(
     written = FEATURED.replace("date = 2014-06-20", f"{date_line}\n{known}".rstrip())
     post(tree, "2014-06-20-two-awards.md", written)
     assert problems(tree) == []
-    found_post = check_tree(tree).content.news.post("two-awards")
+    found_post = tree_check(tree).content.news.post("two-awards")
     assert found_post is not None
     assert (found_post.iso_date, found_post.date_format) == (iso, shown)
     month = (found_post.date.year, found_post.date.month)
-    in_months = month in check_tree(tree).content.news.months()
+    in_months = month in tree_check(tree).content.news.months()
     assert in_months is ("year" not in known)  # a year alone belongs to no month's archive
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,11 +14,27 @@ from pytest_django.fixtures import Settings
 
 from crossing.web.page_cache import pages
 
+from .conftest import ROOT
 from .posts import write_news
 
 
+@pytest.fixture(scope="module")
+def unedited_news(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of content/ with the tests' own news, as `news_content` makes it, shared by
+    the tests that do not edit it: the site reads it once, not once a test."""
+    folder = tmp_path_factory.mktemp("news") / "content"
+    shutil.copytree(ROOT / "content", folder)
+    write_news(folder)
+    return folder
+
+
 @pytest.fixture(autouse=True)
-def _fresh(news_content: Path) -> None:
+def _fresh(request: pytest.FixtureRequest, settings: Settings, unedited_news: Path) -> None:
+    """The site serves the module's unedited copy, or the test's own where it edits one."""
+    if "news_content" in request.fixturenames:
+        request.getfixturevalue("news_content")
+    else:
+        settings.CONTENT_DIR = unedited_news
     pages.clear()  # pages kept from another test's content
 
 

@@ -41,7 +41,7 @@ from crossing.web.journey.endings import record_ending
 from crossing.web.journey.models import EndingCount
 
 from .ports import free_port
-from .scratch_database import scratch_postgresql
+from .scratch_database import postgresql_server, scratch_postgresql
 
 ROOT = Path(__file__).resolve().parents[2]
 CROSSING = str(Path(sys.executable).parent / "crossing")
@@ -66,6 +66,12 @@ class Site:
     data: Path
     database_url: str | None
     settings: str
+    migrated: Callable[[Site], None] = lambda site: None
+
+    def migrate(self) -> None:
+        """`python -m django migrate -v0` in this new site, or its result: the data folder
+        and database of a site where that ran with the same settings, copied."""
+        self.migrated(self)
 
     def env(self, **more: str) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("CROSSING_", "DJANGO_"))}
@@ -95,8 +101,45 @@ class Site:
         return result.stdout
 
 
+def _administer(statement: str) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{postgresql_server()}/postgres", autocommit=True) as admin:
+        admin.execute(statement)
+
+
+@pytest.fixture(scope="session")
+def migrated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[Site], None]]:
+    """Sets up a new site as `python -m django migrate -v0` does, running it once per
+    database kind and settings (in a site of its own, kept for the session) and copying
+    the result: the data folder, and the PostgreSQL database as a template."""
+    done: dict[tuple[bool, str], Site] = {}
+    with ExitStack() as databases:
+
+        def migrate(site: Site) -> None:
+            key = (site.database_url is not None, site.settings)
+            if key not in done:
+                url = None
+                if site.database_url is not None:
+                    name = f"crossing_backup_migrated_{os.getpid()}_{len(done)}"
+                    url = databases.enter_context(scratch_postgresql(name))
+                folder = tmp_path_factory.mktemp("migrated") / "data"
+                done[key] = Site(folder, url, site.settings)
+                done[key].python("django", "migrate", "-v0")
+            template = done[key]
+            shutil.copytree(template.data, site.data, dirs_exist_ok=True)
+            if site.database_url is not None and template.database_url is not None:
+                name, source = (
+                    u.rsplit("/", 1)[1] for u in (site.database_url, template.database_url)
+                )
+                _administer(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                _administer(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
+
+        yield migrate
+
+
 @pytest.fixture
-def new_site(tmp_path: Path) -> Iterator[Callable[..., Site]]:
+def new_site(tmp_path: Path, migrated: Callable[[Site], None]) -> Iterator[Callable[..., Site]]:
     """Makes sites; their PostgreSQL databases are dropped after the test."""
     with ExitStack() as databases:
 
@@ -106,7 +149,7 @@ def new_site(tmp_path: Path) -> Iterator[Callable[..., Site]]:
             if database == "postgresql":
                 name = f"crossing_backup_test_{os.getpid()}_{number}"
                 url = databases.enter_context(scratch_postgresql(name))
-            return Site(tmp_path / f"site-{number}", url, settings)
+            return Site(tmp_path / f"site-{number}", url, settings, migrated)
 
         yield make
 
@@ -149,7 +192,7 @@ def test_backup_restore_backup_gives_the_same_rows_values_and_ids(
     times to the microsecond, exact decimals, bytes, JSON, text in any script) comes back
     as it was, with its ids, and ids of deleted rows are not handed out again."""
     first = new_site(database)
-    first.python("django", "migrate", "-v0")
+    first.migrate()
     first.python("backup_site.site", "fill")
     backup = tmp_path / "first.jsonl.gz"
     assert "wrote " in succeeds(first.crossing("backup", "--out", str(backup)))
@@ -166,7 +209,7 @@ def test_backup_restore_backup_gives_the_same_rows_values_and_ids(
     # A database `crossing serve` set up is empty too, even though migrate gave it content
     # types and permissions; here with other ids than the backup's.
     second = new_site(database)
-    second.python("django", "migrate", "-v0")
+    second.migrate()
     second.python("backup_site.site", "renumber-content-types")
     shown = succeeds(second.crossing("restore", str(backup)))
     # Counted from the file: each app the site installs (the admin, the outbox) adds tables.
@@ -188,7 +231,7 @@ def test_a_site_moves_from_sqlite_to_postgresql_and_back(
     new_site: Callable[..., Site], tmp_path: Path
 ) -> None:
     on_sqlite = new_site("sqlite")
-    on_sqlite.python("django", "migrate", "-v0")
+    on_sqlite.migrate()
     on_sqlite.python("backup_site.site", "fill")
     from_sqlite = tmp_path / "sqlite.jsonl.gz"
     succeeds(on_sqlite.crossing("backup", "--out", str(from_sqlite)))
@@ -212,7 +255,7 @@ def test_an_older_backup_is_restored_as_it_was_then_migrated_forward(
     """A backup taken before migration records.0002 (which adds a column and fills it from
     another) is restored into the tables of its time; the migration then runs on its rows."""
     old = new_site()
-    old.python("django", "migrate", "-v0")
+    old.migrate()
     old.python("django", "migrate", "records", "0001", "-v0")
     old.python("backup_site.site", "fill-old")
     backup = tmp_path / "old.jsonl.gz"
@@ -230,7 +273,7 @@ def test_an_older_backup_is_restored_as_it_was_then_migrated_forward(
 
     # A database already at the newer migrations is not taken back: migrations are not undone.
     newer = new_site()
-    newer.python("django", "migrate", "-v0")
+    newer.migrate()
     message = refused(newer.crossing("restore", str(backup)), 2)
     assert "set up by a later version of Crossing than the backup's" in message
     assert "records.0002_seats_left" in message and "Restore into a new, empty database" in message
@@ -346,7 +389,7 @@ def _wait_for_server(port: int, server: subprocess.Popen[bytes]) -> None:
 
 def test_restore_refuses_a_database_that_holds_data(new_site: Callable[..., Site]) -> None:
     site = new_site(settings="crossing.web.settings")
-    site.python("django", "migrate", "-v0")
+    site.migrate()
     site.python("backup_site.site", "report-ending")
     backup = site.data / "backup.jsonl.gz"
     succeeds(site.crossing("backup", "--out", str(backup)))
@@ -384,7 +427,7 @@ def test_backup_writes_no_file_it_must_not(
     new_site: Callable[..., Site], name: str, why: str
 ) -> None:
     site = new_site("sqlite", "crossing.web.settings")
-    site.python("django", "migrate", "-v0")
+    site.migrate()
     (site.data / "notes.txt").write_text("mine\n")
     before = {p.name: p.read_bytes() for p in site.data.iterdir() if p.is_file()}
     message = refused(site.crossing("backup", "--out", str(site.data / name)), 2)
@@ -406,7 +449,7 @@ def test_a_file_that_is_not_a_database_is_not_backed_up(
 def test_a_folder_nothing_can_be_written_to_is_explained(new_site: Callable[..., Site]) -> None:
     """/proc exists, but no file can be made in it (not even by root)."""
     site = new_site(settings="crossing.web.settings")
-    site.python("django", "migrate", "-v0")
+    site.migrate()
     message = refused(site.crossing("backup", "--out", "/proc/backup.jsonl.gz"), 1)
     if SUITE_DATABASE == "sqlite":  # the temporary copy comes first
         assert "cannot make the database's temporary copy in /proc: " in message
@@ -420,7 +463,7 @@ def test_a_reference_to_a_missing_row_undoes_the_restore(
 ) -> None:
     """Foreign keys are checked once every row is in (rows may refer to later ones)."""
     site = new_site()
-    site.python("django", "migrate", "-v0")
+    site.migrate()
     site.python("backup_site.site", "fill")
     backup = tmp_path / "backup.jsonl.gz"
     succeeds(site.crossing("backup", "--out", str(backup)))

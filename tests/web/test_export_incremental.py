@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from django.test import override_settings
 from hypothesis import given
 from hypothesis import strategies as st
+from pytest_django import DjangoDbBlocker
 
 from crossing.cli import cli
 from crossing.web.comments.models import Comment, Status
@@ -30,7 +33,7 @@ from crossing.web.export import (
 from crossing.web.policy_meta import inline_blocks
 from crossing.web.screenings.selectors import public_addresses
 
-from .conftest import save
+from .conftest import ROOT, save
 
 SAID = re.compile(r"(\d+) pages \((\d+) rendered, (\d+) unchanged\)")
 RIVER = "/on-the-border/the-river/"
@@ -68,10 +71,43 @@ def rebuilt(before: dict[str, bytes], out: Path) -> set[str]:
     return {name for name in after if before.get(name) != after[name]}
 
 
+@pytest.fixture(scope="module")
+def built_site(
+    tmp_path_factory: pytest.TempPathFactory,
+    django_db_setup: None,
+    django_db_blocker: DjangoDbBlocker,
+) -> tuple[Path, Export]:
+    """The first export of an unedited copy of content/, built once for the module (outside
+    a transaction, the tables empty as every test finds them), in a working folder where
+    that copy is `content`: a chapter's path, in its digest, is shown relative to the
+    working folder (crossing.story.loader.shown_path), so it is the same in every test's
+    own folder (`site`)."""
+    root = tmp_path_factory.mktemp("built")
+    shutil.copytree(ROOT / "content", root / "content")
+    with (
+        pytest.MonkeyPatch.context() as patch,
+        override_settings(CONTENT_DIR=root / "content"),
+        django_db_blocker.unblock(),
+    ):
+        patch.chdir(root)
+        return root / "site", build_site(root / "site", jobs=2)
+
+
 @pytest.fixture
-def site(content: Path, tmp_path: Path) -> tuple[Path, Export]:
+def site(
+    built_site: tuple[Path, Export],
+    content: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[Path, Export]:
+    """A first export of this test's copy of content/ (`content`, unedited yet): the
+    module's, copied, with what that build returned. Building it here gives the same files
+    and manifest; the test works in `tmp_path`, where its copy is `content` as in that build."""
+    assert content == tmp_path / "content"
+    monkeypatch.chdir(tmp_path)
     out = tmp_path / "site"
-    return out, build_site(out, jobs=2)
+    shutil.copytree(built_site[0], out, symlinks=True)
+    return out, built_site[1]
 
 
 # Outside a transaction, so that the workers are forked (inside one, pages render in the
