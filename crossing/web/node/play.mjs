@@ -90,6 +90,13 @@ function runScript({ Session, save, restore, ENDED, StoryLoopError }, story, see
 
 /** JSON as Python's json.dumps(value, ensure_ascii=False, indent=indent) writes it. */
 function pythonJson(value, indent = null, depth = 0) {
+  if (indent == null && depth == 0) {
+    // On one line, with a blank after each `,` and `:` between items. JSON.stringify indented
+    // puts ': ' after keys, and a line break (never inside a string, where it is escaped)
+    // after `[`, `{` and each `,` between items: a transcript of 10,000 steps is written
+    // several times faster this way than item by item.
+    return JSON.stringify(value, null, 1).replace(/,\n */g, ', ').replace(/\n */g, '');
+  }
   if (value === null || typeof value != 'object') return JSON.stringify(value);
   const list = Array.isArray(value);
   const items = list
