@@ -9,12 +9,18 @@ inside a transaction, whose writes other connections cannot see and whose locks 
 copy would hold too: then, as with one job, the pages are rendered in this process.
 SQLite's in-memory database (the tests') lives in the process, and a forked worker reads
 its own copy.
+
+Never forked while this process runs other threads (a live server, a browser driver, a file
+watcher): a fork copies only the calling thread, with every lock another thread held at that
+moment (the logging module's, a database driver's) held for ever in the copy, and a worker
+that needs one waits without end. Such a process renders the pages itself.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -34,6 +40,8 @@ def default_jobs() -> int:
 
 def _can_fork() -> bool:
     if "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    if threading.active_count() > 1:
         return False
     return not any(c.in_atomic_block for c in connections.all(initialized_only=True))
 
