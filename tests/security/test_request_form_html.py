@@ -1,6 +1,6 @@
 """The request form's <select>s (countries, time zones, currencies, films) are written by
 ListSelect rather than Django's per-option templates: the HTML is Django's own to the byte,
-chosen or not, with a message or not, payloads sent back included."""
+chosen or not, with a message or not, with payloads sent."""
 
 from __future__ import annotations
 
@@ -26,7 +26,9 @@ def test_the_selects_are_djangos_html(language: str) -> None:
     valid = {"film": "the-defector", "country": "CA", "time_zone": "America/Toronto"}
     cases.append(RequestForm(data=valid | {"currency": "CAD"}))
     cases.append(RequestForm(data={"country": "KR", "time_zone": "UTC", "currency": "KRW"}))
-    cases += [RequestForm(data=sent(p.text)) for p in PAYLOADS]
+    # A payload is no choice, so none is ever chosen: a few show that (Django's own
+    # rendering of the country and time zone lists takes a tenth of a second each).
+    cases += [RequestForm(data=sent(p.text)) for p in PAYLOADS[:4]]
     with translation.override(language):
         for form in cases:
             form.is_valid()
