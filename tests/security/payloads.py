@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from playwright.sync_api import BrowserContext, ConsoleMessage, Dialog, Page, Request
+from playwright.sync_api import Error as PlaywrightError
 
 CORPUS = Path(__file__).with_name("xss_payloads.txt")
 MARKER_PATH = "/xss-marker/"
@@ -84,6 +85,12 @@ _SCAN = """() => {
   return found;
 }"""
 
+_LOOK = f"""async ([wait, read]) => {{
+  await new Promise((resolve) => setTimeout(resolve, wait));
+  const shown = read ? document.querySelector(read) : null;
+  return [({_SCAN})(), shown ? shown.innerText : null];
+}}"""
+
 
 @dataclass
 class Trap:
@@ -115,6 +122,24 @@ class Trap:
             self.fired.append(f"{page.url}: {problem}")
         if len(page.frames) > 1:
             self.fired.append(f"{page.url}: {len(page.frames) - 1} frame(s) in the page")
+
+    def look(self, page: Page, *, wait: int = 20, read: str = "") -> str:
+        """inspect() after `wait` ms in the page (handlers of images that failed, animations
+        that began), in one call to the browser, which also gives back the innerText of
+        the element `read` selects (for a test that reads the page). A payload that took
+        the page away meanwhile is recorded too."""
+        try:
+            found, text = page.evaluate(_LOOK, [wait, read])
+        except PlaywrightError as error:
+            self.fired.append(f"{page.url}: the page went away while it was looked at: {error}")
+            return ""
+        for problem in found:
+            self.fired.append(f"{page.url}: {problem}")
+        if len(page.frames) > 1:
+            self.fired.append(f"{page.url}: {len(page.frames) - 1} frame(s) in the page")
+        if read:
+            assert text is not None, f"{page.url}: no {read}"
+        return str(text or "")
 
     def check(self) -> None:
         assert not self.fired, f"{len(self.fired)} payload(s) fired:\n" + "\n".join(self.fired[:40])

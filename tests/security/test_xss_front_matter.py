@@ -104,8 +104,7 @@ def news_addresses() -> list[str]:
 def visit(page: Page, url: str, trap: Trap) -> None:
     response = page.goto(url)
     assert response is not None and response.ok, f"{url}: {response and response.status}"
-    page.wait_for_timeout(20)  # handlers of images that failed, animations that began
-    trap.inspect(page)
+    trap.look(page)  # after 20 ms: handlers of images that failed, animations that began
     if page.url != url:
         trap.fired.append(f"{url} went to {page.url}")
 

@@ -21,6 +21,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from ..content import site_content
+from .forms import ListSelect
 from .models import Licence
 from .organiser_time import all_zones, aware, parse_local, zone_choices
 
@@ -94,6 +95,7 @@ class LocalTimeField(forms.CharField):
 class RequestForm(forms.Form):
     key = forms.CharField(widget=forms.HiddenInput, required=False)
     film = forms.ChoiceField(
+        widget=ListSelect,
         label=gettext_lazy("Film"),
         error_messages={
             "required": gettext_lazy("Choose the film to show."),
@@ -142,6 +144,7 @@ class RequestForm(forms.Form):
         error_messages=_required(gettext_lazy("Give the town or city.")),
     )
     country = forms.ChoiceField(
+        widget=ListSelect,
         label=gettext_lazy("Country"),
         error_messages={
             "required": gettext_lazy("Choose the country."),
@@ -176,6 +179,7 @@ class RequestForm(forms.Form):
         error_messages=_required(gettext_lazy("Give the date and time of the screening.")),
     )
     time_zone = forms.ChoiceField(
+        widget=ListSelect,
         label=gettext_lazy("Time zone of the venue"),
         error_messages={
             "required": gettext_lazy("Choose the venue's time zone."),
@@ -212,6 +216,7 @@ class RequestForm(forms.Form):
         },
     )
     currency = forms.ChoiceField(
+        widget=ListSelect,
         label=gettext_lazy("Currency"),
         error_messages={
             "required": gettext_lazy("Choose the currency."),
