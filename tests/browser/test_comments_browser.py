@@ -33,7 +33,7 @@ from crossing.web.page_cache import pages
 from .conftest import (
     ROOT,
     ContextFactory,
-    assert_accessible,
+    assert_accessible_quickly,
     assert_fits,
     focus_matches,
     is_file,
@@ -43,6 +43,7 @@ from .conftest import (
 
 POST = "/news/two-awards/"
 STAFF = ("moderator", "a long passphrase for staff")
+FAST_HASHER = "django.contrib.auth.hashers.MD5PasswordHasher"
 POLICY = worker.Policy(max_tries=3, retry_seconds=60, lease_seconds=120, keep_days=30)
 HELD = "Your comment is awaiting moderation."
 _LINK = re.compile(r"https?://\S+")
@@ -53,11 +54,20 @@ def local_or_file(url: str) -> bool:
     return is_local(url) or is_file(url)
 
 
+@pytest.fixture(scope="module")
+def comment_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """content/ with the tests' own news, written once for this file's tests, which only
+    read it (comments live in the database): the site reads it, and publishes the journey
+    from it, once rather than once per test."""
+    folder = tmp_path_factory.mktemp("comments") / "content"
+    shutil.copytree(ROOT / "content", folder)
+    write_news(folder)
+    return folder
+
+
 @pytest.fixture
-def comment_site(site: str, settings: Settings, tmp_path: Path) -> str:
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    write_news(tmp_path / "content")
-    settings.CONTENT_DIR = tmp_path / "content"
+def comment_site(site: str, settings: Settings, comment_content: Path) -> str:
+    settings.CONTENT_DIR = comment_content
     settings.CROSSING_SITE_URL = site  # the emails' links lead to this live site
     settings.CROSSING_AKISMET_KEY = ""
     settings.CROSSING_MODERATOR_EMAILS = []
@@ -70,7 +80,10 @@ def comment_site(site: str, settings: Settings, tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def moderator(transactional_db: None) -> Any:
+def moderator(transactional_db: None, settings: Settings) -> Any:
+    # Staff sign in with a password like any other; how it is hashed has tests of its own
+    # (Django's), and the default hasher's hundreds of thousands of rounds cost seconds.
+    settings.PASSWORD_HASHERS = [FAST_HASHER]
     username, password = STAFF
     return get_user_model().objects.create_superuser(
         username=username, email="moderator@crossing.example", password=password
@@ -279,7 +292,7 @@ def test_screenshots_of_comments(
 
     page.goto(f"{site}{POST}")
     assert_fits(page, width)
-    assert_accessible(page)
+    assert_accessible_quickly(page)
     page.locator("#comments").first.screenshot(path=str(folder / f"comments-thread-{width}.png"))
 
     # Mistakes the browser's own checks let through, so that the site's messages show.
@@ -294,7 +307,7 @@ def test_screenshots_of_comments(
     # The text is there before the stylesheet is: measured unstyled, the form overflows.
     page.wait_for_load_state("load")
     assert_fits(page, width)
-    assert_accessible(page)
+    assert_accessible_quickly(page)
     page.locator("#respond").screenshot(path=str(folder / f"comments-form-errors-{width}.png"))
 
     page.locator("#id_email").fill("minji@reader.example")
@@ -304,7 +317,7 @@ def test_screenshots_of_comments(
     expect(held).to_have_text(HELD)
     page.wait_for_load_state("load")
     assert_fits(page, width)
-    assert_accessible(page)
+    assert_accessible_quickly(page)
     held.evaluate("(e) => { e.scrollIntoView(); scrollBy(0, -200) }")
     page.screenshot(path=str(folder / f"comments-held-{width}.png"))
     for shot in folder.glob(f"comments-*-{width}.png"):
@@ -338,13 +351,13 @@ def test_a_reader_posts_sees_it_held_and_replies(
     page = context.new_page()
     page.goto(post)
     if javascript:  # axe runs as a script
-        assert_accessible(page)
+        assert_accessible_quickly(page)
     fill(page, "Ara", "My first comment here.")
     assert "unapproved=" in page.url
     assert page.locator(".comment-awaiting").inner_text() == "Your comment is awaiting moderation."
     assert page.locator(".comment-text").inner_text() == "My first comment here."
     if javascript:
-        assert_accessible(page)
+        assert_accessible_quickly(page)
     first = Comment.objects.get()
     assert first.status == Status.HELD
     Comment.objects.filter(pk=first.pk).update(status=Status.APPROVED)
@@ -364,7 +377,7 @@ def test_a_reader_posts_sees_it_held_and_replies(
     nested = page.locator(f"#comment-{first.pk} .children #comment-{reply.pk}")
     assert nested.count() == 1
     if javascript:
-        assert_accessible(page)
+        assert_accessible_quickly(page)
     assert context.cookies() == []
 
 
