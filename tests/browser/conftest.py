@@ -303,12 +303,14 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
     off nothing works: axe.run() waits on timers that such a page never fires.)"""
     if not page.evaluate("typeof axe == 'object'"):
         page.evaluate(axe_source())
-    result = page.evaluate(
+    # Only the violations cross to Python: the rest of axe's result (every rule's passes,
+    # incomplete and inapplicable entries) cost the browser tests seconds a file to decode.
+    violations = page.evaluate(
         "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags},"
-        " resultTypes: ['violations']})",
+        " resultTypes: ['violations']}).then((result) => result.violations)",
         AXE_TAGS,
     )
-    return list(result["violations"])
+    return list(violations)
 
 
 def describe_violations(violations: list[dict[str, Any]]) -> str:
@@ -381,27 +383,3 @@ def assert_figures_drawn(page: Page) -> list[Locator]:
         expect(table).to_be_visible()
         assert table.locator("tbody tr").count() > 0
     return figures
-
-
-# -- axe-core, its violations only --
-
-
-def axe_violations_only(page: Page) -> list[dict[str, Any]]:
-    """What axe_violations returns (the same rules, tags and violations), with the rest of
-    axe's result (every rule's passes, incomplete and inapplicable entries) left in the
-    page: only the violations cross to Python, which otherwise spends seconds a file
-    decoding results it never reads."""
-    if not page.evaluate("typeof axe == 'object'"):
-        page.evaluate(axe_source())
-    violations = page.evaluate(
-        "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags},"
-        " resultTypes: ['violations']}).then((result) => result.violations)",
-        AXE_TAGS,
-    )
-    return list(violations)
-
-
-def assert_accessible_quickly(page: Page) -> None:
-    """assert_accessible, through axe_violations_only: the same check, the same message."""
-    violations = axe_violations_only(page)
-    assert not violations, f"axe-core on {page.url}:\n{describe_violations(violations)}"

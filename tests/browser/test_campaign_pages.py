@@ -20,7 +20,7 @@ from .conftest import (
     ContextFactory,
     Watch,
     arrive,
-    assert_accessible_quickly,
+    assert_accessible,
     assert_figures_drawn,
     assert_fits,
     by_id,
@@ -79,7 +79,7 @@ def test_page_is_accessible_and_local(name: str, site: str, page: Page, watch: W
     page.goto(f"{site}{PAGES[name]}")  # waits for the load event: the stylesheet is in
     loaded_stylesheet_locally(page, watch)
     open_all_details(page)  # the figures' data tables, the sources' scene lists
-    assert_accessible_quickly(page)
+    assert_accessible(page)
     assert not watch.outside()
 
 

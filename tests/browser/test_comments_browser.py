@@ -33,7 +33,7 @@ from crossing.web.page_cache import pages
 from .conftest import (
     ROOT,
     ContextFactory,
-    assert_accessible_quickly,
+    assert_accessible,
     assert_fits,
     focus_matches,
     is_file,
@@ -292,7 +292,7 @@ def test_screenshots_of_comments(
 
     page.goto(f"{site}{POST}")
     assert_fits(page, width)
-    assert_accessible_quickly(page)
+    assert_accessible(page)
     page.locator("#comments").first.screenshot(path=str(folder / f"comments-thread-{width}.png"))
 
     # Mistakes the browser's own checks let through, so that the site's messages show.
@@ -307,7 +307,7 @@ def test_screenshots_of_comments(
     # The text is there before the stylesheet is: measured unstyled, the form overflows.
     page.wait_for_load_state("load")
     assert_fits(page, width)
-    assert_accessible_quickly(page)
+    assert_accessible(page)
     page.locator("#respond").screenshot(path=str(folder / f"comments-form-errors-{width}.png"))
 
     page.locator("#id_email").fill("minji@reader.example")
@@ -317,7 +317,7 @@ def test_screenshots_of_comments(
     expect(held).to_have_text(HELD)
     page.wait_for_load_state("load")
     assert_fits(page, width)
-    assert_accessible_quickly(page)
+    assert_accessible(page)
     held.evaluate("(e) => { e.scrollIntoView(); scrollBy(0, -200) }")
     page.screenshot(path=str(folder / f"comments-held-{width}.png"))
     for shot in folder.glob(f"comments-*-{width}.png"):
@@ -351,13 +351,13 @@ def test_a_reader_posts_sees_it_held_and_replies(
     page = context.new_page()
     page.goto(post)
     if javascript:  # axe runs as a script
-        assert_accessible_quickly(page)
+        assert_accessible(page)
     fill(page, "Ara", "My first comment here.")
     assert "unapproved=" in page.url
     assert page.locator(".comment-awaiting").inner_text() == "Your comment is awaiting moderation."
     assert page.locator(".comment-text").inner_text() == "My first comment here."
     if javascript:
-        assert_accessible_quickly(page)
+        assert_accessible(page)
     first = Comment.objects.get()
     assert first.status == Status.HELD
     Comment.objects.filter(pk=first.pk).update(status=Status.APPROVED)
@@ -377,7 +377,7 @@ def test_a_reader_posts_sees_it_held_and_replies(
     nested = page.locator(f"#comment-{first.pk} .children #comment-{reply.pk}")
     assert nested.count() == 1
     if javascript:
-        assert_accessible_quickly(page)
+        assert_accessible(page)
     assert context.cookies() == []
 
 

@@ -21,7 +21,7 @@ from playwright.sync_api import Page, expect
 from crossing.editions.gamebook import Gamebook, Section, build_gamebook
 from crossing.web.journey.publish import Published
 
-from .conftest import ROOT, ContextFactory, arrive, assert_accessible_quickly, assert_fits, by_id
+from .conftest import ROOT, ContextFactory, arrive, assert_accessible, assert_fits, by_id
 
 PNG = b"\x89PNG"
 
@@ -96,7 +96,7 @@ def test_the_sheet_fits_and_uses_the_storys_words(
     if width == 360:
         checked = offline_page(new_context, width, javascript=True)
         checked.goto(f"{site}/journey/gamebook/")
-        assert_accessible_quickly(checked)
+        assert_accessible(checked)
     if width in (390, 1280):
         shot = screenshots(tmp_path) / f"gamebook-sheet-{width}.png"
         assert sheet.screenshot(path=str(shot)).startswith(PNG)
@@ -222,4 +222,4 @@ def test_a_sourced_and_an_estimated_chance_say_which_they_are(
     assert " ".join(note.split())[:60] in " ".join(basis.inner_text().split())
     checked = offline_page(new_context, 390, javascript=True)
     checked.goto(section_url(site, book, estimate))
-    assert_accessible_quickly(checked)
+    assert_accessible(checked)

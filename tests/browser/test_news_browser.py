@@ -20,7 +20,7 @@ from pytest_django.fixtures import Settings
 
 from crossing.web.page_cache import pages
 
-from .conftest import ROOT, ContextFactory, Watch, assert_accessible_quickly, assert_fits, tab_to
+from .conftest import ROOT, ContextFactory, Watch, assert_accessible, assert_fits, tab_to
 
 NEWS_PAGES = {
     "index": "/news/",
@@ -59,7 +59,7 @@ def test_news_page_is_accessible_fits_and_stays_local(
     page = new_context(viewport={"width": width, "height": 900}).new_page()
     page.goto(f"{news_site}{NEWS_PAGES[name]}")
     assert_fits(page, width)
-    assert_accessible_quickly(page)
+    assert_accessible(page)
     assert not watch.outside()
 
 
@@ -107,7 +107,7 @@ def test_screenshots_of_the_real_news(
     for name, path in {**SHOTS, "post": newest}.items():
         page.goto(f"{site}{path}")
         assert_fits(page, width)
-        assert_accessible_quickly(page)
+        assert_accessible(page)
         shot = folder / f"news-{name}-{width}.png"
         if name == "home":  # its news, at the foot of the page
             page.locator("#home-news").evaluate("(e) => { e.scrollIntoView(); scrollBy(0, -60) }")

@@ -54,9 +54,9 @@ from .conftest import (
     ROOT,
     ContextFactory,
     Watch,
-    assert_accessible_quickly,
+    assert_accessible,
     assert_fits,
-    axe_violations_only,
+    axe_violations,
     describe_violations,
 )
 
@@ -85,7 +85,7 @@ _ADMIN_INLINE_STYLE = re.compile(r"Applying inline style violates .*style-src")
 
 def assert_admin_accessible(page: Page) -> None:
     found = []
-    for violation in axe_violations_only(page):
+    for violation in axe_violations(page):
         chrome = _DJANGO_ADMIN.get(violation["id"])
         nodes = [
             node
@@ -182,7 +182,7 @@ class Visitor:
         if self.javascript and "/admin/" in self.page.url:
             assert_admin_accessible(self.page)
         elif self.javascript:
-            assert_accessible_quickly(self.page)
+            assert_accessible(self.page)
         admin = "/admin/" in self.page.url
         errors = [
             line
@@ -632,7 +632,7 @@ def test_screenshots_of_screenings(
         """The whole page, only `part` of it (a form with its errors), or the window."""
         page.wait_for_load_state()
         assert_fits(page, width)
-        assert_accessible_quickly(page)
+        assert_accessible(page)
         path = str(folder / f"screenings-{name}-{width}.png")
         if part == "window":
             page.screenshot(path=path)
