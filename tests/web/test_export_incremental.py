@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -133,7 +134,10 @@ def test_one_chapter_body_changed_renders_that_page_alone(
     again = build_site(out, jobs=2)
     assert again.rendered == 1 + always()
     assert again.reused == first.pages - 1 - always()
-    assert pools == [2]  # rendered by forked workers
+    # Rendered by forked workers where this process has one thread (`make test
+    # TEST_WORKERS=0`), here where it runs more (pytest-xdist's, a server's): the rule is
+    # parallel._can_fork's, tested in test_export_parallel.py.
+    assert pools == ([2] if threading.active_count() == 1 else [])
     assert file_for(RIVER) in rebuilt(before, out)
     assert "One more line." in (out / file_for(RIVER)).read_text()
     same_as_full(out, tmp_path)
