@@ -1,0 +1,231 @@
+"""The refusal corpus (tests/refusal): hostile compiled files that both runtimes must refuse
+with the same one-line message, in bounded time, with exit status 1 (docs/compiled-format.md,
+"Validity"); and generated mutations of valid stories, which both must accept alike (then
+play alike) or refuse alike."""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import json
+import subprocess
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from crossing.cli import cli
+from crossing.story.api import load_any
+from crossing.story.transcript import run_script
+from crossing.story.validation import is_int
+
+ROOT = Path(__file__).resolve().parent.parent
+REFUSAL = ROOT / "tests" / "refusal"
+PLAY = ROOT / "crossing" / "web" / "node" / "play.mjs"
+SCHEMA = ROOT / "docs" / "compiled-format.schema.json"
+EXPECTED: dict[str, str] = json.loads((REFUSAL / "expected.json").read_text(encoding="utf-8"))
+NAMES = itertools.count()  # play.mjs --batch reads each path once: every mutant gets its own
+GOLDENS = sorted((ROOT / "tests" / "conformance").glob("*/story.json"))
+ANSWER_SECONDS = 20  # one file, read and played to the first decision by Node
+
+
+class Node:
+    """One `play.mjs --batch` process, asked one run at a time; a run that takes longer than
+    ANSWER_SECONDS kills it (a hang is a failure, never a stuck test)."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            ["node", str(PLAY), "--batch"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            encoding="utf-8",
+        )
+
+    def ask(self, path: Path) -> dict[str, Any]:
+        stdin, stdout = self.process.stdin, self.process.stdout
+        assert stdin is not None and stdout is not None
+        stdin.write(json.dumps({"story": str(path), "seed": 0, "script": ""}) + "\n")
+        stdin.flush()
+        timer = threading.Timer(ANSWER_SECONDS, self.process.kill)
+        timer.start()
+        try:
+            line = stdout.readline()
+        finally:
+            timer.cancel()
+        assert line, f"play.mjs gave no answer for {path.name} within {ANSWER_SECONDS} s"
+        answer: dict[str, Any] = json.loads(line)
+        return answer
+
+    def close(self) -> None:
+        streams: list[IO[str] | None] = [self.process.stdin, self.process.stdout]
+        for stream in streams:
+            if stream is not None:
+                stream.close()
+        self.process.kill()
+        self.process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def node() -> Iterator[Node]:
+    process = Node()
+    yield process
+    process.close()
+
+
+def python_answer(path: Path) -> dict[str, Any]:
+    """What the Python runtime makes of a file, as play.mjs --batch answers: the error, or
+    the transcript of play up to the first decision."""
+    loaded = load_any(path)
+    if loaded.problem is not None:
+        return {"error": loaded.problem}
+    assert loaded.story is not None
+    transcript: dict[str, Any] = json.loads(json.dumps(run_script(loaded.story, 0, [])))
+    return transcript
+
+
+# -- the corpus ------------------------------------------------------------------------------
+
+
+def test_the_corpus_covers_the_rules() -> None:
+    files = sorted(p.name for p in REFUSAL.glob("[0-9][0-9]-*.json"))
+    assert files == sorted(EXPECTED)
+    assert len(files) >= 40
+    assert all(m.startswith("the compiled story is not valid: ") for m in EXPECTED.values())
+
+
+def test_the_corpus_base_is_valid_and_plays_alike(node: Node) -> None:
+    """Every refusal is one change to base.json, which both runtimes play the same way."""
+    base = REFUSAL / "base.json"
+    answer = python_answer(base)
+    assert "error" not in answer, answer
+    assert node.ask(base) == answer
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_both_runtimes_refuse_with_the_same_message(node: Node, name: str) -> None:
+    path = REFUSAL / name
+    expected = f"{path}: {EXPECTED[name]}"
+    assert python_answer(path) == {"error": expected}
+    assert node.ask(path) == {"error": expected}
+
+
+@pytest.mark.parametrize(
+    "name", ["07-deep-document.json", "16-surrogate-key.json", "71-weights-over-2-32.json"]
+)
+def test_play_mjs_exits_1_with_one_line(name: str) -> None:
+    done = subprocess.run(
+        ["node", str(PLAY), str(REFUSAL / name), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert done.stderr == f"error: {REFUSAL / name}: {EXPECTED[name]}\n"
+
+
+@pytest.mark.parametrize("command", [["play", "--json"], ["test", "--runs", "2"]])
+def test_crossing_play_and_test_exit_1_for_every_file(command: list[str]) -> None:
+    """Never a traceback, never exit 70, never a hang: the >2^32 weights used to hang here."""
+    runner = CliRunner()
+    for name, message in EXPECTED.items():
+        path = REFUSAL / name
+        result = runner.invoke(cli, [command[0], str(path), *command[1:]])
+        assert result.exit_code == 1, (name, result.output, result.exception)
+        assert isinstance(result.exception, SystemExit), (name, repr(result.exception))
+        assert result.stderr == f"error: {path}: {message}\n", name
+
+
+# -- the schema says what the loaders check -----------------------------------------------------
+
+
+def test_the_schema_names_what_the_loaders_read() -> None:
+    """No JSON Schema validator is installed (none is added for this), so the schema's claims
+    are held against the loaders: the operators, types and versions it lists are theirs, and
+    every field it requires is one whose absence both refuse."""
+    from crossing.story import validation
+
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    defs = schema["$defs"]
+    ops = set(defs["binary"]["prefixItems"][0]["enum"] + defs["binaryV3"]["prefixItems"][0]["enum"])
+    assert ops == set(validation.BINARY)
+    assert set(defs["unary"]["prefixItems"][0]["enum"]) == set(validation.UNARY)
+    assert schema["properties"]["format_version"]["enum"] == list(validation.READABLE_VERSIONS)
+    assert defs["variable"]["properties"]["type"]["enum"] == list(validation.VARIABLE_TYPES)
+    base = json.loads((REFUSAL / "base.json").read_text(encoding="utf-8"))
+    for field in schema["required"][2:]:  # after format and format_version, own messages
+        data = {k: v for k, v in base.items() if k != field}
+        with pytest.raises(validation.Invalid, match=f": {field}: is missing"):
+            validation.check(data)
+    assert validation.MAX_TOTAL == defs["weight"]["maximum"] == 2**32
+
+
+# -- generated mutations of valid stories --------------------------------------------------------
+
+STORIES = [json.loads(p.read_text(encoding="utf-8")) for p in [*GOLDENS, REFUSAL / "base.json"]]
+
+
+def _deep(levels: int) -> Any:
+    value: Any = 1
+    for _ in range(levels):
+        value = ["neg", value]
+    return value
+
+
+VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**34), max_value=2**34),
+    st.sampled_from([0, 1, -1, 2, 2**31, 2**32, 2**32 + 1, 2**53 + 1, 10**30]),
+    st.sampled_from([1.5, 1e30, -0.0, 2.0, float("inf"), float("nan")]),
+    st.text(max_size=8),
+    st.sampled_from(["\ud800", "a\udfffb", "0", "25", "var", "==", "/", "safety"]),
+    st.lists(st.integers(-3, 5), max_size=4),
+    st.integers(min_value=150, max_value=450).map(_deep),
+    st.dictionaries(st.sampled_from(["if", "then", "expr", "vary", "kind"]), st.integers(0, 3)),
+)
+
+
+@st.composite
+def mutants(draw: st.DrawFn) -> Any:
+    """A valid story with one value somewhere replaced, or one field dropped."""
+    data = copy.deepcopy(draw(st.sampled_from(STORIES)))
+    parent: Any = None
+    key: Any = None
+    node = data
+    # Mostly deep: a scene's text, an expression, a chance (the top level is quickly covered).
+    while isinstance(node, dict | list) and node and (parent is None or draw(st.integers(0, 9))):
+        keys = list(node) if isinstance(node, dict) else list(range(len(node)))
+        parent, key = node, draw(st.sampled_from(keys))
+        node = parent[key]
+    if parent is None:
+        return data
+    if isinstance(parent, dict) and draw(st.booleans()):
+        del parent[key]
+    elif is_int(node) and draw(st.booleans()):
+        parent[key] = node + draw(st.sampled_from([-2, -1, 1, 2, 2**32]))  # just out of range
+    else:
+        parent[key] = draw(VALUES)
+    return data
+
+
+@settings(
+    max_examples=1000,  # about 3 s: one Node process answers them all
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=mutants())
+def test_mutated_stories_are_accepted_or_refused_alike(
+    node: Node, tmp_path: Path, data: Any
+) -> None:
+    path = tmp_path / f"mutant-{next(NAMES)}.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert node.ask(path) == python_answer(path)
