@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .numbers import Affixes, Numbers
-from .validation import FORMAT, READABLE_VERSIONS, VARIATION_KINDS, Invalid, check, is_int
+from .validation import FORMAT, Invalid, check, is_int
 
 # Version 2 adds number formats and variations, which a version-1 runtime would misread: a
 # story that uses neither is still written as version 1, so older runtimes keep playing it.

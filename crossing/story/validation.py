@@ -23,11 +23,11 @@ MAX_GROUP_SIZE = 100  # numbers.sizes: digits per group
 UNARY = {"neg": "int", "not": "bool"}
 # operator: (operand type, result type, first format version)
 BINARY: dict[str, tuple[str | None, str, int]] = {
-    **{op: ("int", "int", 1) for op in ("+", "-", "*")},
-    **{op: ("int", "int", 3) for op in ("/", "%", "min", "max")},
-    **{op: ("int", "bool", 1) for op in ("<", "<=", ">", ">=")},
-    **{op: (None, "bool", 1) for op in ("==", "!=")},  # None: any type, the same both sides
-    **{op: ("bool", "bool", 1) for op in ("and", "or")},
+    **dict.fromkeys(("+", "-", "*"), ("int", "int", 1)),
+    **dict.fromkeys(("/", "%", "min", "max"), ("int", "int", 3)),
+    **dict.fromkeys(("<", "<=", ">", ">="), ("int", "bool", 1)),
+    **dict.fromkeys(("==", "!="), (None, "bool", 1)),  # None: any type, the same both sides
+    **dict.fromkeys(("and", "or"), ("bool", "bool", 1)),
 }
 VARIABLE_TYPES = ("int", "bool", "enum")
 VARIATION_KINDS = ("once", "seq", "cycle")
@@ -215,7 +215,9 @@ class _Checker:
             self.obj(chapter, where)
             self.text(self.field(chapter, "id", where), f"{where}.id", non_empty=True)
             self.text(self.field(chapter, "title", where), f"{where}.title")
-            self.index(self.field(chapter, "start", where), f"{where}.start", self.scenes, "a scene")
+            self.index(
+                self.field(chapter, "start", where), f"{where}.start", self.scenes, "a scene"
+            )
         sources = self.obj(self.field(data, "sources", ""), "sources")
         for key in keys_in_order(sources):
             self.source(sources[key], "sources" + _key(key))
@@ -234,7 +236,7 @@ class _Checker:
         names.append(name)
         kind = self.field(variable, "type", where)
         if kind not in VARIABLE_TYPES:
-            raise Invalid(f"{where}.type", "must be \"int\", \"bool\" or \"enum\"")
+            raise Invalid(f"{where}.type", 'must be "int", "bool" or "enum"')
         initial = self.field(variable, "initial", where)
         if kind == "int":
             low = high = None
@@ -402,7 +404,9 @@ class _Checker:
             self.obj(part, at)
             kinds = [key for key in ("expr", "if", "vary") if key in part]
             if len(kinds) != 1:
-                raise Invalid(at, "must be text, or one of an interpolation, a conditional or a variation")
+                raise Invalid(
+                    at, "must be text, or one of an interpolation, a conditional or a variation"
+                )
             if kinds == ["expr"]:
                 self.interpolation(part, at)
             elif kinds == ["if"]:
@@ -506,7 +510,7 @@ def _fits(found: str, want: str, expr: Any) -> bool:
     if want == "int":
         return True
     if want.startswith("enum:"):
-        return 0 <= expr < int(want[5:])
+        return bool(0 <= expr < int(want[5:]))
     return False
 
 

@@ -195,7 +195,11 @@ MALFORMED: list[tuple[str, Callable[[dict[str, Any]], Any], str]] = [
     ("start out of range", lambda d: {**d, "start": 99}, "start: must be the index of a scene"),
     ("negative start", lambda d: {**d, "start": -1}, "start: must be the index of a scene"),
     ("no scenes at all", lambda d: {**d, "scenes": []}, "scenes: must not be empty"),
-    ("variable without a name", lambda d: {**d, "variables": [{"type": "int"}]}, "name: is missing"),
+    (
+        "variable without a name",
+        lambda d: {**d, "variables": [{"type": "int"}]},
+        "name: is missing",
+    ),
     (
         "chapter without start",
         lambda d: {**d, "chapters": [{"id": "x", "title": "X"}]},

@@ -728,7 +728,11 @@ ERRORS = [
     # (arguments, exit status, what standard error says); {bad} and {good} are paths
     ([], 2, "usage"),
     (["{bad}/missing.json", "--json"], 2, "does not exist"),
-    (["{bad}/not-json.json", "--json"], 1, "the compiled story is not valid: the file: is not JSON"),
+    (
+        ["{bad}/not-json.json", "--json"],
+        1,
+        "the compiled story is not valid: the file: is not JSON",
+    ),
     (["{bad}/empty.json", "--json"], 1, "the compiled story is not valid: the file: is not JSON"),
     (["{bad}/binary.json", "--json"], 1, "the compiled story is not valid: the file: is not JSON"),
     (["{bad}/folder.json", "--json"], 1, "it is a folder"),
