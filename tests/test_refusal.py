@@ -10,7 +10,7 @@ import itertools
 import json
 import subprocess
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from crossing.cli import cli
+from crossing.story import validation
 from crossing.story.api import load_any
 from crossing.story.transcript import run_script
 from crossing.story.validation import is_int
@@ -141,6 +142,111 @@ def test_crossing_play_and_test_exit_1_for_every_file(command: list[str]) -> Non
         assert result.exit_code == 1, (name, result.output, result.exception)
         assert isinstance(result.exception, SystemExit), (name, repr(result.exception))
         assert result.stderr == f"error: {path}: {message}\n", name
+
+
+def test_the_cli_docs_example_is_what_play_prints(tmp_path: Path) -> None:
+    text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    shown = next(line for line in text.splitlines() if line.startswith("error: broken.json: "))
+    (tmp_path / "broken.json").write_bytes((REFUSAL / "73-weights-long.json").read_bytes())
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(tmp_path)
+        result = CliRunner().invoke(cli, ["play", "broken.json"])
+    assert result.exit_code == 1
+    assert result.stderr == shown + "\n"
+
+
+# -- what is valid, at the edges -------------------------------------------------------------
+
+
+def base_with(change: Callable[[dict[str, Any]], None], tmp_path: Path, name: str) -> Path:
+    data = json.loads((REFUSAL / "base.json").read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / name
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_a_total_of_2_to_the_32_plays_alike(node: Node, tmp_path: Path) -> None:
+    """The largest total both runtimes draw from exactly: every roll of the generator is kept."""
+
+    def change(data: dict[str, Any]) -> None:
+        chance = data["scenes"][1]["chance"]
+        chance["outcomes"][0]["weight"] = 2**32 - 1
+        chance["outcomes"][1]["weight"] = 1
+        chance["total"] = 2**32
+        data["scenes"][0]["diverts"] = [{"target": 1}]
+
+    path = base_with(change, tmp_path, "largest-total.json")
+    answer = python_answer(path)
+    assert "error" not in answer, answer
+    assert any("chance" in step for step in answer["steps"])
+    assert node.ask(path) == answer
+
+
+def test_integral_numbers_read_as_integers_alike(node: Node, tmp_path: Path) -> None:
+    """JSON.parse cannot tell 5.0 from 5, so neither runtime does."""
+
+    def change(data: dict[str, Any]) -> None:
+        data["variables"][0]["initial"] = 5.0
+        data["scenes"][0]["choices"][0]["target"] = 1.0
+
+    path = base_with(change, tmp_path, "integral.json")
+    answer = python_answer(path)
+    assert "error" not in answer, answer
+    assert answer["steps"][0]["vars"]["coins"] == 6
+    assert node.ask(path) == answer
+
+
+VERSION_3 = {
+    "effects": [
+        [0, ["/", ["var", 0], 2]],
+        [0, ["%", ["var", 0], 3]],
+        [0, ["min", ["var", 0], ["max", 1, ["var", 0]]]],
+    ]
+}
+
+
+@pytest.mark.parametrize(("version", "accepted"), [(3, True), (2, False), (1, False)])
+def test_version_3_operators_and_internal_variables(version: int, accepted: bool) -> None:
+    """Both validators read the version-3 parts (their evaluation is the runtimes' business)
+    and refuse them in an older version."""
+    data = json.loads((REFUSAL / "base.json").read_text(encoding="utf-8"))
+    data["format_version"] = version
+    data["variables"][1]["internal"] = True
+    data["scenes"][3].update(VERSION_3)
+    if version == 1:
+        for key in ("sites", "numbers"):
+            del data[key]
+        data["scenes"][0]["text"] = "<p>No variations.</p>"
+    script = (
+        "import { check } from './crossing/web/node/validate.mjs';"
+        "let data = '';"
+        "for await (const chunk of process.stdin) data += chunk;"
+        "try { check(JSON.parse(data)); console.log('ok'); } catch (e) { console.log(e.message); }"
+    )
+    done = subprocess.run(
+        ["node", "--input-type=module", "-e", script],
+        input=json.dumps(data),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    try:
+        validation.check(data)
+        python = "ok"
+    except validation.Invalid as exc:
+        python = str(exc)
+    assert done.stdout.strip() == python
+    expected = (
+        "ok"
+        if accepted
+        else (
+            'the compiled story is not valid: scenes[3].effects[0][1][0]: the operator "/" needs '
+            "format version 3 or later"
+        )
+    )
+    assert python == expected
 
 
 # -- the schema says what the loaders check -----------------------------------------------------

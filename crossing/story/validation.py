@@ -34,7 +34,7 @@ VARIATION_KINDS = ("once", "seq", "cycle")
 BASES = ("record", "estimate")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _ARRAY_INDEX = re.compile(r"0|[1-9][0-9]*")
-_STRING = re.compile(r'"(?:[^"\\]|\\[\s\S])*"')
+_STRING = re.compile(r'"[^"\\]*(?:\\[\s\S][^"\\]*)*"')  # a JSON string, escapes and all
 _BRACKET = re.compile(r"[\[\]{}]")
 
 
@@ -124,7 +124,7 @@ class _Checker:
     def text(self, value: Any, where: str, non_empty: bool = False) -> str:
         if not isinstance(value, str):
             raise Invalid(where, "must be text")
-        if _LONE_SURROGATE.search(value):
+        if not value.isascii() and _LONE_SURROGATE.search(value):
             raise Invalid(where, "contains a lone surrogate (not Unicode text)")
         if non_empty and not value:
             raise Invalid(where, "must not be empty")
@@ -151,8 +151,8 @@ class _Checker:
     def obj(self, value: Any, where: str) -> dict[str, Any]:
         if not isinstance(value, dict):
             raise Invalid(where, "must be an object")
-        for key in keys_in_order(value):
-            if _LONE_SURROGATE.search(key):
+        for key in value:  # which key does not change the message: any order will do
+            if not key.isascii() and _LONE_SURROGATE.search(key):
                 raise Invalid(where, "has a key with a lone surrogate (not Unicode text)")
         return value
 

@@ -21,7 +21,7 @@ const VARIABLE_TYPES = ['int', 'bool', 'enum'];
 const VARIATION_KINDS = ['once', 'seq', 'cycle'];
 const BASES = ['record', 'estimate'];
 const LONE_SURROGATE = /[\ud800-\udfff]/u; // with u, a pair is one code point: only lone ones match
-const STRING = /"(?:[^"\\]|\\[\s\S])*"/g;
+const STRING = /"[^"\\]*(?:\\[\s\S][^"\\]*)*"/g; // a JSON string, escapes and all
 const BRACKET = /[[\]{}]/g;
 
 export class Invalid extends Error {
