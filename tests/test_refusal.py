@@ -10,6 +10,7 @@ import itertools
 import json
 import subprocess
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -18,10 +19,11 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from json_schema_subset import Schema
 
 from crossing.cli import cli
 from crossing.story import validation
-from crossing.story.api import load_any
+from crossing.story.api import load_any, load_source
 from crossing.story.transcript import run_script
 from crossing.story.validation import is_int
 
@@ -197,6 +199,22 @@ def test_integral_numbers_read_as_integers_alike(node: Node, tmp_path: Path) -> 
     assert node.ask(path) == answer
 
 
+def test_a_large_hostile_file_is_refused_in_bounded_time(node: Node, tmp_path: Path) -> None:
+    """300,000 sites and the last one repeated: found in linear time by both."""
+
+    def change(data: dict[str, Any]) -> None:
+        data["sites"] = [f"s:{i}" for i in range(300_000)] + ["s:7"]
+
+    path = base_with(change, tmp_path, "many-sites.json")
+    started = time.monotonic()
+    expected = {
+        "error": f"{path}: the compiled story is not valid: sites[300000]: repeats an earlier value"
+    }
+    assert python_answer(path) == expected
+    assert node.ask(path) == expected
+    assert time.monotonic() - started < ANSWER_SECONDS
+
+
 VERSION_3 = {
     "effects": [
         [0, ["/", ["var", 0], 2]],
@@ -250,6 +268,59 @@ def test_version_3_operators_and_internal_variables(version: int, accepted: bool
 
 
 # -- the schema says what the loaders check -----------------------------------------------------
+
+SHAPE = Schema(json.loads(SCHEMA.read_text(encoding="utf-8")))
+# The corpus cases that keep the schema's shape and break a rule it cannot say (Validity).
+SEMANTIC = {
+    "lone-surrogate",
+    "surrogate-key",
+    "variable-name-repeated",
+    "initial-above-high",
+    "low-above-high",
+    "enum-initial-beyond",
+    "start-beyond",
+    "scene-id-repeated",
+    "scene-chapter-beyond",
+    "choice-target-beyond",
+    "effect-var-beyond",
+    "effect-bool-to-int",
+    "enum-assigned-beyond",
+    "enum-compared-beyond",
+    "enum-shown-beyond",
+    "condition-int",
+    "compare-bool-int",
+    "division-in-version-2",
+    "variation-site-beyond",
+    "format-unknown",
+    "weights-short",
+    "weights-long",
+    "ending-kind-unlisted",
+}
+TOO_DEEP = {"deep-expression", "deep-text"}  # nesting: the schema's own checker would overflow
+
+
+def test_the_schema_accepts_every_golden_and_the_journey() -> None:
+    journey = load_source(ROOT / "content" / "journey").story
+    assert journey is not None
+    stories = [json.loads(path.read_text(encoding="utf-8")) for path in GOLDENS]
+    stories += [journey.to_json(), json.loads((REFUSAL / "base.json").read_text("utf-8"))]
+    assert len(stories) > 40
+    assert all(SHAPE.valid(story) for story in stories)
+
+
+def test_the_schema_refuses_every_case_of_shape() -> None:
+    """Each corpus file that is JSON: the schema refuses it, unless it breaks only a rule the
+    schema cannot say."""
+    found = set()
+    for name in EXPECTED:
+        case = name[3:].removesuffix(".json")
+        try:
+            data = validation.read((REFUSAL / name).read_bytes())
+        except validation.Invalid:
+            continue  # not JSON, or too deep to parse: no schema applies
+        if case not in TOO_DEEP and SHAPE.valid(data):
+            found.add(case)
+    assert found == SEMANTIC
 
 
 def test_the_schema_names_what_the_loaders_read() -> None:
@@ -333,5 +404,9 @@ def test_mutated_stories_are_accepted_or_refused_alike(
     node: Node, tmp_path: Path, data: Any
 ) -> None:
     path = tmp_path / f"mutant-{next(NAMES)}.json"
-    path.write_text(json.dumps(data), encoding="utf-8")
-    assert node.ask(path) == python_answer(path)
+    text = json.dumps(data)
+    path.write_text(text, encoding="utf-8")
+    answer = python_answer(path)
+    assert node.ask(path) == answer
+    if "error" not in answer and validation.nesting(text) < 60:
+        assert SHAPE.valid(json.loads(text)), "the loaders play what the schema refuses"

@@ -52,7 +52,7 @@ def read(raw: bytes) -> Any:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise Invalid("the file", "is not UTF-8 text") from None
-    if _nesting(text) > MAX_DOCUMENT_DEPTH:
+    if nesting(text) > MAX_DOCUMENT_DEPTH:
         raise Invalid("the file", f"nests more than {MAX_DOCUMENT_DEPTH} levels deep")
     try:
         return json.loads(text, parse_int=_number, parse_float=_number, parse_constant=_not_json)
@@ -60,7 +60,7 @@ def read(raw: bytes) -> Any:
         raise Invalid("the file", "is not JSON") from None
 
 
-def _nesting(text: str) -> int:
+def nesting(text: str) -> int:
     """How deep brackets nest outside strings, even in a file that is not JSON: measured
     before parsing, so that no parser's stack decides (validate.mjs measures it alike)."""
     depth = deepest = 0
@@ -165,10 +165,12 @@ class _Checker:
 
     def texts(self, value: Any, where: str, unique: bool = False) -> list[str]:
         items = self.array(value, where)
+        seen: set[str] = set()  # not a list: a hostile file may have a million values
         for i, item in enumerate(items):
             self.text(item, f"{where}[{i}]", non_empty=unique)
-            if unique and item in items[:i]:
+            if unique and item in seen:
                 raise Invalid(f"{where}[{i}]", "repeats an earlier value")
+            seen.add(item)
         return items
 
     def optional_text(self, obj: dict[str, Any], key: str, where: str) -> None:
@@ -197,7 +199,7 @@ class _Checker:
             self.text(self.field(data, key, ""), key)
         self.kinds = self.texts(self.field(data, "ending_kinds", ""), "ending_kinds", True)
         variables = self.array(self.field(data, "variables", ""), "variables")
-        names: list[str] = []
+        names: set[str] = set()
         for i, variable in enumerate(variables):
             self.variable(variable, f"variables[{i}]", names)
         self.variables = variables
@@ -228,12 +230,12 @@ class _Checker:
         for i, scene in enumerate(self.scenes):
             self.scene(scene, f"scenes[{i}]", ids)
 
-    def variable(self, variable: Any, where: str, names: list[str]) -> None:
+    def variable(self, variable: Any, where: str, names: set[str]) -> None:
         self.obj(variable, where)
         name = self.text(self.field(variable, "name", where), f"{where}.name", non_empty=True)
         if name in names:
             raise Invalid(f"{where}.name", "repeats an earlier variable's name")
-        names.append(name)
+        names.add(name)
         kind = self.field(variable, "type", where)
         if kind not in VARIABLE_TYPES:
             raise Invalid(f"{where}.type", 'must be "int", "bool" or "enum"')

@@ -111,10 +111,11 @@ class Checker {
   }
 
   texts(value, where, unique = false) {
-    const items = this.array(value, where);
+    const items = this.array(value, where), seen = new Set(); // not a list: a hostile file may have a million values
     items.forEach((item, i) => {
       this.text(item, `${where}[${i}]`, unique);
-      if (unique && items.slice(0, i).includes(item)) throw new Invalid(`${where}[${i}]`, 'repeats an earlier value');
+      if (unique && seen.has(item)) throw new Invalid(`${where}[${i}]`, 'repeats an earlier value');
+      seen.add(item);
     });
     return items;
   }
@@ -138,7 +139,7 @@ class Checker {
     this.obj(data, 'the file');
     for (const k of ['hash', 'id', 'title', 'version', 'language']) this.text(this.field(data, k, ''), k);
     this.kinds = this.texts(this.field(data, 'ending_kinds', ''), 'ending_kinds', true);
-    const variables = this.array(this.field(data, 'variables', ''), 'variables'), names = [];
+    const variables = this.array(this.field(data, 'variables', ''), 'variables'), names = new Set();
     variables.forEach((v, i) => this.variable(v, `variables[${i}]`, names));
     this.variables = variables;
     if (has(data, 'sites')) {
@@ -170,8 +171,8 @@ class Checker {
   variable(variable, where, names) {
     this.obj(variable, where);
     const name = this.text(this.field(variable, 'name', where), `${where}.name`, true);
-    if (names.includes(name)) throw new Invalid(`${where}.name`, "repeats an earlier variable's name");
-    names.push(name);
+    if (names.has(name)) throw new Invalid(`${where}.name`, "repeats an earlier variable's name");
+    names.add(name);
     const kind = this.field(variable, 'type', where);
     if (!VARIABLE_TYPES.includes(kind)) throw new Invalid(`${where}.type`, 'must be "int", "bool" or "enum"');
     const initial = this.field(variable, 'initial', where);
