@@ -15,6 +15,9 @@
 // one line, the compact transcript or {"error": "..."}, so that tests can play thousands of
 // runs of many stories through one process, or talk to it line by line.
 //
+// A story is checked first (./validate.mjs): one that is not valid is refused with the same
+// line as `crossing play` prints (docs/compiled-format.md, "Validity").
+//
 // Exit status as `crossing play`: 0; 1 when the story cannot be read or the transcript ends
 // in an error (in --batch: when any line had an error); 2 for a wrong command line. Every
 // error is one line on standard error.
