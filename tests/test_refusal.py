@@ -134,8 +134,10 @@ def test_play_mjs_exits_1_with_one_line(name: str) -> None:
     assert done.stderr == f"error: {REFUSAL / name}: {EXPECTED[name]}\n"
 
 
-@pytest.mark.parametrize("command", [["play", "--json"], ["test", "--runs", "2"]])
-def test_crossing_play_and_test_exit_1_for_every_file(command: list[str]) -> None:
+@pytest.mark.parametrize(
+    "command", [["play", "--json"], ["test", "--runs", "2"], ["odds"], ["graph", "-o", "-"]]
+)
+def test_the_commands_exit_1_for_every_file(command: list[str]) -> None:
     """Never a traceback, never exit 70, never a hang: the >2^32 weights used to hang here."""
     runner = CliRunner()
     for name, message in EXPECTED.items():
