@@ -412,3 +412,54 @@ def test_mutated_stories_are_accepted_or_refused_alike(
     assert node.ask(path) == answer
     if "error" not in answer and validation.nesting(text) < 60:
         assert SHAPE.valid(json.loads(text)), "the loaders play what the schema refuses"
+
+
+JSON_PIECES = st.sampled_from(
+    [
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        '"',
+        "\\",
+        "u",
+        "d800",
+        '"a"',
+        "1",
+        "-0",
+        "1e400",
+        "01",
+        "0.5",
+        "true",
+        "null",
+        "NaN",
+        "Infinity",
+        " ",
+        "\t",
+        "\n",
+        "\r",
+        "\u2028",
+        "\ufeff",
+        "\x00",
+        "\xe9",
+        '"format"',
+        '"crossing-story"',
+    ]
+)
+FILES = st.one_of(
+    st.binary(max_size=40),
+    st.lists(JSON_PIECES, max_size=30).map("".join).map(str.encode),
+    st.lists(JSON_PIECES, max_size=30).map(lambda p: "".join(p).encode("utf-8", "surrogatepass")),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(raw=FILES)
+def test_any_bytes_are_read_alike(node: Node, tmp_path: Path, raw: bytes) -> None:
+    """The reader (UTF-8, JSON, nesting) before any rule: the same answer for any bytes."""
+    path = tmp_path / f"bytes-{next(NAMES)}.json"
+    path.write_bytes(raw)
+    answer = python_answer(path)
+    assert node.ask(path) == answer
