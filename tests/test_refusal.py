@@ -297,6 +297,8 @@ SEMANTIC = {
     "weights-short",
     "weights-long",
     "ending-kind-unlisted",
+    "labels-count",
+    "operand-type",
 }
 TOO_DEEP = {"deep-expression", "deep-text"}  # nesting: the schema's own checker would overflow
 

@@ -114,11 +114,10 @@ class _Checker:
 
     # -- values --
 
-    def field(self, obj: dict[str, Any], key: str, where: str, required: bool = True) -> Any:
+    def field(self, obj: dict[str, Any], key: str, where: str) -> Any:
+        """A required field's value."""
         if key not in obj:
-            if required:
-                raise Invalid(f"{where}.{key}" if where else key, "is missing")
-            return None
+            raise Invalid(f"{where}.{key}" if where else key, "is missing")
         return obj[key]
 
     def text(self, value: Any, where: str, non_empty: bool = False) -> str:

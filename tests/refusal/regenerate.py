@@ -410,6 +410,47 @@ CASES: list[tuple[str, Any, str]] = [
         "scenes[3].ending.kind: must be one of ending_kinds",
     ),
     ("null-field", at("scenes.0.title", None), f"{S0}.title: must be text"),
+    (
+        "labels-count",
+        at("variables.2.labels", ["Soup"]),
+        "variables[2].labels: must have one label for each value",
+    ),
+    ("group-sizes-count", at("numbers.sizes", [3]), "numbers.sizes: must have two sizes"),
+    (
+        "affixes-count",
+        at("numbers.formats.number", ["", "-"]),
+        'numbers.formats["number"]: must have four affixes',
+    ),
+    (
+        "interpolation-type",
+        at("scenes.0.text.1.type", "float"),
+        f'{S0}.text[1].type: must be "int", "bool" or "enum"',
+    ),
+    (
+        "interpolation-no-values",
+        at("scenes.0.text.3.values", []),
+        f"{S0}.text[3].values: must not be empty",
+    ),
+    (
+        "format-on-bool",
+        at("scenes.0.text.1", {"expr": True, "type": "bool", "format": "number"}),
+        f"{S0}.text[1].format: only an int is shown in a number format",
+    ),
+    (
+        "var-arity",
+        at("scenes.0.diverts.0.if", ["var", 1, 2]),
+        f'{S0}.diverts[0].if: "var" takes one variable index',
+    ),
+    (
+        "unary-arity",
+        at("scenes.0.diverts.0.if", ["not", True, False]),
+        f'{S0}.diverts[0].if: "not" takes one operand',
+    ),
+    (
+        "operand-type",
+        at("scenes.0.diverts.0.if", ["not", 1]),
+        f"{S0}.diverts[0].if[1]: must be true or false, not an integer",
+    ),
 ]
 
 

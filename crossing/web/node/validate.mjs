@@ -70,11 +70,8 @@ class Checker {
 
   // -- values --
 
-  field(obj, k, where, required = true) {
-    if (!has(obj, k)) {
-      if (required) throw new Invalid(where ? `${where}.${k}` : k, 'is missing');
-      return null;
-    }
+  field(obj, k, where) {
+    if (!has(obj, k)) throw new Invalid(where ? `${where}.${k}` : k, 'is missing');
     return obj[k];
   }
 
