@@ -360,8 +360,8 @@ def test_play_a_broken_compiled_story(runner: CliRunner, write: Write, content: 
     path = write("broken.json", content)
     result = run(runner, "play", "broken.json", "--script", "1")
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"error: {path.name}: cannot read the compiled story: ") or (
-        result.stderr.startswith(f"error: {path}: cannot read the compiled story: ")
+    assert result.stderr.startswith(f"error: {path.name}: the compiled story is not valid: ") or (
+        result.stderr.startswith(f"error: {path}: the compiled story is not valid: ")
     )
     no_traceback(result)
 
@@ -379,7 +379,7 @@ def test_play_a_compiled_story_with_a_bad_scene_index(
     result = run(runner, "play", "bad.json", "--script", "1")
     assert result.exit_code == 1
     no_traceback(result)
-    assert "cannot read the compiled story" in result.stderr
+    assert "the compiled story is not valid: scenes[0].choices[0].target: " in result.stderr
 
 
 # -- interactive play -------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from .checker import check_project
 from .compiled import CompiledFormatError, CompiledStory, from_json
 from .diagnostics import Diagnostic
 from .loader import load_project
+from .validation import Invalid, read
 
 
 @dataclass(slots=True)
@@ -38,14 +38,11 @@ def load_any(path: Path) -> Loaded:
     if path.suffix != ".json":
         return load_source(path)
     try:
-        with collector_paused():
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return Loaded(from_json(data))
-    except (
-        OSError,
-        UnicodeDecodeError,
-        json.JSONDecodeError,
-        CompiledFormatError,
-        RecursionError,
-    ) as exc:
+        raw = path.read_bytes()
+    except OSError as exc:
         return Loaded(None, problem=f"{path}: cannot read the compiled story: {exc}")
+    try:
+        with collector_paused():
+            return Loaded(from_json(read(raw)))
+    except (Invalid, CompiledFormatError) as exc:
+        return Loaded(None, problem=f"{path}: {exc}")

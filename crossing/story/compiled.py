@@ -13,21 +13,21 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from .numbers import NUMBER, WORDS, Affixes, Numbers
+from .numbers import Affixes, Numbers
+from .validation import FORMAT, Invalid, check, is_int
 
-FORMAT = "crossing-story"
 # Version 2 adds number formats and variations, which a version-1 runtime would misread: a
 # story that uses neither is still written as version 1, so older runtimes keep playing it.
+# Version 3 adds the operators "/", "%", "min" and "max" (validation.BINARY).
 FORMAT_VERSION = 2
-READABLE_VERSIONS = (1, 2)
-VARIATION_KINDS = ("once", "seq", "cycle")
 
 # An expression: an int or bool literal, ["var", index], [op, operand] or [op, left, right].
 JsonExpr = Any
 
 
 class CompiledFormatError(Exception):
-    """A compiled story that cannot be read (wrong format, version or shape)."""
+    """A compiled story that cannot be read: one line, "the compiled story is not valid:
+    <where>: <what>" (docs/compiled-format.md, "Validity")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,6 +389,13 @@ def _story_body(story: CompiledStory) -> dict[str, Any]:
 # -- from JSON -------------------------------------------------------------------------
 
 
+def _expr(data: Any) -> JsonExpr:
+    """An expression with Python ints where JSON had integral numbers (1.0 reads as 1)."""
+    if isinstance(data, list):
+        return [data[0], *map(_expr, data[1:])]
+    return int(data) if is_int(data) else data
+
+
 def _text_from(data: Any) -> Text:
     if isinstance(data, str):
         return data
@@ -398,13 +405,15 @@ def _text_from(data: Any) -> Text:
             parts.append(part)
         elif "vary" in part:
             parts.append(
-                Variation(part["vary"], tuple(_text_from(t) for t in part["parts"]), part["site"])
+                Variation(
+                    part["vary"], tuple(_text_from(t) for t in part["parts"]), int(part["site"])
+                )
             )
         elif "if" in part:
             otherwise = part.get("else")
             parts.append(
                 Conditional(
-                    part["if"],
+                    _expr(part["if"]),
                     _text_from(part["then"]),
                     None if otherwise is None else _text_from(otherwise),
                 )
@@ -412,7 +421,10 @@ def _text_from(data: Any) -> Text:
         else:
             parts.append(
                 Interpolation(
-                    part["expr"], part["type"], tuple(part.get("values", ())), part.get("format")
+                    _expr(part["expr"]),
+                    part["type"],
+                    tuple(part.get("values", ())),
+                    part.get("format"),
                 )
             )
     return tuple(parts)
@@ -438,7 +450,7 @@ def _escaped(text: str | None) -> str | None:
 
 
 def _effects_from(data: Any) -> tuple[Effect, ...]:
-    return tuple(Effect(int(var), expr) for var, expr in data)
+    return tuple(Effect(int(var), _expr(expr)) for var, expr in data)
 
 
 def _scene_from(data: dict[str, Any]) -> Scene:
@@ -464,7 +476,7 @@ def _scene_from(data: dict[str, Any]) -> Scene:
         ending = Ending(ending_data["kind"], None if epilogue is None else _text_from(epilogue))
     return Scene(
         id=data["id"],
-        chapter=data.get("chapter"),
+        chapter=None if data.get("chapter") is None else int(data["chapter"]),
         title=data.get("title"),
         place=data.get("place"),
         date=data.get("date"),
@@ -477,13 +489,16 @@ def _scene_from(data: dict[str, Any]) -> Scene:
         effects=_effects_from(data.get("effects", [])),
         text=_text_from(data.get("text", "")),
         sources=tuple(data.get("sources", ())),
-        diverts=tuple(Divert(int(d["target"]), d.get("if")) for d in data.get("diverts", ())),
+        diverts=tuple(
+            Divert(int(d["target"]), None if d.get("if") is None else _expr(d["if"]))
+            for d in data.get("diverts", ())
+        ),
         choices=tuple(
             Choice(
                 c["id"],
                 _text_from(c["text"]),
                 int(c["target"]),
-                c.get("if"),
+                None if c.get("if") is None else _expr(c["if"]),
                 _effects_from(c.get("effects", [])),
             )
             for c in data.get("choices", ())
@@ -494,14 +509,11 @@ def _scene_from(data: dict[str, Any]) -> Scene:
 
 
 def from_json(data: Any) -> CompiledStory:
-    """Read a compiled story; raises CompiledFormatError if it is not one this version reads."""
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise CompiledFormatError("not a compiled Crossing story")
-    if data.get("format_version") not in READABLE_VERSIONS:
-        raise CompiledFormatError(
-            f"compiled format version {data.get('format_version')!r} is not supported "
-            f"(this runtime reads versions 1 and 2); compile the story again"
-        )
+    """Read a compiled story; raises CompiledFormatError for the first rule it breaks."""
+    try:
+        check(data)
+    except Invalid as exc:
+        raise CompiledFormatError(str(exc)) from None
     try:
         story = CompiledStory(
             id=data["id"],
@@ -514,10 +526,10 @@ def from_json(data: Any) -> CompiledStory:
                 Variable(
                     v["name"],
                     v["type"],
-                    v["initial"],
+                    v["initial"] if v["type"] == "bool" else int(v["initial"]),
                     tuple(v.get("values", ())),
-                    v.get("low"),
-                    v.get("high"),
+                    None if v.get("low") is None else int(v["low"]),
+                    None if v.get("high") is None else int(v["high"]),
                     v.get("label"),
                     tuple(v.get("labels", ())),
                 )
@@ -544,112 +556,6 @@ def from_json(data: Any) -> CompiledStory:
             numbers=_numbers_from(data.get("numbers")),
             sites=tuple(str(site) for site in data.get("sites", ())),
         )
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise CompiledFormatError(f"malformed compiled story: {exc!r}") from exc
-    problem = _Validator(story).problem()
-    if problem:
-        raise CompiledFormatError(f"malformed compiled story: {problem}")
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:  # a rule check() lacks
+        raise CompiledFormatError(f"the compiled story is not valid: {exc!r}") from exc
     return story
-
-
-UNARY_OPS = frozenset({"neg", "not"})
-BINARY_OPS = frozenset({"+", "-", "*", "==", "!=", "<", "<=", ">", ">=", "and", "or"})
-MAX_EXPR_DEPTH = 300  # the compiler never nests deeper (see expressions.MAX_OPERATORS)
-
-
-class _Validator:
-    """Finds what would make a runtime fail on a compiled story: indexes out of range,
-    unknown operators, weights that do not add up. Types are the compiler's business."""
-
-    def __init__(self, story: CompiledStory):
-        self.story = story
-        self.scene_count = len(story.scenes)
-        self.var_count = len(story.variables)
-
-    def problem(self) -> str | None:
-        story = self.story
-        if not 0 <= story.start < self.scene_count:
-            return "start scene out of range"
-        for variable in story.variables:
-            if variable.type not in ("int", "bool", "enum"):
-                return f"variable '{variable.name}' has unknown type {variable.type!r}"
-            if variable.type == "enum" and not 0 <= int(variable.initial) < len(variable.values):
-                return f"variable '{variable.name}' starts outside its values"
-        for chapter in story.chapters:
-            if not 0 <= chapter.start < self.scene_count:
-                return f"chapter '{chapter.id}' starts at a scene out of range"
-        for scene in story.scenes:
-            problem = self.scene(scene)
-            if problem:
-                return f"scene '{scene.id}': {problem}"
-        return None
-
-    def scene(self, scene: Scene) -> str | None:
-        if scene.chapter is not None and not 0 <= scene.chapter < len(self.story.chapters):
-            return "chapter out of range"
-        targets = [d.target for d in scene.diverts] + [c.target for c in scene.choices]
-        expressions: list[JsonExpr] = [d.condition for d in scene.diverts]
-        effects = list(scene.effects)
-        texts: list[Text | None] = [scene.text, scene.ending.epilogue if scene.ending else None]
-        for choice in scene.choices:
-            expressions.append(choice.condition)
-            effects += choice.effects
-            texts.append(choice.text)
-        if scene.chance is not None:
-            weights = [o.weight for o in scene.chance.outcomes]
-            if not weights or min(weights) <= 0 or sum(weights) != scene.chance.total:
-                return "chance weights must be positive and add up to its total"
-            targets += [o.target for o in scene.chance.outcomes]
-            for outcome in scene.chance.outcomes:
-                effects += outcome.effects
-        if any(not 0 <= target < self.scene_count for target in targets):
-            return "a target scene out of range"
-        for effect in effects:
-            if not 0 <= effect.var < self.var_count:
-                return "an effect on a variable out of range"
-            expressions.append(effect.expr)
-        if not all(self.expression(e, 0) for e in expressions if e is not None):
-            return "an expression a runtime cannot evaluate"
-        if not all(self.text(t) for t in texts if t is not None):
-            return "text a runtime cannot render"
-        return None
-
-    def number_format(self, part: Interpolation) -> bool:
-        numbers = self.story.numbers
-        name = NUMBER if part.format == WORDS else part.format
-        ok = part.type == "int" and numbers is not None and name in numbers.formats
-        return ok and numbers is not None and numbers.sizes[0] > 0 and numbers.sizes[1] > 0
-
-    def expression(self, expr: JsonExpr, depth: int) -> bool:
-        if isinstance(expr, bool | int):
-            return True
-        if not isinstance(expr, list) or not expr or depth > MAX_EXPR_DEPTH:
-            return False
-        op, args = expr[0], expr[1:]
-        if op == "var":
-            return len(args) == 1 and isinstance(args[0], int) and 0 <= args[0] < self.var_count
-        arity = 1 if op in UNARY_OPS else 2 if op in BINARY_OPS else -1
-        return len(args) == arity and all(self.expression(a, depth + 1) for a in args)
-
-    def text(self, text: Text) -> bool:
-        if isinstance(text, str):
-            return True
-        for part in text:
-            if isinstance(part, Interpolation):
-                if part.type not in ("int", "bool", "enum") or not self.expression(part.expr, 0):
-                    return False
-                if part.format is not None and not self.number_format(part):
-                    return False
-            elif isinstance(part, Variation):
-                if (
-                    part.kind not in VARIATION_KINDS
-                    or not part.parts
-                    or not 0 <= part.site < len(self.story.sites)
-                    or not all(map(self.text, part.parts))
-                ):
-                    return False
-            elif isinstance(part, Conditional):
-                branches = [part.then] + ([part.otherwise] if part.otherwise is not None else [])
-                if not self.expression(part.condition, 0) or not all(map(self.text, branches)):
-                    return False
-        return True

@@ -181,24 +181,29 @@ def test_scene_index(rich: CompiledStory) -> None:
 
 
 MALFORMED: list[tuple[str, Callable[[dict[str, Any]], Any], str]] = [
-    ("not a dict", lambda d: [d], "not a compiled Crossing story"),
-    ("no format", lambda d: {k: v for k, v in d.items() if k != "format"}, "not a compiled"),
-    ("other format", lambda d: {**d, "format": "crossing-save"}, "not a compiled"),
-    ("version 3", lambda d: {**d, "format_version": 3}, "version 3 is not supported"),
-    ("no version", lambda d: {**d, "format_version": None}, "version None is not supported"),
-    ("no scenes", lambda d: {k: v for k, v in d.items() if k != "scenes"}, "malformed"),
-    ("scenes not a list", lambda d: {**d, "scenes": "nope"}, "malformed"),
-    ("sources not a table", lambda d: {**d, "sources": []}, "malformed"),
-    ("places not a table", lambda d: {**d, "places": 5}, "malformed"),
-    ("start not a number", lambda d: {**d, "start": "x"}, "malformed"),
-    ("start out of range", lambda d: {**d, "start": 99}, "start scene out of range"),
-    ("negative start", lambda d: {**d, "start": -1}, "start scene out of range"),
-    ("no scenes at all", lambda d: {**d, "scenes": []}, "start scene out of range"),
-    ("variable without a name", lambda d: {**d, "variables": [{"type": "int"}]}, "malformed"),
+    ("not a dict", lambda d: [d], "format: this is not a compiled Crossing story"),
+    ("no format", lambda d: {k: v for k, v in d.items() if k != "format"}, "format: this is not"),
+    ("other format", lambda d: {**d, "format": "crossing-save"}, "format: this is not"),
+    ("version 4", lambda d: {**d, "format_version": 4}, "format_version: this runtime reads"),
+    ("no version", lambda d: {**d, "format_version": None}, "format_version: this runtime reads"),
+    ("version true", lambda d: {**d, "format_version": True}, "format_version: this runtime"),
+    ("no scenes", lambda d: {k: v for k, v in d.items() if k != "scenes"}, "scenes: is missing"),
+    ("scenes not a list", lambda d: {**d, "scenes": "nope"}, "scenes: must be a list"),
+    ("sources not a table", lambda d: {**d, "sources": []}, "sources: must be an object"),
+    ("places not a table", lambda d: {**d, "places": 5}, "places: must be an object"),
+    ("start not a number", lambda d: {**d, "start": "x"}, "start: must be an integer"),
+    ("start out of range", lambda d: {**d, "start": 99}, "start: must be the index of a scene"),
+    ("negative start", lambda d: {**d, "start": -1}, "start: must be the index of a scene"),
+    ("no scenes at all", lambda d: {**d, "scenes": []}, "scenes: must not be empty"),
+    (
+        "variable without a name",
+        lambda d: {**d, "variables": [{"type": "int"}]},
+        "name: is missing",
+    ),
     (
         "chapter without start",
         lambda d: {**d, "chapters": [{"id": "x", "title": "X"}]},
-        "malformed",
+        "chapters[0].start: is missing",
     ),
 ]
 
@@ -212,6 +217,7 @@ def test_from_json_refuses_malformed_data(
     data = change(json.loads(json.dumps(rich.to_json())))
     with pytest.raises(CompiledFormatError) as caught:
         from_json(data)
+    assert str(caught.value).startswith("the compiled story is not valid: ")
     assert message in str(caught.value)
 
 
@@ -243,7 +249,7 @@ def test_from_json_refuses_malformed_scenes(
     rich: CompiledStory, path: list[Any], value: object
 ) -> None:
     data = scene_change(path, value)(rich.to_json())
-    with pytest.raises(CompiledFormatError, match="malformed compiled story"):
+    with pytest.raises(CompiledFormatError, match="the compiled story is not valid: scenes"):
         from_json(data)
 
 
@@ -280,11 +286,11 @@ def test_load_any_reads_compiled_json(rich: CompiledStory, write: Write) -> None
 @pytest.mark.parametrize(
     ("content", "fragment"),
     [
-        ('{"format": "crossing-story"', "cannot read the compiled story"),
-        ("[[[[", "cannot read the compiled story"),
-        (b"\xff\xfe", "cannot read the compiled story"),
-        ('{"format": "other"}', "not a compiled Crossing story"),
-        ("[" * 100_000 + "]" * 100_000, "cannot read the compiled story"),
+        ('{"format": "crossing-story"', "the file: is not JSON"),
+        ("[[[[", "the file: is not JSON"),
+        (b"\xff\xfe", "the file: is not UTF-8 text"),
+        ('{"format": "other"}', "format: this is not a compiled Crossing story"),
+        ("[" * 100_000 + "]" * 100_000, "the file: nests more than 400 levels deep"),
     ],
 )
 def test_load_any_explains_what_is_wrong(write: Write, content: str | bytes, fragment: str) -> None:
@@ -292,8 +298,7 @@ def test_load_any_explains_what_is_wrong(write: Write, content: str | bytes, fra
     loaded = load_any(path)
     assert loaded.story is None
     assert loaded.problem is not None
-    assert loaded.problem.startswith(f"{path}: cannot read the compiled story: ")
-    assert fragment in loaded.problem
+    assert loaded.problem == f"{path}: the compiled story is not valid: {fragment}"
 
 
 def test_load_any_reads_story_source_too(write: Write, story_dir: Path) -> None:

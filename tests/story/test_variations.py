@@ -162,7 +162,7 @@ def test_a_runtime_refuses_variations_it_cannot_play(compile_story: Compile) -> 
     for broken in ({"site": 6}, {"vary": "sometimes"}, {"parts": []}):
         bad = json.loads(json.dumps(data))
         bad["scenes"][0]["text"][0] = {**part, **broken}
-        with pytest.raises(CompiledFormatError, match="text a runtime cannot render"):
+        with pytest.raises(CompiledFormatError, match="the compiled story is not valid: scenes"):
             from_json(bad)
 
 

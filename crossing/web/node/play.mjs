@@ -15,12 +15,16 @@
 // one line, the compact transcript or {"error": "..."}, so that tests can play thousands of
 // runs of many stories through one process, or talk to it line by line.
 //
+// A story is checked first (./validate.mjs): one that is not valid is refused with the same
+// line as `crossing play` prints (docs/compiled-format.md, "Validity").
+//
 // Exit status as `crossing play`: 0; 1 when the story cannot be read or the transcript ends
 // in an error (in --batch: when any line had an error); 2 for a wrong command line. Every
 // error is one line on standard error.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { Invalid, check, read } from './validate.mjs';
 
 const USAGE = 'usage: node play.mjs STORY.json [--seed N] [--script TOKENS] [--json], or [STORY.json] --batch';
 const MAX_SEED = 4294967295;
@@ -147,66 +151,21 @@ function parseScript(text) {
   return tokens;
 }
 
-// What would make play fail on a compiled story, as crossing/story/compiled.py's _Validator
-// finds it. The browser engine leaves this to the compiler (to stay small); a command should not.
-function storyProblem({ scenes, variables, chapters, start, sites = [], numbers }) {
-  const isObject = (x) => x !== null && typeof x == 'object' && !Array.isArray(x);
-  const within = (i, list) => Number.isInteger(i) && i >= 0 && i < list.length;
-  const arity = { var: 1, neg: 1, not: 1 };
-  for (const op of '+ - * == != < <= > >= and or'.split(' ')) arity[op] = 2;
-  const expr = (e, depth = 0) =>
-    typeof e == 'boolean' || Number.isInteger(e) ||
-    (Array.isArray(e) && depth <= 300 && Object.hasOwn(arity, e[0]) && e.length == arity[e[0]] + 1 &&
-      (e[0] == 'var' ? within(e[1], variables) : e.slice(1).every((a) => expr(a, depth + 1))));
-  const text = (t) =>
-    typeof t == 'string' ||
-    (Array.isArray(t) && t.every((p) => typeof p == 'string' || (isObject(p) &&
-      ('if' in p ? expr(p.if) && text(p.then) && (p.else == null || text(p.else))
-        : 'vary' in p ? ['once', 'seq', 'cycle'].includes(p.vary) && Array.isArray(p.parts) && p.parts.length > 0 &&
-          p.parts.every(text) && within(p.site, sites)
-        : ['int', 'bool', 'enum'].includes(p.type) && expr(p.expr) && (p.type != 'enum' || Array.isArray(p.values)) &&
-          (p.format == null || (p.type == 'int' && Array.isArray(numbers?.formats?.[p.format == 'words' ? 'number' : p.format]) &&
-            Array.isArray(numbers.sizes) && numbers.sizes.every((n) => Number.isInteger(n) && n > 0)))))));
-  const effects = (list = []) => Array.isArray(list) && list.every((e) => Array.isArray(e) && within(e[0], variables) && expr(e[1]));
-  const way = (w) => isObject(w) && within(w.target, scenes) && (w.if == null || expr(w.if)) && effects(w.effects);
-
-  if (![scenes, variables, chapters].every(Array.isArray)) return 'no scenes, variables or chapters';
-  if (!within(start, scenes)) return 'start scene out of range';
-  for (const v of variables) {
-    if (!['int', 'bool', 'enum'].includes(v?.type)) return `variable '${v?.name}' has an unknown type`;
-    if (v.type == 'enum' && !(Array.isArray(v.values) && within(v.initial, v.values))) return `variable '${v.name}' starts outside its values`;
-  }
-  for (const c of chapters) if (!within(c?.start, scenes)) return `chapter '${c?.id}' starts at a scene out of range`;
-  for (const s of scenes) {
-    if (!isObject(s) || typeof s.id != 'string') return 'a scene without an id';
-    const choices = s.choices ?? [], outcomes = s.chance?.outcomes ?? [];
-    let problem = null;
-    if (s.chapter != null && !within(s.chapter, chapters)) problem = 'chapter out of range';
-    else if (s.chance && !(outcomes.length && outcomes.every((o) => Number.isInteger(o?.weight) && o.weight > 0) &&
-      // a total of 2**32 or more would reject every draw
-      outcomes.reduce((sum, o) => sum + o.weight, 0) === s.chance.total && s.chance.total < 2 ** 32)) {
-      problem = 'chance weights must be positive and add up to its total';
-    } else if (!effects(s.effects) || ![...(s.diverts ?? []), ...choices, ...outcomes].every(way)) {
-      problem = 'a target, effect or condition a runtime cannot play';
-    } else if (![s.text ?? '', s.ending?.epilogue ?? '', ...choices.map((c) => c.text)].every(text) ||
-      !choices.every((c) => typeof c.id == 'string')) {
-      problem = 'text or a choice a runtime cannot show';
-    }
-    if (problem) return `scene '${s.id}': ${problem}`;
-  }
-  return null;
-}
-
 function readStory(path, load) {
+  let raw;
   try {
-    const data = JSON.parse(readFileSync(path, 'utf8'));
-    const story = load(data); // format and version first, with the engine's own messages
-    const problem = storyProblem(data);
-    if (problem) throw new Error(`malformed compiled story: ${problem}`);
-    return story;
+    raw = readFileSync(path);
   } catch (e) {
     const why = e.code == 'EISDIR' ? 'it is a folder: give a compiled story (crossing compile PATH -o story.json)' : e.message;
     throw new Failure(`${path}: cannot read the compiled story: ${String(why).split('\n')[0]}`, 1);
+  }
+  try {
+    const data = read(raw);
+    check(data); // every rule, with crossing/story/validation.py's messages
+    return load(data);
+  } catch (e) {
+    if (!(e instanceof Invalid)) throw e;
+    throw new Failure(`${path}: ${e.message}`, 1);
   }
 }
 

@@ -20,13 +20,11 @@ const fail = (why, type = Error) => {
 
 /** A compiled story (parsed JSON); throws an Error if this runtime cannot play it. */
 export function load(data) {
-  if (!isObj(data) || data.format != 'crossing-story') fail('not a compiled Crossing story');
-  if (![1, 2].includes(data.format_version)) {
-    fail(`compiled format version ${repr(data.format_version)} is not supported (this runtime reads versions 1 and 2); compile the story again`);
-  }
-  // Only the shape; the rest is the compiler's business (../../node/play.mjs checks it all).
-  const { scenes, variables, chapters, start } = data;
-  if (![scenes, variables, chapters].every(Array.isArray) || !isInt(start) || !scenes[start]) fail('malformed compiled story');
+  const bad = (where, what) => fail(`the compiled story is not valid: ${where}: ${what}`);
+  if (!isObj(data) || data.format != 'crossing-story') bad('format', 'this is not a compiled Crossing story');
+  if (![1, 2, 3].includes(data.format_version)) bad('format_version', 'this runtime reads versions 1 to 3; compile the story again');
+  const { scenes, variables, chapters, start } = data; // only the shape: ../../node/validate.mjs checks every rule
+  if (![scenes, variables, chapters].every(Array.isArray) || !isInt(start) || !scenes[start]) bad('start', 'is not a scene');
   return { ...data, byId: new Map(scenes.map((s, i) => [s.id, i])) };
 }
 
