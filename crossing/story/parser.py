@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from .diagnostics import Diagnostic, Position
-from .expressions import INT_LIMIT, ExpressionError, parse_expression
+from .expressions import INT_LIMIT, MAX_DEPTH, ExpressionError, parse_expression
 from .source import SourceFile
 from .syntax import (
     Chance,
@@ -77,6 +77,7 @@ _PRIVATE = re.compile("[\ue000-\ue005]")
 _PLACEHOLDER = re.compile("[\ue000\ue002\ue004][0-9]+[\ue001\ue003\ue005]")
 _CONDITIONAL = re.compile(r"^if(\s+|(?=\())")
 _VARIATION = re.compile(r"^(once|seq|cycle):")
+_NESTED = re.compile(r"^(?:if(?:\s|\()|(?:once|seq|cycle):)")
 _AS_FORMAT = re.compile(r"^(?P<expr>.*?\S)\s+(?P<as>as)(?:\s+(?P<format>\S*))?\s*$", re.S)
 
 
@@ -99,6 +100,9 @@ class _FileParser:
         self.open_media: Media | None = None
         self.in_meta = False
         self.in_epilogue = False
+        # How many `{if …}` / variations enclose the text being scanned: capped like
+        # expressions, so no input can exhaust the stack of the parser or what walks its tree.
+        self.text_depth = 0
 
     # -- helpers -------------------------------------------------------------------
 
@@ -762,6 +766,15 @@ class _FileParser:
                     "write '\\{' for a literal brace",
                 )
                 out.append(_PRIVATE.sub("\ufffd", body))
+            elif kind == "interp" and self.text_depth >= MAX_DEPTH and _NESTED.match(body):
+                self.error(
+                    "E050",
+                    f"conditional text and variations nest more than {MAX_DEPTH} levels deep",
+                    number,
+                    col + start,
+                    1,
+                    "split the text into scenes, or test several conditions in one '{if …}'",
+                )
             elif kind == "interp" and _VARIATION.match(body):
                 variation = self.variation(body, number, col + start + 1, len(block.conditionals))
                 block.conditionals.append(variation)
@@ -814,6 +827,15 @@ class _FileParser:
                 out.append(f"{CITE_OPEN}{index}{CITE_CLOSE}")
         block.template += "".join(out)
 
+    def nested_text(self, block: TextBlock, text: str, number: int, col: int) -> None:
+        """Scan a branch of `{if …}` or a part of a variation, one level deeper."""
+        self.text_depth += 1
+        try:
+            stripped = text.strip()
+            self.scan_text(block, stripped, number, col + len(text) - len(text.lstrip()))
+        finally:
+            self.text_depth -= 1
+
     def variation(self, body: str, number: int, col: int, index: int) -> Variation:
         """`once: a | b`, `seq: …` or `cycle: …`, the inside of braces starting at `col`."""
         head = _VARIATION.match(body)
@@ -821,8 +843,7 @@ class _FileParser:
         parts: list[TextBlock] = []
         for offset, text in _split_branches(body, head.end()):
             block = TextBlock()
-            stripped = text.strip()
-            self.scan_text(block, stripped, number, col + offset + len(text) - len(text.lstrip()))
+            self.nested_text(block, text, number, col + offset)
             parts.append(block)
         position = self.pos(number, col, len(head.group(1)))
         return Variation(head.group(1), parts, index, position)
@@ -859,8 +880,7 @@ class _FileParser:
         blocks: list[TextBlock] = []
         for offset, text in branches:
             block = TextBlock()
-            stripped = text.strip()
-            self.scan_text(block, stripped, number, col + offset + len(text) - len(text.lstrip()))
+            self.nested_text(block, text, number, col + offset)
             blocks.append(block)
         otherwise = blocks[1] if len(blocks) == 2 else None
         return Conditional(condition, blocks[0], otherwise, index)
