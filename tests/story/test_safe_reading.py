@@ -66,3 +66,80 @@ def test_deep_nesting_is_a_diagnostic_in_every_command(
     assert result.exit_code == 1
     assert f"main.story:7:{1 + MAX_DEPTH * 7}: error[E050]" in result.stderr
     assert not Path("out.json").exists()
+
+
+# -- includes ------------------------------------------------------------------------------
+
+SECRET = "root:$6$SECRET-LINE:19000:0:99999:7:::"
+SCENE = "\n## start\nending: safety\nHere.\n"
+
+
+def run_check(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["check", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+        result.exception
+    )
+    return result.exit_code, result.output  # standard output and error
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("../secret.story", "E052"),  # outside the folder
+        ("../secret.txt", "E051"),  # not a story file (and outside)
+        ("secret.txt", "E051"),  # not a story file, though inside
+        ("inner/../../secret.story", "E052"),  # '..' after a folder
+        ("ABSOLUTE", "E052"),  # an absolute path outside
+        ("link.story", "E052"),  # a link inside, to a file outside
+    ],
+)
+def test_an_include_that_is_refused_is_never_read(
+    story_dir: Path, write: Write, name: str, code: str
+) -> None:
+    outside = story_dir.parent / f"{story_dir.name}-outside"
+    for path in (outside / "secret.story", outside / "secret.txt", story_dir / "secret.txt"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(SECRET + "\n", encoding="utf-8")
+    (story_dir / "link.story").symlink_to(outside / "secret.story")
+    (story_dir / "inner").mkdir()
+    name = name.replace("ABSOLUTE", str(outside / "secret.story"))
+    name = name.replace("../", f"../{outside.name}/", 1) if name.startswith("../") else name
+    name = name.replace("inner/../../", f"inner/../../{outside.name}/")
+    write("main.story", f"title: T\ninclude: {name}\n{SCENE}")
+    status, output = run_check("main.story")
+    assert status == 1
+    assert f"main.story:2:10: error[{code}]" in output
+    assert "SECRET" not in output
+
+
+def test_sources_and_places_must_be_toml_files(story_dir: Path, write: Write) -> None:
+    (story_dir / "secret.txt").write_text(SECRET + "\n", encoding="utf-8")
+    write("main.story", f"title: T\nsources: secret.txt\nplaces: /etc/passwd\n{SCENE}")
+    status, output = run_check("main.story")
+    assert status == 1
+    assert "main.story:2:10: error[E051]: sources file 'secret.txt' is not a TOML file" in output
+    assert "main.story:3:9: error[E051]: places file '/etc/passwd' is not a TOML file" in output
+    assert "SECRET" not in output and "root:" not in output
+
+
+def test_includes_inside_the_folder_and_its_subfolders_are_read(load: Load) -> None:
+    loaded = load(
+        "title: T\ninclude: parts/a.story\n\n## start\n-> a\n",
+        {"parts/a.story": "include: ../b.story\n## a\n-> b\n", "b.story": "## b\nending: safety\n"},
+    )
+    assert loaded.errors == []
+
+
+def test_allow_include_lets_one_more_folder_in(story_dir: Path, write: Write) -> None:
+    write("shared/tea.story", "## tea\nending: safety\nTea.\n")
+    write("story/main.story", "title: T\ninclude: ../shared/tea.story\n\n## start\n-> tea\n")
+    status, output = run_check("story")
+    assert status == 1 and "error[E052]" in output
+    assert "allow another folder with '--allow-include DIR'" in output
+    status, output = run_check("--allow-include", "shared", "story")
+    assert (status, output.strip()) == (0, "0 errors, 0 warnings")
+    # compile, play, odds, test, graph and bundle read the story the same way.
+    result = CliRunner().invoke(
+        cli, ["play", "--allow-include", "shared", "story", "--script", ""]
+    )
+    assert result.exit_code == 0, result.output
