@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .comments import choice_without_comment, without_comment
 from .diagnostics import Diagnostic, Position
 from .expressions import INT_LIMIT, MAX_DEPTH, ExpressionError, parse_expression
 from .source import SourceFile
@@ -146,6 +147,7 @@ class _FileParser:
     # -- header --------------------------------------------------------------------
 
     def header_line(self, line: str, number: int) -> None:
+        line = without_comment(line, quotes=line.startswith("var"))
         if not line.strip():
             return
         if line.startswith("var ") or line == "var":
@@ -352,6 +354,7 @@ class _FileParser:
             self.scene = None
             return
         if level == 2:
+            title = without_comment(title)
             if not re.fullmatch(SCENE_ID, title):
                 self.error(
                     "E001",
@@ -411,7 +414,7 @@ class _FileParser:
             self.divert(scene, stripped, number, indent + 1)
         elif re.match(r"^chance:(\s|$)", stripped):
             self.chance(scene, stripped, number, indent + 1)
-        elif stripped == "epilogue:":
+        elif without_comment(stripped, valued=False) == "epilogue:":
             if self.in_epilogue or scene.epilogue is not None:
                 self.error("E001", "a scene has one epilogue", number, indent + 1, len(stripped))
             scene.epilogue = TextBlock()
@@ -431,6 +434,7 @@ class _FileParser:
 
     def meta_line(self, scene: Scene, line: str, stripped: str, indent: int, number: int) -> bool:
         """Metadata directly under a heading; returns False when the line is not metadata."""
+        stripped = without_comment(stripped)
         meta = _META.match(stripped)
         if meta is None:
             return False
@@ -519,7 +523,7 @@ class _FileParser:
                     len(stripped),
                 )
             return True
-        outcome = _OUTCOME.match(stripped)
+        outcome = _OUTCOME.match(without_comment(stripped))
         if outcome is None:
             self.error(
                 "E001",
@@ -554,6 +558,7 @@ class _FileParser:
             self.error("E010", f"the {key} is empty", number, col, len(stripped), hint)
             return
         if key == "background":
+            text = without_comment(text)
             if chance.background_position is not None:
                 self.error("E001", "a chance has one background line", number, col, len(key))
                 return
@@ -590,6 +595,7 @@ class _FileParser:
         setattr(chance, key, Note(text, self.pos(number, text_col, len(text)), block))
 
     def effect(self, stripped: str, number: int, col: int) -> Effect | None:
+        stripped = without_comment(stripped)
         match = _EFFECT.match(stripped)
         if match is None:
             self.error(
@@ -622,7 +628,7 @@ class _FileParser:
         self, text: str, number: int, col: int
     ) -> tuple[str, Position, ExprSource | None] | None:
         """`target [if condition]` written at column `col`."""
-        match = _TARGET.match(text)
+        match = _TARGET.match(without_comment(text))
         if match is None:
             self.error("E001", "expected a scene after '->'", number, col, 1)
             return None
@@ -666,6 +672,7 @@ class _FileParser:
         return None if condition is None else (target, target_pos, condition)
 
     def choice(self, scene: Scene, stripped: str, number: int, col: int) -> None:
+        stripped = choice_without_comment(stripped)
         arrow = stripped.rfind("->")
         if arrow < 0:
             self.error(
@@ -720,7 +727,7 @@ class _FileParser:
             )
 
     def chance(self, scene: Scene, stripped: str, number: int, col: int) -> None:
-        rest = stripped[len("chance:") :]
+        rest = without_comment(stripped, valued=False)[len("chance:") :]
         rest_col = col + len("chance:")
         block = TextBlock()
         self.scan_text(block, rest, number, rest_col)
