@@ -139,7 +139,5 @@ def test_allow_include_lets_one_more_folder_in(story_dir: Path, write: Write) ->
     status, output = run_check("--allow-include", "shared", "story")
     assert (status, output.strip()) == (0, "0 errors, 0 warnings")
     # compile, play, odds, test, graph and bundle read the story the same way.
-    result = CliRunner().invoke(
-        cli, ["play", "--allow-include", "shared", "story", "--script", ""]
-    )
+    result = CliRunner().invoke(cli, ["play", "--allow-include", "shared", "story", "--script", ""])
     assert result.exit_code == 0, result.output
