@@ -99,7 +99,8 @@ def wrap_fragment(body: str) -> str:
         return body
     if kind == "header":
         title = "" if re.search(r"^title:", body, re.M) else "title: Example\n"
-        return f"{title}{body}\n## fragment_end\nending: safety\n"
+        kinds = re.search(r"^endings:\s*([a-z_]+)", body, re.M)
+        return f"{title}{body}\n## fragment_end\nending: {kinds[1] if kinds else 'safety'}\n"
     declared = set(_DECLARED.findall(body))
     variables = "".join(
         f"var {name}: {spec}\n" for name, spec in FRAGMENT_VARIABLES.items() if name not in declared

@@ -156,14 +156,7 @@ class _Checker:
                 "use lower-case letters, digits and '-'",
             )
         if "endings" in main.header:
-            located = main.header["endings"]
-            kinds = tuple(k.strip() for k in located.text.split(","))
-            if not all(re.fullmatch(r"[a-z][a-z_]*", k) for k in kinds):
-                self.report(
-                    "E013", "'endings:' lists kinds such as 'safety, caught'", located.position
-                )
-            else:
-                self.ending_kinds = kinds
+            self.ending_kinds = self.declared_kinds(main.header["endings"])
         self.language = values.get("language", "en")
         return {
             "title": values["title"],
@@ -631,6 +624,26 @@ class _Checker:
         if key is not None:
             self.used_sources.add(key)
         return key
+
+    def declared_kinds(self, located: Located) -> tuple[str, ...]:
+        """The kinds `endings:` lists, each bad one reported where it is; all are kept, so
+        that the endings of a bad kind are not reported again (E014) for the same typo."""
+        kinds: list[str] = []
+        offset = 0
+        for part in located.text.split(","):
+            kind = part.strip()
+            col = located.position.col + offset + len(part) - len(part.lstrip())
+            offset += len(part) + 1
+            if not re.fullmatch(r"[a-z][a-z_]*", kind):
+                self.report(
+                    "E053",
+                    f"'{kind}' is not a valid ending kind" if kind else "an empty ending kind",
+                    Position(located.position.path, located.position.line, col, max(1, len(kind))),
+                    "an ending kind is lower-case letters and '_', starting with a letter, "
+                    "e.g. 'endings: win, fail_first'",
+                )
+            kinds.append(kind)
+        return tuple(dict.fromkeys(kinds))
 
     def lookup(self, kind: str, key: str, position: Position) -> str | None:
         """`key` if the sources (or places) table has it; else report E007 (or E006)."""

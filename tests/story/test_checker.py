@@ -451,10 +451,10 @@ CHECKER_PROBLEMS = [
     ),
     (
         "title: T\nendings: Home, away\n## s\n-> e\n## e\nending: away\n",
-        "E013",
+        "E053",
         "2:10",
-        "'endings:' lists kinds",
-        None,
+        "'Home' is not a valid ending kind",
+        "lower-case letters and '_'",
     ),
     (
         "title: T\n## s\ndate: 2013-1\n-> e\n## e\nending: safety\n",
