@@ -406,21 +406,22 @@ def graph_command(path: Path, output: Path) -> None:
 )
 @click.option(
     "--goal",
-    default="safety",
-    show_default=True,
-    help="The ending kind that best and worst play maximise and minimise.",
+    help="The ending kind that best and worst play maximise and minimise "
+    "[default: safety, or the story's first ending kind if it has no safety kind].",
 )
 @scenario_options
 def odds_command(
     path: Path,
     as_json: bool,
     max_states: int,
-    goal: str,
+    goal: str | None,
     start: str | None,
     settings: tuple[str, ...],
 ) -> None:
     """Exact odds of every ending, for a random, a best and a worst reader."""
     story = _scenario_or_exit(path, start, settings)
+    goal_given = goal is not None
+    goal = odds.default_goal(story) if goal is None else goal
     if goal not in story.ending_kinds:
         raise click.BadParameter(
             f"'{goal}' is not an ending kind of this story ({', '.join(story.ending_kinds)})",
@@ -437,7 +438,7 @@ def odds_command(
     if as_json:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:
-        click.echo(odds.render_text(report, time.perf_counter() - started))
+        click.echo(odds.render_text(report, time.perf_counter() - started, goal_given))
 
 
 @cli.command()

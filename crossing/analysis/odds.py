@@ -185,16 +185,24 @@ def probability_json(p: Fraction | float) -> dict[str, Any]:
     return {"exact": None, "value": float(p)}
 
 
+def default_goal(story: c.CompiledStory) -> str:
+    """The goal when none is given: 'safety', or else the story's first declared kind."""
+    kinds = story.ending_kinds
+    return "safety" if "safety" in kinds or not kinds else kinds[0]
+
+
 def analyse(
     story: c.CompiledStory,
-    goal: str = "safety",
+    goal: str | None = None,
     max_states: int = DEFAULT_MAX_STATES,
     fold: bool = True,
 ) -> OddsReport:
     """Explore every reachable state and compute the report. Raises TooManyStates.
 
+    `goal` is the ending kind best and worst play aim for (default: `default_goal`).
     `fold` (the default) merges states that differ only in values nothing reads again
     (explore.py); the odds are the same either way, the state counts are not."""
+    goal = default_goal(story) if goal is None else goal
     graph = explore(story, max_states, fold)
     order = components(graph)
     limit = current_limit()
@@ -429,8 +437,16 @@ def _table(rows: list[list[str]]) -> list[str]:
     ]
 
 
-def render_text(report: OddsReport, seconds: float) -> str:
+def render_text(report: OddsReport, seconds: float, goal_given: bool = True) -> str:
+    """The text report; without `goal_given`, a goal other than 'safety' says where it
+    came from."""
     story = report.story
+    why = ""
+    if not goal_given and report.goal != "safety":
+        why = (
+            f" (the story has no 'safety' kind, and no --goal was given: the goal is "
+            f"'{report.goal}', the first kind its 'endings:' line declares)"
+        )
     lines = [
         f"{story.title} ({story.id}, version {story.version})",
         f"{report.states:,} states, {report.transitions:,} transitions, "
@@ -439,7 +455,7 @@ def render_text(report: OddsReport, seconds: float) -> str:
         "",
         *textwrap.wrap(
             f"'best play' and 'worst play' choose what makes a {report.goal} ending most and "
-            "least likely; the random reader picks any offered choice with equal chance.",
+            f"least likely{why}; the random reader picks any offered choice with equal chance.",
             88,
         ),
         "",

@@ -78,3 +78,43 @@ def test_a_story_with_errors_is_reported_not_analysed(write: Write) -> None:
     assert code == 1
     assert out == ""
     assert "unknown scene 'nowhere'" in err
+
+
+WIN_OR_LOSE = """
+title: Toss
+endings: win, lose
+
+## toss
+* Call heads -> coin
+* Walk away -> lose
+
+## coin
+chance:
+  assumption: a fair coin
+  1 -> win
+  1 -> lose
+
+## win
+ending: win
+
+## lose
+ending: lose
+"""
+
+
+def test_without_a_safety_kind_the_goal_is_the_first_declared_kind(write: Write) -> None:
+    write("toss.story", WIN_OR_LOSE)
+    code, out, err = odds("toss.story")
+    assert (code, err) == (0, "")
+    assert "Invalid value" not in out
+    said = " ".join(out.split())
+    assert (
+        "choose what makes a win ending most and least likely (the story has no 'safety' kind, "
+        "and no --goal was given: the goal is 'win', the first kind its 'endings:' line declares)"
+    ) in said
+    assert "  win     win   1/4 (25%)      1/2 (50%)  0\n" in out
+    code, out, _ = odds("toss.story", "--json")
+    assert code == 0 and json.loads(out)["goal"] == "win"
+    code, out, _ = odds("toss.story", "--goal", "lose")
+    assert code == 0 and "(the story has no 'safety' kind" not in out
+    assert "choose what makes a lose ending" in out
