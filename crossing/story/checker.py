@@ -6,9 +6,11 @@ docs/story-language.md) and returns a CompiledStory only when there is no error.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import partial
@@ -45,6 +47,18 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _WEIGHT = re.compile(r"^(\d{1,10})(?:\.(\d{1,9}))?(%?)$")
 SHOWN_LOOP_SCENES = 10  # scenes an E024 names; the rest are counted
 MAIN_ONLY_KEYS = ("title", "id", "version", "language", "start", "endings")
+
+
+def story_id_from_title(title: str) -> str:
+    """The id of a story without `id:`: the slug of its title, and when the title is not all
+    ASCII (a Korean title has no slug at all; a mixed one would share the slug of its ASCII
+    part) a short hash of the whole title after it, so that every title gets its own id in
+    the characters ids allow (saves, localStorage keys and file names use it)."""
+    slug = slugify(title)
+    if title.isascii():
+        return slug or "story"
+    digest = hashlib.sha256(unicodedata.normalize("NFC", title).encode("utf-8")).hexdigest()
+    return f"{slug or 'story'}-{digest[:8]}"
 
 
 @dataclass(slots=True)
@@ -147,7 +161,15 @@ class _Checker:
                 "add 'title: …' to the header",
             )
             values["title"] = "Untitled"
-        story_id = values.get("id") or slugify(values["title"]) or "story"
+        story_id = values.get("id") or story_id_from_title(values["title"])
+        if "id" not in values and not values["title"].isascii():
+            self.report(
+                "W150",
+                f"the story's id '{story_id}' is derived from a title that is not all ASCII",
+                main.header["title"].position if "title" in main.header else None,
+                "saves and the browser's saved progress are kept by id, and a title in another "
+                "script gives no readable one: choose it with 'id:', e.g. 'id: my-story'",
+            )
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", story_id):
             self.report(
                 "E013",

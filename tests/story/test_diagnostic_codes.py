@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from .conftest import Load
 from .helpers import at, codes
 
@@ -25,3 +30,36 @@ def test_good_ending_kinds_are_the_story_s_kinds(load: Load) -> None:
     assert codes(loaded) == []
     assert loaded.story is not None
     assert loaded.story.ending_kinds == ("win", "fail_first")
+
+
+def test_a_title_in_another_script_gets_its_own_id_and_a_warning(load: Load) -> None:
+    ids = {}
+    for title in ("탈북자의 길", "두만강", "Journey 여정", "Journey 길"):
+        loaded = load(f"title: {title}\n\n## s\nending: safety\n")
+        assert codes(loaded) == ["W150"]
+        warning = at(loaded, "W150", "main.story:1:8")
+        assert loaded.story is not None
+        assert warning.message == (
+            f"the story's id '{loaded.story.id}' is derived from a title that is not all ASCII"
+        )
+        assert warning.hint and "'id:'" in warning.hint
+        ids[title] = loaded.story.id
+    assert len(set(ids.values())) == 4  # no two share saves or the saved-progress key
+    assert all(re.fullmatch(r"[a-z0-9][a-z0-9-]*", story_id) for story_id in ids.values())
+    assert ids["Journey 여정"].startswith("journey-") and ids["두만강"].startswith("story-")
+
+
+def test_an_ascii_title_or_an_explicit_id_is_as_before(load: Load) -> None:
+    assert (story := load("title: Market Day\n\n## s\nending: safety\n").story)
+    assert story.id == "market-day"
+    loaded = load("title: 두만강\nid: tumen\n\n## s\nending: safety\n")
+    assert codes(loaded) == [] and loaded.story is not None and loaded.story.id == "tumen"
+
+
+@given(st.text(min_size=1).filter(lambda t: t.strip() == t and "\n" not in t and "//" not in t))
+def test_every_title_gives_a_valid_id(title: str) -> None:
+    from crossing.story.checker import story_id_from_title
+
+    story_id = story_id_from_title(title)
+    assert re.fullmatch(r"[a-z0-9][a-z0-9-]*", story_id)
+    assert story_id == story_id_from_title(title)  # stable
