@@ -191,6 +191,7 @@ class _Checker:
     # -- variables -----------------------------------------------------------------
 
     def declare_variables(self) -> None:
+        self.values_named_as_variables()
         for story_file in self.project.files:
             for decl in story_file.variables:
                 if decl.name in self.variables:
@@ -216,6 +217,23 @@ class _Checker:
                     )
                     self.variables[decl.name] = (len(self.variables), variable)
                     self.var_positions[decl.name] = decl.position
+
+    def values_named_as_variables(self) -> None:
+        """A set value with a variable's name could never be written: a bare name is the
+        variable (docs/story-language.md, Expressions)."""
+        decls = [decl for story_file in self.project.files for decl in story_file.variables]
+        names = {decl.name: decl.position for decl in decls}
+        for decl in decls:
+            for value, where in zip(decl.values, decl.value_positions, strict=False):
+                if value in names:
+                    other = names[value]
+                    self.report(
+                        "E055",
+                        f"set value '{value}' is also the name of a variable",
+                        where,
+                        f"'{value}' in a condition or effect would mean the variable declared at "
+                        f"{other.path}:{other.line}; rename one of them",
+                    )
 
     def variable(self, decl: VarDecl) -> c.Variable | None:
         init = decl.initial

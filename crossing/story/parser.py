@@ -36,6 +36,8 @@ from .syntax import (
     Variation,
 )
 
+# Words expressions give a meaning of their own: neither a variable nor a set value.
+KEYWORDS = ("and", "or", "not", "true", "false", "if", "as")
 HEADER_KEYS = (
     "title",
     "id",
@@ -201,15 +203,7 @@ class _FileParser:
             )
             return
         name = match.group("name")
-        if not re.fullmatch(IDENT, name) or name in (
-            "and",
-            "or",
-            "not",
-            "true",
-            "false",
-            "if",
-            "as",
-        ):
+        if not re.fullmatch(IDENT, name) or name in KEYWORDS:
             self.error(
                 "E001",
                 f"'{name}' is not a valid variable name",
@@ -224,6 +218,7 @@ class _FileParser:
         type_name, low, high = "", None, None
         values: list[str] = []
         labels: list[str | None] = []
+        value_positions: list[Position] = []
         label = match.group("label")
         if type_text in ("int", "bool"):
             type_name = type_text
@@ -262,6 +257,18 @@ class _FileParser:
                     "E021", "a set of values lists a value twice", number, type_col, len(type_text)
                 )
                 return
+            value_positions = self.value_positions(enum_match, items, number, type_col)
+            for value, where in zip(values, value_positions, strict=True):
+                if value in KEYWORDS:
+                    self.error(
+                        "E054",
+                        f"'{value}' cannot be a set value: it is a word of expressions",
+                        number,
+                        where.col,
+                        where.width,
+                        f"in a condition '{value}' keeps its own meaning; name the value "
+                        f"otherwise, e.g. '{value}_'",
+                    )
         elif type_text:
             self.error(
                 "E008",
@@ -312,8 +319,21 @@ class _FileParser:
                 self.pos(number, 5, len(name)),
                 label,
                 labels if any(t is not None for t in labels) else [],
+                value_positions,
             )
         )
+
+    def value_positions(
+        self, enum: re.Match[str], items: list[re.Match[str] | None], number: int, type_col: int
+    ) -> list[Position]:
+        """Where each value of `{a, b}` (matched by `enum`) is written on line `number`."""
+        inner = enum.group(1)
+        starts = [0] + [cut.end() for cut in _OUTSIDE_QUOTES.finditer(inner)]
+        return [
+            self.pos(number, type_col + 1 + start + item.start("name"), len(item.group("name")))
+            for start, item in zip(starts, items, strict=True)
+            if item
+        ]
 
     # -- headings ------------------------------------------------------------------
 

@@ -63,3 +63,28 @@ def test_every_title_gives_a_valid_id(title: str) -> None:
     story_id = story_id_from_title(title)
     assert re.fullmatch(r"[a-z0-9][a-z0-9-]*", story_id)
     assert story_id == story_id_from_title(title)  # stable
+
+
+def test_set_values_that_are_words_of_expressions_are_refused_where_written(load: Load) -> None:
+    loaded = load(
+        'title: T\nvar t: {true, no}\nvar u: {and, or "Or"}\nvar v: {a "A, b", not}\n'
+        "\n## s\nending: safety\n{t} {u} {v}\n"
+    )
+    assert [d.code for d in loaded.errors] == ["E054"] * 4
+    assert at(loaded, "E054", "main.story:2:9").message == (
+        "'true' cannot be a set value: it is a word of expressions"
+    )
+    at(loaded, "E054", "main.story:3:9")
+    at(loaded, "E054", "main.story:3:14")
+    assert at(loaded, "E054", "main.story:4:19").position.width == 3  # type: ignore[union-attr]
+
+
+def test_a_set_value_named_as_a_variable_is_refused_at_the_value(load: Load) -> None:
+    loaded = load(
+        "title: T\ninclude: more.story\nvar s: {x, y}\n\n## s\nending: safety\n{s}\n",
+        {"more.story": "var x: int = 0\n"},
+    )
+    assert [d.code for d in loaded.errors] == ["E055"]
+    error = at(loaded, "E055", "main.story:3:9")
+    assert error.message == "set value 'x' is also the name of a variable"
+    assert error.hint and "more.story:1" in error.hint
