@@ -544,7 +544,7 @@ class _Checker:
         scale = math.lcm(*(weight.denominator for weight in weights))
         integer_weights = [int(weight * scale) for weight in weights]
         if sum(integer_weights) >= MAX_TOTAL_WEIGHT:
-            self.report("E020", "the weights are too large", chance.position)
+            self.too_large(chance, total, sum(integer_weights), percent)
         outcomes = tuple(
             c.Outcome(
                 weight,
@@ -554,6 +554,27 @@ class _Checker:
             for o, weight in zip(chance.outcomes, integer_weights, strict=True)
         )
         return made(outcomes, max(1, sum(integer_weights)))
+
+    def too_large(self, chance: Chance, total: Fraction, scaled: int, percent: bool) -> None:
+        """Weights whose whole-number form (scaled by their decimals) reaches 2**31: say how
+        many decimals fit, since that is what authors can change."""
+        fits = 0
+        while total * 10 ** (fits + 1) < MAX_TOTAL_WEIGHT:
+            fits += 1
+        what = "percentages" if percent else "weights"
+        hint = (
+            f"round the {what} to at most {fits} decimal{'s' * (fits != 1)}"
+            + (" (so that they still add up to 100%)" if percent else "")
+            if total < MAX_TOTAL_WEIGHT
+            else "divide the weights by a common factor, or round them"
+        )
+        self.report(
+            "E056",
+            f"the weights are too large: as whole numbers they add up to {scaled:,}, and a "
+            f"chance allows at most {MAX_TOTAL_WEIGHT - 1:,}",
+            chance.position,
+            hint,
+        )
 
     def provenance(self, chance: Chance) -> None:
         """A chance's numbers come from the record (cited on `chance:`, explained by an

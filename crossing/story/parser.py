@@ -414,6 +414,17 @@ class _FileParser:
         self.in_meta = False
         if indent and self.indented_line(scene, stripped, indent + 1, number):
             return
+        if not indent and self.open_chance is not None and _is_chance_line(stripped):
+            self.error(
+                "E057",
+                "this line belongs to the chance block above, but it is not indented",
+                number,
+                1,
+                len(stripped),
+                "indent the notes and outcomes of a chance under 'chance:', e.g. '  60% -> scene'",
+            )
+            self.indented_line(scene, stripped, 1, number)  # read as meant: no more errors
+            return
         self.close_blocks()
         if stripped.startswith("~"):
             effect = self.effect(stripped, number, indent + 1)
@@ -976,6 +987,14 @@ def _text_pieces(text: str) -> Iterator[tuple[str, int, str]]:
         pos = start = close + 1
     if start < len(text):
         yield "text", start, text[start:]
+
+
+def _is_chance_line(stripped: str) -> bool:
+    """A note or an outcome of a chance block (`assumption: …`, `60% -> scene`)."""
+    return bool(
+        re.match(r"(assumption|basis|background):", stripped)
+        or _OUTCOME.match(without_comment(stripped))
+    )
 
 
 def _hint_key(key: str, known: tuple[str, ...]) -> str | None:

@@ -88,3 +88,51 @@ def test_a_set_value_named_as_a_variable_is_refused_at_the_value(load: Load) -> 
     error = at(loaded, "E055", "main.story:3:9")
     assert error.message == "set value 'x' is also the name of a variable"
     assert error.hint and "more.story:1" in error.hint
+
+
+SCENES_ABC = "\n## a\nending: safety\n\n## b\nending: safety\n\n## c\nending: safety\n"
+
+
+def test_percentages_with_too_many_decimals_say_how_many_fit(load: Load) -> None:
+    chance = "  33.33333333% -> a\n  33.33333333% -> b\n  33.33333334% -> c\n"
+    loaded = load(f"title: T\n\n## s\nchance:\n  assumption: thirds\n{chance}{SCENES_ABC}")
+    error = at(loaded, "E056", "main.story:4:1")
+    assert [d.code for d in loaded.errors] == ["E056"]
+    assert error.message == (
+        "the weights are too large: as whole numbers they add up to 10,000,000,000, and a "
+        "chance allows at most 2,147,483,647"
+    )
+    assert (
+        error.hint
+        == "round the percentages to at most 7 decimals (so that they still add up to 100%)"
+    )
+    seven = chance.replace("33.33333333", "33.3333333").replace("33.33333334", "33.3333334")
+    assert (
+        load(f"title: T\n\n## s\nchance:\n  assumption: thirds\n{seven}{SCENES_ABC}").errors == []
+    )
+
+
+def test_whole_weights_too_large_say_to_divide_them(load: Load) -> None:
+    chance = "  2000000000 -> a\n  2000000000 -> b\n"
+    loaded = load(f"title: T\n\n## s\nchance:\n  assumption: big\n{chance}{SCENES_ABC}")
+    assert at(loaded, "E056", "main.story:4:1").hint == (
+        "divide the weights by a common factor, or round them"
+    )
+
+
+def test_an_unindented_assumption_is_reported_there_and_hides_nothing(load: Load) -> None:
+    loaded = load(
+        "title: T\n\n## s\nchance:\nassumption: a guess\n  50% -> a\n  50% -> bb\n" + SCENES_ABC
+    )
+    assert [d.code for d in loaded.errors] == ["E057", "E004"]  # no 'text after the choices'
+    error = at(loaded, "E057", "main.story:5:1")
+    assert error.message == "this line belongs to the chance block above, but it is not indented"
+    assert at(loaded, "E004", "main.story:7:10").message == "unknown scene 'bb'"
+
+
+def test_an_unindented_outcome_is_reported_there(load: Load) -> None:
+    loaded = load(
+        "title: T\n\n## s\nchance:\n  assumption: a guess\n50% -> a\n  50% -> b\n" + SCENES_ABC
+    )
+    assert [d.code for d in loaded.errors] == ["E057"]
+    at(loaded, "E057", "main.story:6:1")
