@@ -248,7 +248,7 @@ class _Checker:
                 type_name = "int"
             else:
                 self.report(
-                    "E008",
+                    "E062",
                     f"cannot tell the type of '{decl.name}' from its initial value",
                     init.position if init else decl.position,
                     "for a set of values write 'var name: {a, b} = a'",
@@ -507,7 +507,7 @@ class _Checker:
         )
         if not chance.outcomes:
             self.report(
-                "E009",
+                "E069",
                 "this chance has no outcomes",
                 chance.position,
                 "add indented lines such as '  60% -> scene'",
@@ -524,7 +524,7 @@ class _Checker:
                     "write '60%', '12.5%' or a weight such as '3'",
                 )
         if len(kinds) > 1:
-            self.report("E020", "a chance uses percentages or weights, not both", chance.position)
+            self.report("E066", "a chance uses percentages or weights, not both", chance.position)
         weights: list[Fraction] = [
             Fraction(f"{m.group(1)}.{m.group(2) or 0}") if m else Fraction(0) for m in parsed
         ]
@@ -622,7 +622,7 @@ class _Checker:
         if kind is None:
             if scene.epilogue is not None:
                 self.report(
-                    "E013",
+                    "E059",
                     "only an ending has an epilogue",
                     scene.position,
                     "mark the scene as an ending with 'ending: kind'",
@@ -637,7 +637,7 @@ class _Checker:
                 or f"the kinds are: {', '.join(self.ending_kinds)}",
             )
         if scene.choices or scene.chance or scene.diverts:
-            self.report("E016", "an ending has no choices, chance or diverts", kind.position)
+            self.report("E065", "an ending has no choices, chance or diverts", kind.position)
         epilogue = self.text(scene.epilogue, numbers) if scene.epilogue is not None else None
         return c.Ending(kind.text, epilogue)
 
@@ -749,7 +749,7 @@ class _Checker:
             [partial(self.conditional, cond, numbers) for cond in block.conditionals],
             inline=inline,
             on_lost_slot=lambda: self.report(
-                "E002",
+                "E061",
                 "'{…}' and '[^…]' cannot stand inside a link address",
                 min(positions, key=lambda p: (p.line, p.col)) if positions else None,
             ),

@@ -110,13 +110,13 @@ def _load_file(
     if path in stack:
         chain = " -> ".join(shown_path(p) for p in [*stack, path])
         where = included_at.position if included_at else None
-        project.diagnostics.append(Diagnostic("E012", f"include cycle: {chain}", where))
+        project.diagnostics.append(Diagnostic("E063", f"include cycle: {chain}", where))
         return
     if path in project.loaded:
         return  # already included elsewhere: include each file once
     if len(project.files) >= MAX_FILES:
         where = included_at.position if included_at else None
-        project.diagnostics.append(Diagnostic("E012", f"more than {MAX_FILES} story files", where))
+        project.diagnostics.append(Diagnostic("E064", f"more than {MAX_FILES} story files", where))
         return
     project.loaded.add(path)
     source = _read_into(project, path)

@@ -185,7 +185,7 @@ class _FileParser:
         if key == "include":
             self.file.includes.append(located)
         elif key in self.file.header:
-            self.error("E013", f"'{key}' is given twice", number, 1, len(key))
+            self.error("E060", f"'{key}' is given twice", number, 1, len(key))
         else:
             self.file.header[key] = located
 
@@ -205,7 +205,7 @@ class _FileParser:
         name = match.group("name")
         if not re.fullmatch(IDENT, name) or name in KEYWORDS:
             self.error(
-                "E001",
+                "E058",
                 f"'{name}' is not a valid variable name",
                 number,
                 match.start("name") + 1,
@@ -254,7 +254,7 @@ class _FileParser:
                 return
             if len(set(values)) != len(values):
                 self.error(
-                    "E021", "a set of values lists a value twice", number, type_col, len(type_text)
+                    "E067", "a set of values lists a value twice", number, type_col, len(type_text)
                 )
                 return
             value_positions = self.value_positions(enum_match, items, number, type_col)
@@ -271,7 +271,7 @@ class _FileParser:
                     )
         elif type_text:
             self.error(
-                "E008",
+                "E062",
                 f"unknown type '{type_text}'",
                 number,
                 type_col,
@@ -377,7 +377,7 @@ class _FileParser:
             title = without_comment(title)
             if not re.fullmatch(SCENE_ID, title):
                 self.error(
-                    "E001",
+                    "E058",
                     f"'{title}' is not a valid scene id",
                     number,
                     title_col,
@@ -431,7 +431,7 @@ class _FileParser:
             if effect:
                 if scene.diverts or scene.choices or scene.chance:
                     self.error(
-                        "E001",
+                        "E059",
                         "a scene's effects come before its choices and diverts",
                         number,
                         indent + 1,
@@ -447,13 +447,13 @@ class _FileParser:
             self.chance(scene, stripped, number, indent + 1)
         elif without_comment(stripped, valued=False) == "epilogue:":
             if self.in_epilogue or scene.epilogue is not None:
-                self.error("E001", "a scene has one epilogue", number, indent + 1, len(stripped))
+                self.error("E060", "a scene has one epilogue", number, indent + 1, len(stripped))
             scene.epilogue = TextBlock()
             self.in_epilogue = True
         else:
             if scene.diverts or scene.choices or scene.chance:
                 self.error(
-                    "E001",
+                    "E059",
                     "text after the scene's choices, chance or diverts",
                     number,
                     indent + 1,
@@ -486,7 +486,7 @@ class _FileParser:
                 self.error("E013", f"'{key}:' needs a value", number, indent + 1, len(key) + 1)
             elif getattr(self.open_media, key) is not None:
                 self.error(
-                    "E013", f"'{key}' is given twice for this media", number, indent + 1, len(key)
+                    "E060", f"'{key}' is given twice for this media", number, indent + 1, len(key)
                 )
             else:
                 setattr(self.open_media, key, located)
@@ -512,7 +512,7 @@ class _FileParser:
             self.open_media = Media(key, value, position=located.position)
             scene.media.append(self.open_media)
         elif key in scene.meta:
-            self.error("E013", f"'{key}' is given twice for this scene", number, 1, len(key))
+            self.error("E060", f"'{key}' is given twice for this scene", number, 1, len(key))
         else:
             scene.meta[key] = located
         return True
@@ -528,7 +528,7 @@ class _FileParser:
         if chance is None:
             if stripped.startswith("~"):
                 self.error(
-                    "E001",
+                    "E059",
                     "this indented effect belongs to nothing",
                     number,
                     col,
@@ -547,7 +547,7 @@ class _FileParser:
                 chance.outcomes[-1].effects.append(effect)
             elif effect:
                 self.error(
-                    "E001",
+                    "E059",
                     "an effect in a chance block goes under an outcome",
                     number,
                     col,
@@ -586,12 +586,12 @@ class _FileParser:
                 "basis": "say how the cited sources give the numbers",
                 "background": "list sources that give context, e.g. 'background: [^a] [^b]'",
             }[key]
-            self.error("E010", f"the {key} is empty", number, col, len(stripped), hint)
+            self.error("E068", f"the {key} is empty", number, col, len(stripped), hint)
             return
         if key == "background":
             text = without_comment(text)
             if chance.background_position is not None:
-                self.error("E001", "a chance has one background line", number, col, len(key))
+                self.error("E060", "a chance has one background line", number, col, len(key))
                 return
             block = TextBlock()
             self.scan_text(block, text, number, text_col)
@@ -608,13 +608,13 @@ class _FileParser:
             chance.background_position = self.pos(number, col, len(key))
             return
         if getattr(chance, key) is not None:
-            self.error("E001", f"a chance has one {key} note", number, col, len(stripped))
+            self.error("E060", f"a chance has one {key} note", number, col, len(stripped))
             return
         block = TextBlock()
         self.scan_text(block, text, number, text_col)
         if block.interpolations or block.conditionals:
             self.error(
-                "E002",
+                "E061",
                 f"the {key} note cannot show values or conditional text",
                 number,
                 text_col,
@@ -641,7 +641,7 @@ class _FileParser:
         name = match.group("name")
         if not re.fullmatch(IDENT, name):
             self.error(
-                "E001",
+                "E058",
                 f"'{name}' is not a variable name",
                 number,
                 col + match.start("name"),
@@ -677,7 +677,7 @@ class _FileParser:
             return None
         if not re.fullmatch(SCENE_ID, target):
             self.error(
-                "E001", f"'{target}' is not a valid scene id", number, target_pos.col, len(target)
+                "E058", f"'{target}' is not a valid scene id", number, target_pos.col, len(target)
             )
             return None
         rest = match.group("rest")
@@ -722,7 +722,7 @@ class _FileParser:
             explicit_id = id_match.group(1).strip()
             if not re.fullmatch(SCENE_ID, explicit_id):
                 self.error(
-                    "E001",
+                    "E058",
                     f"'{explicit_id}' is not a valid choice id",
                     number,
                     col + 2 + id_match.start(1),
@@ -773,7 +773,7 @@ class _FileParser:
                 "put the outcomes on indented lines below, e.g. '  60% -> scene'",
             )
         if scene.chance is not None:
-            self.error("E016", "a scene has at most one chance block", number, col, len("chance:"))
+            self.error("E060", "a scene has at most one chance block", number, col, len("chance:"))
             return
         scene.chance = Chance(block.citations, None, [], self.pos(number, col, len("chance:")))
         self.open_chance = scene.chance
@@ -852,7 +852,7 @@ class _FileParser:
             else:  # citation
                 if not re.fullmatch(SOURCE_KEY, body):
                     self.error(
-                        "E001",
+                        "E058",
                         f"'{body}' is not a valid source key",
                         number,
                         col + start + 2,
