@@ -169,18 +169,28 @@ def crossing(command: str, stdin: str | None = None) -> Any:
     return result
 
 
-def check_fragment(block: Block, folder: Path) -> list[str]:
-    """The codes of the errors of the block as a story, after stubbing what it does not define
-    (but never what the example is meant to show missing)."""
-    expected = block.argument.removeprefix("error=") or None
+def options(block: Block) -> dict[str, str]:
+    """`error=E004 whole with=places.toml` as {"error": "E004", "whole": "", "with": …}."""
+    return {word.partition("=")[0]: word.partition("=")[2] for word in block.argument.split()}
+
+
+def check_fragment(block: Block, folder: Path) -> Any:
+    """The block as a story (wrapped, unless `whole`), after stubbing what it does not
+    define (but never what the example is meant to show missing)."""
+    said = options(block)
+    expected = said.get("error")
     main = folder / "main.story"
-    main.write_text(wrap_fragment(block.body), encoding="utf-8")
+    main.write_text(block.body if "whole" in said else wrap_fragment(block.body), "utf-8")
+    if "with" in said:  # the table shown next
+        later = STORY_LANGUAGE[STORY_LANGUAGE.index(block) + 1 :]
+        table = next(other for other in later if other.language == "toml")
+        (folder / said["with"]).write_text(table.body, encoding="utf-8")
     for _ in range(5):
         loaded = load_source(main)
         missing = [d.message for d in loaded.errors if d.code != expected]
-        if not stub(folder, main, missing):
+        if "whole" in said or not stub(folder, main, missing):
             break
-    return [d.code for d in loaded.errors]
+    return loaded
 
 
 def check_typo(block: Block, folder: Path) -> None:
@@ -195,23 +205,53 @@ def check_typo(block: Block, folder: Path) -> None:
 
 @pytest.mark.parametrize("block", STORY_LANGUAGE, ids=str)
 def test_every_example_of_the_story_language(block: Block, sandbox: Path) -> None:
+    said = options(block)
     if block.language == "toml":
         from crossing.story.source import SourceFile
         from crossing.story.tables import load_places, load_sources
 
         kind = load_sources if "sources" in block.body.splitlines()[0] else load_places
         _, problems = kind(SourceFile("example.toml", block.body))
-        assert problems == []
+        assert [d.code for d in problems] == ([said["error"]] if "error" in said else [])
     elif _RENDERED.match(block.body):
         check_typo(block, sandbox)
     elif block.language in ("", "story"):
         folder = sandbox / "fragment"
         folder.mkdir()
-        codes = check_fragment(block, folder)
-        expected = block.argument.removeprefix("error=")
-        assert codes == ([expected] if expected else []), (str(block), block.body)
+        loaded = check_fragment(block, folder)
+        errors = [d.code for d in loaded.errors]
+        assert errors == ([said["error"]] if "error" in said else []), (str(block), errors)
+        if "warning" in said:
+            assert [d.code for d in loaded.diagnostics] == [said["warning"]], str(block)
     else:
         pytest.fail(f"{block}: an example of an unknown kind ('{block.info}')")
+
+
+def table_codes() -> list[str]:
+    section = (ROOT / "docs" / "story-language.md").read_text(encoding="utf-8")
+    section = section.split("\n## Diagnostics\n", 1)[1]
+    return re.findall(r"^\| ([EW]\d{3}) \|", section, flags=re.M)
+
+
+# Codes no example on a page can show, and why.
+NO_EXAMPLE = {
+    "E018": "a binary file, text that is not UTF-8, or more than 32 MiB",
+    "E050": "65 levels of nested {if …}",
+    "E064": "1,001 story files",
+}
+
+
+def test_every_diagnostic_code_is_documented_with_an_example() -> None:
+    import itertools
+
+    documented = table_codes()
+    assert documented == sorted(documented), "the table is in the order of the codes"
+    emitted = set()
+    for path in itertools.chain((ROOT / "crossing" / "story").glob("*.py")):
+        emitted |= set(re.findall(r'"([EW]\d{3})"', path.read_text(encoding="utf-8")))
+    assert emitted == set(documented), emitted ^ set(documented)
+    shown = {options(b).get("error") or options(b).get("warning") for b in STORY_LANGUAGE}
+    assert set(documented) - shown == set(NO_EXAMPLE), set(documented) - shown - set(NO_EXAMPLE)
 
 
 def command_of(line: str) -> tuple[click.Command, list[str]]:

@@ -587,6 +587,8 @@ class _FileParser:
                 "background": "list sources that give context, e.g. 'background: [^a] [^b]'",
             }[key]
             self.error("E068", f"the {key} is empty", number, col, len(stripped), hint)
+            if key == "assumption" and chance.assumption is None:  # no E010 as well
+                chance.assumption = Note("", self.pos(number, col, len(key)), TextBlock())
             return
         if key == "background":
             text = without_comment(text)
