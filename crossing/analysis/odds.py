@@ -406,27 +406,30 @@ def _dead_ends(graph: StateGraph) -> list[DeadEnd]:
 READER_HEADINGS = {"random": "random reader", "best": "best play", "worst": "worst play"}
 
 
+# Every probability is an exact fraction (markov.Prob): a long one is shown rounded, and
+# says so, rather than with '≈', which would read as an approximation.
+SHORT_FRACTION = 11  # characters of 'p/q' shown whole
+
+
 def show_probability(p: Prob) -> str:
-    """'5/8 (62.5%)' when the fraction is short, else '≈ 62.5%'."""
+    """'5/8 (62.5%)' when the fraction is short, else '25.5% (rounded)'."""
     percent = f"{float(p) * 100:.3g}%"
-    if isinstance(p, Fraction):
-        if p.denominator == 1:
-            return str(p) if p == 0 else f"{p} ({percent})"
-        exact = str(p)
-        if len(exact) <= 11:
-            return f"{exact} ({percent})"
-    return f"≈ {percent}"
+    if p.denominator == 1:
+        return str(p) if p == 0 else f"{p} ({percent})"
+    exact = str(p)
+    if len(exact) <= SHORT_FRACTION:
+        return f"{exact} ({percent})"
+    return f"{percent} (rounded)"
 
 
 def show_number(x: Prob | None) -> str:
     if x is None:
         return "unbounded (play may never end)"
-    if isinstance(x, Fraction):
-        if x.denominator == 1:
-            return str(x)
-        if len(str(x)) <= 11:
-            return f"{x} ({float(x):.3g})"
-    return f"≈ {float(x):.3g}"
+    if x.denominator == 1:
+        return str(x)
+    if len(str(x)) <= SHORT_FRACTION:
+        return f"{x} ({float(x):.3g})"
+    return f"{float(x):.3g} (rounded)"
 
 
 def _table(rows: list[list[str]]) -> list[str]:
@@ -510,6 +513,8 @@ def render_text(report: OddsReport, seconds: float, goal_given: bool = True) -> 
         lines.append(
             f"Dead end: {dead_end.scene} offers no choice" + (f" when {values}" if values else "")
         )
+    if any(line.endswith(" (rounded)") or " (rounded) " in line for line in lines):
+        lines[2] = "Odds are exact fractions; long ones are shown rounded, and whole in --json."
     return "\n".join(lines)
 
 
