@@ -44,6 +44,33 @@ def _story_files(path: Path, loaded: Loaded) -> list[Path]:
     ]
 
 
+_ALLOW_INCLUDE = "crossing.allow_include"
+
+
+def allow_include_option(command: Callable[..., None]) -> Callable[..., None]:
+    """--allow-include DIR (repeatable): a folder outside the story's own that includes may
+    come from. Kept in the context rather than passed, so every loader call site sees it."""
+
+    def remember(ctx: click.Context, _param: click.Parameter, value: tuple[Path, ...]) -> None:
+        ctx.meta[_ALLOW_INCLUDE] = value
+
+    return click.option(
+        "--allow-include",
+        multiple=True,
+        metavar="DIR",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        expose_value=False,
+        callback=remember,
+        help="Let includes come from this folder too (repeatable); by default they stay in "
+        "the main file's folder.",
+    )(command)
+
+
+def _allowed() -> tuple[Path, ...]:
+    ctx = click.get_current_context(silent=True)
+    return tuple(ctx.meta.get(_ALLOW_INCLUDE, ())) if ctx else ()
+
+
 def _is_compiled(head: bytes) -> bool:
     return re.match(rb'\s*\{\s*"format"\s*:\s*"crossing-story"', head) is not None
 
@@ -136,7 +163,7 @@ def _print_diagnostics(loaded: Loaded, as_json: bool) -> None:
 
 
 def _load_or_exit(path: Path) -> Loaded:
-    loaded = load_any(path)
+    loaded = load_any(path, _allowed())
     if loaded.problem:
         click.echo(f"error: {loaded.problem}", err=True)
         sys.exit(1)
@@ -147,6 +174,7 @@ def _load_or_exit(path: Path) -> Loaded:
 
 
 @cli.command()
+@allow_include_option
 @click.argument("path", type=STORY_PATH, required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the diagnostics as JSON.")
 def check(path: Path | None, as_json: bool) -> None:
@@ -159,7 +187,7 @@ def check(path: Path | None, as_json: bool) -> None:
         tree = check_tree(path)
         _print_diagnostics(Loaded(None, tree.diagnostics, tree.texts), as_json)
         sys.exit(1 if tree.errors else 0)
-    loaded = load_source(path)
+    loaded = load_source(path, _allowed())
     _print_diagnostics(loaded, as_json)
     sys.exit(1 if loaded.errors else 0)
 
@@ -175,11 +203,12 @@ def content_folder() -> Path:
 
 
 @cli.command(name="compile")
+@allow_include_option
 @click.argument("path", type=STORY_PATH)
 @output_option("Where to write the compiled JSON ('-' for standard output).")
 def compile_command(path: Path, output: Path) -> None:
     """Compile a story to the JSON the players read (docs/compiled-format.md)."""
-    loaded = load_source(path)
+    loaded = load_source(path, _allowed())
     if loaded.story is None:
         _print_diagnostics(loaded, as_json=False)
         sys.exit(1)
@@ -198,6 +227,7 @@ def compile_command(path: Path, output: Path) -> None:
 
 
 @cli.command()
+@allow_include_option
 @click.argument("path", type=STORY_PATH)
 @click.option(
     "--seed",
@@ -265,6 +295,7 @@ def _scenario_or_exit(path: Path, start: str | None, settings: tuple[str, ...]) 
 
 
 @cli.command(name="test")
+@allow_include_option
 @click.argument("path", type=STORY_PATH)
 @click.option(
     "--runs",
@@ -315,6 +346,7 @@ def test_command(
 
 
 @cli.command(name="graph")
+@allow_include_option
 @click.argument("path", type=STORY_PATH)
 @output_option("FILE.svg (drawn by Graphviz's dot), FILE.dot, or '-' for DOT on standard output.")
 def graph_command(path: Path, output: Path) -> None:
@@ -362,6 +394,7 @@ def graph_command(path: Path, output: Path) -> None:
 
 
 @cli.command(name="odds")
+@allow_include_option
 @click.argument("path", type=STORY_PATH)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option(
@@ -373,21 +406,22 @@ def graph_command(path: Path, output: Path) -> None:
 )
 @click.option(
     "--goal",
-    default="safety",
-    show_default=True,
-    help="The ending kind that best and worst play maximise and minimise.",
+    help="The ending kind that best and worst play maximise and minimise "
+    "[default: safety, or the story's first ending kind if it has no safety kind].",
 )
 @scenario_options
 def odds_command(
     path: Path,
     as_json: bool,
     max_states: int,
-    goal: str,
+    goal: str | None,
     start: str | None,
     settings: tuple[str, ...],
 ) -> None:
     """Exact odds of every ending, for a random, a best and a worst reader."""
     story = _scenario_or_exit(path, start, settings)
+    goal_given = goal is not None
+    goal = odds.default_goal(story) if goal is None else goal
     if goal not in story.ending_kinds:
         raise click.BadParameter(
             f"'{goal}' is not an ending kind of this story ({', '.join(story.ending_kinds)})",
@@ -404,7 +438,7 @@ def odds_command(
     if as_json:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:
-        click.echo(odds.render_text(report, time.perf_counter() - started))
+        click.echo(odds.render_text(report, time.perf_counter() - started, goal_given))
 
 
 @cli.command()
@@ -487,6 +521,7 @@ def build(out: Path, base_url: str | None, jobs: int | None, full: bool) -> None
 
 
 @cli.command()
+@allow_include_option
 @click.argument("path", type=STORY_PATH)
 @output_option("The HTML file to write.")
 def bundle(path: Path, output: Path) -> None:

@@ -311,7 +311,9 @@ def test_play_with_a_bad_script_token_exits_2(runner: CliRunner, write: Write, s
     result = run(runner, "play", "good.story", "--script", script)
     assert result.exit_code == 2
     assert "Invalid value for --script" in result.stderr
-    assert "is not a choice number (from 1), 'u' (undo) or 's' (save)" in result.stderr
+    assert "is not a choice number (from 1, in ASCII digits), 'u' (undo) or 's' (save)" in (
+        result.stderr
+    )
     no_traceback(result)
 
 
@@ -586,7 +588,7 @@ def test_interactive_play_shows_metadata_sources_chance_and_dead_ends(
 def test_an_internal_error_reaches_the_user_as_a_message_not_a_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def broken(path: object) -> object:
+    def broken(*args: object) -> object:
         raise RuntimeError("boom")
 
     monkeypatch.setattr("crossing.cli.load_source", broken)

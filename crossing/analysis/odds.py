@@ -185,16 +185,24 @@ def probability_json(p: Fraction | float) -> dict[str, Any]:
     return {"exact": None, "value": float(p)}
 
 
+def default_goal(story: c.CompiledStory) -> str:
+    """The goal when none is given: 'safety', or else the story's first declared kind."""
+    kinds = story.ending_kinds
+    return "safety" if "safety" in kinds or not kinds else kinds[0]
+
+
 def analyse(
     story: c.CompiledStory,
-    goal: str = "safety",
+    goal: str | None = None,
     max_states: int = DEFAULT_MAX_STATES,
     fold: bool = True,
 ) -> OddsReport:
     """Explore every reachable state and compute the report. Raises TooManyStates.
 
+    `goal` is the ending kind best and worst play aim for (default: `default_goal`).
     `fold` (the default) merges states that differ only in values nothing reads again
     (explore.py); the odds are the same either way, the state counts are not."""
+    goal = default_goal(story) if goal is None else goal
     graph = explore(story, max_states, fold)
     order = components(graph)
     limit = current_limit()
@@ -398,27 +406,30 @@ def _dead_ends(graph: StateGraph) -> list[DeadEnd]:
 READER_HEADINGS = {"random": "random reader", "best": "best play", "worst": "worst play"}
 
 
+# Every probability is an exact fraction (markov.Prob): a long one is shown rounded, and
+# says so, rather than with '≈', which would read as an approximation.
+SHORT_FRACTION = 11  # characters of 'p/q' shown whole
+
+
 def show_probability(p: Prob) -> str:
-    """'5/8 (62.5%)' when the fraction is short, else '≈ 62.5%'."""
+    """'5/8 (62.5%)' when the fraction is short, else '25.5% (rounded)'."""
     percent = f"{float(p) * 100:.3g}%"
-    if isinstance(p, Fraction):
-        if p.denominator == 1:
-            return str(p) if p == 0 else f"{p} ({percent})"
-        exact = str(p)
-        if len(exact) <= 11:
-            return f"{exact} ({percent})"
-    return f"≈ {percent}"
+    if p.denominator == 1:
+        return str(p) if p == 0 else f"{p} ({percent})"
+    exact = str(p)
+    if len(exact) <= SHORT_FRACTION:
+        return f"{exact} ({percent})"
+    return f"{percent} (rounded)"
 
 
 def show_number(x: Prob | None) -> str:
     if x is None:
         return "unbounded (play may never end)"
-    if isinstance(x, Fraction):
-        if x.denominator == 1:
-            return str(x)
-        if len(str(x)) <= 11:
-            return f"{x} ({float(x):.3g})"
-    return f"≈ {float(x):.3g}"
+    if x.denominator == 1:
+        return str(x)
+    if len(str(x)) <= SHORT_FRACTION:
+        return f"{x} ({float(x):.3g})"
+    return f"{float(x):.3g} (rounded)"
 
 
 def _table(rows: list[list[str]]) -> list[str]:
@@ -429,8 +440,16 @@ def _table(rows: list[list[str]]) -> list[str]:
     ]
 
 
-def render_text(report: OddsReport, seconds: float) -> str:
+def render_text(report: OddsReport, seconds: float, goal_given: bool = True) -> str:
+    """The text report; without `goal_given`, a goal other than 'safety' says where it
+    came from."""
     story = report.story
+    why = ""
+    if not goal_given and report.goal != "safety":
+        why = (
+            f" (the story has no 'safety' kind, and no --goal was given: the goal is "
+            f"'{report.goal}', the first kind its 'endings:' line declares)"
+        )
     lines = [
         f"{story.title} ({story.id}, version {story.version})",
         f"{report.states:,} states, {report.transitions:,} transitions, "
@@ -439,7 +458,7 @@ def render_text(report: OddsReport, seconds: float) -> str:
         "",
         *textwrap.wrap(
             f"'best play' and 'worst play' choose what makes a {report.goal} ending most and "
-            "least likely; the random reader picks any offered choice with equal chance.",
+            f"least likely{why}; the random reader picks any offered choice with equal chance.",
             88,
         ),
         "",
@@ -494,6 +513,8 @@ def render_text(report: OddsReport, seconds: float) -> str:
         lines.append(
             f"Dead end: {dead_end.scene} offers no choice" + (f" when {values}" if values else "")
         )
+    if any(line.endswith(" (rounded)") or " (rounded) " in line for line in lines):
+        lines[2] = "Odds are exact fractions; long ones are shown rounded, and whole in --json."
     return "\n".join(lines)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,18 +26,19 @@ class Loaded:
         return [d for d in self.diagnostics if d.severity == "error"]
 
 
-def load_source(path: Path) -> Loaded:
-    """Parse and check story files (a main file, or a folder with main.story)."""
+def load_source(path: Path, allow_include: Sequence[Path] = ()) -> Loaded:
+    """Parse and check story files (a main file, or a folder with main.story); includes may
+    also come from the folders `allow_include` names."""
     with collector_paused():
-        project = load_project(path)
+        project = load_project(path, allow_include)
         result = check_project(project)
     return Loaded(result.story, result.diagnostics, project.texts)
 
 
-def load_any(path: Path) -> Loaded:
+def load_any(path: Path, allow_include: Sequence[Path] = ()) -> Loaded:
     """A compiled story (*.json) or story source."""
     if path.suffix != ".json":
-        return load_source(path)
+        return load_source(path, allow_include)
     try:
         raw = path.read_bytes()
     except OSError as exc:

@@ -6,9 +6,11 @@ docs/story-language.md) and returns a CompiledStory only when there is no error.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import partial
@@ -45,6 +47,18 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _WEIGHT = re.compile(r"^(\d{1,10})(?:\.(\d{1,9}))?(%?)$")
 SHOWN_LOOP_SCENES = 10  # scenes an E024 names; the rest are counted
 MAIN_ONLY_KEYS = ("title", "id", "version", "language", "start", "endings")
+
+
+def story_id_from_title(title: str) -> str:
+    """The id of a story without `id:`: the slug of its title, and when the title is not all
+    ASCII (a Korean title has no slug at all; a mixed one would share the slug of its ASCII
+    part) a short hash of the whole title after it, so that every title gets its own id in
+    the characters ids allow (saves, localStorage keys and file names use it)."""
+    slug = slugify(title)
+    if title.isascii():
+        return slug or "story"
+    digest = hashlib.sha256(unicodedata.normalize("NFC", title).encode("utf-8")).hexdigest()
+    return f"{slug or 'story'}-{digest[:8]}"
 
 
 @dataclass(slots=True)
@@ -147,7 +161,15 @@ class _Checker:
                 "add 'title: …' to the header",
             )
             values["title"] = "Untitled"
-        story_id = values.get("id") or slugify(values["title"]) or "story"
+        story_id = values.get("id") or story_id_from_title(values["title"])
+        if "id" not in values and not values["title"].isascii():
+            self.report(
+                "W150",
+                f"the story's id '{story_id}' is derived from a title that is not all ASCII",
+                main.header["title"].position if "title" in main.header else None,
+                "saves and the browser's saved progress are kept by id, and a title in another "
+                "script gives no readable one: choose it with 'id:', e.g. 'id: my-story'",
+            )
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", story_id):
             self.report(
                 "E013",
@@ -156,14 +178,7 @@ class _Checker:
                 "use lower-case letters, digits and '-'",
             )
         if "endings" in main.header:
-            located = main.header["endings"]
-            kinds = tuple(k.strip() for k in located.text.split(","))
-            if not all(re.fullmatch(r"[a-z][a-z_]*", k) for k in kinds):
-                self.report(
-                    "E013", "'endings:' lists kinds such as 'safety, caught'", located.position
-                )
-            else:
-                self.ending_kinds = kinds
+            self.ending_kinds = self.declared_kinds(main.header["endings"])
         self.language = values.get("language", "en")
         return {
             "title": values["title"],
@@ -176,6 +191,7 @@ class _Checker:
     # -- variables -----------------------------------------------------------------
 
     def declare_variables(self) -> None:
+        self.values_named_as_variables()
         for story_file in self.project.files:
             for decl in story_file.variables:
                 if decl.name in self.variables:
@@ -202,6 +218,23 @@ class _Checker:
                     self.variables[decl.name] = (len(self.variables), variable)
                     self.var_positions[decl.name] = decl.position
 
+    def values_named_as_variables(self) -> None:
+        """A set value with a variable's name could never be written: a bare name is the
+        variable (docs/story-language.md, Expressions)."""
+        decls = [decl for story_file in self.project.files for decl in story_file.variables]
+        names = {decl.name: decl.position for decl in decls}
+        for decl in decls:
+            for value, where in zip(decl.values, decl.value_positions, strict=False):
+                if value in names:
+                    other = names[value]
+                    self.report(
+                        "E055",
+                        f"set value '{value}' is also the name of a variable",
+                        where,
+                        f"'{value}' in a condition or effect would mean the variable declared at "
+                        f"{other.path}:{other.line}; rename one of them",
+                    )
+
     def variable(self, decl: VarDecl) -> c.Variable | None:
         init = decl.initial
         node = init.expr if init else None
@@ -215,7 +248,7 @@ class _Checker:
                 type_name = "int"
             else:
                 self.report(
-                    "E008",
+                    "E062",
                     f"cannot tell the type of '{decl.name}' from its initial value",
                     init.position if init else decl.position,
                     "for a set of values write 'var name: {a, b} = a'",
@@ -474,7 +507,7 @@ class _Checker:
         )
         if not chance.outcomes:
             self.report(
-                "E009",
+                "E069",
                 "this chance has no outcomes",
                 chance.position,
                 "add indented lines such as '  60% -> scene'",
@@ -491,7 +524,7 @@ class _Checker:
                     "write '60%', '12.5%' or a weight such as '3'",
                 )
         if len(kinds) > 1:
-            self.report("E020", "a chance uses percentages or weights, not both", chance.position)
+            self.report("E066", "a chance uses percentages or weights, not both", chance.position)
         weights: list[Fraction] = [
             Fraction(f"{m.group(1)}.{m.group(2) or 0}") if m else Fraction(0) for m in parsed
         ]
@@ -511,7 +544,7 @@ class _Checker:
         scale = math.lcm(*(weight.denominator for weight in weights))
         integer_weights = [int(weight * scale) for weight in weights]
         if sum(integer_weights) >= MAX_TOTAL_WEIGHT:
-            self.report("E020", "the weights are too large", chance.position)
+            self.too_large(chance, total, sum(integer_weights), percent)
         outcomes = tuple(
             c.Outcome(
                 weight,
@@ -521,6 +554,27 @@ class _Checker:
             for o, weight in zip(chance.outcomes, integer_weights, strict=True)
         )
         return made(outcomes, max(1, sum(integer_weights)))
+
+    def too_large(self, chance: Chance, total: Fraction, scaled: int, percent: bool) -> None:
+        """Weights whose whole-number form (scaled by their decimals) reaches 2**31: say how
+        many decimals fit, since that is what authors can change."""
+        fits = 0
+        while total * 10 ** (fits + 1) < MAX_TOTAL_WEIGHT:
+            fits += 1
+        what = "percentages" if percent else "weights"
+        hint = (
+            f"round the {what} to at most {fits} decimal{'s' * (fits != 1)}"
+            + (" (so that they still add up to 100%)" if percent else "")
+            if total < MAX_TOTAL_WEIGHT
+            else "divide the weights by a common factor, or round them"
+        )
+        self.report(
+            "E056",
+            f"the weights are too large: as whole numbers they add up to {scaled:,}, and a "
+            f"chance allows at most {MAX_TOTAL_WEIGHT - 1:,}",
+            chance.position,
+            hint,
+        )
 
     def provenance(self, chance: Chance) -> None:
         """A chance's numbers come from the record (cited on `chance:`, explained by an
@@ -568,7 +622,7 @@ class _Checker:
         if kind is None:
             if scene.epilogue is not None:
                 self.report(
-                    "E013",
+                    "E059",
                     "only an ending has an epilogue",
                     scene.position,
                     "mark the scene as an ending with 'ending: kind'",
@@ -583,7 +637,7 @@ class _Checker:
                 or f"the kinds are: {', '.join(self.ending_kinds)}",
             )
         if scene.choices or scene.chance or scene.diverts:
-            self.report("E016", "an ending has no choices, chance or diverts", kind.position)
+            self.report("E065", "an ending has no choices, chance or diverts", kind.position)
         epilogue = self.text(scene.epilogue, numbers) if scene.epilogue is not None else None
         return c.Ending(kind.text, epilogue)
 
@@ -632,6 +686,26 @@ class _Checker:
             self.used_sources.add(key)
         return key
 
+    def declared_kinds(self, located: Located) -> tuple[str, ...]:
+        """The kinds `endings:` lists, each bad one reported where it is; all are kept, so
+        that the endings of a bad kind are not reported again (E014) for the same typo."""
+        kinds: list[str] = []
+        offset = 0
+        for part in located.text.split(","):
+            kind = part.strip()
+            col = located.position.col + offset + len(part) - len(part.lstrip())
+            offset += len(part) + 1
+            if not re.fullmatch(r"[a-z][a-z_]*", kind):
+                self.report(
+                    "E053",
+                    f"'{kind}' is not a valid ending kind" if kind else "an empty ending kind",
+                    Position(located.position.path, located.position.line, col, max(1, len(kind))),
+                    "an ending kind is lower-case letters and '_', starting with a letter, "
+                    "e.g. 'endings: win, fail_first'",
+                )
+            kinds.append(kind)
+        return tuple(dict.fromkeys(kinds))
+
     def lookup(self, kind: str, key: str, position: Position) -> str | None:
         """`key` if the sources (or places) table has it; else report E007 (or E006)."""
         table: dict[str, SourceEntry] | dict[str, PlaceEntry]
@@ -675,7 +749,7 @@ class _Checker:
             [partial(self.conditional, cond, numbers) for cond in block.conditionals],
             inline=inline,
             on_lost_slot=lambda: self.report(
-                "E002",
+                "E061",
                 "'{…}' and '[^…]' cannot stand inside a link address",
                 min(positions, key=lambda p: (p.line, p.col)) if positions else None,
             ),

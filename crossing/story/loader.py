@@ -2,11 +2,17 @@
 
 A story is named by its main file, or by a folder holding `main.story`. Includes,
 `sources:` and `places:` paths are relative to the file that names them.
+
+Reading source must be safe on a story from anywhere: an include names a `.story` file
+inside the story's folder (the main file's folder) or a folder the user allows
+(`--allow-include DIR`); a table is a `.toml` file. A file that breaks these rules is never
+read, so no line of it can be echoed in a diagnostic.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +36,8 @@ class Project:
     has_sources_table: bool = False
     has_places_table: bool = False
     loaded: set[Path] = field(default_factory=set)  # resolved paths of the story files read
+    # Folders includes may come from: the main file's, then those allowed explicitly.
+    roots: list[Path] = field(default_factory=list)
 
     @property
     def main(self) -> StoryFile | None:
@@ -49,7 +57,9 @@ def resolve_main(path: Path) -> Path:
     return path / MAIN_FILE if path.is_dir() else path
 
 
-def load_project(path: Path) -> Project:
+def load_project(path: Path, allow_include: Sequence[Path] = ()) -> Project:
+    """Read a story's files; `allow_include` names folders outside the story's own folder
+    that includes may come from."""
     project = Project()
     main = resolve_main(path)
     if not main.is_file():
@@ -58,8 +68,32 @@ def load_project(path: Path) -> Project:
             Diagnostic("E012", f"no story file at '{shown_path(main)}'", None, hint)
         )
         return project
-    _load_file(project, main.resolve(), [], None)
+    main = main.resolve()
+    project.roots = [main.parent, *(folder.resolve() for folder in allow_include)]
+    _load_file(project, main, [], None)
     return project
+
+
+def _include_problem(project: Project, include: Located, target: Path) -> Diagnostic | None:
+    """Why an include may not be read (checked before reading: nothing of it is shown)."""
+    if target.suffix != ".story":
+        return Diagnostic(
+            "E051",
+            f"'{include.text}' is not a story file",
+            include.position,
+            "an include names a file whose name ends in '.story'",
+        )
+    if not any(target.is_relative_to(root) for root in project.roots):
+        return Diagnostic(
+            "E052",
+            f"included file '{include.text}' is outside the story's folder",
+            include.position,
+            f"includes stay in '{shown_path(project.roots[0])}' (the main file's folder) and "
+            "its subfolders; allow another folder with '--allow-include DIR'",
+        )
+    if not target.is_file():
+        return Diagnostic("E012", f"included file '{include.text}' not found", include.position)
+    return None
 
 
 def _read_into(project: Project, path: Path) -> SourceFile | None:
@@ -76,13 +110,13 @@ def _load_file(
     if path in stack:
         chain = " -> ".join(shown_path(p) for p in [*stack, path])
         where = included_at.position if included_at else None
-        project.diagnostics.append(Diagnostic("E012", f"include cycle: {chain}", where))
+        project.diagnostics.append(Diagnostic("E063", f"include cycle: {chain}", where))
         return
     if path in project.loaded:
         return  # already included elsewhere: include each file once
     if len(project.files) >= MAX_FILES:
         where = included_at.position if included_at else None
-        project.diagnostics.append(Diagnostic("E012", f"more than {MAX_FILES} story files", where))
+        project.diagnostics.append(Diagnostic("E064", f"more than {MAX_FILES} story files", where))
         return
     project.loaded.add(path)
     source = _read_into(project, path)
@@ -94,10 +128,8 @@ def _load_file(
     _load_tables(project, story_file, path.parent)
     for include in story_file.includes:
         target = (path.parent / include.text).resolve()
-        if not target.is_file():
-            project.diagnostics.append(
-                Diagnostic("E012", f"included file '{include.text}' not found", include.position)
-            )
+        if problem := _include_problem(project, include, target):
+            project.diagnostics.append(problem)
             continue
         _load_file(project, target, [*stack, path], include)
 
@@ -108,6 +140,16 @@ def _load_tables(project: Project, story_file: StoryFile, folder: Path) -> None:
         if located is None:
             continue
         table_path = (folder / located.text).resolve()
+        if table_path.suffix != ".toml":
+            project.diagnostics.append(
+                Diagnostic(
+                    "E051",
+                    f"{key} file '{located.text}' is not a TOML file",
+                    located.position,
+                    f"'{key}:' names a file whose name ends in '.toml'",
+                )
+            )
+            continue
         if not table_path.is_file():
             project.diagnostics.append(
                 Diagnostic("E012", f"{key} file '{located.text}' not found", located.position)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .comments import choice_without_comment, without_comment
 from .diagnostics import Diagnostic, Position
-from .expressions import INT_LIMIT, ExpressionError, parse_expression
+from .expressions import INT_LIMIT, MAX_DEPTH, ExpressionError, parse_expression
 from .source import SourceFile
 from .syntax import (
     Chance,
@@ -35,6 +36,8 @@ from .syntax import (
     Variation,
 )
 
+# Words expressions give a meaning of their own: neither a variable nor a set value.
+KEYWORDS = ("and", "or", "not", "true", "false", "if", "as")
 HEADER_KEYS = (
     "title",
     "id",
@@ -77,6 +80,7 @@ _PRIVATE = re.compile("[\ue000-\ue005]")
 _PLACEHOLDER = re.compile("[\ue000\ue002\ue004][0-9]+[\ue001\ue003\ue005]")
 _CONDITIONAL = re.compile(r"^if(\s+|(?=\())")
 _VARIATION = re.compile(r"^(once|seq|cycle):")
+_NESTED = re.compile(r"^(?:if(?:\s|\()|(?:once|seq|cycle):)")
 _AS_FORMAT = re.compile(r"^(?P<expr>.*?\S)\s+(?P<as>as)(?:\s+(?P<format>\S*))?\s*$", re.S)
 
 
@@ -99,6 +103,9 @@ class _FileParser:
         self.open_media: Media | None = None
         self.in_meta = False
         self.in_epilogue = False
+        # How many `{if …}` / variations enclose the text being scanned: capped like
+        # expressions, so no input can exhaust the stack of the parser or what walks its tree.
+        self.text_depth = 0
 
     # -- helpers -------------------------------------------------------------------
 
@@ -142,6 +149,7 @@ class _FileParser:
     # -- header --------------------------------------------------------------------
 
     def header_line(self, line: str, number: int) -> None:
+        line = without_comment(line, quotes=line.startswith("var"))
         if not line.strip():
             return
         if line.startswith("var ") or line == "var":
@@ -177,7 +185,7 @@ class _FileParser:
         if key == "include":
             self.file.includes.append(located)
         elif key in self.file.header:
-            self.error("E013", f"'{key}' is given twice", number, 1, len(key))
+            self.error("E060", f"'{key}' is given twice", number, 1, len(key))
         else:
             self.file.header[key] = located
 
@@ -195,17 +203,9 @@ class _FileParser:
             )
             return
         name = match.group("name")
-        if not re.fullmatch(IDENT, name) or name in (
-            "and",
-            "or",
-            "not",
-            "true",
-            "false",
-            "if",
-            "as",
-        ):
+        if not re.fullmatch(IDENT, name) or name in KEYWORDS:
             self.error(
-                "E001",
+                "E058",
                 f"'{name}' is not a valid variable name",
                 number,
                 match.start("name") + 1,
@@ -218,6 +218,7 @@ class _FileParser:
         type_name, low, high = "", None, None
         values: list[str] = []
         labels: list[str | None] = []
+        value_positions: list[Position] = []
         label = match.group("label")
         if type_text in ("int", "bool"):
             type_name = type_text
@@ -253,12 +254,24 @@ class _FileParser:
                 return
             if len(set(values)) != len(values):
                 self.error(
-                    "E021", "a set of values lists a value twice", number, type_col, len(type_text)
+                    "E067", "a set of values lists a value twice", number, type_col, len(type_text)
                 )
                 return
+            value_positions = self.value_positions(enum_match, items, number, type_col)
+            for value, where in zip(values, value_positions, strict=True):
+                if value in KEYWORDS:
+                    self.error(
+                        "E054",
+                        f"'{value}' cannot be a set value: it is a word of expressions",
+                        number,
+                        where.col,
+                        where.width,
+                        f"in a condition '{value}' keeps its own meaning; name the value "
+                        f"otherwise, e.g. '{value}_'",
+                    )
         elif type_text:
             self.error(
-                "E008",
+                "E062",
                 f"unknown type '{type_text}'",
                 number,
                 type_col,
@@ -306,8 +319,21 @@ class _FileParser:
                 self.pos(number, 5, len(name)),
                 label,
                 labels if any(t is not None for t in labels) else [],
+                value_positions,
             )
         )
+
+    def value_positions(
+        self, enum: re.Match[str], items: list[re.Match[str] | None], number: int, type_col: int
+    ) -> list[Position]:
+        """Where each value of `{a, b}` (matched by `enum`) is written on line `number`."""
+        inner = enum.group(1)
+        starts = [0] + [cut.end() for cut in _OUTSIDE_QUOTES.finditer(inner)]
+        return [
+            self.pos(number, type_col + 1 + start + item.start("name"), len(item.group("name")))
+            for start, item in zip(starts, items, strict=True)
+            if item
+        ]
 
     # -- headings ------------------------------------------------------------------
 
@@ -348,9 +374,10 @@ class _FileParser:
             self.scene = None
             return
         if level == 2:
+            title = without_comment(title)
             if not re.fullmatch(SCENE_ID, title):
                 self.error(
-                    "E001",
+                    "E058",
                     f"'{title}' is not a valid scene id",
                     number,
                     title_col,
@@ -387,13 +414,24 @@ class _FileParser:
         self.in_meta = False
         if indent and self.indented_line(scene, stripped, indent + 1, number):
             return
+        if not indent and self.open_chance is not None and _is_chance_line(stripped):
+            self.error(
+                "E057",
+                "this line belongs to the chance block above, but it is not indented",
+                number,
+                1,
+                len(stripped),
+                "indent the notes and outcomes of a chance under 'chance:', e.g. '  60% -> scene'",
+            )
+            self.indented_line(scene, stripped, 1, number)  # read as meant: no more errors
+            return
         self.close_blocks()
         if stripped.startswith("~"):
             effect = self.effect(stripped, number, indent + 1)
             if effect:
                 if scene.diverts or scene.choices or scene.chance:
                     self.error(
-                        "E001",
+                        "E059",
                         "a scene's effects come before its choices and diverts",
                         number,
                         indent + 1,
@@ -407,15 +445,15 @@ class _FileParser:
             self.divert(scene, stripped, number, indent + 1)
         elif re.match(r"^chance:(\s|$)", stripped):
             self.chance(scene, stripped, number, indent + 1)
-        elif stripped == "epilogue:":
+        elif without_comment(stripped, valued=False) == "epilogue:":
             if self.in_epilogue or scene.epilogue is not None:
-                self.error("E001", "a scene has one epilogue", number, indent + 1, len(stripped))
+                self.error("E060", "a scene has one epilogue", number, indent + 1, len(stripped))
             scene.epilogue = TextBlock()
             self.in_epilogue = True
         else:
             if scene.diverts or scene.choices or scene.chance:
                 self.error(
-                    "E001",
+                    "E059",
                     "text after the scene's choices, chance or diverts",
                     number,
                     indent + 1,
@@ -427,6 +465,7 @@ class _FileParser:
 
     def meta_line(self, scene: Scene, line: str, stripped: str, indent: int, number: int) -> bool:
         """Metadata directly under a heading; returns False when the line is not metadata."""
+        stripped = without_comment(stripped)
         meta = _META.match(stripped)
         if meta is None:
             return False
@@ -447,7 +486,7 @@ class _FileParser:
                 self.error("E013", f"'{key}:' needs a value", number, indent + 1, len(key) + 1)
             elif getattr(self.open_media, key) is not None:
                 self.error(
-                    "E013", f"'{key}' is given twice for this media", number, indent + 1, len(key)
+                    "E060", f"'{key}' is given twice for this media", number, indent + 1, len(key)
                 )
             else:
                 setattr(self.open_media, key, located)
@@ -473,7 +512,7 @@ class _FileParser:
             self.open_media = Media(key, value, position=located.position)
             scene.media.append(self.open_media)
         elif key in scene.meta:
-            self.error("E013", f"'{key}' is given twice for this scene", number, 1, len(key))
+            self.error("E060", f"'{key}' is given twice for this scene", number, 1, len(key))
         else:
             scene.meta[key] = located
         return True
@@ -489,7 +528,7 @@ class _FileParser:
         if chance is None:
             if stripped.startswith("~"):
                 self.error(
-                    "E001",
+                    "E059",
                     "this indented effect belongs to nothing",
                     number,
                     col,
@@ -508,14 +547,14 @@ class _FileParser:
                 chance.outcomes[-1].effects.append(effect)
             elif effect:
                 self.error(
-                    "E001",
+                    "E059",
                     "an effect in a chance block goes under an outcome",
                     number,
                     col,
                     len(stripped),
                 )
             return True
-        outcome = _OUTCOME.match(stripped)
+        outcome = _OUTCOME.match(without_comment(stripped))
         if outcome is None:
             self.error(
                 "E001",
@@ -547,11 +586,14 @@ class _FileParser:
                 "basis": "say how the cited sources give the numbers",
                 "background": "list sources that give context, e.g. 'background: [^a] [^b]'",
             }[key]
-            self.error("E010", f"the {key} is empty", number, col, len(stripped), hint)
+            self.error("E068", f"the {key} is empty", number, col, len(stripped), hint)
+            if key == "assumption" and chance.assumption is None:  # no E010 as well
+                chance.assumption = Note("", self.pos(number, col, len(key)), TextBlock())
             return
         if key == "background":
+            text = without_comment(text)
             if chance.background_position is not None:
-                self.error("E001", "a chance has one background line", number, col, len(key))
+                self.error("E060", "a chance has one background line", number, col, len(key))
                 return
             block = TextBlock()
             self.scan_text(block, text, number, text_col)
@@ -568,13 +610,13 @@ class _FileParser:
             chance.background_position = self.pos(number, col, len(key))
             return
         if getattr(chance, key) is not None:
-            self.error("E001", f"a chance has one {key} note", number, col, len(stripped))
+            self.error("E060", f"a chance has one {key} note", number, col, len(stripped))
             return
         block = TextBlock()
         self.scan_text(block, text, number, text_col)
         if block.interpolations or block.conditionals:
             self.error(
-                "E002",
+                "E061",
                 f"the {key} note cannot show values or conditional text",
                 number,
                 text_col,
@@ -586,6 +628,7 @@ class _FileParser:
         setattr(chance, key, Note(text, self.pos(number, text_col, len(text)), block))
 
     def effect(self, stripped: str, number: int, col: int) -> Effect | None:
+        stripped = without_comment(stripped)
         match = _EFFECT.match(stripped)
         if match is None:
             self.error(
@@ -600,7 +643,7 @@ class _FileParser:
         name = match.group("name")
         if not re.fullmatch(IDENT, name):
             self.error(
-                "E001",
+                "E058",
                 f"'{name}' is not a variable name",
                 number,
                 col + match.start("name"),
@@ -618,7 +661,7 @@ class _FileParser:
         self, text: str, number: int, col: int
     ) -> tuple[str, Position, ExprSource | None] | None:
         """`target [if condition]` written at column `col`."""
-        match = _TARGET.match(text)
+        match = _TARGET.match(without_comment(text))
         if match is None:
             self.error("E001", "expected a scene after '->'", number, col, 1)
             return None
@@ -636,7 +679,7 @@ class _FileParser:
             return None
         if not re.fullmatch(SCENE_ID, target):
             self.error(
-                "E001", f"'{target}' is not a valid scene id", number, target_pos.col, len(target)
+                "E058", f"'{target}' is not a valid scene id", number, target_pos.col, len(target)
             )
             return None
         rest = match.group("rest")
@@ -662,6 +705,7 @@ class _FileParser:
         return None if condition is None else (target, target_pos, condition)
 
     def choice(self, scene: Scene, stripped: str, number: int, col: int) -> None:
+        stripped = choice_without_comment(stripped)
         arrow = stripped.rfind("->")
         if arrow < 0:
             self.error(
@@ -680,7 +724,7 @@ class _FileParser:
             explicit_id = id_match.group(1).strip()
             if not re.fullmatch(SCENE_ID, explicit_id):
                 self.error(
-                    "E001",
+                    "E058",
                     f"'{explicit_id}' is not a valid choice id",
                     number,
                     col + 2 + id_match.start(1),
@@ -716,7 +760,7 @@ class _FileParser:
             )
 
     def chance(self, scene: Scene, stripped: str, number: int, col: int) -> None:
-        rest = stripped[len("chance:") :]
+        rest = without_comment(stripped, valued=False)[len("chance:") :]
         rest_col = col + len("chance:")
         block = TextBlock()
         self.scan_text(block, rest, number, rest_col)
@@ -731,7 +775,7 @@ class _FileParser:
                 "put the outcomes on indented lines below, e.g. '  60% -> scene'",
             )
         if scene.chance is not None:
-            self.error("E016", "a scene has at most one chance block", number, col, len("chance:"))
+            self.error("E060", "a scene has at most one chance block", number, col, len("chance:"))
             return
         scene.chance = Chance(block.citations, None, [], self.pos(number, col, len("chance:")))
         self.open_chance = scene.chance
@@ -762,6 +806,15 @@ class _FileParser:
                     "write '\\{' for a literal brace",
                 )
                 out.append(_PRIVATE.sub("\ufffd", body))
+            elif kind == "interp" and self.text_depth >= MAX_DEPTH and _NESTED.match(body):
+                self.error(
+                    "E050",
+                    f"conditional text and variations nest more than {MAX_DEPTH} levels deep",
+                    number,
+                    col + start,
+                    1,
+                    "split the text into scenes, or test several conditions in one '{if …}'",
+                )
             elif kind == "interp" and _VARIATION.match(body):
                 variation = self.variation(body, number, col + start + 1, len(block.conditionals))
                 block.conditionals.append(variation)
@@ -801,7 +854,7 @@ class _FileParser:
             else:  # citation
                 if not re.fullmatch(SOURCE_KEY, body):
                     self.error(
-                        "E001",
+                        "E058",
                         f"'{body}' is not a valid source key",
                         number,
                         col + start + 2,
@@ -814,6 +867,15 @@ class _FileParser:
                 out.append(f"{CITE_OPEN}{index}{CITE_CLOSE}")
         block.template += "".join(out)
 
+    def nested_text(self, block: TextBlock, text: str, number: int, col: int) -> None:
+        """Scan a branch of `{if …}` or a part of a variation, one level deeper."""
+        self.text_depth += 1
+        try:
+            stripped = text.strip()
+            self.scan_text(block, stripped, number, col + len(text) - len(text.lstrip()))
+        finally:
+            self.text_depth -= 1
+
     def variation(self, body: str, number: int, col: int, index: int) -> Variation:
         """`once: a | b`, `seq: …` or `cycle: …`, the inside of braces starting at `col`."""
         head = _VARIATION.match(body)
@@ -821,8 +883,7 @@ class _FileParser:
         parts: list[TextBlock] = []
         for offset, text in _split_branches(body, head.end()):
             block = TextBlock()
-            stripped = text.strip()
-            self.scan_text(block, stripped, number, col + offset + len(text) - len(text.lstrip()))
+            self.nested_text(block, text, number, col + offset)
             parts.append(block)
         position = self.pos(number, col, len(head.group(1)))
         return Variation(head.group(1), parts, index, position)
@@ -859,8 +920,7 @@ class _FileParser:
         blocks: list[TextBlock] = []
         for offset, text in branches:
             block = TextBlock()
-            stripped = text.strip()
-            self.scan_text(block, stripped, number, col + offset + len(text) - len(text.lstrip()))
+            self.nested_text(block, text, number, col + offset)
             blocks.append(block)
         otherwise = blocks[1] if len(blocks) == 2 else None
         return Conditional(condition, blocks[0], otherwise, index)
@@ -929,6 +989,14 @@ def _text_pieces(text: str) -> Iterator[tuple[str, int, str]]:
         pos = start = close + 1
     if start < len(text):
         yield "text", start, text[start:]
+
+
+def _is_chance_line(stripped: str) -> bool:
+    """A note or an outcome of a chance block (`assumption: …`, `60% -> scene`)."""
+    return bool(
+        re.match(r"(assumption|basis|background):", stripped)
+        or _OUTCOME.match(without_comment(stripped))
+    )
 
 
 def _hint_key(key: str, known: tuple[str, ...]) -> str | None:

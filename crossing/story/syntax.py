@@ -93,6 +93,7 @@ class VarDecl:
     position: Position
     label: str | None = None  # shown for the variable (the reader's sheet)
     labels: list[str | None] = field(default_factory=list)  # per enum value, if any has one
+    value_positions: list[Position] = field(default_factory=list)  # per enum value
 
 
 @dataclass(slots=True)

@@ -8,6 +8,7 @@ A script is a list of tokens: a number picks that choice (1-based among those of
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from .compiled import CompiledStory
@@ -22,14 +23,22 @@ class ScriptError(ValueError):
     """A script token that is not a number, 'u' or 's'."""
 
 
+# ASCII only, as play.mjs reads it: str.isdigit() would take '²' (which int() refuses) and
+# '٢' (which int() reads as 2), and Unicode case and space rules differ between the runtimes.
+_TOKEN = re.compile(r"[uUsS]|[0-9]*[1-9][0-9]*")
+_SPACE = " \t\n\r\f\v"
+
+
 def parse_script(text: str) -> list[str]:
-    tokens = [t.strip().lower() for t in text.split(",") if t.strip()]
+    """Script text ("1,2,u,s") as tokens; the same rules and message as play.mjs."""
+    tokens = [t.strip(_SPACE) for t in text.split(",") if t.strip(_SPACE)]
     for token in tokens:
-        if token not in ("u", "s") and not (token.isdigit() and int(token) >= 1):
+        if not _TOKEN.fullmatch(token):
             raise ScriptError(
-                f"'{token}' is not a choice number (from 1), 'u' (undo) or 's' (save)"
+                f"'{token}' is not a choice number (from 1, in ASCII digits), "
+                "'u' (undo) or 's' (save)"
             )
-    return tokens
+    return [token.lower() for token in tokens]
 
 
 def run_script(

@@ -78,3 +78,63 @@ def test_a_story_with_errors_is_reported_not_analysed(write: Write) -> None:
     assert code == 1
     assert out == ""
     assert "unknown scene 'nowhere'" in err
+
+
+WIN_OR_LOSE = """
+title: Toss
+endings: win, lose
+
+## toss
+* Call heads -> coin
+* Walk away -> lose
+
+## coin
+chance:
+  assumption: a fair coin
+  1 -> win
+  1 -> lose
+
+## win
+ending: win
+
+## lose
+ending: lose
+"""
+
+
+def test_without_a_safety_kind_the_goal_is_the_first_declared_kind(write: Write) -> None:
+    write("toss.story", WIN_OR_LOSE)
+    code, out, err = odds("toss.story")
+    assert (code, err) == (0, "")
+    assert "Invalid value" not in out
+    said = " ".join(out.split())
+    assert (
+        "choose what makes a win ending most and least likely (the story has no 'safety' kind, "
+        "and no --goal was given: the goal is 'win', the first kind its 'endings:' line declares)"
+    ) in said
+    assert "  win     win   1/4 (25%)      1/2 (50%)  0\n" in out
+    code, out, _ = odds("toss.story", "--json")
+    assert code == 0 and json.loads(out)["goal"] == "win"
+    code, out, _ = odds("toss.story", "--goal", "lose")
+    assert code == 0 and "(the story has no 'safety' kind" not in out
+    assert "choose what makes a lose ending" in out
+
+
+def test_long_exact_fractions_are_shown_rounded_never_as_approximations(write: Write) -> None:
+    from fractions import Fraction
+
+    from crossing.analysis.odds import show_number, show_probability
+
+    assert show_probability(Fraction(51, 200)) == "51/200 (25.5%)"
+    assert show_probability(Fraction(255, 1000)) == "51/200 (25.5%)"
+    assert show_probability(Fraction(2551, 10003)) == "2551/10003 (25.5%)"  # 10 characters
+    assert show_probability(Fraction(25501, 100003)) == "25.5% (rounded)"
+    assert show_number(Fraction(12345678, 1000001)) == "12.3 (rounded)"
+    write("walk.story", gamblers_ruin(30, 15, 51, 49))
+    code, out, _ = odds("walk.story")
+    assert code == 0
+    assert "≈" not in out
+    assert "(rounded)" in out
+    assert "Odds are exact fractions; long ones are shown rounded, and whole in --json." in out
+    code, out, _ = odds(EXAMPLE)
+    assert "(rounded)" not in out and "\nOdds are exact fractions.\n" in out

@@ -127,10 +127,10 @@ def test_a_basis_without_citations_is_e022(load: Load) -> None:
         ("  assumption: from [^nope]", "E007", "7:20"),
         ("  assumption: x\n  background: [^nope]", "E007", "8:15"),
         ("  assumption: x\n  background: [^ctx] and more", "E001", "8:15"),
-        ("  assumption: x {n}", "E002", "7:15"),
-        ("  assumption: x\n  background: [^ctx]\n  background: [^rec]", "E001", "9:3"),
-        ("  assumption: x\n  background:", "E010", "8:3"),
-        ("  basis:", "E010", "7:3"),
+        ("  assumption: x {n}", "E061", "7:15"),
+        ("  assumption: x\n  background: [^ctx]\n  background: [^rec]", "E060", "9:3"),
+        ("  assumption: x\n  background:", "E068", "8:3"),
+        ("  basis:", "E068", "7:3"),
     ],
 )
 def test_notes_are_checked(load: Load, line: str, code: str, place: str) -> None:

@@ -153,4 +153,4 @@ def test_the_format_is_read_where_it_is_written(name: str, fmt: str, before: str
 
 def test_as_is_reserved(load: Load) -> None:
     loaded = load("title: T\nvar as = 1\n## s\nending: safety\n{as}\n")
-    assert at(loaded, "E001", "main.story:2:5").message == "'as' is not a valid variable name"
+    assert at(loaded, "E058", "main.story:2:5").message == "'as' is not a valid variable name"

@@ -76,7 +76,7 @@ LABEL = st.text(
     st.characters(blacklist_characters='"\n\r', blacklist_categories=("Cs", "Cc")), max_size=12
 ).filter(lambda s: s.strip())
 NAME = st.from_regex(r"[a-z][a-z0-9_]{0,6}", fullmatch=True).filter(
-    lambda s: s not in ("and", "or", "not", "true", "false", "if")
+    lambda s: s not in ("and", "or", "not", "true", "false", "if", "as")  # E054
 )
 
 

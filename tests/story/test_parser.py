@@ -398,16 +398,16 @@ PARSER_ERRORS = [
     ("this is junk\n## start\n-> end\n", "E001", "4:1", "expected a header line", "'## start'"),
     ("titel: x\n## start\n-> end\n", "E013", "4:1", "unknown header key 'titel'", "'title'"),
     ("version:\n## start\n-> end\n", "E013", "4:1", "'version:' needs a value", None),
-    ("title: U\n## start\n-> end\n", "E013", "4:1", "'title' is given twice", None),
+    ("title: U\n## start\n-> end\n", "E060", "4:1", "'title' is given twice", None),
     # variables
     ("var\n## start\n-> end\n", "E001", "4:1", "malformed variable declaration", "var name"),
-    ("var 9x: int = 1\n## start\n-> end\n", "E001", "4:5", "'9x' is not a valid", "letters"),
-    ("var not: int = 1\n## start\n-> end\n", "E001", "4:5", "'not' is not a valid", None),
+    ("var 9x: int = 1\n## start\n-> end\n", "E058", "4:5", "'9x' is not a valid", "letters"),
+    ("var not: int = 1\n## start\n-> end\n", "E058", "4:5", "'not' is not a valid", None),
     ("var h: 5..1 = 3\n## start\n-> end\n", "E021", "4:8", "empty range 5..1", None),
     ("var s: {a, 1b} = a\n## start\n-> end\n", "E001", "4:8", "a set of values", None),
     ("var s: {} = a\n## start\n-> end\n", "E001", "4:8", "a set of values", None),
-    ("var s: {a, a} = a\n## start\n-> end\n", "E021", "4:8", "lists a value twice", None),
-    ("var s: string = a\n## start\n-> end\n", "E008", "4:8", "unknown type 'string'", "int"),
+    ("var s: {a, a} = a\n## start\n-> end\n", "E067", "4:8", "lists a value twice", None),
+    ("var s: string = a\n## start\n-> end\n", "E062", "4:8", "unknown type 'string'", "int"),
     ("var s: int =\n## start\n-> end\n", "E002", "4:13", "expected an initial value", None),
     ("var s: int = 1 +\n## start\n-> end\n", "E002", "4:17", "ends too early", None),
     ("var s: int = a = 1\n## start\n-> end\n", "E002", "4:16", "'='", "'=='"),
@@ -415,7 +415,7 @@ PARSER_ERRORS = [
     # headings
     ("# Part {#9 bad}\n## start\n-> end\n", "E013", "4:10", "'9 bad' is not a valid chapter", None),
     ("# !!!\n## start\n-> end\n", "E013", "4:3", "this chapter needs an id", "{#river}"),
-    ("## bad scene\n-> end\n", "E001", "4:4", "'bad scene' is not a valid scene id", "title:"),
+    ("## bad scene\n-> end\n", "E058", "4:4", "'bad scene' is not a valid scene id", "title:"),
     ("## start\n### deeper\n-> end\n", "E001", "5:1", "headings go two levels deep", None),
     # metadata
     ("## start\n  alt: x\n-> end\n", "E013", "5:3", "unexpected indented 'alt:'", "image:"),
@@ -423,41 +423,41 @@ PARSER_ERRORS = [
     ("## start\nplcae: x\n-> end\n", "E013", "5:1", "unknown scene metadata", "'place'"),
     ("## start\nzzzz: x\n-> end\n", "E013", "5:1", "unknown scene metadata", "blank line"),
     ("## start\nplace:\n-> end\n", "E013", "5:1", "'place:' needs a value", None),
-    ("## start\ntitle: a\ntitle: b\n-> end\n", "E013", "6:1", "'title' is given twice", None),
+    ("## start\ntitle: a\ntitle: b\n-> end\n", "E060", "6:1", "'title' is given twice", None),
     # effects, text, diverts, choices
-    ("## start\n-> end\n~ n = 1\n", "E001", "6:1", "effects come before", "indent"),
-    ("## start\n-> end\nMore text\n", "E001", "6:1", "text after the scene's choices", None),
-    ("## start\n  ~ n = 1\n-> end\n", "E001", "5:3", "indented effect belongs to nothing", None),
+    ("## start\n-> end\n~ n = 1\n", "E059", "6:1", "effects come before", "indent"),
+    ("## start\n-> end\nMore text\n", "E059", "6:1", "text after the scene's choices", None),
+    ("## start\n  ~ n = 1\n-> end\n", "E059", "5:3", "indented effect belongs to nothing", None),
     ("## start\n~ n\n-> end\n", "E001", "5:1", "malformed effect", "~ name += value"),
-    ("## start\n~ 9n = 1\n-> end\n", "E001", "5:3", "'9n' is not a variable name", None),
+    ("## start\n~ 9n = 1\n-> end\n", "E058", "5:3", "'9n' is not a variable name", None),
     ("## start\n~ n = 1 = 2\n-> end\n", "E002", "5:9", "unexpected character '='", "'=='"),
     ("## start\n* Go -> end\n   ~ n += \n", "E002", "6:10", "expected an expression", None),
-    ("## start\n-> $$\n", "E001", "5:4", "'$$' is not a valid scene id", None),
+    ("## start\n-> $$\n", "E058", "5:4", "'$$' is not a valid scene id", None),
     ("## start\n->\n", "E001", "5:3", "expected a scene after '->'", None),
     ("## start\n-> if\n", "E001", "5:4", "expected a scene after '->'", "-> scene if condition"),
     ("## start\n-> end iffy\n", "E001", "5:8", "unexpected 'iffy' after the scene", "if condition"),
     ("## start\n-> end if n &&\n", "E002", "5:13", "unexpected character '&'", "'and'"),
     ("## start\n* Go there\n", "E001", "5:1", "a choice needs a scene", "-> scene_id"),
-    ("## start\n* Go {#b c} -> end\n", "E001", "5:8", "'b c' is not a valid choice id", None),
+    ("## start\n* Go {#b c} -> end\n", "E058", "5:8", "'b c' is not a valid choice id", None),
     ("## start\n* {#x} -> end\n", "E001", "5:1", "the choice has no text", None),
-    ("## start\n* Go -> end!\n", "E001", "5:9", "'end!' is not a valid scene id", None),
+    ("## start\n* Go -> end!\n", "E058", "5:9", "'end!' is not a valid scene id", None),
     ("## start\n* Go -> end if n = 1\n", "E002", "5:18", "unexpected character '='", "'=='"),
     ("## start\nText {n and more\n-> end\n", "E002", "5:6", "'{' is not closed", "'\\{'"),
-    ("## start\nText [^ bad key]\n-> end\n", "E001", "5:8", "not a valid source key", None),
+    ("## start\nText [^ bad key]\n-> end\n", "E058", "5:8", "not a valid source key", None),
     ("## start\nText {n +} x\n-> end\n", "E002", "5:10", "ends too early", None),
     ("## start\n* Go {n *} -> end\n", "E002", "5:10", "ends too early", None),
     # chance blocks
-    ("## start\nchance:\n  assumption:\n  1 -> end\n", "E010", "6:3", "assumption is empty", None),
+    ("## start\nchance:\n  assumption:\n  1 -> end\n", "E068", "6:3", "assumption is empty", None),
     (
         "## start\nchance:\n  assumption: a\n  assumption: b\n  1 -> end\n",
-        "E001",
+        "E060",
         "7:3",
         "one assumption note",
         None,
     ),
     (
         "## start\nchance:\n  assumption: a\n  ~ n = 1\n  1 -> end\n",
-        "E001",
+        "E059",
         "7:3",
         "goes under an outcome",
         None,
@@ -471,7 +471,7 @@ PARSER_ERRORS = [
     ),
     (
         "## start\nchance:\n  assumption: a\n  1 -> end\n    ~ 9n = 1\n",
-        "E001",
+        "E058",
         "8:7",
         "'9n' is not a variable name",
         None,
@@ -486,12 +486,12 @@ PARSER_ERRORS = [
     ("## start\nchance: {n}\n  assumption: a\n  1 -> end\n", "E001", "5:8", "only citations", None),
     (
         "## start\nchance:\n  assumption: a\n  1 -> end\nchance:\n",
-        "E016",
+        "E060",
         "8:1",
         "at most one chance block",
         None,
     ),
-    ("## end2\nending: safety\nepilogue:\nA\nepilogue:\nB\n", "E001", "8:1", "one epilogue", None),
+    ("## end2\nending: safety\nepilogue:\nA\nepilogue:\nB\n", "E060", "8:1", "one epilogue", None),
 ]
 
 
@@ -534,12 +534,12 @@ def test_the_parser_reports_every_bad_line_not_just_the_first(load: Load) -> Non
         -> $bad
         """
     )
-    assert {(d.code, where(d)) for d in loaded.diagnostics if d.code.startswith("E00")} >= {
+    assert {(d.code, where(d)) for d in loaded.diagnostics if d.code.startswith("E0")} >= {
         ("E001", "main.story:2:1"),
-        ("E001", "main.story:3:5"),
+        ("E058", "main.story:3:5"),
         ("E002", "main.story:6:7"),
         ("E001", "main.story:7:1"),
-        ("E001", "main.story:8:4"),
+        ("E058", "main.story:8:4"),
     }
 
 
@@ -554,4 +554,4 @@ def test_parse_file_never_raises_on_odd_lines() -> None:
 
 def test_a_media_field_given_twice_is_an_error(load: Load) -> None:
     loaded = load("title: T\n\n## a\nimage: a.jpg\n  alt: one\n  alt: two\nending: safety\nText.\n")
-    assert at(loaded, "E013", "main.story:6:3").message == "'alt' is given twice for this media"
+    assert at(loaded, "E060", "main.story:6:3").message == "'alt' is given twice for this media"

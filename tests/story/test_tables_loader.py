@@ -281,14 +281,14 @@ def test_include_cycle(load: Load) -> None:
         "title: T\ninclude: a.story\n" + SCENES,
         {"a.story": "include: b.story\n", "b.story": "// back to a\ninclude: a.story\n"},
     )
-    d = one(loaded, "E012")
+    d = one(loaded, "E063")
     assert where(d) == "b.story:2:10"
     assert d.message == "include cycle: main.story -> a.story -> b.story -> a.story"
 
 
 def test_a_file_including_itself(load: Load) -> None:
     loaded = load("title: T\ninclude: main.story\n" + SCENES)
-    assert one(loaded, "E012").message == "include cycle: main.story -> main.story"
+    assert one(loaded, "E063").message == "include cycle: main.story -> main.story"
 
 
 def test_a_file_included_twice_is_read_once(load: Load) -> None:
@@ -312,7 +312,7 @@ def test_too_many_files(load: Load, monkeypatch: pytest.MonkeyPatch) -> None:
         "title: T\ninclude: a.story\ninclude: b.story\n" + SCENES,
         {"a.story": "\n", "b.story": "\n"},
     )
-    d = one(loaded, "E012")
+    d = one(loaded, "E064")
     assert d.message == "more than 2 story files"
     assert where(d) == "main.story:3:10"
 

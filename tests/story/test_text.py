@@ -110,7 +110,7 @@ CONDITIONAL_ERRORS = [
     ("{if n: x}", "E008", "7:5", "expected true or false, found a number"),
     ("{if b: {n | no}", "E002", "7:1", "'{' is not closed"),
     ("{if b: {n +} | no}", "E002", "7:12", "ends too early"),
-    ("{if b: [link]({n})}", "E002", "7:16", "cannot stand inside a link address"),
+    ("{if b: [link]({n})}", "E061", "7:16", "cannot stand inside a link address"),
     ("{if b: x[^src]}", "E007", "7:9", "unknown source 'src'"),
     ("{iffy}", "E005", "7:2", "unknown variable 'iffy'"),
     ("{if b: {if n: x}}", "E008", "7:12", "expected true or false"),
@@ -136,12 +136,12 @@ def test_the_conditional_hints(load: Load) -> None:
 
 def test_a_lost_slot_in_a_link_points_at_the_first_slot(load: Load) -> None:
     loaded = load(HEAD + "[x]({n}) and {b}" + TAIL)
-    assert ("E002", "main.story:7:6") in located(loaded)
+    assert ("E061", "main.story:7:6") in located(loaded)
     cite = load(
         "title: T\nsources: s.toml\n## s\n[x](http://a/[^k])\n-> e\n## e\nending: safety\n",
         {"s.toml": '[k]\ntitle = "K"\nauthor = "A"\nconfidence = "estimate"\n'},
     )
-    assert "cannot stand inside a link address" in at(cite, "E002", "main.story:4:14").message
+    assert "cannot stand inside a link address" in at(cite, "E061", "main.story:4:14").message
 
 
 def test_the_conditional_placeholder_characters_cannot_be_forged(compile_story: Compile) -> None:

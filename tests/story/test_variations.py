@@ -122,7 +122,7 @@ def test_variations_cannot_explain_a_chance(load: Load) -> None:
     loaded = load(
         "title: T\n## s\nchance:\n  assumption: {once: a | b}\n  1 -> e\n## e\nending: safety\n"
     )
-    assert "cannot show values or conditional text" in at(loaded, "E002", "main.story:4:15").message
+    assert "cannot show values or conditional text" in at(loaded, "E061", "main.story:4:15").message
 
 
 KIND = st.sampled_from(["once", "seq", "cycle"])

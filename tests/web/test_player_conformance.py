@@ -386,6 +386,46 @@ def test_any_seed_and_tokens(
     assert javascript == python, first_difference(python, javascript)
 
 
+# Digits of other scripts, superscripts, fullwidth forms and spaces only Python calls spaces:
+# both runtimes read ASCII digits, 'u', 's' and ASCII spaces only (issue 19).
+SCRIPT_TEXT = st.text(
+    alphabet=st.sampled_from(list("0123,, uUsSl\t\x1c\u00a0²٢２\u0663\U0001d7d9İ")), max_size=12
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=SCRIPT_TEXT, seed=st.integers(0, 2**32 - 1))
+def test_script_text_is_read_alike(
+    compiled: dict[str, Compiled], node_player: NodePlayer, text: str, seed: int
+) -> None:
+    from crossing.story.transcript import ScriptError, parse_script
+
+    story = compiled["01-hello"]
+    try:
+        python: Any = python_transcript(story, seed, parse_script(text))
+    except ScriptError as exc:
+        python = {"error": str(exc)}
+    stdin, stdout = node_player.pipes()
+    stdin.write(json.dumps({"story": str(story.path), "seed": seed, "script": text}) + "\n")
+    stdin.flush()
+    assert json.loads(stdout.readline()) == python
+
+
+@pytest.mark.parametrize("token", ["²", "٢", "２", "1,\U0001d7d9"])
+def test_non_ascii_digits_are_refused_alike(compiled: dict[str, Compiled], token: str) -> None:
+    good = str(compiled["01-hello"].path)
+    bad = token.split(",")[-1]
+    message = f"'{bad}' is not a choice number (from 1, in ASCII digits), 'u' (undo) or 's' (save)"
+    done = subprocess.run(
+        [node(), str(PLAY), good, "--json", "--script", token], capture_output=True, text=True
+    )
+    assert (done.returncode, done.stderr) == (2, f"error: --script: {message}\n")
+    result = CliRunner().invoke(cli, ["play", good, "--json", "--script", token])
+    assert result.exit_code == 2
+    assert f"Invalid value for --script: {message}" in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
 LOOP_SOURCE = """
 title: Two Doors
 var n = 0

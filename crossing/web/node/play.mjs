@@ -144,11 +144,12 @@ function parseSeed(text) {
 }
 
 /** Script text ("1,2,u,s") as tokens, read as crossing.story.transcript.parse_script does. */
+// ASCII digits and ASCII spaces only, so that both runtimes read every script alike.
 function parseScript(text) {
-  const tokens = text.split(',').map((t) => t.trim().toLowerCase()).filter((t) => t);
-  const bad = tokens.find((t) => !/^(u|s|\d*[1-9]\d*)$/.test(t));
-  if (bad != null) throw new Error(`'${bad}' is not a choice number (from 1), 'u' (undo) or 's' (save)`);
-  return tokens;
+  const tokens = text.split(',').map((t) => t.replace(/^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g, '')).filter((t) => t);
+  const bad = tokens.find((t) => !/^([uUsS]|[0-9]*[1-9][0-9]*)$/.test(t));
+  if (bad != null) throw new Error(`'${bad}' is not a choice number (from 1, in ASCII digits), 'u' (undo) or 's' (save)`);
+  return tokens.map((t) => t.toLowerCase());
 }
 
 function readStory(path, load) {
