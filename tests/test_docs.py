@@ -127,12 +127,13 @@ TYPOS = {
 
 @pytest.fixture
 def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A working folder with a copy of examples/ and content/, and every file the docs
-    show with `$ cat FILE`."""
+    """A working folder with a copy of examples/ and content/, every file the docs
+    show with `$ cat FILE`, and the refused compiled file cli.md calls broken.json."""
     import shutil
 
     for folder in ("examples", "content"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
+    shutil.copy(ROOT / "tests" / "refusal" / "73-weights-long.json", tmp_path / "broken.json")
     for block in CLI:
         for command, shown in shell_commands(block.body):
             if command.startswith("cat "):
