@@ -22,6 +22,7 @@ class Problem:
     col: int  # 1-based
     message: str
     hint: str | None = None
+    severity: str = "error"  # "error": something was not imported; "warning": imported, note it
 
 
 @dataclass(slots=True)

@@ -1,0 +1,983 @@
+"""A Twee 3 file to Crossing story source (docs/twee.md).
+
+Two ways in. A file `crossing export-twee` wrote carries a `CrossingData` passage: the
+story comes back from it exactly, and a scene passage edited in Twine since is reported
+(not imported). Any other file is read as SugarCube 2: the basic macros become scenes,
+choices, conditions, effects and chances; everything else is reported with its
+file:line:col and left out. The import writes what it could either way.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from crossing.story import compiled as c
+
+from . import twinescript
+from .decompile import DecompileError, SourceFiles, decompile
+from .sugarcube_tokens import BRANCHES, Block, Node, Token, tokenize, tree
+from .twee_export import DATA_FORMAT, DATA_PASSAGE, DATA_TAG, ENDING_TAG, fingerprint
+from .twee_format import Passage, Problem, parse
+
+SPECIAL_PASSAGES = frozenset(
+    {"StoryAuthor", "StoryBanner", "StoryCaption", "StoryDisplayTitle", "StoryInterface",
+     "StoryMenu", "StoryShare", "StorySubtitle", "PassageDone", "PassageHeader",
+     "PassageFooter", "PassageReady", "StorySettings", "StoryIncludes"}
+)  # fmt: skip
+CODE_TAGS = {
+    "script": "JavaScript is not imported: a Crossing story runs no code",
+    "stylesheet": "a stylesheet is not imported: Crossing styles its players itself",
+    "widget": "widgets are not imported: Crossing has no macros of its own",
+}
+FORMAT_TAGS = frozenset({"nobr", "bookmark", "noreturn", "Twine.image", "Twine.audio"})
+DEFAULT_KIND = "end"
+_KEYWORDS = frozenset({"true", "false", "and", "or", "not", "if", "as"})
+_ENUM_LITERAL = re.compile(
+    r"""\$([A-Za-z_][A-Za-z0-9_]*)\s*(?:to|=|is|isnot|eq|neq|===|!==|==|!=)\s*"""
+    r"""("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')"""
+    r"""|("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*(?:is|isnot|eq|neq|===|!==|==|!=)\s*"""
+    r"""\$([A-Za-z_][A-Za-z0-9_]*)"""
+)
+_INIT_SET = re.compile(r"\s*\$([A-Za-z_][A-Za-z0-9_]*)\s+to\s+(.*?)\s*$", re.S)
+
+
+@dataclass(slots=True)
+class Imported:
+    files: SourceFiles | None
+    problems: list[Problem] = field(default_factory=list)
+    story: c.CompiledStory | None = None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def import_twee(text: str) -> Imported:
+    passages, problems = parse(text)
+    data = next((p for p in passages if p.name == DATA_PASSAGE or DATA_TAG in p.tags), None)
+    if data is not None:
+        result = _from_crossing_data(data, passages)
+    else:
+        result = SugarCubeImport(passages).run()
+    result.problems = problems + result.problems
+    if result.story is not None:
+        try:
+            result.files = decompile(result.story)
+        except DecompileError as error:
+            result.problems.append(Problem(1, 1, f"the story cannot be written as source: {error}"))
+    result.problems.sort(key=lambda p: (p.line, p.col))
+    return result
+
+
+# -- files this exporter wrote -----------------------------------------------------------
+
+
+def _from_crossing_data(data: Passage, passages: list[Passage]) -> Imported:
+    where = data.body_line
+    try:
+        payload = json.loads(data.text)
+        if not isinstance(payload, dict) or payload.get("format") != DATA_FORMAT:
+            raise ValueError(f"its 'format' is not {DATA_FORMAT!r}")
+        story = c.from_json(payload["story"])
+        prints = dict(payload.get("passages", {}))
+    except (ValueError, KeyError, TypeError, RecursionError, c.CompiledFormatError) as error:
+        return Imported(
+            None,
+            [
+                Problem(
+                    where,
+                    1,
+                    f"the {DATA_PASSAGE} passage cannot be read: {error}",
+                    f"delete the {DATA_PASSAGE} passage to import the passages as SugarCube",
+                )
+            ],
+        )
+    problems: list[Problem] = []
+    by_name = {p.name: p for p in passages}
+    scene_ids = {scene.id for scene in story.scenes}
+    for scene in story.scenes:
+        passage = by_name.get(scene.id)
+        if passage is None:
+            problems.append(
+                Problem(
+                    where,
+                    1,
+                    f"scene '{scene.id}' has no passage any more: it is imported as exported",
+                    "remove the scene from the story source instead",
+                )
+            )
+        elif fingerprint(passage.text) != prints.get(scene.id):
+            problems.append(
+                Problem(
+                    passage.line,
+                    1,
+                    f"passage '{scene.id}' was edited after the export: the edit is not "
+                    "imported (the scene is imported as exported)",
+                    f"make the change in the story source, or delete the {DATA_PASSAGE} "
+                    "passage to import every passage as SugarCube",
+                )
+            )
+    known = scene_ids | {"StoryTitle", "StoryData", "StoryInit", data.name}
+    for passage in passages:
+        if passage.name not in known:
+            problems.append(
+                Problem(
+                    passage.line,
+                    1,
+                    f"passage '{passage.name}' was added after the export: it is not imported",
+                    "write the scene in the story source",
+                )
+            )
+    return Imported(None, problems, story)
+
+
+# -- SugarCube ---------------------------------------------------------------------------
+
+
+class Located(Exception):
+    """A problem at an offset of the passage body being read."""
+
+    def __init__(self, message: str, offset: int, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+        self.hint = hint
+
+
+def _and(a: c.JsonExpr | None, b: c.JsonExpr | None) -> c.JsonExpr | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return ["and", a, b]
+
+
+def _not(a: c.JsonExpr) -> c.JsonExpr:
+    return ["not", a]
+
+
+def scene_id(name: str) -> str:
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "_", name.strip()).strip("_") or "passage"
+    return slug if re.match(r"[A-Za-z_]", slug) else "_" + slug
+
+
+@dataclass(slots=True)
+class Var:
+    name: str
+    type: str
+    initial: Any
+    values: list[str] = field(default_factory=list)
+
+
+class SugarCubeImport:
+    def __init__(self, passages: list[Passage]):
+        self.passages = passages
+        self.problems: list[Problem] = []
+        self.variables: dict[str, Var] = {}
+        self.ids: dict[str, str] = {}  # passage name -> scene id
+        self.passage: Passage | None = None
+        self.passages_by_index: list[str] = []
+
+    # problems ---------------------------------------------------------------------
+
+    def at(self, passage: Passage, offset: int) -> tuple[int, int]:
+        before = passage.text[:offset]
+        line = passage.body_line + before.count("\n")
+        col = offset - (before.rfind("\n") + 1) + 1
+        return line, col
+
+    def report(self, offset: int, message: str, hint: str | None = None, *, warning=False) -> None:
+        assert self.passage is not None
+        line, col = self.at(self.passage, offset)
+        severity = "warning" if warning else "error"
+        self.problems.append(Problem(line, col, message, hint, severity))
+
+    def header_problem(self, passage: Passage, message: str, hint: str | None = None) -> None:
+        self.problems.append(Problem(passage.line, 1, message, hint))
+
+    # the story --------------------------------------------------------------------
+
+    def run(self) -> Imported:
+        title, start, scenes, init = "Untitled", None, [], None
+        for passage in self.passages:
+            code = next((tag for tag in passage.tags if tag in CODE_TAGS), None)
+            if passage.name == "StoryTitle":
+                title = passage.text.strip() or title
+            elif passage.name == "StoryData":
+                try:
+                    data = json.loads(passage.text)
+                    start = data.get("start") if isinstance(data, dict) else None
+                except json.JSONDecodeError as error:
+                    self.problems.append(
+                        Problem(passage.body_line, 1, f"StoryData is not JSON ({error.msg})")
+                    )
+            elif passage.name == "StoryInit":
+                init = passage
+            elif code is not None:
+                self.header_problem(passage, f"passage '{passage.name}': {CODE_TAGS[code]}")
+            elif passage.name in SPECIAL_PASSAGES:
+                self.header_problem(
+                    passage,
+                    f"special passage '{passage.name}' is not imported: Crossing's players "
+                    "have their own title, menu and frame",
+                )
+            else:
+                scenes.append(passage)
+        if not scenes:
+            self.problems.append(Problem(1, 1, "no story passages to import"))
+            return Imported(None, self.problems)
+        self.name_scenes(scenes)
+        self.collect_variables(init, scenes)
+        index = {p.name: n for n, p in enumerate(scenes)}
+        self.passages_by_index = [p.name for p in scenes]
+        if start is None:
+            start = "Start" if "Start" in index else scenes[0].name
+        if start not in index:
+            self.problems.append(Problem(1, 1, f"the start passage '{start}' does not exist"))
+            start = scenes[0].name
+        variables = tuple(self.compiled_variables())
+        built = [SceneReader(self, p, index, variables).scene() for p in scenes]
+        kinds = list(dict.fromkeys(s.ending.kind for s in built if s.ending is not None))
+        story = c.CompiledStory(
+            id=_story_id(title),
+            title=title,
+            version="1",
+            language="en",
+            start=index[start],
+            ending_kinds=tuple(kinds or [DEFAULT_KIND]),
+            variables=variables,
+            chapters=(),
+            scenes=tuple(built),
+            sources=(),
+            places=(),
+        )
+        return Imported(None, self.problems, story)
+
+    def name_scenes(self, scenes: list[Passage]) -> None:
+        taken: set[str] = set()
+        for passage in scenes:
+            base = scene_id(passage.name)
+            chosen, n = base, 1
+            while chosen in taken:
+                n += 1
+                chosen = f"{base}-{n}"
+            taken.add(chosen)
+            self.ids[passage.name] = chosen
+            if chosen != passage.name:
+                self.problems.append(
+                    Problem(
+                        passage.line,
+                        1,
+                        f"passage '{passage.name}' becomes scene '{chosen}' (scene ids are "
+                        "letters, digits, '_' and '-')",
+                        severity="warning",
+                    )
+                )
+
+    def collect_variables(self, init: Passage | None, scenes: list[Passage]) -> None:
+        if init is not None:
+            self.passage = init
+            for token in tokenize(init.text):
+                if token.kind in ("comment",) or (token.kind == "text" and not token.text.strip()):
+                    continue
+                if token.kind != "macro" or token.name != "set":
+                    self.report(
+                        token.offset,
+                        "StoryInit is imported only as <<set $name to value>> lines",
+                    )
+                    continue
+                for part in _split_top(token.args, ";,"):
+                    match = _INIT_SET.fullmatch(part[1])
+                    self.init_var(match, token.args_offset + part[0])
+        for passage in [p for p in ([init] if init else []) + scenes]:
+            for match in _ENUM_LITERAL.finditer(passage.text):
+                name = match.group(1) or match.group(4)
+                literal = match.group(2) or match.group(3)
+                value = twinescript._unquote(literal)
+                var = self.variables.get(name)
+                if var is None:
+                    self.variables[name] = var = Var(name, "enum", value, [value])
+                if var.type == "enum" and value not in var.values:
+                    var.values.append(value)
+            for match in re.finditer(r"<<set\s+\$([A-Za-z_][A-Za-z0-9_]*)\s+to\s+(true|false|-?[0-9]+)\b", passage.text):
+                if match.group(1) not in self.variables:
+                    literal = match.group(2)
+                    kind = "bool" if literal in ("true", "false") else "int"
+                    self.variables[match.group(1)] = Var(match.group(1), kind, False if kind == "bool" else 0)
+        assert init is None or True
+
+    def init_var(self, match: re.Match[str] | None, offset: int) -> None:
+        if match is None:
+            self.report(offset, "StoryInit is imported only as <<set $name to value>>")
+            return
+        name, value = match.group(1), match.group(2)
+        if value in ("true", "false"):
+            self.variables[name] = Var(name, "bool", value == "true")
+        elif re.fullmatch(r"-?[0-9]+", value):
+            self.variables[name] = Var(name, "int", int(value))
+        elif re.fullmatch(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'""", value):
+            text = twinescript._unquote(value)
+            self.variables[name] = Var(name, "enum", text, [text])
+        else:
+            self.report(
+                offset + match.start(2),
+                f"${name} starts as {value!r}, which is not imported: a variable starts as a "
+                "whole number, true/false or a string that names one of its values",
+            )
+
+    def compiled_variables(self) -> list[c.Variable]:
+        out = []
+        for var in self.variables.values():
+            name = var.name
+            if name in _KEYWORDS:
+                self.problems.append(Problem(1, 1, f"${name} is a keyword in Crossing"))
+                continue
+            if var.type == "enum":
+                bad = [v for v in var.values if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", v) or v in _KEYWORDS or v in self.variables]
+                if bad:
+                    self.problems.append(
+                        Problem(
+                            1,
+                            1,
+                            f"${name} holds strings that are not names ({', '.join(map(repr, bad))}): "
+                            "it is not imported",
+                            "a string variable is imported when its values are single words",
+                        )
+                    )
+                    continue
+                out.append(c.Variable(name, "enum", var.values.index(var.initial), tuple(var.values)))
+            else:
+                out.append(c.Variable(name, var.type, var.initial))
+        return out
+
+
+def _story_id(title: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    return slug or "twine-story"
+
+
+def _split_top(text: str, separators: str) -> list[tuple[int, str]]:
+    """Split at separators outside quotes and brackets: (offset, piece) pairs."""
+    pieces, depth, quote, start = [], 0, "", 0
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if quote:
+            if char == "\\":
+                i += 1
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char in separators and depth == 0:
+            pieces.append((start, text[start:i]))
+            start = i + 1
+        i += 1
+    pieces.append((start, text[start:]))
+    return [(o, p) for o, p in pieces if p.strip()]
+
+
+_ASSIGN = re.compile(r"\s*(?P<target>[$_][A-Za-z_][A-Za-z0-9_]*)\s*(?P<op>to|=|\+=|-=|\*=)\s*", re.S)
+_LINK = re.compile(r"\[\[(?P<body>.*?)\]\](?:\[(?P<setter>.*)\])?$", re.S)
+_ROLL_TEST = re.compile(r"\s*(?P<var>_[A-Za-z_][A-Za-z0-9_]*)\s*(?P<op>lte|lt|<=|<)\s*(?P<n>[0-9]+)\s*$")
+
+
+class SceneReader:
+    """One passage as a compiled scene."""
+
+    def __init__(self, story: SugarCubeImport, passage: Passage, index: dict[str, int],
+                 variables: tuple[c.Variable, ...]):
+        self.story = story
+        self.passage = passage
+        self.index = index
+        self.variables = variables
+        self.var_index = {v.name: n for n, v in enumerate(variables)}
+        self.effects: list[c.Effect] = []
+        self.choices: list[c.Choice] = []
+        self.diverts: list[c.Divert] = []
+        self.chance: c.Chance | None = None
+        self.roll: tuple[str, int, int, int] | None = None  # name, low, high, offset
+
+    def report(self, offset: int, message: str, hint: str | None = None, *, warning=False) -> None:
+        self.story.passage = self.passage
+        self.story.report(offset, message, hint, warning=warning)
+
+    # expressions ------------------------------------------------------------------
+
+    def expr(self, text: str, offset: int, want: str | None = None) -> c.JsonExpr | None:
+        """A TwineScript expression at `offset`, or None (reported)."""
+        try:
+            raw = twinescript.parse(text)
+            value, kind = self.resolve(raw, None)
+        except twinescript.ScriptError as error:
+            self.report(offset + error.offset, f"not imported: {error.message}", error.hint)
+            return None
+        if want is not None and kind != want:
+            self.report(offset, f"expected {want}, found {kind}: not imported")
+            return None
+        return value
+
+    def resolve(self, raw: twinescript.Raw, enum: c.Variable | None) -> tuple[c.JsonExpr, str]:
+        kind = raw[0]
+        if kind == "num":
+            return raw[1], "int"
+        if kind == "bool":
+            return raw[1], "bool"
+        if kind == "str":
+            if enum is None or raw[1] not in enum.values:
+                raise twinescript.ScriptError(
+                    f"the string {raw[1]!r} is not imported here: strings are imported only "
+                    "as the values of a variable",
+                    raw[2],
+                )
+            return enum.values.index(raw[1]), "enum:" + enum.name
+        if kind == "var":
+            name = raw[1]
+            if name.startswith("_"):
+                raise twinescript.ScriptError(
+                    f"temporary variable {name} is not imported here",
+                    raw[2],
+                    "temporary variables are imported only as a chance roll: "
+                    "<<set _roll to random(1, N)>> then <<if _roll lte K>>…<<goto>>",
+                )
+            bare = name[1:]
+            if bare not in self.var_index:
+                raise twinescript.ScriptError(f"${bare} is not a variable Crossing imported", raw[2])
+            variable = self.variables[self.var_index[bare]]
+            shown = variable.type if variable.type != "enum" else "enum:" + variable.name
+            return ["var", self.var_index[bare]], shown
+        if kind == "call":
+            raise twinescript.ScriptError(
+                f"{raw[1]}() is not imported here",
+                raw[3],
+                "random() and either() are imported as a chance: <<set _roll to random(1, N)>> "
+                "with an <<if _roll lte K>> chain of <<goto>>, or <<goto either(\"a\", \"b\")>>",
+            )
+        if kind in ("neg", "not"):
+            value, shown = self.resolve(raw[1], None)
+            wanted = "int" if kind == "neg" else "bool"
+            self.check(shown, wanted, raw)
+            return [kind, value], wanted
+        left_raw, right_raw = raw[1], raw[2]
+        if kind in ("==", "!="):
+            side = self.enum_side(left_raw) or self.enum_side(right_raw)
+            left, lt = self.resolve(left_raw, side)
+            right, rt = self.resolve(right_raw, side)
+            if lt != rt:
+                raise twinescript.ScriptError(f"'{kind}' compares {lt} with {rt}", _offset(raw))
+            return [kind, left, right], "bool"
+        wanted = "bool" if kind in ("and", "or") else "int"
+        left, lt = self.resolve(left_raw, None)
+        right, rt = self.resolve(right_raw, None)
+        self.check(lt, wanted, raw)
+        self.check(rt, wanted, raw)
+        return [kind, left, right], "int" if kind in ("+", "-", "*") else "bool"
+
+    def check(self, found: str, wanted: str, raw: twinescript.Raw) -> None:
+        if found != wanted:
+            raise twinescript.ScriptError(
+                f"expected {wanted}, found {found.split(':')[0]}", _offset(raw),
+                "Crossing does not convert between numbers, true/false and names",
+            )
+
+    def enum_side(self, raw: twinescript.Raw) -> c.Variable | None:
+        if raw[0] == "var" and raw[1][1:] in self.var_index:
+            variable = self.variables[self.var_index[raw[1][1:]]]
+            return variable if variable.type == "enum" else None
+        return None
+
+    def assignments(self, text: str, offset: int) -> list[c.Effect]:
+        effects = []
+        for start, part in _split_top(text, ";,"):
+            match = _ASSIGN.match(part)
+            if match is None:
+                self.report(offset + start, "not imported: <<set>> is imported as '$name to value'")
+                continue
+            target = match.group("target")
+            where = offset + start + match.end()
+            if target.startswith("_"):
+                self.report(
+                    offset + start,
+                    f"temporary variable {target} is not imported here",
+                    "temporary variables are imported only as a chance roll: "
+                    "<<set _roll to random(1, N)>>",
+                )
+                continue
+            if target[1:] not in self.var_index:
+                self.report(offset + start, f"{target} is not a variable Crossing imported")
+                continue
+            n = self.var_index[target[1:]]
+            variable = self.variables[n]
+            try:
+                raw = twinescript.parse(part[match.end():])
+                op = match.group("op")
+                if op in ("+=", "-=", "*="):
+                    raw = (op[0], ("var", target, 0), raw)
+                value, kind = self.resolve(raw, variable if variable.type == "enum" else None)
+            except twinescript.ScriptError as error:
+                self.report(where + error.offset, f"not imported: {error.message}", error.hint)
+                continue
+            expected = variable.type if variable.type != "enum" else "enum:" + variable.name
+            if kind != expected:
+                self.report(where, f"{target} is {variable.type}; this sets it to {kind.split(':')[0]}: not imported")
+                continue
+            effects.append(c.Effect(n, value))
+        return effects
+
+    # the passage ------------------------------------------------------------------
+
+    def scene(self) -> c.Scene:
+        nodes, stray = tree(tokenize(self.passage.text))
+        for token in stray:
+            self.report(token.offset, f"<<{'/' if token.kind == 'close' else ''}{token.name}>> is not matched: not imported")
+        parts = self.walk(nodes, None)
+        text = _paragraphs(parts)
+        ending = None
+        if not (self.choices or self.diverts or self.chance):
+            kinds = [t[len(ENDING_TAG) + 1 :] for t in self.passage.tags if t.startswith(ENDING_TAG + "-")]
+            kind = kinds[0] if kinds and re.fullmatch(r"[a-z][a-z_]*", kinds[0]) else DEFAULT_KIND
+            if not kinds:
+                self.story.problems.append(
+                    Problem(
+                        self.passage.line,
+                        1,
+                        f"passage '{self.passage.name}' has no way on: imported as an ending of "
+                        f"kind '{DEFAULT_KIND}'",
+                        "tag it ending-safety, ending-caught, … to give the ending its kind",
+                        "warning",
+                    )
+                )
+            ending = c.Ending(kind, None)
+        if self.chance is not None and self.choices:
+            self.report(
+                0,
+                "a passage with both a random draw and links: the links are not imported",
+                "Crossing keeps a chance in a scene of its own: move the links to another passage",
+            )
+            self.choices = []
+        tags = tuple(
+            t for t in self.passage.tags
+            if t not in FORMAT_TAGS and t != ENDING_TAG and not t.startswith((ENDING_TAG + "-", "chapter-"))
+            and re.fullmatch(r"[A-Za-z0-9_-]+", t)
+        )
+        return c.Scene(
+            id=self.story.ids[self.passage.name],
+            chapter=None, title=None, place=None, date=None, era=None, tags=tags, media=(),
+            effects=tuple(self.effects), text=text, sources=(), diverts=tuple(self.diverts),
+            choices=tuple(self.choices), chance=self.chance, ending=ending,
+        )
+
+    def target(self, name: str, offset: int) -> int | None:
+        if name not in self.index:
+            self.report(offset, f"there is no passage '{name}': not imported")
+            return None
+        return self.index[name]
+
+    def walk(self, nodes: list[Node], cond: c.JsonExpr | None) -> list[c.Part]:
+        """Read nodes under a condition: returns the text parts; choices, diverts and
+        effects go to the scene."""
+        parts: list[c.Part] = []
+        emphasis = {"em": False, "strong": False}
+        for node in nodes:
+            if isinstance(node, Block):
+                parts += self.block(node, cond)
+                continue
+            kind = node.kind
+            if kind == "text":
+                parts.append(html.escape(node.text))
+            elif kind in ("em", "strong"):
+                emphasis[kind] = not emphasis[kind]
+                parts.append(f"<{'/' if not emphasis[kind] else ''}{kind}>")
+            elif kind == "tag":
+                parts += self.tag(node)
+            elif kind == "var":
+                value = self.expr(node.text, node.offset)
+                if value is not None:
+                    parts.append(self.interpolation(value))
+            elif kind == "link":
+                self.link(node, cond)
+            elif kind == "macro":
+                parts += self.macro(node, cond)
+            elif kind == "close":
+                self.report(node.offset, f"<</{node.name}>> closes nothing: not imported")
+        for kind, still_open in emphasis.items():
+            if still_open:
+                parts.append(f"</{kind}>")
+        return parts
+
+    def interpolation(self, value: c.JsonExpr) -> c.Interpolation:
+        if isinstance(value, list) and value[0] == "var":
+            variable = self.variables[value[1]]
+            return c.Interpolation(value, variable.type, variable.values)
+        kind = "bool" if isinstance(value, bool) or (isinstance(value, list) and value[0] in ("not", "and", "or", "==", "!=", "<", "<=", ">", ">=")) else "int"
+        return c.Interpolation(value, kind)
+
+    def tag(self, node: Token) -> list[c.Part]:
+        name = node.name
+        closing = node.text.startswith("</")
+        mapped = {"em": "em", "i": "em", "strong": "strong", "b": "strong"}
+        if name in mapped:
+            return [f"<{'/' if closing else ''}{mapped[name]}>"]
+        if name == "br":
+            return ["\n"]
+        if name == "p":
+            return ["\n\n"]
+        self.report(
+            node.offset,
+            f"HTML <{name}> is not imported (its text is)",
+            "Crossing's text is paragraphs, emphasis, strong emphasis and links",
+            warning=True,
+        )
+        return []
+
+    def macro(self, node: Token, cond: c.JsonExpr | None) -> list[c.Part]:
+        name, args, at = node.name, node.args, node.args_offset
+        if name in ("print", "=", "-"):
+            value = self.expr(args, at)
+            return [] if value is None else [self.interpolation(value)]
+        if name == "set":
+            roll = re.fullmatch(r"\s*(_[A-Za-z_][A-Za-z0-9_]*)\s+to\s+random\(\s*(-?[0-9]+)\s*,\s*(-?[0-9]+)\s*\)\s*", args)
+            if roll and cond is None:
+                low, high = int(roll.group(2)), int(roll.group(3))
+                if high < low:
+                    self.report(at, "random(a, b) needs a <= b: not imported")
+                else:
+                    self.roll = (roll.group(1), low, high, node.offset)
+                return []
+            effects = self.assignments(args, at)
+            if cond is not None and effects:
+                self.report(
+                    node.offset,
+                    "<<set>> inside <<if>> is not imported: a Crossing scene's effects always run",
+                    "put the <<set>> in the <<link>> that leads here, or split the passage",
+                )
+                return []
+            self.effects += effects
+            return []
+        if name == "goto":
+            self.goto(args, at, cond)
+            return []
+        if name in BRANCHES:
+            self.report(node.offset, f"<<{name}>> outside its block: not imported")
+            return []
+        why = {
+            "run": "JavaScript is not imported: a Crossing story runs no code",
+            "include": "<<include>> is not imported: write the text in the passage",
+            "display": "<<display>> is not imported: write the text in the passage",
+            "unset": "<<unset>> is not imported: Crossing variables always have a value",
+            "back": "<<back>> is not imported: Crossing's players offer undo themselves",
+            "return": "<<return>> is not imported: Crossing's players offer undo themselves",
+        }.get(name, f"<<{name}>> is not imported: it has no Crossing equivalent")
+        self.report(node.offset, why)
+        return []
+
+    def goto(self, args: str, at: int, cond: c.JsonExpr | None) -> None:
+        either = re.fullmatch(r"\s*either\((.*)\)\s*", args, re.S)
+        if either:
+            names = []
+            for start, piece in _split_top(either.group(1), ","):
+                literal = piece.strip()
+                if not re.fullmatch(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'""", literal):
+                    self.report(at + either.start(1) + start, "either() is imported with passage names only")
+                    return
+                names.append(twinescript._unquote(literal))
+            if cond is not None:
+                self.report(at, "<<goto either(…)>> inside <<if>> is not imported: a chance is unconditional")
+                return
+            targets = [self.target(n, at) for n in names]
+            if None in targets:
+                return
+            weights: dict[int, int] = {}
+            for t in targets:
+                assert t is not None
+                weights[t] = weights.get(t, 0) + 1
+            outcomes = tuple(c.Outcome(w, t, ()) for t, w in weights.items())
+            self.set_chance(outcomes, len(targets), at, f"either() of {len(targets)} passages")
+            return
+        name = _passage_argument(args)
+        if name is None:
+            self.report(at, "<<goto>> is imported with a passage name only (\"name\" or [[name]])")
+            return
+        target = self.target(name, at)
+        if target is not None:
+            self.diverts.append(c.Divert(target, cond))
+
+    def set_chance(self, outcomes: tuple[c.Outcome, ...], total: int, at: int, how: str) -> None:
+        if self.chance is not None:
+            self.report(at, "a second random draw in one passage is not imported")
+            return
+        self.chance = c.Chance(
+            outcomes, total, (),
+            html.escape(f"imported from Twine, where passage '{self.passage.name}' draws with "
+                        f"{how}; no source is given", quote=False),
+            "estimate",
+        )
+        self.report(
+            at,
+            "a random draw is imported as a chance with an assumption that says so",
+            "Crossing asks where every chance comes from: cite a source or explain the number",
+            warning=True,
+        )
+
+    def link(self, node: Token, cond: c.JsonExpr | None, effects: list[c.Effect] | None = None) -> None:
+        match = _LINK.match(node.text)
+        assert match is not None
+        body = match.group("body")
+        if "->" in body:
+            text, name = body.rsplit("->", 1)
+        elif "<-" in body:
+            name, text = body.split("<-", 1)
+        elif "|" in body:
+            text, name = body.rsplit("|", 1)
+        else:
+            text = name = body
+        more = list(effects or [])
+        if match.group("setter"):
+            more += self.assignments(match.group("setter"), node.offset + match.start("setter"))
+        self.add_choice(text, name.strip(), node.offset, cond, more)
+
+    def add_choice(self, text: str, name: str, at: int, cond: c.JsonExpr | None, effects: list[c.Effect]) -> None:
+        target = self.target(name, at)
+        if target is None:
+            return
+        shown = html.escape(text.strip()) or html.escape(name)
+        scene = self.story.ids[self.passage.name]
+        goes = self.story.ids[self.story.passages_by_index[target]]
+        count = 1 + sum(choice.target == target for choice in self.choices)
+        local = goes if count == 1 else f"{goes}-{count}"  # the ids the compiler gives
+        self.choices.append(c.Choice(f"{scene}/{local}", shown, target, cond, tuple(effects)))
+
+    def block(self, block: Block, cond: c.JsonExpr | None) -> list[c.Part]:
+        opening = block.branches[0][0]
+        if not block.closed:
+            return []  # reported as unmatched
+        if block.name == "if":
+            return self.if_block(block, cond)
+        if block.name in ("link", "button"):
+            self.link_block(block, cond)
+            return []
+        if block.name in ("nobr", "silently"):
+            return self.walk(block.branches[0][1], cond)
+        why = {
+            "script": "<<script>> is not imported: a Crossing story runs no code",
+            "widget": "<<widget>> is not imported: Crossing has no macros of its own",
+        }.get(block.name, f"<<{block.name}>> is not imported: it has no Crossing equivalent")
+        self.report(opening.offset, why)
+        return []
+
+    def link_block(self, block: Block, cond: c.JsonExpr | None) -> None:
+        opening, children = block.branches[0]
+        args, at = opening.args.strip(), opening.args_offset
+        effects: list[c.Effect] = []
+        goto: str | None = None
+        for child in children:
+            if isinstance(child, Token) and child.kind == "macro" and child.name == "set":
+                effects += self.assignments(child.args, child.args_offset)
+            elif isinstance(child, Token) and child.kind == "macro" and child.name == "goto":
+                goto = _passage_argument(child.args)
+            elif isinstance(child, Token) and child.kind in ("text", "comment") and not child.text.strip(" \n\t") or (isinstance(child, Token) and child.kind == "comment"):
+                continue
+            else:
+                where = child.offset if isinstance(child, Token) else child.branches[0][0].offset
+                self.report(where, f"inside <<{block.name}>> only <<set>> and <<goto>> are imported")
+        if args.startswith("[["):
+            self.link(Token("link", args, at), cond, effects)
+            return
+        pieces = _split_top(args, " ")
+        literals = [twinescript._unquote(p.strip()) for _, p in pieces if re.fullmatch(r"""\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*""", p)]
+        if len(literals) != len(pieces) or not literals:
+            self.report(at, f"<<{block.name}>> is imported with quoted text and a passage name")
+            return
+        name = literals[1] if len(literals) > 1 else goto
+        if name is None:
+            self.report(at, f"<<{block.name}>> leads nowhere: not imported", "give a passage: <<link \"text\" \"passage\">>")
+            return
+        self.add_choice(literals[0], name, at, cond, effects)
+
+    def if_block(self, block: Block, cond: c.JsonExpr | None) -> list[c.Part]:
+        if self.roll is not None and self.is_roll_chain(block):
+            self.roll_chance(block)
+            return []
+        conditions: list[c.JsonExpr | None] = []
+        texts: list[list[c.Part]] = []
+        before: c.JsonExpr | None = None  # none of the earlier branches held
+        for token, children in block.branches:
+            if token.name == "else":
+                own = None
+            else:
+                own = self.expr(token.args, token.args_offset, "bool")
+                if own is None:
+                    continue
+            here = _and(before, own)
+            texts.append(self.walk(children, _and(cond, here)))
+            conditions.append(own)
+            if own is not None:
+                before = _and(before, _not(own))
+        result: c.Text | None = None
+        for own, parts in reversed(list(zip(conditions, texts, strict=True))):
+            branch = _inline(parts)
+            if own is None:
+                result = branch or None
+                continue
+            if branch == "" and result is None:
+                continue
+            if branch == "":
+                result = (c.Conditional(_not(own), result, None),) if result is not None else None
+            else:
+                result = (c.Conditional(own, branch, result),)
+        return list(result) if isinstance(result, tuple) else ([result] if result else [])
+
+    def is_roll_chain(self, block: Block) -> bool:
+        assert self.roll is not None
+        for token, _ in block.branches:
+            if token.name == "else":
+                continue
+            test = _ROLL_TEST.fullmatch(token.args)
+            if test is None or test.group("var") != self.roll[0]:
+                return False
+        return True
+
+    def roll_chance(self, block: Block) -> None:
+        assert self.roll is not None
+        name, low, high, at = self.roll
+        outcomes: list[c.Outcome] = []
+        covered = low - 1
+        for token, children in block.branches:
+            if token.name == "else":
+                upto = high
+            else:
+                test = _ROLL_TEST.fullmatch(token.args)
+                assert test is not None
+                upto = int(test.group("n")) - (1 if test.group("op") in ("lt", "<") else 0)
+            upto = min(upto, high)
+            weight = upto - covered
+            if weight <= 0:
+                self.report(token.offset, f"this branch can never be drawn ({name} is already above {upto}): not imported")
+                continue
+            covered = upto
+            effects: list[c.Effect] = []
+            target: int | None = None
+            for child in children:
+                if isinstance(child, Token) and child.kind == "macro" and child.name == "set":
+                    effects += self.assignments(child.args, child.args_offset)
+                elif isinstance(child, Token) and child.kind == "macro" and child.name == "goto":
+                    passage = _passage_argument(child.args)
+                    target = None if passage is None else self.target(passage, child.args_offset)
+                elif isinstance(child, Token) and (child.kind == "comment" or (child.kind == "text" and not child.text.strip())):
+                    continue
+                else:
+                    where = child.offset if isinstance(child, Token) else child.branches[0][0].offset
+                    self.report(where, "a branch of a random draw is imported with <<set>> and one <<goto>> only")
+            if target is None:
+                self.report(token.offset, "this branch of the random draw has no <<goto>>: not imported")
+                return
+            outcomes.append(c.Outcome(weight, target, tuple(effects)))
+        if covered < high:
+            self.report(block.branches[0][0].offset, f"rolls above {covered} lead nowhere: the draw is not imported", "add an <<else>> branch")
+            return
+        self.set_chance(tuple(outcomes), high - low + 1, at, f"random({low}, {high})")
+
+
+def _passage_argument(args: str) -> str | None:
+    text = args.strip()
+    if re.fullmatch(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'""", text):
+        return twinescript._unquote(text)
+    link = re.fullmatch(r"\[\[(.*)\]\]", text, re.S)
+    if link:
+        body = link.group(1)
+        return body.rsplit("|", 1)[-1].rsplit("->", 1)[-1].split("<-", 1)[0].strip()
+    return None
+
+
+def _offset(raw: twinescript.Raw) -> int:
+    for item in raw[1:]:
+        if isinstance(item, tuple):
+            return _offset(item)
+    return raw[-1] if isinstance(raw[-1], int) else 0
+
+
+def _inline(parts: list[c.Part]) -> c.Text:
+    """Text inside a condition: one line (line breaks become spaces)."""
+    merged: list[c.Part] = []
+    for part in parts:
+        if isinstance(part, str):
+            part = re.sub(r"\s*\n\s*", " ", part)
+            if merged and isinstance(merged[-1], str):
+                merged[-1] += part
+                continue
+        merged.append(part)
+    if merged and isinstance(merged[0], str):
+        merged[0] = merged[0].lstrip()
+        if not merged[0]:
+            merged.pop(0)
+    if merged and isinstance(merged[-1], str):
+        merged[-1] = merged[-1].rstrip()
+        if not merged[-1]:
+            merged.pop()
+    if not merged:
+        return ""
+    if len(merged) == 1 and isinstance(merged[0], str):
+        return merged[0]
+    return tuple(merged)
+
+
+def _paragraphs(parts: list[c.Part]) -> c.Text:
+    """Top-level text: blank lines separate paragraphs; each paragraph is `<p>…</p>`."""
+    paragraphs: list[list[c.Part]] = [[]]
+    for part in parts:
+        if not isinstance(part, str):
+            paragraphs[-1].append(part)
+            continue
+        pieces = re.split(r"\n[ \t]*\n\s*", part)
+        for n, piece in enumerate(pieces):
+            if n:
+                paragraphs.append([])
+            if piece:
+                paragraphs[-1].append(piece)
+    out: list[c.Part] = []
+    for paragraph in paragraphs:
+        body = _lines(paragraph)
+        if not body:
+            continue
+        if out:
+            out.append("\n")
+        out += ["<p>", *body, "</p>"]
+    merged: list[c.Part] = []
+    for part in out:
+        if isinstance(part, str) and merged and isinstance(merged[-1], str):
+            merged[-1] += part
+        else:
+            merged.append(part)
+    if not merged:
+        return ""
+    if len(merged) == 1 and isinstance(merged[0], str):
+        return merged[0]
+    return tuple(merged)
+
+
+def _lines(paragraph: list[c.Part]) -> list[c.Part]:
+    """A paragraph's parts with blank edges and empty lines dropped, breaks kept as '\\n'."""
+    out: list[c.Part] = []
+    for part in paragraph:
+        if isinstance(part, str):
+            part = re.sub(r"[ \t]*\n\s*", "\n", part)
+        out.append(part)
+    while out and isinstance(out[0], str) and not out[0].strip():
+        out.pop(0)
+    while out and isinstance(out[-1], str) and not out[-1].strip():
+        out.pop()
+    if out and isinstance(out[0], str):
+        out[0] = out[0].lstrip()
+    if out and isinstance(out[-1], str):
+        out[-1] = out[-1].rstrip()
+    if not any(not isinstance(p, str) or p.strip() for p in out):
+        return []
+    return out
