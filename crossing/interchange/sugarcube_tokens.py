@@ -80,11 +80,7 @@ def tokenize(text: str) -> list[Token]:
             end = text.find("]]", i + 2)
             if end >= 0:
                 flush(i)
-                stop = end + 2
-                if text.startswith("[", stop):  # a setter: [[text|target][$x to 1]]
-                    close = text.find("]", stop)
-                    if close >= 0:
-                        stop = close + 1
+                stop = end + 2  # a setter is inside: [[text|target][$x to 1]]
                 out.append(Token("link", text[i:stop], i))
                 i = plain = stop
                 continue

@@ -386,7 +386,7 @@ def _split_top(text: str, separators: str) -> list[tuple[int, str]]:
 
 
 _ASSIGN = re.compile(r"\s*(?P<target>[$_][A-Za-z_][A-Za-z0-9_]*)\s*(?P<op>to|=|\+=|-=|\*=)\s*", re.S)
-_LINK = re.compile(r"\[\[(?P<body>.*?)\]\](?:\[(?P<setter>.*)\])?$", re.S)
+_LINK = re.compile(r"\[\[(?P<body>.*?)(?:\]\[(?P<setter>.*))?\]\]$", re.S)
 _ROLL_TEST = re.compile(r"\s*(?P<var>_[A-Za-z_][A-Za-z0-9_]*)\s*(?P<op>lte|lt|<=|<)\s*(?P<n>[0-9]+)\s*$")
 
 
