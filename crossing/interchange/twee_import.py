@@ -171,6 +171,8 @@ class Var:
     type: str
     initial: Any
     values: list[str] = field(default_factory=list)
+    line: int = 1  # where it is first set, for problems with it
+    col: int = 1
 
 
 class SugarCubeImport:
@@ -300,10 +302,12 @@ class SugarCubeImport:
                 value = twinescript._unquote(literal)
                 var = self.variables.get(name)
                 if var is None:
-                    self.variables[name] = var = Var(name, "enum", value, [value])
+                    self.passage = passage
+                    line, col = self.at(passage, match.start())
+                    self.variables[name] = var = Var(name, "enum", value, [value], line, col)
                 if var.type == "enum" and value not in var.values:
                     var.values.append(value)
-            for match in re.finditer(r"<<set\s+\$([A-Za-z_][A-Za-z0-9_]*)\s+to\s+(true|false|-?[0-9]+)\b", passage.text):
+            for match in re.finditer(r"<<set\s+\$([A-Za-z_][A-Za-z0-9_]*)\s+to\s+(true|false|-?[0-9]+)(?![.\w])", passage.text):
                 if match.group(1) not in self.variables:
                     literal = match.group(2)
                     kind = "bool" if literal in ("true", "false") else "int"
@@ -315,13 +319,15 @@ class SugarCubeImport:
             self.report(offset, "StoryInit is imported only as <<set $name to value>>")
             return
         name, value = match.group(1), match.group(2)
+        assert self.passage is not None
+        line, col = self.at(self.passage, offset + match.start(1) - 1)
         if value in ("true", "false"):
             self.variables[name] = Var(name, "bool", value == "true")
         elif re.fullmatch(r"-?[0-9]+", value):
             self.variables[name] = Var(name, "int", int(value))
         elif re.fullmatch(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'""", value):
             text = twinescript._unquote(value)
-            self.variables[name] = Var(name, "enum", text, [text])
+            self.variables[name] = Var(name, "enum", text, [text], line, col)
         else:
             self.report(
                 offset + match.start(2),
@@ -334,15 +340,17 @@ class SugarCubeImport:
         for var in self.variables.values():
             name = var.name
             if name in _KEYWORDS:
-                self.problems.append(Problem(1, 1, f"${name} is a keyword in Crossing"))
+                self.problems.append(
+                    Problem(var.line, var.col, f"${name} is a keyword in Crossing: not imported")
+                )
                 continue
             if var.type == "enum":
                 bad = [v for v in var.values if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", v) or v in _KEYWORDS or v in self.variables]
                 if bad:
                     self.problems.append(
                         Problem(
-                            1,
-                            1,
+                            var.line,
+                            var.col,
                             f"${name} holds strings that are not names ({', '.join(map(repr, bad))}): "
                             "it is not imported",
                             "a string variable is imported when its values are single words",
@@ -418,7 +426,7 @@ class SceneReader:
             raw = twinescript.parse(text)
             value, kind = self.resolve(raw, None)
         except twinescript.ScriptError as error:
-            self.report(offset + error.offset, f"not imported: {error.message}", error.hint)
+            self.report(offset + error.offset, _not_imported(error.message), error.hint)
             return None
         if want is not None and kind != want:
             self.report(offset, f"expected {want}, found {kind}: not imported")
@@ -497,6 +505,8 @@ class SceneReader:
     def assignments(self, text: str, offset: int) -> list[c.Effect]:
         effects = []
         for start, part in _split_top(text, ";,"):
+            start += len(part) - len(part.lstrip())
+            part = part.lstrip()
             match = _ASSIGN.match(part)
             if match is None:
                 self.report(offset + start, "not imported: <<set>> is imported as '$name to value'")
@@ -523,7 +533,7 @@ class SceneReader:
                     raw = (op[0], ("var", target, 0), raw)
                 value, kind = self.resolve(raw, variable if variable.type == "enum" else None)
             except twinescript.ScriptError as error:
-                self.report(where + error.offset, f"not imported: {error.message}", error.hint)
+                self.report(where + error.offset, _not_imported(error.message), error.hint)
                 continue
             expected = variable.type if variable.type != "enum" else "enum:" + variable.name
             if kind != expected:
@@ -630,6 +640,8 @@ class SceneReader:
             return ["\n"]
         if name == "p":
             return ["\n\n"]
+        if closing:
+            return []  # reported at its opening tag
         self.report(
             node.offset,
             f"HTML <{name}> is not imported (its text is)",
@@ -884,6 +896,10 @@ class SceneReader:
             self.report(block.branches[0][0].offset, f"rolls above {covered} lead nowhere: the draw is not imported", "add an <<else>> branch")
             return
         self.set_chance(tuple(outcomes), high - low + 1, at, f"random({low}, {high})")
+
+
+def _not_imported(message: str) -> str:
+    return message if "not imported" in message else f"{message}: not imported"
 
 
 def _passage_argument(args: str) -> str | None:
