@@ -94,6 +94,8 @@ def test_it_plays_to_the_expected_ending(market: CompiledStory) -> None:
     # Fish at the market, then the bus: every seed ends, and the fish is paid for.
     for seed in range(20):
         played = run_script(market, seed, ["1", "1"])
+        if played["end"]["scene"] == "Walk_Home":  # the bus did not come: walk, open the door
+            played = run_script(market, seed, ["1", "1", "1"])
         assert played["end"]["status"] == "ending"
         assert played["end"]["ending"] in {"Home_Safe", "Late_Home", "Stranded", "Stay"}
         final = [s for s in played["steps"] if "scene" in s][-1]["vars"]
