@@ -455,7 +455,9 @@ def import_twee_command(file: Path, output: Path) -> None:
         sys.exit(1)
     result = import_twee(text)
     for problem in result.problems:
-        click.echo(f"{file}:{problem.line}:{problem.col}: {problem.severity}: {problem.message}", err=True)
+        click.echo(
+            f"{file}:{problem.line}:{problem.col}: {problem.severity}: {problem.message}", err=True
+        )
         if problem.hint:
             click.echo(f"  = hint: {problem.hint}", err=True)
     if result.files is None:
@@ -463,15 +465,16 @@ def import_twee_command(file: Path, output: Path) -> None:
         sys.exit(1)
     written = result.files.all()
     if output.exists() and any(output.iterdir()) and not (output / "main.story").is_file():
-        click.echo(f"error: '{output}' is a folder that holds something else than a story", err=True)
+        click.echo(
+            f"error: '{output}' is a folder that holds something else than a story", err=True
+        )
         sys.exit(2)
     output.mkdir(parents=True, exist_ok=True)
     for name, content in written.items():
         _write_output(output / name, content)
     errors = len(result.errors)
     click.echo(
-        f"wrote {output} ({', '.join(written)}); "
-        f"{errors} thing{'s' * (errors != 1)} not imported",
+        f"wrote {output} ({', '.join(written)}); {errors} thing{'s' * (errors != 1)} not imported",
         err=True,
     )
     sys.exit(1 if errors else 0)

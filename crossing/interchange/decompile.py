@@ -155,10 +155,9 @@ class TextWriter:
         links = self.links
         plain: list[str] = []  # text and entities, unescaped together (`&amp;copy;`)
         for token in _TOKEN.findall(fragment):
-            if not token.startswith("<") or token == "<":
-                if token != "\n":
-                    plain.append(token)
-                    continue
+            if (not token.startswith("<") or token == "<") and token != "\n":
+                plain.append(token)
+                continue
             if plain:
                 out.append(escape_prose(html.unescape("".join(plain))))
                 plain.clear()

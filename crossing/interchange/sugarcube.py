@@ -26,7 +26,8 @@ _BINARY = {
 
 def js_string(text: str) -> str:
     """A JavaScript string literal (JSON's is one); `<` escaped so no markup closes early."""
-    return json.dumps(text, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
+    quoted: str = json.dumps(text, ensure_ascii=False)
+    return quoted.replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 class Script:
@@ -48,7 +49,7 @@ class Script:
             return js_string(enum.values[expr]) if enum is not None else str(expr)
         op = expr[0]
         if op == "var":
-            return "$" + self.variables[expr[1]].name
+            return "$" + str(self.variables[expr[1]].name)
         if op == "neg":
             return f"-({self.expr(expr[1])})"
         if op == "not":
@@ -73,7 +74,7 @@ class Script:
             names = variable.values if variable is not None else ()
             shown = self.expr(expr)
             if tuple(part.values) != tuple(names):
-                table = {name: value for name, value in zip(names, part.values, strict=False)}
+                table = dict(zip(names, part.values, strict=False))
                 return f"<<print ({json.dumps(table, ensure_ascii=False)})[{shown}]>>"
             return f"<<print {shown}>>"
         if part.format is None:

@@ -79,7 +79,9 @@ class Exporter:
                     chain.append(("<<else>>" if n else "") + self.goto(divert.target))
                     break
                 keyword = "if" if n == 0 else "elseif"
-                chain.append(f"<<{keyword} {script.expr(divert.condition)}>>{self.goto(divert.target)}")
+                chain.append(
+                    f"<<{keyword} {script.expr(divert.condition)}>>{self.goto(divert.target)}"
+                )
             opened = scene.diverts[0].condition is not None
             lines.append("".join(chain) + ("<</if>>" if opened else ""))
         for choice in scene.choices:

@@ -192,7 +192,9 @@ class SugarCubeImport:
         col = offset - (before.rfind("\n") + 1) + 1
         return line, col
 
-    def report(self, offset: int, message: str, hint: str | None = None, *, warning=False) -> None:
+    def report(
+        self, offset: int, message: str, hint: str | None = None, *, warning: bool = False
+    ) -> None:
         assert self.passage is not None
         line, col = self.at(self.passage, offset)
         severity = "warning" if warning else "error"
@@ -295,7 +297,7 @@ class SugarCubeImport:
                 for part in _split_top(token.args, ";,"):
                     match = _INIT_SET.fullmatch(part[1])
                     self.init_var(match, token.args_offset + part[0])
-        for passage in [p for p in ([init] if init else []) + scenes]:
+        for passage in ([init] if init else []) + scenes:
             for match in _ENUM_LITERAL.finditer(passage.text):
                 name = match.group(1) or match.group(4)
                 literal = match.group(2) or match.group(3)
@@ -307,12 +309,16 @@ class SugarCubeImport:
                     self.variables[name] = var = Var(name, "enum", value, [value], line, col)
                 if var.type == "enum" and value not in var.values:
                     var.values.append(value)
-            for match in re.finditer(r"<<set\s+\$([A-Za-z_][A-Za-z0-9_]*)\s+to\s+(true|false|-?[0-9]+)(?![.\w])", passage.text):
+            for match in re.finditer(
+                r"<<set\s+\$([A-Za-z_][A-Za-z0-9_]*)\s+to\s+(true|false|-?[0-9]+)(?![.\w])",
+                passage.text,
+            ):
                 if match.group(1) not in self.variables:
                     literal = match.group(2)
                     kind = "bool" if literal in ("true", "false") else "int"
-                    self.variables[match.group(1)] = Var(match.group(1), kind, False if kind == "bool" else 0)
-        assert init is None or True
+                    self.variables[match.group(1)] = Var(
+                        match.group(1), kind, False if kind == "bool" else 0
+                    )
 
     def init_var(self, match: re.Match[str] | None, offset: int) -> None:
         if match is None:
@@ -345,7 +351,13 @@ class SugarCubeImport:
                 )
                 continue
             if var.type == "enum":
-                bad = [v for v in var.values if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", v) or v in _KEYWORDS or v in self.variables]
+                bad = [
+                    v
+                    for v in var.values
+                    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", v)
+                    or v in _KEYWORDS
+                    or v in self.variables
+                ]
                 if bad:
                     self.problems.append(
                         Problem(
@@ -357,7 +369,9 @@ class SugarCubeImport:
                         )
                     )
                     continue
-                out.append(c.Variable(name, "enum", var.values.index(var.initial), tuple(var.values)))
+                out.append(
+                    c.Variable(name, "enum", var.values.index(var.initial), tuple(var.values))
+                )
             else:
                 out.append(c.Variable(name, var.type, var.initial))
         return out
@@ -393,16 +407,25 @@ def _split_top(text: str, separators: str) -> list[tuple[int, str]]:
     return [(o, p) for o, p in pieces if p.strip()]
 
 
-_ASSIGN = re.compile(r"\s*(?P<target>[$_][A-Za-z_][A-Za-z0-9_]*)\s*(?P<op>to|=|\+=|-=|\*=)\s*", re.S)
+_ASSIGN = re.compile(
+    r"\s*(?P<target>[$_][A-Za-z_][A-Za-z0-9_]*)\s*(?P<op>to|=|\+=|-=|\*=)\s*", re.S
+)
 _LINK = re.compile(r"\[\[(?P<body>.*?)(?:\]\[(?P<setter>.*))?\]\]$", re.S)
-_ROLL_TEST = re.compile(r"\s*(?P<var>_[A-Za-z_][A-Za-z0-9_]*)\s*(?P<op>lte|lt|<=|<)\s*(?P<n>[0-9]+)\s*$")
+_ROLL_TEST = re.compile(
+    r"\s*(?P<var>_[A-Za-z_][A-Za-z0-9_]*)\s*(?P<op>lte|lt|<=|<)\s*(?P<n>[0-9]+)\s*$"
+)
 
 
 class SceneReader:
     """One passage as a compiled scene."""
 
-    def __init__(self, story: SugarCubeImport, passage: Passage, index: dict[str, int],
-                 variables: tuple[c.Variable, ...]):
+    def __init__(
+        self,
+        story: SugarCubeImport,
+        passage: Passage,
+        index: dict[str, int],
+        variables: tuple[c.Variable, ...],
+    ):
         self.story = story
         self.passage = passage
         self.index = index
@@ -414,7 +437,9 @@ class SceneReader:
         self.chance: c.Chance | None = None
         self.roll: tuple[str, int, int, int] | None = None  # name, low, high, offset
 
-    def report(self, offset: int, message: str, hint: str | None = None, *, warning=False) -> None:
+    def report(
+        self, offset: int, message: str, hint: str | None = None, *, warning: bool = False
+    ) -> None:
         self.story.passage = self.passage
         self.story.report(offset, message, hint, warning=warning)
 
@@ -458,7 +483,9 @@ class SceneReader:
                 )
             bare = name[1:]
             if bare not in self.var_index:
-                raise twinescript.ScriptError(f"${bare} is not a variable Crossing imported", raw[2])
+                raise twinescript.ScriptError(
+                    f"${bare} is not a variable Crossing imported", raw[2]
+                )
             variable = self.variables[self.var_index[bare]]
             shown = variable.type if variable.type != "enum" else "enum:" + variable.name
             return ["var", self.var_index[bare]], shown
@@ -467,7 +494,7 @@ class SceneReader:
                 f"{raw[1]}() is not imported here",
                 raw[3],
                 "random() and either() are imported as a chance: <<set _roll to random(1, N)>> "
-                "with an <<if _roll lte K>> chain of <<goto>>, or <<goto either(\"a\", \"b\")>>",
+                'with an <<if _roll lte K>> chain of <<goto>>, or <<goto either("a", "b")>>',
             )
         if kind in ("neg", "not"):
             value, shown = self.resolve(raw[1], None)
@@ -492,7 +519,8 @@ class SceneReader:
     def check(self, found: str, wanted: str, raw: twinescript.Raw) -> None:
         if found != wanted:
             raise twinescript.ScriptError(
-                f"expected {wanted}, found {found.split(':')[0]}", _offset(raw),
+                f"expected {wanted}, found {found.split(':')[0]}",
+                _offset(raw),
                 "Crossing does not convert between numbers, true/false and names",
             )
 
@@ -527,7 +555,7 @@ class SceneReader:
             n = self.var_index[target[1:]]
             variable = self.variables[n]
             try:
-                raw = twinescript.parse(part[match.end():])
+                raw = twinescript.parse(part[match.end() :])
                 op = match.group("op")
                 if op in ("+=", "-=", "*="):
                     raw = (op[0], ("var", target, 0), raw)
@@ -537,7 +565,10 @@ class SceneReader:
                 continue
             expected = variable.type if variable.type != "enum" else "enum:" + variable.name
             if kind != expected:
-                self.report(where, f"{target} is {variable.type}; this sets it to {kind.split(':')[0]}: not imported")
+                self.report(
+                    where,
+                    f"{target} is {variable.type}; this sets it to {kind.split(':')[0]}: not imported",
+                )
                 continue
             effects.append(c.Effect(n, value))
         return effects
@@ -547,12 +578,19 @@ class SceneReader:
     def scene(self) -> c.Scene:
         nodes, stray = tree(tokenize(self.passage.text))
         for token in stray:
-            self.report(token.offset, f"<<{'/' if token.kind == 'close' else ''}{token.name}>> is not matched: not imported")
+            self.report(
+                token.offset,
+                f"<<{'/' if token.kind == 'close' else ''}{token.name}>> is not matched: not imported",
+            )
         parts = self.walk(nodes, None)
         text = _paragraphs(parts)
         ending = None
         if not (self.choices or self.diverts or self.chance):
-            kinds = [t[len(ENDING_TAG) + 1 :] for t in self.passage.tags if t.startswith(ENDING_TAG + "-")]
+            kinds = [
+                t[len(ENDING_TAG) + 1 :]
+                for t in self.passage.tags
+                if t.startswith(ENDING_TAG + "-")
+            ]
             kind = kinds[0] if kinds and re.fullmatch(r"[a-z][a-z_]*", kinds[0]) else DEFAULT_KIND
             if not kinds:
                 self.story.problems.append(
@@ -574,15 +612,29 @@ class SceneReader:
             )
             self.choices = []
         tags = tuple(
-            t for t in self.passage.tags
-            if t not in FORMAT_TAGS and t != ENDING_TAG and not t.startswith((ENDING_TAG + "-", "chapter-"))
+            t
+            for t in self.passage.tags
+            if t not in FORMAT_TAGS
+            and t != ENDING_TAG
+            and not t.startswith((ENDING_TAG + "-", "chapter-"))
             and re.fullmatch(r"[A-Za-z0-9_-]+", t)
         )
         return c.Scene(
             id=self.story.ids[self.passage.name],
-            chapter=None, title=None, place=None, date=None, era=None, tags=tags, media=(),
-            effects=tuple(self.effects), text=text, sources=(), diverts=tuple(self.diverts),
-            choices=tuple(self.choices), chance=self.chance, ending=ending,
+            chapter=None,
+            title=None,
+            place=None,
+            date=None,
+            era=None,
+            tags=tags,
+            media=(),
+            effects=tuple(self.effects),
+            text=text,
+            sources=(),
+            diverts=tuple(self.diverts),
+            choices=tuple(self.choices),
+            chance=self.chance,
+            ending=ending,
         )
 
     def target(self, name: str, offset: int) -> int | None:
@@ -627,7 +679,15 @@ class SceneReader:
         if isinstance(value, list) and value[0] == "var":
             variable = self.variables[value[1]]
             return c.Interpolation(value, variable.type, variable.values)
-        kind = "bool" if isinstance(value, bool) or (isinstance(value, list) and value[0] in ("not", "and", "or", "==", "!=", "<", "<=", ">", ">=")) else "int"
+        kind = (
+            "bool"
+            if isinstance(value, bool)
+            or (
+                isinstance(value, list)
+                and value[0] in ("not", "and", "or", "==", "!=", "<", "<=", ">", ">=")
+            )
+            else "int"
+        )
         return c.Interpolation(value, kind)
 
     def tag(self, node: Token) -> list[c.Part]:
@@ -656,7 +716,10 @@ class SceneReader:
             value = self.expr(args, at)
             return [] if value is None else [self.interpolation(value)]
         if name == "set":
-            roll = re.fullmatch(r"\s*(_[A-Za-z_][A-Za-z0-9_]*)\s+to\s+random\(\s*(-?[0-9]+)\s*,\s*(-?[0-9]+)\s*\)\s*", args)
+            roll = re.fullmatch(
+                r"\s*(_[A-Za-z_][A-Za-z0-9_]*)\s+to\s+random\(\s*(-?[0-9]+)\s*,\s*(-?[0-9]+)\s*\)\s*",
+                args,
+            )
             if roll and cond is None:
                 low, high = int(roll.group(2)), int(roll.group(3))
                 if high < low:
@@ -698,11 +761,16 @@ class SceneReader:
             for start, piece in _split_top(either.group(1), ","):
                 literal = piece.strip()
                 if not re.fullmatch(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'""", literal):
-                    self.report(at + either.start(1) + start, "either() is imported with passage names only")
+                    self.report(
+                        at + either.start(1) + start, "either() is imported with passage names only"
+                    )
                     return
                 names.append(twinescript._unquote(literal))
             if cond is not None:
-                self.report(at, "<<goto either(…)>> inside <<if>> is not imported: a chance is unconditional")
+                self.report(
+                    at,
+                    "<<goto either(…)>> inside <<if>> is not imported: a chance is unconditional",
+                )
                 return
             targets = [self.target(n, at) for n in names]
             if None in targets:
@@ -716,7 +784,7 @@ class SceneReader:
             return
         name = _passage_argument(args)
         if name is None:
-            self.report(at, "<<goto>> is imported with a passage name only (\"name\" or [[name]])")
+            self.report(at, '<<goto>> is imported with a passage name only ("name" or [[name]])')
             return
         target = self.target(name, at)
         if target is not None:
@@ -727,9 +795,14 @@ class SceneReader:
             self.report(at, "a second random draw in one passage is not imported")
             return
         self.chance = c.Chance(
-            outcomes, total, (),
-            html.escape(f"imported from Twine, where passage '{self.passage.name}' draws with "
-                        f"{how}; no source is given", quote=False),
+            outcomes,
+            total,
+            (),
+            html.escape(
+                f"imported from Twine, where passage '{self.passage.name}' draws with "
+                f"{how}; no source is given",
+                quote=False,
+            ),
             "estimate",
         )
         self.report(
@@ -739,7 +812,9 @@ class SceneReader:
             warning=True,
         )
 
-    def link(self, node: Token, cond: c.JsonExpr | None, effects: list[c.Effect] | None = None) -> None:
+    def link(
+        self, node: Token, cond: c.JsonExpr | None, effects: list[c.Effect] | None = None
+    ) -> None:
         match = _LINK.match(node.text)
         assert match is not None
         body = match.group("body")
@@ -756,7 +831,9 @@ class SceneReader:
             more += self.assignments(match.group("setter"), node.offset + match.start("setter"))
         self.add_choice(text, name.strip(), node.offset, cond, more)
 
-    def add_choice(self, text: str, name: str, at: int, cond: c.JsonExpr | None, effects: list[c.Effect]) -> None:
+    def add_choice(
+        self, text: str, name: str, at: int, cond: c.JsonExpr | None, effects: list[c.Effect]
+    ) -> None:
         target = self.target(name, at)
         if target is None:
             return
@@ -795,22 +872,34 @@ class SceneReader:
                 effects += self.assignments(child.args, child.args_offset)
             elif isinstance(child, Token) and child.kind == "macro" and child.name == "goto":
                 goto = _passage_argument(child.args)
-            elif isinstance(child, Token) and child.kind in ("text", "comment") and not child.text.strip(" \n\t") or (isinstance(child, Token) and child.kind == "comment"):
+            elif isinstance(child, Token) and (
+                child.kind == "comment" or (child.kind == "text" and not child.text.strip())
+            ):
                 continue
             else:
                 where = child.offset if isinstance(child, Token) else child.branches[0][0].offset
-                self.report(where, f"inside <<{block.name}>> only <<set>> and <<goto>> are imported")
+                self.report(
+                    where, f"inside <<{block.name}>> only <<set>> and <<goto>> are imported"
+                )
         if args.startswith("[["):
             self.link(Token("link", args, at), cond, effects)
             return
         pieces = _split_top(args, " ")
-        literals = [twinescript._unquote(p.strip()) for _, p in pieces if re.fullmatch(r"""\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*""", p)]
+        literals = [
+            twinescript._unquote(p.strip())
+            for _, p in pieces
+            if re.fullmatch(r"""\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*""", p)
+        ]
         if len(literals) != len(pieces) or not literals:
             self.report(at, f"<<{block.name}>> is imported with quoted text and a passage name")
             return
         name = literals[1] if len(literals) > 1 else goto
         if name is None:
-            self.report(at, f"<<{block.name}>> leads nowhere: not imported", "give a passage: <<link \"text\" \"passage\">>")
+            self.report(
+                at,
+                f"<<{block.name}>> leads nowhere: not imported",
+                'give a passage: <<link "text" "passage">>',
+            )
             return
         self.add_choice(literals[0], name, at, cond, effects)
 
@@ -872,7 +961,10 @@ class SceneReader:
             upto = min(upto, high)
             weight = upto - covered
             if weight <= 0:
-                self.report(token.offset, f"this branch can never be drawn ({name} is already above {upto}): not imported")
+                self.report(
+                    token.offset,
+                    f"this branch can never be drawn ({name} is already above {upto}): not imported",
+                )
                 continue
             covered = upto
             effects: list[c.Effect] = []
@@ -883,17 +975,30 @@ class SceneReader:
                 elif isinstance(child, Token) and child.kind == "macro" and child.name == "goto":
                     passage = _passage_argument(child.args)
                     target = None if passage is None else self.target(passage, child.args_offset)
-                elif isinstance(child, Token) and (child.kind == "comment" or (child.kind == "text" and not child.text.strip())):
+                elif isinstance(child, Token) and (
+                    child.kind == "comment" or (child.kind == "text" and not child.text.strip())
+                ):
                     continue
                 else:
-                    where = child.offset if isinstance(child, Token) else child.branches[0][0].offset
-                    self.report(where, "a branch of a random draw is imported with <<set>> and one <<goto>> only")
+                    where = (
+                        child.offset if isinstance(child, Token) else child.branches[0][0].offset
+                    )
+                    self.report(
+                        where,
+                        "a branch of a random draw is imported with <<set>> and one <<goto>> only",
+                    )
             if target is None:
-                self.report(token.offset, "this branch of the random draw has no <<goto>>: not imported")
+                self.report(
+                    token.offset, "this branch of the random draw has no <<goto>>: not imported"
+                )
                 return
             outcomes.append(c.Outcome(weight, target, tuple(effects)))
         if covered < high:
-            self.report(block.branches[0][0].offset, f"rolls above {covered} lead nowhere: the draw is not imported", "add an <<else>> branch")
+            self.report(
+                block.branches[0][0].offset,
+                f"rolls above {covered} lead nowhere: the draw is not imported",
+                "add an <<else>> branch",
+            )
             return
         self.set_chance(tuple(outcomes), high - low + 1, at, f"random({low}, {high})")
 

@@ -66,7 +66,9 @@ def test_the_export_is_twee_3_with_sugarcube_story_data() -> None:
     data = json.loads(passages[1].text)
     assert data["format"] == "SugarCube"
     assert data["start"] == story.scenes[story.start].id
-    assert re.fullmatch(r"[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}", data["ifid"])
+    assert re.fullmatch(
+        r"[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}", data["ifid"]
+    )
     assert data["ifid"] == ifid(story)  # stable: derived from the story's id
     assert {p.name for p in passages[3:-1]} == {s.id for s in story.scenes}
 
@@ -78,7 +80,7 @@ def test_a_chance_becomes_a_sugarcube_roll_with_a_goto_chain() -> None:
     assert chance.chance is not None
     assert f"<<set _roll to random(1, {chance.chance.total})>>" in text
     first = chance.chance.outcomes[0]
-    assert f'<<if _roll lte {first.weight}>>' in text
+    assert f"<<if _roll lte {first.weight}>>" in text
     assert f'<<goto "{story.scenes[first.target].id}">>' in text
 
 

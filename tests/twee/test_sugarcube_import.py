@@ -38,7 +38,10 @@ def test_the_only_notes_are_renamed_passages_and_the_two_draws() -> None:
     assert (60, 7, "a random draw is imported as a chance with an assumption that says so") in notes
     renamed = [m for _, _, m in notes if "becomes scene" in m]
     assert len(renamed) == len(notes) - 2
-    assert "passage 'Market Gate' becomes scene 'Market_Gate' (scene ids are letters, digits, '_' and '-')" in renamed
+    assert (
+        "passage 'Market Gate' becomes scene 'Market_Gate' (scene ids are letters, digits, '_' and '-')"
+        in renamed
+    )
 
 
 def test_every_macro_maps_to_its_construct(market: CompiledStory) -> None:
@@ -51,7 +54,11 @@ def test_every_macro_maps_to_its_construct(market: CompiledStory) -> None:
     ]
     assert market.variables[2].values == ("empty", "fish", "bread")
     home = scenes["Home"]
-    assert [market.scenes[c.target].id for c in home.choices] == ["Market_Gate", "Umbrella_Stand", "Stay"]
+    assert [market.scenes[c.target].id for c in home.choices] == [
+        "Market_Gate",
+        "Umbrella_Stand",
+        "Stay",
+    ]
     assert [c.text for c in home.choices] == ["Go to the market", "Take the umbrella", "Stay home"]
     assert home.tags == ("kitchen",)
     # <<link "t" "p">><<set>><</link>>
@@ -88,7 +95,12 @@ def test_every_macro_maps_to_its_construct(market: CompiledStory) -> None:
 def test_it_plays_to_the_expected_ending(market: CompiledStory) -> None:
     # The umbrella, the market, then home with an empty basket: the divert to Stay.
     played = run_script(market, 1, ["2", "1", "2"])
-    assert played["end"] == {"status": "ending", "scene": "Stay", "ending": "Stay", "kind": "stranded"}
+    assert played["end"] == {
+        "status": "ending",
+        "scene": "Stay",
+        "ending": "Stay",
+        "kind": "stranded",
+    }
     last = [s for s in played["steps"] if "scene" in s][-1]
     assert last["vars"]["umbrella"] is True
     # Fish at the market, then the bus: every seed ends, and the fish is paid for.
@@ -143,7 +155,9 @@ def test_what_cannot_be_said_is_reported_exactly() -> None:
 
 def test_the_commands_exit_nonzero_when_something_was_not_imported(tmp_path: Path) -> None:
     runner = CliRunner()
-    bad = runner.invoke(cli, ["import-twee", str(HERE / "unsupported.twee"), "-o", str(tmp_path / "bad")])
+    bad = runner.invoke(
+        cli, ["import-twee", str(HERE / "unsupported.twee"), "-o", str(tmp_path / "bad")]
+    )
     assert bad.exit_code == 1
     assert "unsupported.twee:10:1: error: <<script>> is not imported" in bad.output
     assert (tmp_path / "bad" / "main.story").is_file()
@@ -154,4 +168,6 @@ def test_the_commands_exit_nonzero_when_something_was_not_imported(tmp_path: Pat
     assert exported.exit_code == 0, exported.output
     back = runner.invoke(cli, ["import-twee", str(out), "-o", str(tmp_path / "again")])
     assert back.exit_code == 0, back.output
-    assert (tmp_path / "again" / "main.story").read_text() == (tmp_path / "m" / "main.story").read_text()
+    assert (tmp_path / "again" / "main.story").read_text() == (
+        tmp_path / "m" / "main.story"
+    ).read_text()

@@ -29,10 +29,22 @@ def test_a_header_reads_back_as_written(name: str, tags: list[str], metadata: di
     assert (passage.name, passage.tags, passage.metadata, passage.line) == (name, tags, metadata, 7)
 
 
-@given(st.lists(st.tuples(NAMES, TAGS, st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)), max_size=5))
+@given(
+    st.lists(
+        st.tuples(NAMES, TAGS, st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)),
+        max_size=5,
+    )
+)
 def test_a_file_reads_back_as_written(items: list[tuple[str, list[str], str]]) -> None:
     passages = [
-        Passage(name, tags, {}, "\n".join(line for line in text.replace("\r", "").split("\n") if not line.startswith("::")).rstrip("\n"))
+        Passage(
+            name,
+            tags,
+            {},
+            "\n".join(
+                line for line in text.replace("\r", "").split("\n") if not line.startswith("::")
+            ).rstrip("\n"),
+        )
         for name, tags, text in items
     ]
     back, problems = parse(write(passages))
@@ -42,8 +54,12 @@ def test_a_file_reads_back_as_written(items: list[tuple[str, list[str], str]]) -
 
 def test_escapes_follow_the_specification() -> None:
     assert header(Passage("a[b]{c}\\d", ["x]y"])) == ":: a\\[b\\]\\{c\\}\\\\d [x\\]y]"
-    passage, _ = parse_header(":: \\q\\[x [t1  t2] {\"position\":\"600,400\"}", 1)
-    assert (passage.name, passage.tags, passage.metadata) == ("q[x", ["t1", "t2"], {"position": "600,400"})
+    passage, _ = parse_header(':: \\q\\[x [t1  t2] {"position":"600,400"}', 1)
+    assert (passage.name, passage.tags, passage.metadata) == (
+        "q[x",
+        ["t1", "t2"],
+        {"position": "600,400"},
+    )
 
 
 def test_bad_headers_are_reported_where_they_are() -> None:
