@@ -124,6 +124,12 @@ class Script:
         """Choice text as a JavaScript string expression for `<<link>>`."""
         if isinstance(text, str):
             return js_string(text)
+        return "`" + self.joined(text) + "`"
+
+    def joined(self, text: c.Text) -> str:
+        """Text as a JavaScript expression: strings and values joined by '+'."""
+        if isinstance(text, str):
+            return js_string(text)
         pieces: list[str] = []
         for part in text:
             if isinstance(part, str):
@@ -131,10 +137,10 @@ class Script:
             elif isinstance(part, c.Interpolation):
                 pieces.append(f"String({self.expr(part.expr)})")
             elif isinstance(part, c.Conditional):
-                otherwise = '""' if part.otherwise is None else self.label(part.otherwise)
+                otherwise = '""' if part.otherwise is None else self.joined(part.otherwise)
                 pieces.append(
-                    f"({self.expr(part.condition)} ? {self.label(part.then)} : {otherwise})"
+                    f"({self.expr(part.condition)} ? {self.joined(part.then)} : {otherwise})"
                 )
             else:
-                pieces.append(self.label(part.parts[0]))
-        return "`" + " + ".join(pieces) + "`"
+                pieces.append(self.joined(part.parts[0]))
+        return " + ".join(pieces)

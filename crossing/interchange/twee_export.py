@@ -113,7 +113,7 @@ class Exporter:
             sets = "".join(self.script.assignment(e) for e in outcome.effects)
             step = sets + self.goto(outcome.target)
             if last == 0:
-                parts.append(step)
+                parts.append(f"<<if _roll lte {running}>>{step}<</if>>")
             elif n == 0:
                 parts.append(f"<<if _roll lte {running}>>{step}")
             elif n < last:
@@ -128,6 +128,9 @@ class Exporter:
             value = variable.initial
             if variable.type == "enum":
                 shown = js_string(variable.values[int(value)])
+                # SugarCube has no sets: a comment keeps every value, in order, for the import.
+                values = ", ".join(js_string(v) for v in variable.values)
+                lines.append(f"/* ${variable.name}: {values} */")
             elif variable.type == "bool":
                 shown = "true" if value else "false"
             else:

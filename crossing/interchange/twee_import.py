@@ -42,6 +42,24 @@ _ENUM_LITERAL = re.compile(
     r"""|("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*(?:is|isnot|eq|neq|===|!==|==|!=)\s*"""
     r"""\$([A-Za-z_][A-Za-z0-9_]*)"""
 )
+_CLAMP = re.compile(
+    r"<<set\s+\$([A-Za-z_][A-Za-z0-9_]*)\s+to\s+Math\.clamp\(.*?,\s*(-?[0-9]+)\s*,\s*(-?[0-9]+)\s*\)>>"
+)
+_ENUM_PAIR = re.compile(
+    r"\$([A-Za-z_][A-Za-z0-9_]*)\s*(?:to|=|is|isnot|eq|neq|===|!==|==|!=)\s*"
+    r"\$([A-Za-z_][A-Za-z0-9_]*)\b(?!\s*[-+*.\[(])"
+)
+_LABELS = re.compile(r"<<print \((\{[^<>]*?\})\)\[\$([A-Za-z_][A-Za-z0-9_]*)\]>>")
+_FORMATTED = re.compile(
+    r"\s*\((?P<expr>.*)\)\.toLocaleString\((?:undefined,\s*\{\s*style:\s*\"currency\",\s*"
+    r"currency:\s*\"(?P<code>[A-Z]{3})\".*?\})?\)\s*",
+    re.S,
+)
+_CITATION = re.compile(r'^<a [^>]*data-source="([^"]*)"')
+_QUOTED = r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'"""
+_DECLARED = re.compile(
+    r"/\*\s*\$([A-Za-z_][A-Za-z0-9_]*)\s*:\s*((?:(?:" + _QUOTED + r")\s*,?\s*)+)\*/"
+)
 _INIT_SET = re.compile(r"\s*\$([A-Za-z_][A-Za-z0-9_]*)\s+to\s+(.*?)\s*$", re.S)
 
 
@@ -173,6 +191,9 @@ class Var:
     values: list[str] = field(default_factory=list)
     line: int = 1  # where it is first set, for problems with it
     col: int = 1
+    labels: dict[str, str] = field(default_factory=dict)  # from `<<print ({…})[$x]>>`
+    low: int | None = None  # a range, from `<<set $x to Math.clamp(…, low, high)>>`
+    high: int | None = None
 
 
 class SugarCubeImport:
@@ -283,9 +304,14 @@ class SugarCubeImport:
                 )
 
     def collect_variables(self, init: Passage | None, scenes: list[Passage]) -> None:
+        pairs: list[tuple[str, str]] = []
         if init is not None:
             self.passage = init
             for token in tokenize(init.text):
+                declared = _DECLARED.fullmatch(token.text) if token.kind == "comment" else None
+                if declared:
+                    self.declare(declared, init, token.offset)
+                    continue
                 if token.kind in ("comment",) or (token.kind == "text" and not token.text.strip()):
                     continue
                 if token.kind != "macro" or token.name != "set":
@@ -319,6 +345,33 @@ class SugarCubeImport:
                     self.variables[match.group(1)] = Var(
                         match.group(1), kind, False if kind == "bool" else 0
                     )
+            for match in _ENUM_PAIR.finditer(passage.text):
+                pairs.append((match.group(1), match.group(2)))
+            for match in _CLAMP.finditer(passage.text):
+                var = self.variables.get(match.group(1))
+                if var is not None and var.type == "int" and var.low is None:
+                    var.low, var.high = int(match.group(2)), int(match.group(3))
+            for match in _LABELS.finditer(passage.text):
+                var = self.variables.get(match.group(2))
+                try:
+                    labels = json.loads(match.group(1))
+                except json.JSONDecodeError:
+                    continue
+                if var is not None and var.type == "enum" and isinstance(labels, dict):
+                    var.labels.update({str(k): html.unescape(str(v)) for k, v in labels.items()})
+
+        for _ in range(len(pairs)):  # a set variable assigned or compared to another: one set
+            for a, b in pairs:
+                one, other = self.variables.get(a), self.variables.get(b)
+                if one and other and one.type == other.type == "enum":
+                    one.values += [v for v in other.values if v not in one.values]
+                    other.values[:] = one.values
+
+    def declare(self, match: re.Match[str], passage: Passage, offset: int) -> None:
+        """`/* $name: "a", "b" */` in StoryInit: every value of a set variable, in order."""
+        values = [twinescript._unquote(v) for v in re.findall(_QUOTED, match.group(2))]
+        line, col = self.at(passage, offset)
+        self.variables[match.group(1)] = Var(match.group(1), "enum", values[0], values, line, col)
 
     def init_var(self, match: re.Match[str] | None, offset: int) -> None:
         if match is None:
@@ -331,9 +384,15 @@ class SugarCubeImport:
             self.variables[name] = Var(name, "bool", value == "true")
         elif re.fullmatch(r"-?[0-9]+", value):
             self.variables[name] = Var(name, "int", int(value))
-        elif re.fullmatch(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'""", value):
+        elif re.fullmatch(_QUOTED, value):
             text = twinescript._unquote(value)
-            self.variables[name] = Var(name, "enum", text, [text], line, col)
+            known = self.variables.get(name)
+            if known is not None and known.type == "enum":
+                known.initial = text
+                if text not in known.values:
+                    known.values.append(text)
+            else:
+                self.variables[name] = Var(name, "enum", text, [text], line, col)
         else:
             self.report(
                 offset + match.start(2),
@@ -369,12 +428,20 @@ class SugarCubeImport:
                         )
                     )
                     continue
-                out.append(
-                    c.Variable(name, "enum", var.values.index(var.initial), tuple(var.values))
-                )
+                labels = tuple(var.labels.get(v, v) for v in var.values) if var.labels else ()
+                initial = var.values.index(var.initial)
+                out.append(c.Variable(name, "enum", initial, tuple(var.values), labels=labels))
+            elif var.low is not None and var.high is not None and var.low <= var.high:
+                initial = min(max(int(var.initial), var.low), var.high)
+                out.append(c.Variable(name, "int", initial, (), var.low, var.high))
             else:
                 out.append(c.Variable(name, var.type, var.initial))
         return out
+
+
+def _enum_type(variable: c.Variable) -> str:
+    """Two set variables have the same type when they have the same values."""
+    return "enum:" + ",".join(variable.values)
 
 
 def _story_id(title: str) -> str:
@@ -436,6 +503,9 @@ class SceneReader:
         self.diverts: list[c.Divert] = []
         self.chance: c.Chance | None = None
         self.roll: tuple[str, int, int, int] | None = None  # name, low, high, offset
+        self.links_open = 0  # <a href> tags opened and not yet closed
+        self.in_citation = False  # inside the export's <sup class="cite">
+        self.divert_ctx: c.JsonExpr | None = None  # the condition a <<goto>> here has
 
     def report(
         self, offset: int, message: str, hint: str | None = None, *, warning: bool = False
@@ -471,7 +541,7 @@ class SceneReader:
                     "as the values of a variable",
                     raw[2],
                 )
-            return enum.values.index(raw[1]), "enum:" + enum.name
+            return enum.values.index(raw[1]), _enum_type(enum)
         if kind == "var":
             name = raw[1]
             if name.startswith("_"):
@@ -487,8 +557,10 @@ class SceneReader:
                     f"${bare} is not a variable Crossing imported", raw[2]
                 )
             variable = self.variables[self.var_index[bare]]
-            shown = variable.type if variable.type != "enum" else "enum:" + variable.name
+            shown = variable.type if variable.type != "enum" else _enum_type(variable)
             return ["var", self.var_index[bare]], shown
+        if kind == "call" and raw[1] == "Math.clamp" and len(raw[2]) == 3:
+            return self.clamp(raw)
         if kind == "call":
             raise twinescript.ScriptError(
                 f"{raw[1]}() is not imported here",
@@ -515,6 +587,27 @@ class SceneReader:
         self.check(lt, wanted, raw)
         self.check(rt, wanted, raw)
         return [kind, left, right], "int" if kind in ("+", "-", "*") else "bool"
+
+    def clamp(self, raw: twinescript.Raw) -> tuple[c.JsonExpr, str]:
+        """`Math.clamp(value, low, high)` is the value when the range is the variable's own:
+        Crossing clamps a ranged int on every assignment."""
+        value, low, high = raw[2]
+        bounds = [self.literal_int(b) for b in (low, high)]
+        ranges = {(v.low, v.high) for v in self.variables if v.low is not None}
+        if tuple(bounds) not in ranges:
+            raise twinescript.ScriptError(
+                "Math.clamp() is imported only with the range of the variable it sets",
+                raw[3],
+            )
+        return self.resolve(value, None)
+
+    @staticmethod
+    def literal_int(raw: twinescript.Raw) -> int | None:
+        if raw[0] == "num":
+            return int(raw[1])
+        if raw[0] == "neg" and raw[1][0] == "num":
+            return -int(raw[1][1])
+        return None
 
     def check(self, found: str, wanted: str, raw: twinescript.Raw) -> None:
         if found != wanted:
@@ -563,7 +656,7 @@ class SceneReader:
             except twinescript.ScriptError as error:
                 self.report(where + error.offset, _not_imported(error.message), error.hint)
                 continue
-            expected = variable.type if variable.type != "enum" else "enum:" + variable.name
+            expected = variable.type if variable.type != "enum" else _enum_type(variable)
             if kind != expected:
                 self.report(
                     where,
@@ -649,10 +742,25 @@ class SceneReader:
         parts: list[c.Part] = []
         emphasis = {"em": False, "strong": False}
         for node in nodes:
+            if self.in_citation:  # the export's citation: skipped to </sup>, said once
+                if isinstance(node, Token) and node.kind == "tag" and node.text == "</sup>":
+                    self.in_citation = False
+                cited = _CITATION.search(node.text) if isinstance(node, Token) else None
+                if cited and isinstance(node, Token):
+                    self.report(
+                        node.offset,
+                        f"the citation of '{html.unescape(cited.group(1))}' is not imported",
+                        "sources travel in the CrossingData passage; cite them in the source",
+                        warning=True,
+                    )
+                continue
             if isinstance(node, Block):
                 parts += self.block(node, cond)
                 continue
             kind = node.kind
+            if kind == "tag" and node.text == '<sup class="cite">':
+                self.in_citation = True
+                continue
             if kind == "text":
                 parts.append(html.escape(node.text))
             elif kind in ("em", "strong"):
@@ -678,7 +786,8 @@ class SceneReader:
     def interpolation(self, value: c.JsonExpr) -> c.Interpolation:
         if isinstance(value, list) and value[0] == "var":
             variable = self.variables[value[1]]
-            return c.Interpolation(value, variable.type, variable.values)
+            shown = tuple(html.escape(v, quote=False) for v in variable.labels or variable.values)
+            return c.Interpolation(value, variable.type, shown if variable.type == "enum" else ())
         kind = (
             "bool"
             if isinstance(value, bool)
@@ -696,6 +805,21 @@ class SceneReader:
         mapped = {"em": "em", "i": "em", "strong": "strong", "b": "strong"}
         if name in mapped:
             return [f"<{'/' if closing else ''}{mapped[name]}>"]
+        if name == "a":
+            if closing:
+                if not self.links_open:
+                    return []
+                self.links_open -= 1
+                return ["</a>"]
+            href = re.search(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')""", node.text)
+            address = html.unescape((href.group(1) or href.group(2) or "") if href else "")
+            if re.match(r"\s*(javascript|vbscript|file|data):", address, re.I) or not address:
+                self.report(
+                    node.offset, "a link without a safe address is not imported (its text is)"
+                )
+                return []
+            self.links_open += 1
+            return [f'<a href="{html.escape(address)}">']
         if name == "br":
             return ["\n"]
         if name == "p":
@@ -713,6 +837,16 @@ class SceneReader:
     def macro(self, node: Token, cond: c.JsonExpr | None) -> list[c.Part]:
         name, args, at = node.name, node.args, node.args_offset
         if name in ("print", "=", "-"):
+            labelled = _LABELS.fullmatch(node.text)
+            if labelled and labelled.group(2) in self.var_index:
+                n = self.var_index[labelled.group(2)]
+                return [self.interpolation(["var", n])]
+            formatted = _FORMATTED.fullmatch(args)
+            if formatted:
+                value = self.expr(formatted.group("expr"), at + formatted.start("expr"), "int")
+                if value is None:
+                    return []
+                return [c.Interpolation(value, "int", (), formatted.group("code") or "number")]
             value = self.expr(args, at)
             return [] if value is None else [self.interpolation(value)]
         if name == "set":
@@ -788,7 +922,7 @@ class SceneReader:
             return
         target = self.target(name, at)
         if target is not None:
-            self.diverts.append(c.Divert(target, cond))
+            self.diverts.append(c.Divert(target, self.divert_ctx))
 
     def set_chance(self, outcomes: tuple[c.Outcome, ...], total: int, at: int, how: str) -> None:
         if self.chance is not None:
@@ -838,6 +972,11 @@ class SceneReader:
         if target is None:
             return
         shown = html.escape(text.strip()) or html.escape(name)
+        self.add_choice_text(shown, target, cond, effects)
+
+    def add_choice_text(
+        self, shown: c.Text, target: int, cond: c.JsonExpr | None, effects: list[c.Effect]
+    ) -> None:
         scene = self.story.ids[self.passage.name]
         goes = self.story.ids[self.story.passages_by_index[target]]
         count = 1 + sum(choice.target == target for choice in self.choices)
@@ -853,6 +992,10 @@ class SceneReader:
         if block.name in ("link", "button"):
             self.link_block(block, cond)
             return []
+        if block.name == "switch":
+            variation = self.variation(block, cond)
+            if variation is not None:
+                return [variation]
         if block.name in ("nobr", "silently"):
             return self.walk(block.branches[0][1], cond)
         why = {
@@ -861,6 +1004,27 @@ class SceneReader:
         }.get(block.name, f"<<{block.name}>> is not imported: it has no Crossing equivalent")
         self.report(opening.offset, why)
         return []
+
+    def variation(self, block: Block, cond: c.JsonExpr | None) -> c.Variation | None:
+        """The export's variations: `<<switch visited()>>` (once), `Math.min(visited(), n)`
+        (seq) or `(visited() - 1) % n + 1` (cycle), with cases 1 to n."""
+        opening, before = block.branches[0]
+        selector = re.sub(r"\s+", "", opening.args)
+        cases = block.branches[1:]
+        count = len(cases)
+        kinds = {
+            "visited()": "once",
+            f"Math.min(visited(),{count})": "seq",
+            f"(visited()-1)%{count}+1": "cycle",
+        }
+        numbered = [
+            t.name == "case" and t.args.strip() == str(n) for n, (t, _) in enumerate(cases, 1)
+        ]
+        blank = all(isinstance(n, Token) and not n.text.strip() for n in before)
+        if selector not in kinds or not cases or not all(numbered) or not blank:
+            return None
+        parts = tuple(_inline(self.walk(children, cond)) for _, children in cases)
+        return c.Variation(kinds[selector], parts, 0)
 
     def link_block(self, block: Block, cond: c.JsonExpr | None) -> None:
         opening, children = block.branches[0]
@@ -884,6 +1048,9 @@ class SceneReader:
         if args.startswith("[["):
             self.link(Token("link", args, at), cond, effects)
             return
+        if args.startswith("`"):
+            self.expression_link(block.name, args, at, cond, effects, goto)
+            return
         pieces = _split_top(args, " ")
         literals = [
             twinescript._unquote(p.strip())
@@ -903,6 +1070,65 @@ class SceneReader:
             return
         self.add_choice(literals[0], name, at, cond, effects)
 
+    def expression_link(
+        self,
+        macro: str,
+        args: str,
+        at: int,
+        cond: c.JsonExpr | None,
+        effects: list[c.Effect],
+        goto: str | None,
+    ) -> None:
+        """`<<link `"Sell " + String($cups)` "p">>`: text joined from strings and values."""
+        close = args.find("`", 1)
+        rest = args[close + 1 :].strip() if close > 0 else ""
+        name = _passage_argument(rest) if rest else goto
+        parts = self.label_parts(args[1:close], at + 1, macro) if close > 0 else []
+        if parts is None:
+            return
+        if close < 0 or not parts or name is None:
+            self.report(at, f"<<{macro}>> is imported with quoted text and a passage name")
+            return
+        target = self.target(name, at)
+        if target is None:
+            return
+        text = _inline(parts)
+        self.add_choice_text(text, target, cond, effects)
+
+    def label_parts(self, text: str, at: int, macro: str) -> list[c.Part] | None:
+        """Strings (HTML, as the export writes them), `String(value)` and
+        `(condition ? a : b)` joined by '+', as text parts; None when reported."""
+        parts: list[c.Part] = []
+        for start, piece in _split_top(text, "+"):
+            literal = piece.strip()
+            where = at + start + len(piece) - len(piece.lstrip())
+            shown = re.fullmatch(r"String\((.*)\)", literal, re.S)
+            choice = _ternary(literal)
+            if re.fullmatch(_QUOTED, literal):
+                parts.append(json.loads(literal) if literal[0] == '"' else literal[1:-1])
+            elif shown:
+                value = self.expr(shown.group(1), where + len("String("))
+                if value is None:
+                    return None
+                parts.append(self.interpolation(value))
+            elif choice is not None:
+                (c_at, c_text), (t_at, t_text), (o_at, o_text) = choice
+                condition = self.expr(c_text, where + 1 + c_at, "bool")
+                then = self.label_parts(t_text, where + 1 + t_at, macro)
+                otherwise = self.label_parts(o_text, where + 1 + o_at, macro)
+                if condition is None or then is None or otherwise is None:
+                    return None
+                other = _inline(otherwise)
+                parts.append(c.Conditional(condition, _inline(then), other if other else None))
+            else:
+                self.report(
+                    where,
+                    f"<<{macro}>> text is imported from strings, String(value) and "
+                    "(condition ? a : b) joined by '+'",
+                )
+                return None
+        return parts
+
     def if_block(self, block: Block, cond: c.JsonExpr | None) -> list[c.Part]:
         if self.roll is not None and self.is_roll_chain(block):
             self.roll_chance(block)
@@ -910,6 +1136,7 @@ class SceneReader:
         conditions: list[c.JsonExpr | None] = []
         texts: list[list[c.Part]] = []
         before: c.JsonExpr | None = None  # none of the earlier branches held
+        outer, before_divert = self.divert_ctx, None
         for token, children in block.branches:
             if token.name == "else":
                 own = None
@@ -918,10 +1145,16 @@ class SceneReader:
                 if own is None:
                     continue
             here = _and(before, own)
+            # Diverts are tried in order: a branch that always goes elsewhere needs no
+            # "and not" on the branches after it.
+            self.divert_ctx = _and(outer, _and(before_divert, own))
             texts.append(self.walk(children, _and(cond, here)))
             conditions.append(own)
             if own is not None:
                 before = _and(before, _not(own))
+                if not _always_goes(children):
+                    before_divert = _and(before_divert, _not(own))
+        self.divert_ctx = outer
         result: c.Text | None = None
         for own, parts in reversed(list(zip(conditions, texts, strict=True))):
             branch = _inline(parts)
@@ -1001,6 +1234,25 @@ class SceneReader:
             )
             return
         self.set_chance(tuple(outcomes), high - low + 1, at, f"random({low}, {high})")
+
+
+def _ternary(text: str) -> tuple[tuple[int, str], ...] | None:
+    """`(c ? a : b)` as (offset, text) of c, a and b inside the parentheses, else None."""
+    if not (text.startswith("(") and text.endswith(")")):
+        return None
+    inner = text[1:-1]
+    asked = _split_top(inner, "?")
+    if len(asked) != 2:
+        return None
+    answers = _split_top(asked[1][1], ":")
+    if len(answers) != 2:
+        return None
+    base = asked[1][0]
+    return (asked[0], (base + answers[0][0], answers[0][1]), (base + answers[1][0], answers[1][1]))
+
+
+def _always_goes(children: list[Node]) -> bool:
+    return any(isinstance(n, Token) and n.kind == "macro" and n.name == "goto" for n in children)
 
 
 def _not_imported(message: str) -> str:

@@ -172,6 +172,13 @@ class Parser:
                 )
             return ("var", token.text, token.offset)
         if token.kind == "word":
+            if (
+                token.text == "Math"
+                and self.peek.text == "."
+                and self.items[self.i + 1].text == "clamp"
+            ):
+                self.i += 2  # Math.clamp(value, low, high): SugarCube's clamp, a ranged int
+                token = Token("word", "Math.clamp", token.offset)
             if token.text in ("true", "false"):
                 return ("bool", token.text == "true", token.offset)
             if self.peek.text == "(":

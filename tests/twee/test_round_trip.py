@@ -107,3 +107,53 @@ def test_a_broken_crossing_data_passage_is_reported() -> None:
     assert result.files is None
     assert [(p.line, p.col) for p in result.errors] == [(5, 1)]
     assert result.errors[0].message.startswith("the CrossingData passage cannot be read")
+
+
+def _shape(story: CompiledStory) -> tuple[object, ...]:
+    """What play depends on: variables, and each scene's effects, diverts, choices (target,
+    condition, effects), chance (total, weights, targets, effects) and ending kind."""
+
+    def effects(items: tuple) -> list[tuple[int, object]]:
+        return [(e.var, e.expr) for e in items]
+
+    scenes = [
+        (
+            s.id,
+            effects(s.effects),
+            [(d.target, d.condition) for d in s.diverts],
+            [(ch.target, ch.condition, effects(ch.effects)) for ch in s.choices],
+            None
+            if s.chance is None
+            else (
+                s.chance.total,
+                [(o.weight, o.target, effects(o.effects)) for o in s.chance.outcomes],
+            ),
+            None if s.ending is None else s.ending.kind,
+        )
+        for s in story.scenes
+    ]
+    variables = [(v.name, v.type, v.initial, v.values, v.low, v.high) for v in story.variables]
+    return story.start, variables, scenes
+
+
+def _sugarcube_only(story: CompiledStory) -> str:
+    text = export_twee(story)
+    return text[: text.index(":: CrossingData")]
+
+
+@pytest.mark.parametrize(
+    "case",
+    [*CASES, ROOT / "content" / "journey"],
+    ids=[p.name for p in [*CASES, ROOT / "content" / "journey"]],
+)
+def test_the_sugarcube_alone_reads_back_to_the_same_play(case: Path) -> None:
+    """Without CrossingData the passages themselves carry the play: every condition,
+    effect, chance weight and target comes back from the SugarCube the export wrote."""
+    story = compiled(case)
+    result = import_twee(_sugarcube_only(story))
+    assert result.errors == []
+    assert result.story is not None and result.files is not None
+    if case.name == "28-dead-end":  # a scene with no way on reads as an ending, and says so
+        assert any("has no way on" in p.message for p in result.problems)
+        return
+    assert _shape(result.story) == _shape(story)
