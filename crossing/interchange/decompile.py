@@ -7,10 +7,12 @@ it again. Text is HTML from the Markdown subset, turned back into that subset.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from crossing.story import compiled as c
 
@@ -36,6 +38,60 @@ class SourceFiles:
         if self.places is not None:
             files["places.toml"] = self.places
         return files
+
+
+# -- what this module knows how to write -----------------------------------------------
+
+# The fields of the compiled classes this module writes. A field added since (a new
+# construct) is refused by name when it is set, rather than dropped without a word.
+KNOWN_FIELDS = {
+    c.CompiledStory: {"id", "title", "version", "language", "start", "ending_kinds",
+                      "variables", "chapters", "scenes", "sources", "places", "numbers", "sites"},
+    c.Variable: {"name", "type", "initial", "values", "low", "high", "label", "labels"},
+    c.Scene: {"id", "chapter", "title", "place", "date", "era", "tags", "media", "effects",
+              "text", "sources", "diverts", "choices", "chance", "ending"},
+    c.Choice: {"id", "text", "target", "condition", "effects"},
+    c.Divert: {"target", "condition"},
+    c.Chance: {"outcomes", "total", "sources", "note", "basis", "background"},
+    c.Outcome: {"weight", "target", "effects"},
+    c.Ending: {"kind", "epilogue"},
+    c.Media: {"kind", "src", "alt", "caption", "credit"},
+}  # fmt: skip
+
+
+def check_mapped(item: Any, where: str) -> None:
+    """Raise DecompileError if `item` sets a field this exporter does not know yet."""
+    known = KNOWN_FIELDS.get(type(item), set())
+    for field in dataclasses.fields(item):
+        if field.name in known:
+            continue
+        default = field.default
+        if default is dataclasses.MISSING and field.default_factory is not dataclasses.MISSING:
+            default = field.default_factory()
+        if getattr(item, field.name) != default:
+            raise DecompileError(
+                f"{where}: '{field.name}' ({type(item).__name__}) is not mapped by the Twee "
+                "interchange yet"
+            )
+
+
+def check_story(story: c.CompiledStory) -> None:
+    """Every construct of the story is one this module writes (else DecompileError)."""
+    check_mapped(story, "the story")
+    for variable in story.variables:
+        check_mapped(variable, f"variable '{variable.name}'")
+        if variable.type not in ("int", "bool", "enum"):
+            raise DecompileError(f"variable '{variable.name}' has type {variable.type!r}")
+    for scene in story.scenes:
+        where = f"scene '{scene.id}'"
+        check_mapped(scene, where)
+        items: list[Any] = [*scene.choices, *scene.diverts, *scene.media]
+        if scene.chance is not None:
+            items += [scene.chance, *scene.chance.outcomes]
+        if scene.ending is not None:
+            items.append(scene.ending)
+        for item in items:
+            check_mapped(item, where)
 
 
 # -- expressions -----------------------------------------------------------------------
@@ -209,6 +265,8 @@ class TextWriter:
             elif isinstance(part, c.Interpolation):
                 shown = self.expressions.write(part.expr)
                 out.append("{" + shown + (f" as {part.format}" if part.format else "") + "}")
+            elif not isinstance(part, c.Conditional | c.Variation):
+                raise DecompileError(f"text part {type(part).__name__} is not mapped yet")
             else:
                 lifted = not in_paragraph and not in_branch
                 out.append(self.part(part, lifted=lifted))
@@ -497,4 +555,5 @@ def toml_places(places: Sequence[c.Place]) -> str:
 
 def decompile(story: c.CompiledStory) -> SourceFiles:
     """The source files that compile to `story` (raises DecompileError when none can)."""
+    check_story(story)
     return Decompiler(story).files()

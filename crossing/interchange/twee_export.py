@@ -16,6 +16,7 @@ from typing import Any
 
 from crossing.story import compiled as c
 
+from .decompile import check_story
 from .sugarcube import Script, js_string
 from .twee_format import Passage, write
 
@@ -173,5 +174,6 @@ class Exporter:
 
 
 def export_twee(story: c.CompiledStory) -> str:
-    """The Twee 3 text of a compiled story (DecompileError for an op not mapped yet)."""
+    """The Twee 3 text of a compiled story (DecompileError for a construct not mapped yet)."""
+    check_story(story)
     return write(Exporter(story).passages())

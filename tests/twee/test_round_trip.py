@@ -7,12 +7,14 @@ do not). Every chance weight, condition, effect, text and choice id is compared.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
 
 import pytest
 
+from crossing.interchange.decompile import DecompileError, decompile
 from crossing.interchange.twee_export import export_twee, ifid
 from crossing.interchange.twee_format import parse
 from crossing.interchange.twee_import import import_twee
@@ -157,3 +159,16 @@ def test_the_sugarcube_alone_reads_back_to_the_same_play(case: Path) -> None:
         assert any("has no way on" in p.message for p in result.problems)
         return
     assert _shape(result.story) == _shape(story)
+
+
+def test_an_operator_not_mapped_yet_is_refused_by_name() -> None:
+    story = compiled(CORPUS / "17-scene-effects")
+    scene = next(s for s in story.scenes if s.effects)
+    effect = dataclasses.replace(scene.effects[0], expr=["%", ["var", 0], 2])
+    changed = dataclasses.replace(scene, effects=(effect, *scene.effects[1:]))
+    scenes = tuple(changed if s is scene else s for s in story.scenes)
+    odd = dataclasses.replace(story, scenes=scenes)
+    with pytest.raises(DecompileError, match="operator '%' has no SugarCube form"):
+        export_twee(odd)
+    with pytest.raises(DecompileError, match="operator '%' has no source form"):
+        decompile(odd)
