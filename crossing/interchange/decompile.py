@@ -382,7 +382,10 @@ class Decompiler:
                     segments[-1] += ["", f"# {_one_line(ch.title)} {{#{ch.id}}}"]
                     written.add(scene.chapter)
                 chapter = scene.chapter
-            segments[-1] += ["", *self.scene(scene)]
+            try:
+                segments[-1] += ["", *self.scene(scene)]
+            except DecompileError as error:
+                raise DecompileError(f"scene '{scene.id}': {error}") from error
         return segments
 
     def variable(self, v: c.Variable) -> str:

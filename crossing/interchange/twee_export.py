@@ -16,7 +16,7 @@ from typing import Any
 
 from crossing.story import compiled as c
 
-from .decompile import check_story
+from .decompile import DecompileError, check_story
 from .sugarcube import Script, js_string
 from .twee_format import Passage, write
 
@@ -150,7 +150,10 @@ class Exporter:
         scenes: list[Passage] = []
         prints: dict[str, str] = {}
         for n, scene in enumerate(story.scenes):
-            body = self.body(scene)
+            try:
+                body = self.body(scene)
+            except DecompileError as error:
+                raise DecompileError(f"scene '{scene.id}': {error}") from error
             prints[scene.id] = fingerprint(body)
             position = f"{100 + (n % GRID) * 150},{100 + (n // GRID) * 150}"
             scenes.append(Passage(scene.id, self.tags(scene), {"position": position}, body))

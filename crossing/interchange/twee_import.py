@@ -704,14 +704,25 @@ class SceneReader:
                 "Crossing keeps a chance in a scene of its own: move the links to another passage",
             )
             self.choices = []
-        tags = tuple(
+        kept = [
             t
             for t in self.passage.tags
             if t not in FORMAT_TAGS
             and t != ENDING_TAG
             and not t.startswith((ENDING_TAG + "-", "chapter-"))
-            and re.fullmatch(r"[A-Za-z0-9_-]+", t)
-        )
+        ]
+        tags = tuple(t for t in kept if re.fullmatch(r"[\w-]+", t))
+        for tag in kept:
+            if tag not in tags:
+                self.story.problems.append(
+                    Problem(
+                        self.passage.line,
+                        1,
+                        f"tag '{tag}' is not imported: scene tags are words (letters, digits, "
+                        "'_' and '-')",
+                        severity="warning",
+                    )
+                )
         return c.Scene(
             id=self.story.ids[self.passage.name],
             chapter=None,
