@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from crossing.cli import cli
 from crossing.interchange.twee_import import import_twee
@@ -171,3 +173,23 @@ def test_the_commands_exit_nonzero_when_something_was_not_imported(tmp_path: Pat
     assert (tmp_path / "again" / "main.story").read_text() == (
         tmp_path / "m" / "main.story"
     ).read_text()
+
+
+FRAGMENTS = [
+    ":: A", ":: B [t ending-safety]", ":: StoryInit", ":: Start {\"position\":\"1,2\"}", "\n",
+    "<<set $x to 1>>", "<<set $s to \"a\">>", "<<set $b to true>>", "<<if $x gt 0>>", "<<elseif",
+    "<<else>>", "<</if>>", "[[A]]", "[[go|B]]", "[[x->A][$x to 2]]", "<<link \"t\" \"A\">>",
+    "<</link>>", "<<goto \"B\">>", "<<goto either(\"A\", \"B\")>>", "<<set _r to random(1, 3)>>",
+    "<<if _r lte 1>>", "$x", "$s", "<<print $x + 1>>", "//", "''", "<b>", "</b>", "<a href=\"x\">",
+    "</a>", "<sup class=\"cite\">", "</sup>", "<<switch visited()>>", "<<case 1>>", "<</switch>>",
+    "text", " ", "{", "}", "\\", "\"", "<<", ">>", "[[", "]]", "`", "(", ")", "?", ":",
+    "<<link `\"a\" + String($x)` \"B\">>", "/* c */", "<<script>>", "<</script>>",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=5), max_size=40))
+def test_any_twee_imports_without_a_traceback(pieces: list[str]) -> None:
+    result = import_twee("".join(pieces))
+    for problem in result.problems:
+        assert problem.line >= 1 and problem.col >= 1
+        assert problem.severity in ("error", "warning")
