@@ -161,7 +161,7 @@ class Parser:
                 )
             return ("num", int(token.text), token.offset)
         if token.kind == "str":
-            return ("str", _unquote(token.text), token.offset)
+            return ("str", unquote(token.text), token.offset)
         if token.kind == "var":
             after = self.peek
             if after.kind == "op" and after.text in (".", "["):
@@ -205,7 +205,7 @@ class Parser:
         raise ScriptError(f"'{token.text}' cannot be read here", token.offset)
 
 
-def _unquote(text: str) -> str:
+def unquote(text: str) -> str:
     body = text[1:-1]
     return re.sub(r"\\(.)", r"\1", body)
 
