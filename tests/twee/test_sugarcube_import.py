@@ -193,3 +193,27 @@ def test_any_twee_imports_without_a_traceback(pieces: list[str]) -> None:
     for problem in result.problems:
         assert problem.line >= 1 and problem.col >= 1
         assert problem.severity in ("error", "warning")
+
+
+def test_export_reads_compiled_json_and_import_keeps_other_folders(tmp_path: Path) -> None:
+    runner = CliRunner()
+    story = tmp_path / "story.json"
+    made = runner.invoke(
+        cli, ["compile", str(HERE.parents[1] / "examples" / "market-day"), "-o", str(story)]
+    )
+    assert made.exit_code == 0, made.output
+    out = tmp_path / "from-json.twee"
+    exported = runner.invoke(cli, ["export-twee", str(story), "-o", str(out)])
+    assert exported.exit_code == 0, exported.output
+    assert out.read_text(encoding="utf-8").startswith(":: StoryTitle\nMarket Day\n")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "notes.txt").write_text("mine")
+    refused = runner.invoke(cli, ["import-twee", str(out), "-o", str(other)])
+    assert refused.exit_code == 2
+    assert sorted(p.name for p in other.iterdir()) == ["notes.txt"]
+    not_twee = tmp_path / "notes.md"
+    not_twee.write_text("# my notes\n")
+    kept = runner.invoke(cli, ["export-twee", str(story), "-o", str(not_twee)])
+    assert kept.exit_code == 2
+    assert not_twee.read_text() == "# my notes\n"
