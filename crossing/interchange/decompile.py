@@ -10,11 +10,14 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from crossing.story import compiled as c
+from crossing.story.api import load_source
 
 DEFAULT_ENDINGS = ("safety", "caught", "died", "stranded", "hiding", "returned")
 
@@ -205,6 +208,8 @@ class TextWriter:
     def __init__(self, expressions: Expressions):
         self.expressions = expressions
         self.links: list[str] = []  # addresses of the links open (a link may hold values)
+        self.marks: list[str] = []  # the emphasis characters open ('*' or '_')
+        self.last_chars = ""  # the last two characters written, across parts
 
     def html(self, fragment: str, *, in_branch: bool = False) -> str:
         out: list[str] = []
@@ -228,10 +233,16 @@ class TextWriter:
                 continue
             elif token.startswith("</p>"):
                 out.append("\n\n")
-            elif token in ("<em>", "</em>"):
-                out.append("*")
-            elif token in ("<strong>", "</strong>"):
-                out.append("**")
+            elif token in ("<em>", "<strong>"):
+                # A mark right after the same mark would read as one run ("*a**b*"): the
+                # other character keeps them apart.
+                before = "".join(out)[-2:] if out else self.last_chars
+                mark = "_" if before.endswith("*") and not before.endswith("\\*") else "*"
+                self.marks.append(mark)
+                out.append(mark * (1 if token == "<em>" else 2))
+            elif token in ("</em>", "</strong>"):
+                mark = self.marks.pop() if self.marks else "*"
+                out.append(mark * (1 if token == "</em>" else 2))
             elif token.startswith("<a href="):
                 links.append(html.unescape(token[len('<a href="') : -2]))
                 out.append("[")
@@ -246,7 +257,9 @@ class TextWriter:
                 out.append("\n")
         if plain:
             out.append(escape_prose(html.unescape("".join(plain))))
-        return "".join(out)
+        written = "".join(out)
+        self.last_chars = (self.last_chars + written)[-2:]
+        return written
 
     def text(self, text: c.Text, *, in_branch: bool = False) -> str:
         """A block of prose: paragraphs separated by blank lines."""
@@ -560,3 +573,28 @@ def decompile(story: c.CompiledStory) -> SourceFiles:
     """The source files that compile to `story` (raises DecompileError when none can)."""
     check_story(story)
     return Decompiler(story).files()
+
+
+def differences(story: c.CompiledStory, files: SourceFiles) -> list[str]:
+    """Where the written source does not compile back to `story`: the ids of the scenes
+    that differ, or a sentence when the source does not compile or differs elsewhere.
+    Markdown has corners no writer can always reach (`*a**b*`); this says so, not hides it."""
+    with tempfile.TemporaryDirectory() as folder:
+        for name, text in files.all().items():
+            (Path(folder) / name).write_text(text, encoding="utf-8")
+        loaded = load_source(Path(folder))
+    if loaded.story is None:
+        shown = "; ".join(d.message for d in loaded.errors[:3])
+        return [f"the written source does not compile ({shown})"]
+    back, wanted = loaded.story.to_json(), story.to_json()
+    if back == wanted:
+        return []
+    scenes = [
+        f"scene '{mine['id']}'"
+        for mine, theirs in zip(wanted["scenes"], back["scenes"], strict=False)
+        if mine != theirs
+    ]
+    others = [
+        key for key in wanted if key not in ("scenes", "hash") and wanted[key] != back.get(key)
+    ]
+    return scenes + [f"the story's {key}" for key in others] or ["the story"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from crossing.story import compiled as c
 
-from .decompile import DecompileError, SourceFiles, decompile
+from .decompile import DecompileError, SourceFiles, decompile, differences
 from .sugarcube_story import SugarCubeImport
 from .twee_export import DATA_FORMAT, DATA_PASSAGE, DATA_TAG, fingerprint
 from .twee_format import Passage, Problem, parse
@@ -45,6 +45,17 @@ def import_twee(text: str) -> Imported:
             result.files = decompile(result.story)
         except DecompileError as error:
             result.problems.append(Problem(1, 1, f"the story cannot be written as source: {error}"))
+    if data is not None and result.story is not None and result.files is not None:
+        for where in differences(result.story, result.files):
+            result.problems.append(
+                Problem(
+                    data.line,
+                    1,
+                    f"{where}: the source written does not compile to exactly the exported story",
+                    "compare the scene with the original source (a Markdown corner such as "
+                    "'*a**b*' can read differently)",
+                )
+            )
     result.problems.sort(key=lambda p: (p.line, p.col))
     return result
 
