@@ -441,6 +441,79 @@ def odds_command(
         click.echo(odds.render_text(report, time.perf_counter() - started, goal_given))
 
 
+@cli.command(name="export-twee")
+@click.argument("path", type=STORY_PATH)
+@output_option("The Twee 3 file to write ('-' for standard output).")
+def export_twee_command(path: Path, output: Path) -> None:
+    """Write a story as Twee 3 for Twine 2 with SugarCube 2 (docs/twee.md)."""
+    from crossing.interchange.decompile import DecompileError
+    from crossing.interchange.twee_export import export_twee
+
+    loaded = _load_or_exit(path)
+    assert loaded.story is not None
+    try:
+        text = export_twee(loaded.story)
+    except DecompileError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    if str(output) == "-":
+        click.echo(text, nl=False)
+        return
+    _check_output(output, _story_files(path, loaded), _is_twee, "crossing export-twee")
+    _write_output(output, text)
+    click.echo(f"wrote {output} ({len(loaded.story.scenes)} scene passages)", err=True)
+
+
+def _is_twee(head: bytes) -> bool:
+    return head.lstrip().startswith(b"::")
+
+
+@cli.command(name="import-twee")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="The story folder to write (main.story, sources.toml, places.toml).",
+)
+def import_twee_command(file: Path, output: Path) -> None:
+    """Read a Twee 3 file (SugarCube 2) into a story folder; exit 1 if anything was not
+    imported (each such thing is listed with its line and column)."""
+    from crossing.interchange.twee_import import import_twee
+
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        click.echo(f"error: {file}: cannot read it as UTF-8 text: {error}", err=True)
+        sys.exit(1)
+    result = import_twee(text)
+    for problem in result.problems:
+        click.echo(
+            f"{file}:{problem.line}:{problem.col}: {problem.severity}: {problem.message}", err=True
+        )
+        if problem.hint:
+            click.echo(f"  = hint: {problem.hint}", err=True)
+    if result.files is None:
+        click.echo("error: nothing was written", err=True)
+        sys.exit(1)
+    written = result.files.all()
+    if output.exists() and any(output.iterdir()) and not (output / "main.story").is_file():
+        click.echo(
+            f"error: '{output}' is a folder that holds something else than a story", err=True
+        )
+        sys.exit(2)
+    output.mkdir(parents=True, exist_ok=True)
+    for name, content in written.items():
+        _write_output(output / name, content)
+    errors = len(result.errors)
+    click.echo(
+        f"wrote {output} ({', '.join(written)}); {errors} thing{'s' * (errors != 1)} not imported",
+        err=True,
+    )
+    sys.exit(1 if errors else 0)
+
+
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
