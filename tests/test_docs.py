@@ -128,12 +128,14 @@ TYPOS = {
 @pytest.fixture
 def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A working folder with a copy of examples/ and content/, every file the docs
-    show with `$ cat FILE`, and the refused compiled file cli.md calls broken.json."""
+    show with `$ cat FILE`, and the files cli.md's examples read: a refused compiled file
+    (broken.json) and a Twine story (market.twee)."""
     import shutil
 
     for folder in ("examples", "content"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
     shutil.copy(ROOT / "tests" / "refusal" / "73-weights-long.json", tmp_path / "broken.json")
+    shutil.copy(ROOT / "tests" / "twee" / "market.twee", tmp_path / "market.twee")
     for block in CLI:
         for command, shown in shell_commands(block.body):
             if command.startswith("cat "):
