@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,8 +19,11 @@ from .numbers import NUMBER, WORDS, Affixes, Numbers
 FORMAT = "crossing-story"
 # Version 2 adds number formats and variations, which a version-1 runtime would misread: a
 # story that uses neither is still written as version 1, so older runtimes keep playing it.
-FORMAT_VERSION = 2
-READABLE_VERSIONS = (1, 2)
+# Version 3 adds the operators /, %, min and max, and compiler-made ("internal") variables:
+# a story that uses none of them is written as before.
+FORMAT_VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
+V3_OPS = frozenset({"/", "%", "min", "max"})
 VARIATION_KINDS = ("once", "seq", "cycle")
 
 # An expression: an int or bool literal, ["var", index], [op, operand] or [op, left, right].
@@ -40,6 +44,7 @@ class Variable:
     high: int | None = None
     label: str | None = None  # plain text, for showing the variable (e.g. "Cash, in US dollars")
     labels: tuple[str, ...] = ()  # an enum's display text per value (plain text), if any
+    internal: bool = False  # made by the compiler (visit counts, once-only choices): never shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +197,9 @@ class CompiledStory:
 
     @property
     def format_version(self) -> int:
-        return FORMAT_VERSION if self.numbers is not None or self.sites else 1
+        if _uses_version_3(self):
+            return 3
+        return 2 if self.numbers is not None or self.sites else 1
 
     def scene_index(self) -> dict[str, int]:
         return {scene.id: i for i, scene in enumerate(self.scenes)}
@@ -210,6 +217,49 @@ class CompiledStory:
             "hash": _fingerprint(body),
             **body,
         }
+
+
+def _expressions(story: CompiledStory) -> Iterator[JsonExpr]:
+    """Every expression of the story, texts' included (top-level ones only)."""
+
+    def in_text(text: Text | None) -> Iterator[JsonExpr]:
+        if text is None or isinstance(text, str):
+            return
+        for part in text:
+            if isinstance(part, Interpolation):
+                yield part.expr
+            elif isinstance(part, Conditional):
+                yield part.condition
+                yield from in_text(part.then)
+                yield from in_text(part.otherwise)
+            elif isinstance(part, Variation):
+                for inner in part.parts:
+                    yield from in_text(inner)
+
+    for scene in story.scenes:
+        effects = list(scene.effects)
+        yield from in_text(scene.text)
+        yield from in_text(scene.ending.epilogue if scene.ending else None)
+        yield from (d.condition for d in scene.diverts)
+        for choice in scene.choices:
+            yield choice.condition
+            yield from in_text(choice.text)
+            effects += choice.effects
+        for outcome in scene.chance.outcomes if scene.chance else ():
+            effects += outcome.effects
+        yield from (e.expr for e in effects)
+
+
+def _has_v3_op(expr: JsonExpr) -> bool:
+    if not isinstance(expr, list) or not expr:
+        return False
+    return expr[0] in V3_OPS or any(_has_v3_op(arg) for arg in expr[1:])
+
+
+def _uses_version_3(story: CompiledStory) -> bool:
+    if any(v.internal for v in story.variables):
+        return True
+    return any(_has_v3_op(expr) for expr in _expressions(story))
 
 
 def _fingerprint(body: dict[str, Any]) -> str:
@@ -347,6 +397,7 @@ def _story_body(story: CompiledStory) -> dict[str, Any]:
                     "high": v.high,
                     "label": v.label,
                     "labels": list(v.labels),
+                    "internal": True if v.internal else None,
                 }
             )
             for v in story.variables
@@ -500,7 +551,7 @@ def from_json(data: Any) -> CompiledStory:
     if data.get("format_version") not in READABLE_VERSIONS:
         raise CompiledFormatError(
             f"compiled format version {data.get('format_version')!r} is not supported "
-            f"(this runtime reads versions 1 and 2); compile the story again"
+            f"(this runtime reads versions 1 to 3); compile the story again"
         )
     try:
         story = CompiledStory(
@@ -520,6 +571,7 @@ def from_json(data: Any) -> CompiledStory:
                     v.get("high"),
                     v.get("label"),
                     tuple(v.get("labels", ())),
+                    v.get("internal") is True,
                 )
                 for v in data["variables"]
             ),
@@ -553,7 +605,7 @@ def from_json(data: Any) -> CompiledStory:
 
 
 UNARY_OPS = frozenset({"neg", "not"})
-BINARY_OPS = frozenset({"+", "-", "*", "==", "!=", "<", "<=", ">", ">=", "and", "or"})
+BINARY_OPS = frozenset({"+", "-", "*", "==", "!=", "<", "<=", ">", ">=", "and", "or"}) | V3_OPS
 MAX_EXPR_DEPTH = 300  # the compiler never nests deeper (see expressions.MAX_OPERATORS)
 
 

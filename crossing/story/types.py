@@ -15,7 +15,8 @@ from .diagnostics import Diagnostic, did_you_mean
 from .expressions import Binary, BoolLit, Expr, IntLit, Name, Unary
 from .syntax import ExprSource
 
-ARITHMETIC = ("+", "-", "*")
+ARITHMETIC = ("+", "-", "*", "/", "%", "min", "max")
+DIVISIONS = ("/", "%")
 ORDERING = ("<", "<=", ">", ">=")
 EQUALITY = ("==", "!=")
 LOGIC = ("and", "or")
@@ -152,7 +153,40 @@ class ExpressionChecker:
                     source, side, f"'{op}' needs {describe(want)}, found {describe(result[0])}"
                 )
                 return None
+        if op in DIVISIONS:
+            self._divisor(source, node)
         return (BOOL if op in ORDERING or op in LOGIC else INT), [op, left[1], right[1]]
+
+    def _divisor(self, source: ExprSource, node: Binary) -> None:
+        """E070 for a literal 0 divisor; W170 when a variable divisor's range holds 0 (at run
+        time x / 0 and x % 0 are 0, so play goes on, but it is rarely what was meant)."""
+        divisor = node.right
+        while isinstance(divisor, Unary) and divisor.op == "-":
+            divisor = divisor.operand
+        where = source.at(node.right.offset, node.right.width)
+        if isinstance(divisor, IntLit) and divisor.value == 0:
+            self.report(
+                Diagnostic(
+                    "E070",
+                    f"'{node.op}' by zero",
+                    where,
+                    "x / 0 and x % 0 would always be 0; divide by another number",
+                )
+            )
+        elif isinstance(divisor, Name) and divisor.name in self.variables:
+            variable = self.variables[divisor.name][1]
+            low = -1 if variable.low is None else variable.low
+            high = 1 if variable.high is None else variable.high
+            if variable.type == "int" and low <= 0 <= high:
+                self.report(
+                    Diagnostic(
+                        "W170",
+                        f"'{divisor.name}' can be 0 here, and x {node.op} 0 is 0",
+                        where,
+                        f"give '{divisor.name}' a range without 0 (e.g. 1..10), "
+                        f"or divide by max({divisor.name}, 1)",
+                    )
+                )
 
 
 def describe(t: Type) -> str:

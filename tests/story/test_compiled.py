@@ -184,7 +184,7 @@ MALFORMED: list[tuple[str, Callable[[dict[str, Any]], Any], str]] = [
     ("not a dict", lambda d: [d], "not a compiled Crossing story"),
     ("no format", lambda d: {k: v for k, v in d.items() if k != "format"}, "not a compiled"),
     ("other format", lambda d: {**d, "format": "crossing-save"}, "not a compiled"),
-    ("version 3", lambda d: {**d, "format_version": 3}, "version 3 is not supported"),
+    ("version 4", lambda d: {**d, "format_version": 4}, "version 4 is not supported"),
     ("no version", lambda d: {**d, "format_version": None}, "version None is not supported"),
     ("no scenes", lambda d: {k: v for k, v in d.items() if k != "scenes"}, "malformed"),
     ("scenes not a list", lambda d: {**d, "scenes": "nope"}, "malformed"),

@@ -153,7 +153,7 @@ function storyProblem({ scenes, variables, chapters, start, sites = [], numbers 
   const isObject = (x) => x !== null && typeof x == 'object' && !Array.isArray(x);
   const within = (i, list) => Number.isInteger(i) && i >= 0 && i < list.length;
   const arity = { var: 1, neg: 1, not: 1 };
-  for (const op of '+ - * == != < <= > >= and or'.split(' ')) arity[op] = 2;
+  for (const op of '+ - * / % min max == != < <= > >= and or'.split(' ')) arity[op] = 2;
   const expr = (e, depth = 0) =>
     typeof e == 'boolean' || Number.isInteger(e) ||
     (Array.isArray(e) && depth <= 300 && Object.hasOwn(arity, e[0]) && e.length == arity[e[0]] + 1 &&

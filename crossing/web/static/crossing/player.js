@@ -21,8 +21,8 @@ const fail = (why, type = Error) => {
 /** A compiled story (parsed JSON); throws an Error if this runtime cannot play it. */
 export function load(data) {
   if (!isObj(data) || data.format != 'crossing-story') fail('not a compiled Crossing story');
-  if (![1, 2].includes(data.format_version)) {
-    fail(`compiled format version ${repr(data.format_version)} is not supported (this runtime reads versions 1 and 2); compile the story again`);
+  if (![1, 2, 3].includes(data.format_version)) {
+    fail(`compiled format version ${repr(data.format_version)} is not supported (this runtime reads versions 1 to 3); compile the story again`);
   }
   // Only the shape; the rest is the compiler's business (../../node/play.mjs checks it all).
   const { scenes, variables, chapters, start } = data;
@@ -37,6 +37,10 @@ const sat = (x) => (x > LIMIT ? LIMIT : x < -LIMIT ? -LIMIT : x);
 // beyond ±LIMIT, so saturation gives the exact integer result.
 const BINARY = {
   '+': (a, b) => sat(a + b), '-': (a, b) => sat(a - b), '*': (a, b) => sat(a * b),
+  // Truncating toward zero, x / 0 = x % 0 = 0; `+ 0` turns -0 into 0. A quotient of numbers
+  // below 2**31 is never rounded across a whole number, so trunc is exact.
+  '/': (a, b) => (b ? Math.trunc(a / b) + 0 : 0), '%': (a, b) => (b ? (a % b) + 0 : 0),
+  min: (a, b) => Math.min(a, b), max: (a, b) => Math.max(a, b),
   '==': (a, b) => a == b, '!=': (a, b) => a != b, // loose, as in Python (True == 1)
   '<': (a, b) => a < b, '<=': (a, b) => a <= b, '>': (a, b) => a > b, '>=': (a, b) => a >= b,
 };
