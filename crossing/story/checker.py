@@ -17,8 +17,9 @@ from babel import Locale
 
 from . import compiled as c
 from .closed_loops import closed_loops
+from .counters import Counters, once_only
 from .diagnostics import Diagnostic, Position, did_you_mean
-from .expressions import INT_LIMIT, BoolLit, IntLit, Name, Unary
+from .expressions import INT_LIMIT, BoolLit, IntLit, Name, Unary, Visit
 from .loader import Project
 from .local_addresses import refusal
 from .markup import CitationNumbers, render_plain_inline, render_text
@@ -60,7 +61,8 @@ class _Checker:
         self.variables: dict[str, tuple[int, c.Variable]] = {}
         self.var_positions: dict[str, Position] = {}
         self.written: set[str] = set()
-        self.exprs = ExpressionChecker(self.variables, self.diagnostics.append)
+        self.counters = Counters(self.variables)
+        self.exprs = ExpressionChecker(self.variables, self.diagnostics.append, self.visit_counter)
         self.scene_index: dict[str, int] = {}
         self.scenes: list[Scene] = []
         self.used_sources: set[str] = set()
@@ -100,6 +102,7 @@ class _Checker:
         live = [cid for cid, (_, first) in chapters.items() if first >= 0]
         chapter_numbers = {cid: number for number, cid in enumerate(live)}
         compiled_scenes = [self.scene(scene, chapter_numbers) for scene in self.scenes]
+        compiled_scenes = self.counters.finish(compiled_scenes)
         self.warn_about_variables()
         self.warn_about_tables()
         self.warn_about_structure(start, compiled_scenes)
@@ -323,6 +326,19 @@ class _Checker:
         )
         return 0
 
+    def visit_counter(self, node: Visit, source: ExprSource, cap: int) -> int | None:
+        """The internal variable counting entries into the scene `node` names."""
+        where = source.at(node.offset, node.width)
+        if node.scene not in self.scene_index:
+            self.report(
+                "E004",
+                f"unknown scene '{node.scene}' in {node.kind}()",
+                where,
+                did_you_mean(node.scene, self.scene_index),
+            )
+            return None
+        return self.counters.visits(self.scene_index[node.scene], node.scene, cap)
+
     def target(self, name: str, position: Position) -> int:
         if name in self.scene_index:
             return self.scene_index[name]
@@ -422,15 +438,16 @@ class _Checker:
                     "give one an explicit id: '* Text {#other_id} -> scene'",
                 )
             seen[choice_id] = choice.position
-            result.append(
-                c.Choice(
-                    choice_id,
-                    self.text(choice.text, numbers, inline=True),
-                    self.target(choice.target, choice.target_position),
-                    self.condition(choice.condition),
-                    tuple(self.effect(e) for e in choice.effects),
-                )
+            compiled = c.Choice(
+                choice_id,
+                self.text(choice.text, numbers, inline=True),
+                self.target(choice.target, choice.target_position),
+                self.condition(choice.condition),
+                tuple(self.effect(e) for e in choice.effects),
             )
+            if choice.once:
+                compiled = once_only(compiled, self.counters.once(choice_id))
+            result.append(compiled)
         if scene.choices and scene.chance:
             self.report(
                 "E016",

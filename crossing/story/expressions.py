@@ -31,6 +31,8 @@ MAX_INT_LITERAL = INT_LIMIT
 COMPARISONS = ("==", "!=", "<=", ">=", "<", ">")
 PRODUCTS = ("*", "/", "%")
 CALLS = ("min", "max")  # names that are functions when an '(' follows
+VISITS = ("seen", "visits")  # the same, taking a scene id
+_SCENE_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 KEYWORDS = frozenset({"and", "or", "not", "true", "false", "if"})
 
 _TOKEN = re.compile(
@@ -83,7 +85,15 @@ class Binary(Node):
     right: Expr
 
 
-Expr = IntLit | BoolLit | Name | Unary | Binary
+@dataclass(frozen=True, slots=True)
+class Visit(Node):
+    """`seen(scene)` (has play entered it?) or `visits(scene)` (how many times, bounded)."""
+
+    kind: str  # "seen" or "visits"
+    scene: str
+
+
+Expr = IntLit | BoolLit | Name | Unary | Binary | Visit
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,8 +267,11 @@ class _Parser:
                     len(token.text),
                 )
             self.advance()
-            if token.text in CALLS and self.current.kind == "op" and self.current.text == "(":
-                return self.parse_call(token)
+            if self.current.kind == "op" and self.current.text == "(":
+                if token.text in CALLS:
+                    return self.parse_call(token)
+                if token.text in VISITS:
+                    return self.parse_visit(token)
             return Name(token.offset, len(token.text), token.text)
         if token.kind == "op" and token.text == "(":
             self.advance()
@@ -278,6 +291,30 @@ class _Parser:
         if token.kind == "end":
             raise ExpressionError("expression ends too early", token.offset)
         raise ExpressionError(f"unexpected '{token.text}'", token.offset, len(token.text))
+
+    def parse_visit(self, name: _Token) -> Expr:
+        """`seen(scene_id)` or `visits(scene_id)`, the name already read. A scene id may hold
+        '-', so it is read from the text, not from the tokens."""
+        start = self.advance().offset + 1  # after the '('
+        close = self.text.find(")", start)
+        inside = self.text[start : close if close >= 0 else len(self.text)]
+        scene = inside.strip()
+        at = start + len(inside) - len(inside.lstrip())
+        if close < 0:
+            raise ExpressionError(
+                "expected ')'", len(self.text.rstrip()), 1, f"write '{name.text}(scene_id)'"
+            )
+        if not _SCENE_ID.fullmatch(scene):
+            raise ExpressionError(
+                f"{name.text}() takes a scene id" if scene else f"{name.text}() needs a scene id",
+                at if scene else start,
+                max(1, len(scene)),
+                f"write '{name.text}(scene_id)'",
+            )
+        while self.current.kind != "end" and self.current.offset < close:
+            self.advance()
+        self.advance()  # the ')'
+        return Visit(name.offset, close + 1 - name.offset, name.text, scene)
 
     def parse_call(self, name: _Token) -> Expr:
         """`min(a, b)` or `max(a, b)`, the name already read: a Binary of that name."""

@@ -55,6 +55,7 @@ SOURCE_KEY = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
 
 _HEADING = re.compile(r"^(#+)\s+(.*?)\s*$")
 _EXPLICIT_ID = re.compile(r"\{#([^}]*)\}\s*$")
+_CHOICE_ATTRIBUTE = re.compile(r"\{(?:#(?P<id>[^}]*)|(?P<once>once))\}\s*$")
 _META = re.compile(r"^([a-z_]+):(?:\s+(.*?))?\s*$")
 _VAR = re.compile(
     r'^var\s+(?P<name>[^\s:="]+)\s*(?:"(?P<label>[^"]*)")?\s*'
@@ -675,19 +676,23 @@ class _FileParser:
             return
         text = stripped[2:arrow].rstrip()
         explicit_id = None
-        id_match = _EXPLICIT_ID.search(text)
-        if id_match:
-            explicit_id = id_match.group(1).strip()
-            if not re.fullmatch(SCENE_ID, explicit_id):
-                self.error(
-                    "E001",
-                    f"'{explicit_id}' is not a valid choice id",
-                    number,
-                    col + 2 + id_match.start(1),
-                    max(1, len(id_match.group(1))),
-                )
-                explicit_id = None
-            text = text[: id_match.start()].rstrip()
+        once = False
+        # Attributes at the end of the text, in any order: `{#id}` and `{once}`.
+        while attribute := _CHOICE_ATTRIBUTE.search(text):
+            if attribute.group("once"):
+                once = True
+            else:
+                explicit_id = attribute.group("id").strip()
+                if not re.fullmatch(SCENE_ID, explicit_id):
+                    self.error(
+                        "E001",
+                        f"'{explicit_id}' is not a valid choice id",
+                        number,
+                        col + 2 + attribute.start("id"),
+                        max(1, len(attribute.group("id"))),
+                    )
+                    explicit_id = None
+            text = text[: attribute.start()].rstrip()
         if not text.strip():
             self.error("E001", "the choice has no text", number, col, arrow + 2)
             return
@@ -704,6 +709,7 @@ class _FileParser:
             explicit_id,
             [],
             self.pos(number, col, len(stripped)),
+            once,
         )
         scene.choices.append(choice)
         self.open_choice = choice
@@ -762,6 +768,16 @@ class _FileParser:
                     "write '\\{' for a literal brace",
                 )
                 out.append(_PRIVATE.sub("\ufffd", body))
+            elif kind == "interp" and body.strip() == "once":
+                self.error(
+                    "E071",
+                    "'{once}' marks a choice, at the end of its text",
+                    number,
+                    col + start,
+                    len(body) + 2,
+                    "write '* Ask about the boat {once} -> harbor'; "
+                    "for text shown once, write '{once: text}'",
+                )
             elif kind == "interp" and _VARIATION.match(body):
                 variation = self.variation(body, number, col + start + 1, len(block.conditionals))
                 block.conditionals.append(variation)

@@ -112,6 +112,7 @@ class Choice:
     explicit_id: str | None
     effects: list[Effect]
     position: Position
+    once: bool = False  # `{once}`: offered only until taken
 
 
 @dataclass(slots=True)

@@ -42,3 +42,43 @@ def test_integer_division_and_remainder(compile_story: Compile) -> None:
     assert report.exact
     assert odds(report, "home") == Fraction(5, 9)
     assert odds(report, "lost") == Fraction(4, 9)
+
+
+def test_once_only_choices_and_visit_counts(compile_story: Compile) -> None:
+    """A reader at random picks among the choices offered. In the hall: the door (home one
+    time in two), the window (one in three), or giving up, a third each; a tried way is not
+    offered again, and the third time in the hall, with both tried, is the end.
+    Door first: 1/2 + 1/2 · (1/2 · 1/3) = 7/12. Window first: 1/3 + 2/3 · (1/2 · 1/2) = 1/2.
+    So 1/3 · 7/12 + 1/3 · 1/2 = 13/36. Careful play tries both: 1 - 1/2 · 2/3 = 2/3."""
+    story = compile_story(
+        with_ends(
+            """
+        title: Two ways out
+
+        ## hall
+        -> lost if visits(hall) > 2
+        * Try the door {once} -> door
+        * Try the window {once} -> window
+        * Give up -> lost
+
+        ## door
+        chance:
+          assumption: a door that sticks
+          50% -> home
+          50% -> hall
+
+        ## window
+        chance:
+          assumption: a high window
+          1 -> home
+          2 -> hall
+        """
+        )
+    )
+    report = analyse(story)
+    assert report.exact
+    assert odds(report, "home") == Fraction(13, 36)
+    assert odds(report, "home", "best") == Fraction(2, 3)
+    assert odds(report, "home", "worst") == 0
+    # hall's visits are counted to 3; the two once flags: the state stays small.
+    assert report.states <= 3 * 4 * 2 * 2 + 2

@@ -798,3 +798,34 @@ def scene(
         else None,
         ending=c.Ending(ending, None) if ending else None,
     )
+
+
+def test_visit_counts_and_once_only_choices_are_kept_on_the_sheet() -> None:
+    """On paper the reader keeps every value of play, the compiler's too: each has a line
+    headed in words, and the notes say when to count or tick it."""
+    book = gamebook(CORPUS / "48-visits-and-once")
+    rows = {row.variable: row for row in book.sheet}
+    assert (rows["visits:office"].name, rows["visits:office"].values) == (
+        "Visits to “office”",
+        "0 to 9",
+    )
+    assert rows["once:office/ask"].name == "Chose “ask” in “office”"
+    office = book.sections[0]
+    assert office.notes == ("Add 1 to Visits to “office”.",)
+    ask = office.choices[0]
+    assert ask.lines[0].condition == "Chose “ask” in “office” is not ticked"
+    assert ask.effects == ("Tick Chose “ask” in “office”.",)
+    assert "If Visits to “pier” is more than 0:" in office.html
+
+
+def test_division_is_written_out_on_paper() -> None:
+    book = gamebook(CORPUS / "47-integer-division")
+    share = book.sections[0]
+    words = re.sub(r"<[^>]+>", "", share.html)
+    assert "Each of people pays fare divided by people" in words
+    assert "the remainder of fare divided by people is left over" in words
+    assert "at least the larger of (fare divided by 3) and 2" in words
+    assert share.choices[2].effects == (
+        "Set paid to (the larger of (fare ÷ people) and 0) × people "
+        "+ (the remainder of fare ÷ people).",
+    )
