@@ -33,14 +33,11 @@ export function load(data) {
 // -- expressions and text --
 
 const sat = (x) => (x > LIMIT ? LIMIT : x < -LIMIT ? -LIMIT : x);
-// Operands are within ±2**31: sums are exact doubles, and a product is rounded only when far
-// beyond ±LIMIT, so saturation gives the exact integer result.
+// Operands are within ±2**31: sums are exact, products round only far beyond ±LIMIT; |0
+// truncates (x / 0 = x % 0 = 0).
 const BINARY = {
   '+': (a, b) => sat(a + b), '-': (a, b) => sat(a - b), '*': (a, b) => sat(a * b),
-  // Truncating toward zero, x / 0 = x % 0 = 0; `+ 0` turns -0 into 0. A quotient of numbers
-  // below 2**31 is never rounded across a whole number, so trunc is exact.
-  '/': (a, b) => (b ? Math.trunc(a / b) + 0 : 0), '%': (a, b) => (b ? (a % b) + 0 : 0),
-  min: (a, b) => Math.min(a, b), max: (a, b) => Math.max(a, b),
+  '/': (a, b) => a / b | 0, '%': (a, b) => a % b | 0, min: Math.min, max: Math.max,
   '==': (a, b) => a == b, '!=': (a, b) => a != b, // loose, as in Python (True == 1)
   '<': (a, b) => a < b, '<=': (a, b) => a <= b, '>': (a, b) => a > b, '>=': (a, b) => a >= b,
 };
