@@ -371,6 +371,7 @@ class _Checker:
             for d in scene.diverts
         )
         choices = self.choices(scene, numbers)
+        diverts += self.fallback(scene, choices)
         chance = self.chance(scene.chance, numbers) if scene.chance else None
         ending = self.ending(scene, numbers)
         chapter_index = None if scene.chapter is None else chapter_numbers.get(scene.chapter)
@@ -423,6 +424,8 @@ class _Checker:
         seen: dict[str, Position] = {}
         per_target: dict[str, int] = {}
         for choice in scene.choices:
+            if choice.fallback:
+                continue
             if choice.explicit_id:
                 local = choice.explicit_id
             else:
@@ -456,6 +459,49 @@ class _Checker:
                 "move the chance into a scene of its own",
             )
         return tuple(result)
+
+    def fallback(self, scene: Scene, choices: tuple[c.Choice, ...]) -> tuple[c.Divert, ...]:
+        """`* -> scene`: the last divert, followed when none of the other choices is offered
+        (diverts are tried before choices, so it never hides one)."""
+        fallbacks = [choice for choice in scene.choices if choice.fallback]
+        for extra in fallbacks[1:]:
+            self.report(
+                "E072",
+                "a scene has at most one fallback choice",
+                extra.position,
+                f"the first is on line {fallbacks[0].position.line}",
+            )
+        if not fallbacks:
+            return ()
+        fallback = fallbacks[0]
+        for effect in fallback.effects:
+            self.report(
+                "E073",
+                "a fallback choice has no effects",
+                effect.position,
+                "put them at the top of the scene it leads to, or give it text to make it a choice",
+            )
+        target = self.target(fallback.target, fallback.target_position)
+        own = self.condition(fallback.condition)
+        always = [choice for choice in choices if choice.condition is None]
+        if always:
+            self.report(
+                "W171",
+                "this fallback choice is never taken: "
+                f"the choice '{always[0].id}' is always offered",
+                fallback.position,
+                "give that choice a condition (or {once}), or remove the fallback",
+            )
+            return ()
+        if not choices:  # only a fallback: a plain divert
+            return (c.Divert(target, own),)
+        conditions: list[c.JsonExpr] = [choice.condition for choice in choices]
+        if own is not None:
+            conditions.insert(0, ["not", own])
+        offered = conditions[0]
+        for condition in conditions[1:]:
+            offered = ["or", offered, condition]
+        return (c.Divert(target, ["not", offered]),)
 
     def chance(self, chance: Chance, numbers: CitationNumbers) -> c.Chance:
         sources = [self.citation(cite) for cite in chance.citations]

@@ -693,8 +693,17 @@ class _FileParser:
                     )
                     explicit_id = None
             text = text[: attribute.start()].rstrip()
-        if not text.strip():
-            self.error("E001", "the choice has no text", number, col, arrow + 2)
+        # `* -> scene`: a fallback, taken when no other choice is offered.
+        fallback = not stripped[2:arrow].strip()
+        if not text.strip() and not fallback:
+            self.error(
+                "E001",
+                "the choice has no text",
+                number,
+                col,
+                arrow + 2,
+                "a fallback choice is '* -> scene', with no id and no {once}",
+            )
             return
         parsed = self.target(stripped[arrow + 2 :], number, col + arrow + 2)
         if parsed is None:
@@ -710,6 +719,7 @@ class _FileParser:
             [],
             self.pos(number, col, len(stripped)),
             once,
+            fallback,
         )
         scene.choices.append(choice)
         self.open_choice = choice

@@ -113,6 +113,7 @@ class Choice:
     effects: list[Effect]
     position: Position
     once: bool = False  # `{once}`: offered only until taken
+    fallback: bool = False  # `* -> scene`: no text; taken when no other choice is offered
 
 
 @dataclass(slots=True)

@@ -82,3 +82,38 @@ def test_once_only_choices_and_visit_counts(compile_story: Compile) -> None:
     assert odds(report, "home", "worst") == 0
     # hall's visits are counted to 3; the two once flags: the state stays small.
     assert report.states <= 3 * 4 * 2 * 2 + 2
+
+
+def test_a_fallback_choice_is_taken_when_nothing_else_is_offered(compile_story: Compile) -> None:
+    """Two ways, each tried once; when both have failed, the fallback leads to `lost`.
+    Waiting works one time in two, running one in three, in either order:
+    1/2 + 1/2 · 1/3 = 1/3 + 2/3 · 1/2 = 2/3, for every reader."""
+    story = compile_story(
+        with_ends(
+            """
+        title: Fallback
+
+        ## yard
+        * Wait for the truck {once} -> truck
+        * Run for the fence {once} -> fence
+        * -> lost
+
+        ## truck
+        chance:
+          assumption: a truck that may not come
+          50% -> home
+          50% -> yard
+
+        ## fence
+        chance:
+          assumption: a high fence
+          1 -> home
+          2 -> yard
+        """
+        )
+    )
+    report = analyse(story)
+    assert report.exact
+    for reader in ("random", "best", "worst"):
+        assert odds(report, "home", reader) == Fraction(2, 3)
+        assert odds(report, "lost", reader) == Fraction(1, 3)

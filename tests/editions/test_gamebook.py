@@ -829,3 +829,14 @@ def test_division_is_written_out_on_paper() -> None:
         "Set paid to (the larger of (fare ÷ people) and 0) × people "
         "+ (the remainder of fare ÷ people).",
     )
+
+
+def test_a_fallback_choice_reads_as_where_to_go_when_no_choice_is_open() -> None:
+    book = gamebook(CORPUS / "49-fallback")
+    stall = book.sections[0]
+    assert [choice.target for choice in stall.choices] == [1, 1]  # the fallback is no choice
+    (fallback,) = stall.diverts
+    assert fallback.target == 2
+    assert fallback.condition == (
+        "(Chose “stall” in “stall” is ticked or coins is 0) and coins is 1 or less"
+    )
