@@ -859,7 +859,9 @@ class _Checker:
                     source_scene.position,
                     "no choice, chance or divert leads here from the start",
                 )
-            if scene.ending is None and not (scene.diverts or scene.choices or scene.chance):
+            # A weave branch (its id holds '/') with no way out has had its own E074.
+            stranded = not (scene.diverts or scene.choices or scene.chance)
+            if scene.ending is None and stranded and "/" not in scene.id:
                 self.report(
                     "W102",
                     f"scene '{scene.id}' has no way out and is not an ending",

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from .diagnostics import Diagnostic, Position
 from .expressions import INT_LIMIT, ExpressionError, parse_expression
+from . import weave
 from .source import SourceFile
 from .syntax import (
     Chance,
@@ -55,6 +56,7 @@ SOURCE_KEY = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
 
 _HEADING = re.compile(r"^(#+)\s+(.*?)\s*$")
 _EXPLICIT_ID = re.compile(r"\{#([^}]*)\}\s*$")
+_GATHER = re.compile(r"^-(\s|$)")
 _CHOICE_ATTRIBUTE = re.compile(r"\{(?:#(?P<id>[^}]*)|(?P<once>once))\}\s*$")
 _META = re.compile(r"^([a-z_]+):(?:\s+(.*?))?\s*$")
 _VAR = re.compile(
@@ -100,6 +102,11 @@ class _FileParser:
         self.open_media: Media | None = None
         self.in_meta = False
         self.in_epilogue = False
+        # Weave (weave.py): the blocks of choices open around the current line, innermost
+        # last; the scene the heading opened; how many gathers it has.
+        self.blocks: list[weave.Block] = []
+        self.top: Scene | None = None
+        self.gathers = 0
 
     # -- helpers -------------------------------------------------------------------
 
@@ -130,11 +137,13 @@ class _FileParser:
             heading = _HEADING.match(line)
             if heading:
                 self.close_blocks()
+                self.close_weave()
                 self.heading(heading, number)
             elif self.scene is None:
                 self.header_line(line, number)
             else:
-                self.scene_line(self.scene, line, number)
+                self.weave_line(line, number)
+        self.close_weave()
         return self.file
 
     def close_blocks(self) -> None:
@@ -362,6 +371,7 @@ class _FileParser:
                 title = f"invalid-{number}"
             self.scene = Scene(title, self.pos(number, title_col, len(title)), self.chapter)
             self.file.scenes.append(self.scene)
+            self.top, self.gathers = self.scene, 0
             self.in_meta = True
             return
         self.error(
@@ -373,9 +383,126 @@ class _FileParser:
             "'#' starts a chapter and '##' a scene",
         )
 
+    # -- weave: choices with bodies, and gathers (weave.py) -------------------------
+
+    def weave_line(self, line: str, number: int) -> None:
+        """A scene line, sent to the scene its indent puts it in: the heading's scene, a
+        branch of a choice with no target, or a gather."""
+        stripped = line.lstrip()
+        indent = len(line) - len(stripped)
+        if not stripped:  # a paragraph break where the last line was
+            top = self.blocks[-1] if self.blocks else None
+            if top is not None and top.branch is not None and top.body is not None:
+                self.scene_line(top.branch, line, number, top.body)
+            else:
+                self.scene_line(top.owner if top else self.current(), line, number)
+            return
+        scene, base = self.context(indent, number)
+        top = self.blocks[-1] if self.blocks else None
+        at_choices = top is not None and top.indent == indent and top.owner is scene
+        if at_choices and _GATHER.match(stripped):
+            self.gather(line, number, indent)
+        elif re.match(r"\*\s", stripped) and "->" not in stripped:
+            self.branch_choice(scene, stripped, number, indent)
+        else:
+            self.scene_line(scene, line, number, base)
+
+    def current(self) -> Scene:
+        assert self.scene is not None
+        return self.scene
+
+    def context(self, indent: int, number: int) -> tuple[Scene, int]:
+        """The scene a line at `indent` belongs to, and the indent of that scene's own lines.
+        Blocks the line is outside of are closed."""
+        while self.blocks:
+            top = self.blocks[-1]
+            if indent < top.indent:
+                self.close_weave_block()
+                continue
+            if indent == top.indent or top.branch is None:
+                if indent == top.indent:
+                    top.branch = None  # a line at the choices' indent ends the body above
+                return top.owner, top.indent
+            if top.body is None:
+                top.body = indent
+            elif indent < top.body:
+                self.error(
+                    "E076",
+                    "this line is indented less than the first line of its choice's body",
+                    number,
+                    1,
+                    indent,
+                    f"indent it {top.body} spaces like the line above, or "
+                    f"{top.indent} to end the body",
+                )
+            return top.branch, top.body
+        return self.current(), 0
+
+    def branch_choice(self, scene: Scene, stripped: str, number: int, indent: int) -> None:
+        """`* text` with no target: the lines indented under it are its own scene."""
+        count = len(scene.choices)
+        self.choice(scene, stripped, number, indent + 1)
+        if len(scene.choices) == count:
+            return  # reported
+        top = self.blocks[-1] if self.blocks else None
+        if top is None or top.indent != indent or top.owner is not scene:
+            top = weave.Block(indent, scene)
+            self.blocks.append(top)
+        assert self.top is not None
+        body = weave.branch(self.top, scene, scene.choices[-1])
+        self.file.scenes.append(body)
+        top.branch, top.body = body, None
+        top.ends.append(body)
+        self.open_choice = None  # indented `~` lines are the branch's, not the choice's
+
+    def gather(self, line: str, number: int, indent: int) -> None:
+        """`- text` at the choices' indent: the scene every branch above without a way on
+        flows into, and where the lines that follow at this indent go."""
+        block = self.blocks.pop()
+        assert self.top is not None
+        self.gathers += 1
+        position = self.pos(number, indent + 1, 1)
+        gather = weave.new_scene(self.top, f"{self.top.id}/gather-{self.gathers}", position)
+        self.file.scenes.append(gather)
+        weave.join(block.ends, gather, position)
+        if self.blocks:  # a gather inside a branch: the rest of that body is the gather's
+            parent = self.blocks[-1]
+            parent.branch = gather
+            parent.ends.append(gather)
+        else:
+            self.scene = gather
+        rest = line[indent + 1 :]
+        if rest.strip():  # the gather's first line, at its own column
+            self.scene_line(gather, " " * (indent + 1) + rest, number, len(line))
+
+    def close_weave_block(self) -> None:
+        """End the innermost block without a gather: branches with no way on flow on to
+        the enclosing block's gather; at the outermost, they go nowhere (E074)."""
+        block = self.blocks.pop()
+        if self.blocks:
+            self.blocks[-1].ends.extend(block.ends)
+            return
+        for scene in block.ends:
+            if weave.goes_nowhere(scene):
+                self.error(
+                    "E074",
+                    f"the choice's branch '{scene.id}' goes nowhere",
+                    scene.position.line,
+                    scene.position.col,
+                    scene.position.width,
+                    "end its body with '-> scene', give it choices, or add a gather line "
+                    "'- …' after the choices for it to flow into",
+                )
+
+    def close_weave(self) -> None:
+        while self.blocks:
+            self.close_weave_block()
+
     # -- scene lines ---------------------------------------------------------------
 
-    def scene_line(self, scene: Scene, line: str, number: int) -> None:
+    def scene_line(self, scene: Scene, line: str, number: int, base: int = 0) -> None:
+        """One line of `scene`, whose own lines start at column `base` + 1 (deeper ones
+        belong to the choice or chance above)."""
         stripped = line.lstrip()
         indent = len(line) - len(stripped)
         if not stripped:
@@ -386,7 +513,7 @@ class _FileParser:
         if self.in_meta and self.meta_line(scene, line, stripped, indent, number):
             return
         self.in_meta = False
-        if indent and self.indented_line(scene, stripped, indent + 1, number):
+        if indent > base and self.indented_line(scene, stripped, indent + 1, number):
             return
         self.close_blocks()
         if stripped.startswith("~"):
@@ -663,18 +790,9 @@ class _FileParser:
         return None if condition is None else (target, target_pos, condition)
 
     def choice(self, scene: Scene, stripped: str, number: int, col: int) -> None:
+        # No '->': a weave branch (weave.py), whose target the caller sets.
         arrow = stripped.rfind("->")
-        if arrow < 0:
-            self.error(
-                "E001",
-                "a choice needs a scene to go to",
-                number,
-                col,
-                len(stripped),
-                "write '* What the reader chooses -> scene_id'",
-            )
-            return
-        text = stripped[2:arrow].rstrip()
+        text = stripped[2 : arrow if arrow >= 0 else len(stripped)].rstrip()
         explicit_id = None
         once = False
         # Attributes at the end of the text, in any order: `{#id}` and `{once}`.
@@ -694,7 +812,7 @@ class _FileParser:
                     explicit_id = None
             text = text[: attribute.start()].rstrip()
         # `* -> scene`: a fallback, taken when no other choice is offered.
-        fallback = not stripped[2:arrow].strip()
+        fallback = arrow >= 0 and not stripped[2:arrow].strip()
         if not text.strip() and not fallback:
             self.error(
                 "E001",
@@ -705,7 +823,11 @@ class _FileParser:
                 "a fallback choice is '* -> scene', with no id and no {once}",
             )
             return
-        parsed = self.target(stripped[arrow + 2 :], number, col + arrow + 2)
+        parsed: tuple[str, Position, ExprSource | None] | None = (
+            ("", self.pos(number, col, len(stripped)), None)
+            if arrow < 0
+            else self.target(stripped[arrow + 2 :], number, col + arrow + 2)
+        )
         if parsed is None:
             return
         block = TextBlock()
