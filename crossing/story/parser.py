@@ -401,8 +401,10 @@ class _FileParser:
         top = self.blocks[-1] if self.blocks else None
         at_choices = top is not None and top.indent == indent and top.owner is scene
         if at_choices and _GATHER.match(stripped):
+            self.in_meta = False
             self.gather(line, number, indent)
         elif re.match(r"\*\s", stripped) and "->" not in stripped:
+            self.in_meta = False  # a choice ends the metadata under a heading
             self.branch_choice(scene, stripped, number, indent)
         else:
             self.scene_line(scene, line, number, base)

@@ -117,3 +117,35 @@ def test_a_fallback_choice_is_taken_when_nothing_else_is_offered(compile_story: 
     for reader in ("random", "best", "worst"):
         assert odds(report, "home", reader) == Fraction(2, 3)
         assert odds(report, "lost", reader) == Fraction(1, 3)
+
+
+def test_a_weave_s_branches_and_gather(compile_story: Compile) -> None:
+    """Running is an even chance; hiding flows into the gather, where one night in four
+    ends well. At random: 1/2 · 1/2 + 1/2 · 1/4 = 3/8; careful play runs (1/2); the worst
+    hides (1/4)."""
+    story = compile_story(
+        with_ends(
+            """
+        title: Weave
+
+        ## yard
+        * Run {#run}
+          chance:
+            assumption: an even chance
+            1 -> home
+            1 -> lost
+        * Hide {#hide}
+          You wait.
+        - The night passes.
+        chance:
+          assumption: one night in four
+          1 -> home
+          3 -> lost
+        """
+        )
+    )
+    report = analyse(story)
+    assert report.exact
+    assert odds(report, "home") == Fraction(3, 8)
+    assert odds(report, "home", "best") == Fraction(1, 2)
+    assert odds(report, "home", "worst") == Fraction(1, 4)

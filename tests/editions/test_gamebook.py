@@ -840,3 +840,14 @@ def test_a_fallback_choice_reads_as_where_to_go_when_no_choice_is_open() -> None
     assert fallback.condition == (
         "(Chose “stall” in “stall” is ticked or coins is 0) and coins is 1 or less"
     )
+
+
+def test_a_weave_s_branches_and_gathers_are_sections_of_their_own() -> None:
+    book = gamebook(CORPUS / "50-weave")
+    ids = [section.scene_id for section in book.sections]
+    assert ids[:2] == ["office", "office/ask"]
+    assert set(ids) >= {"office/ask/price", "office/gather-1"}
+    number = {section.scene_id: section.number for section in book.sections}
+    price = book.sections[number["office/ask/price"] - 1]
+    # A branch flows on to the gather as a "go to" line.
+    assert [divert.target for divert in price.diverts] == [number["office/gather-1"]]
