@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from . import weave
 from .diagnostics import Diagnostic, Position
 from .expressions import INT_LIMIT, ExpressionError, parse_expression
-from . import weave
 from .source import SourceFile
 from .syntax import (
     Chance,

@@ -218,7 +218,7 @@ def test_every_path_through_a_weave_reaches_the_gather(
     lines += ["- Gathered.", "-> end", "", "## end", "ending: safety", ""]
     story = compile_story("\n".join(lines))
     session, _ = Session.begin(Program(story), 1)
-    steps = session.choose(pick % len(targets))
-    expected = ["start/w%d" % (pick % len(targets))]
-    expected += [] if targets[pick % len(targets)] else ["start/gather-1"]
+    way = pick % len(targets)
+    steps = session.choose(way)
+    expected = [f"start/w{way}"] + ([] if targets[way] else ["start/gather-1"])
     assert [s.scene for s in steps] == [*expected, "end"]
