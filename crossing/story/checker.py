@@ -38,6 +38,7 @@ from .syntax import (
     Variation,
 )
 from .tables import PlaceEntry, SourceEntry
+from .tunnels import rewrite as rewrite_tunnels
 from .types import BOOL, INT, ExpressionChecker, Type, describe, type_of
 
 DEFAULT_ENDING_KINDS = ("safety", "caught", "died", "stranded", "hiding", "returned")
@@ -87,6 +88,7 @@ class _Checker:
             return CheckResult(None, self.diagnostics)
         header = self.header()
         self.declare_variables()
+        rewrite_tunnels(self.project.files, self.variables, self.diagnostics.append)
         self.collect_scenes()
         chapters = self.chapters()
         if not self.scenes:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from . import weave
+from . import tunnels, weave
 from .diagnostics import Diagnostic, Position
 from .expressions import INT_LIMIT, ExpressionError, parse_expression
 from .source import SourceFile
@@ -57,6 +57,9 @@ SOURCE_KEY = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
 _HEADING = re.compile(r"^(#+)\s+(.*?)\s*$")
 _EXPLICIT_ID = re.compile(r"\{#([^}]*)\}\s*$")
 _GATHER = re.compile(r"^-(\s|$)")
+_RETURN = re.compile(r"^->->(\s|$)")
+_TUNNEL = re.compile(r"->\s*(?P<shared>[^\s>-][^\s>]*)\s*->(?!>)")
+RETURN = tunnels.RETURN  # the target of a divert that returns from a tunnel
 _CHOICE_ATTRIBUTE = re.compile(r"\{(?:#(?P<id>[^}]*)|(?P<once>once))\}\s*$")
 _META = re.compile(r"^([a-z_]+):(?:\s+(.*?))?\s*$")
 _VAR = re.compile(
@@ -794,6 +797,10 @@ class _FileParser:
     def choice(self, scene: Scene, stripped: str, number: int, col: int) -> None:
         # No '->': a weave branch (weave.py), whose target the caller sets.
         arrow = stripped.rfind("->")
+        calls = list(_TUNNEL.finditer(stripped))
+        tunnel = calls[-1] if calls else None  # the last `-> shared ->` is the tunnel call
+        if tunnel is not None:
+            arrow = tunnel.start()
         text = stripped[2 : arrow if arrow >= 0 else len(stripped)].rstrip()
         explicit_id = None
         once = False
@@ -825,11 +832,18 @@ class _FileParser:
                 "a fallback choice is '* -> scene', with no id and no {once}",
             )
             return
-        parsed: tuple[str, Position, ExprSource | None] | None = (
-            ("", self.pos(number, col, len(stripped)), None)
-            if arrow < 0
-            else self.target(stripped[arrow + 2 :], number, col + arrow + 2)
-        )
+        after: Located | None = None
+        parsed: tuple[str, Position, ExprSource | None] | None
+        if tunnel is not None:
+            called = self.tunnel_call(stripped, tunnel, number, col)
+            if called is None:
+                return
+            shared, (after, condition) = called
+            parsed = (shared.text, shared.position, condition)
+        elif arrow < 0:
+            parsed = ("", self.pos(number, col, len(stripped)), None)
+        else:
+            parsed = self.target(stripped[arrow + 2 :], number, col + arrow + 2)
         if parsed is None:
             return
         block = TextBlock()
@@ -844,16 +858,60 @@ class _FileParser:
             self.pos(number, col, len(stripped)),
             once,
             fallback,
+            after,
         )
         scene.choices.append(choice)
         self.open_choice = choice
 
     def divert(self, scene: Scene, stripped: str, number: int, col: int) -> None:
-        parsed = self.target(stripped[2:], number, col + 2)
-        if parsed is not None:
+        position = self.pos(number, col, len(stripped))
+        if _RETURN.match(stripped):  # `->->`: back from a tunnel (tunnels.py)
+            rest = stripped[4:]
+            condition = None
+            if rest.strip():
+                keyword = re.match(r"\s*if\s+", rest)
+                if keyword is None:
+                    self.error(
+                        "E001",
+                        "unexpected text after '->->'",
+                        number,
+                        col + 4 + len(rest) - len(rest.lstrip()),
+                        len(rest.strip()),
+                        "a return is '->->', or '->-> if condition'",
+                    )
+                    return
+                condition = self.expression(rest[keyword.end() :], number, col + 4 + keyword.end())
+                if condition is None:
+                    return
+            scene.diverts.append(Divert(RETURN, position, condition, position))
+            return
+        tunnel = _TUNNEL.match(stripped)
+        if tunnel is None:
+            parsed = self.target(stripped[2:], number, col + 2)
+            if parsed is not None:
+                scene.diverts.append(Divert(parsed[0], parsed[1], parsed[2], position))
+            return
+        called = self.tunnel_call(stripped, tunnel, number, col)
+        if called is not None:
+            shared, (after, condition) = called
             scene.diverts.append(
-                Divert(parsed[0], parsed[1], parsed[2], self.pos(number, col, len(stripped)))
+                Divert(shared.text, shared.position, condition, position, tunnel=after)
             )
+
+    def tunnel_call(
+        self, text: str, tunnel: re.Match[str], number: int, col: int
+    ) -> tuple[Located, tuple[Located, ExprSource | None]] | None:
+        """`-> shared -> next [if condition]` (the match of _TUNNEL in `text`, at `col`):
+        the tunnel, and where play goes on after it, with the condition."""
+        shared = tunnel.group("shared")
+        shared_at = self.pos(number, col + tunnel.start("shared"), len(shared))
+        if not re.fullmatch(SCENE_ID, shared):
+            self.error("E001", f"'{shared}' is not a valid scene id", number, shared_at.col)
+            return None
+        parsed = self.target(text[tunnel.end() :], number, col + tunnel.end())
+        if parsed is None:
+            return None
+        return Located(shared, shared_at), (Located(parsed[0], parsed[1]), parsed[2])
 
     def chance(self, scene: Scene, stripped: str, number: int, col: int) -> None:
         rest = stripped[len("chance:") :]

@@ -114,6 +114,7 @@ class Choice:
     position: Position
     once: bool = False  # `{once}`: offered only until taken
     fallback: bool = False  # `* -> scene`: no text; taken when no other choice is offered
+    tunnel: Located | None = None  # `-> shared -> next`: where play goes on after `shared`
 
 
 @dataclass(slots=True)
@@ -122,6 +123,7 @@ class Divert:
     target_position: Position
     condition: ExprSource | None
     position: Position
+    tunnel: Located | None = None  # `-> shared -> next`: where play goes on after `shared`
 
 
 @dataclass(slots=True)
