@@ -70,13 +70,12 @@ def rewrite(
     for story_file in files:
         for scene in story_file.scenes:
             scenes.setdefault(scene.id, scene)
-    points: dict[str, list[str]] = {}  # tunnel -> the scenes it returns to, in order
+    # tunnel -> the scenes it returns to, in order, each where a call first names it
+    points: dict[str, dict[str, Position]] = {}
     for scene in scenes.values():
         for item in _calls(scene):
             assert item.tunnel is not None
-            returns = points.setdefault(item.target, [])
-            if item.tunnel.text not in returns:
-                returns.append(item.tunnel.text)
+            points.setdefault(item.target, {}).setdefault(item.tunnel.text, item.tunnel.position)
     for shared, returns in points.items():
         name = f"return:{shared}"
         values = (NONE, *(f"->{point}" for point in returns))
@@ -92,7 +91,7 @@ def rewrite(
 
 
 def _report_reentry(
-    scenes: dict[str, Scene], points: dict[str, list[str]], report: Callable[[Diagnostic], None]
+    scenes: dict[str, Scene], points: dict[str, dict[str, Position]], report: Callable[[Diagnostic], None]
 ) -> None:
     for shared in points:
         if shared not in scenes:
@@ -136,7 +135,7 @@ def _rewrite_calls(story_file: StoryFile, scene: Scene) -> None:
 
 
 def _rewrite_returns(
-    scene: Scene, points: dict[str, list[str]], report: Callable[[Diagnostic], None]
+    scene: Scene, points: dict[str, dict[str, Position]], report: Callable[[Diagnostic], None]
 ) -> None:
     diverts: list[Divert] = []
     for divert in scene.diverts:
@@ -156,11 +155,11 @@ def _rewrite_returns(
             )
             continue
         name = f"return:{shared}"
-        for point in points[shared]:
+        for point, named in points[shared].items():
             condition = _returns_to(name, f"->{point}", divert.position)
             if divert.condition is not None:
                 own = divert.condition
                 both = Binary(0, 1, "and", own.expr, condition.expr)
                 condition = ExprSource(both, own.text, own.position)
-            diverts.append(Divert(point, divert.position, condition, divert.position))
+            diverts.append(Divert(point, named, condition, divert.position))
     scene.diverts = diverts
