@@ -9,14 +9,15 @@ what the runtimes already play:
   sets it and which diverts to `shared` (a divert has no effects);
 - `->->` becomes one divert per return point, each under `return:shared == ->next`.
 
-`->->` stands in the tunnel's scene or in one of its weave branches (`shared/…`). A tunnel
-entered again before it has returned (reachable from its own scene without passing a
-return) is an error: there is one return point per tunnel, not a stack.
+`->->` returns from the tunnel whose body it is in: the tunnel's scene, or a scene only that
+tunnel reaches before a return. A tunnel entered again before it has returned (reachable
+from its own scene without passing a return) is an error: there is one return point per
+tunnel, not a stack.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from . import compiled as c
 from .diagnostics import Diagnostic, Position
@@ -83,23 +84,35 @@ def rewrite(
             name, "enum", 0, values, label=f"Return from “{shared}”", internal=True
         )
         variables.setdefault(name, (len(variables), variable))
-    _report_reentry(scenes, points, report)
+    bodies = _bodies(scenes, points)
+    _report_reentry(scenes, bodies, report)
     for story_file in files:
         for scene in list(story_file.scenes):
             _rewrite_calls(story_file, scene)
-            _rewrite_returns(scene, points, report)
+            _rewrite_returns(scene, points, bodies, report)
+
+
+def _bodies(scenes: dict[str, Scene], tunnels: Iterable[str]) -> dict[str, set[str]]:
+    """Each tunnel's body: the scenes play can reach from it before a return."""
+    bodies: dict[str, set[str]] = {}
+    for shared in tunnels:
+        seen = {shared} if shared in scenes else set()
+        frontier = list(seen)
+        while frontier:
+            for target in _targets(scenes[frontier.pop()]):
+                if target in scenes and target not in seen:
+                    seen.add(target)
+                    frontier.append(target)
+        bodies[shared] = seen
+    return bodies
 
 
 def _report_reentry(
-    scenes: dict[str, Scene], points: dict[str, dict[str, Position]], report: Callable[[Diagnostic], None]
+    scenes: dict[str, Scene], bodies: dict[str, set[str]], report: Callable[[Diagnostic], None]
 ) -> None:
-    for shared in points:
-        if shared not in scenes:
-            continue  # the checker reports the unknown scene
-        seen, frontier = {shared}, [shared]
-        while frontier:
-            scene = scenes[frontier.pop()]
-            for item in _calls(scene):
+    for shared, body in bodies.items():
+        for scene_id in sorted(body, key=list(scenes).index):
+            for item in _calls(scenes[scene_id]):
                 if item.target == shared:
                     report(
                         Diagnostic(
@@ -110,10 +123,6 @@ def _report_reentry(
                             "or tunnels, before its '->->': each tunnel keeps one return point",
                         )
                     )
-            for target in _targets(scene):
-                if target in scenes and target not in seen:
-                    seen.add(target)
-                    frontier.append(target)
 
 
 def _rewrite_calls(story_file: StoryFile, scene: Scene) -> None:
@@ -135,25 +144,36 @@ def _rewrite_calls(story_file: StoryFile, scene: Scene) -> None:
 
 
 def _rewrite_returns(
-    scene: Scene, points: dict[str, dict[str, Position]], report: Callable[[Diagnostic], None]
+    scene: Scene,
+    points: dict[str, dict[str, Position]],
+    bodies: dict[str, set[str]],
+    report: Callable[[Diagnostic], None],
 ) -> None:
     diverts: list[Divert] = []
     for divert in scene.diverts:
         if divert.target != RETURN:
             diverts.append(divert)
             continue
-        shared = scene.id if scene.id in points else scene.id.split("/")[0]
-        if shared not in points:
+        # The tunnel whose body this is: its own scene first, else the only one reaching it.
+        owners = (
+            [scene.id] if scene.id in points else [t for t, b in bodies.items() if scene.id in b]
+        )
+        if len(owners) != 1:
             report(
                 Diagnostic(
                     "E078",
-                    "'->->' returns from a tunnel, and this scene is not one",
+                    "'->->' returns from a tunnel, and no tunnel leads here"
+                    if not owners
+                    else "'->->' could return from more than one tunnel here: "
+                    + ", ".join(f"'{t}'" for t in owners),
                     divert.position,
-                    "enter the scene as a tunnel, '-> "
-                    f"{shared} -> next', or divert with '-> scene'",
+                    f"enter it as a tunnel ('-> {scene.id} -> next'), or divert with '-> scene'"
+                    if not owners
+                    else "give each tunnel scenes of its own up to its '->->'",
                 )
             )
             continue
+        shared = owners[0]
         name = f"return:{shared}"
         for point, named in points[shared].items():
             condition = _returns_to(name, f"->{point}", divert.position)

@@ -149,3 +149,41 @@ def test_a_weave_s_branches_and_gather(compile_story: Compile) -> None:
     assert odds(report, "home") == Fraction(3, 8)
     assert odds(report, "home", "best") == Fraction(1, 2)
     assert odds(report, "home", "worst") == Fraction(1, 4)
+
+
+def test_a_tunnel_returns_where_it_was_entered_from(compile_story: Compile) -> None:
+    """The checkpoint is a tunnel: a third of the time it turns the reader back (lost),
+    else play returns to where it was entered. Entered from the road, play goes on to a
+    fair coin; from the river, straight home. At random: 1/2 · 2/3 · 1/2 + 1/2 · 2/3 = 1/2;
+    careful play takes the river (2/3), the worst the road (1/3)."""
+    story = compile_story(
+        with_ends(
+            """
+        title: Checkpoint
+
+        ## start
+        * The road -> check -> coin
+        * The river -> check -> home
+
+        ## check
+        chance:
+          assumption: one in three turned back
+          1 -> lost
+          2 -> passed
+
+        ## passed
+        ->->
+
+        ## coin
+        chance:
+          assumption: an even chance
+          1 -> home
+          1 -> lost
+        """
+        )
+    )
+    report = analyse(story)
+    assert report.exact
+    assert odds(report, "home") == Fraction(1, 2)
+    assert odds(report, "home", "best") == Fraction(2, 3)
+    assert odds(report, "home", "worst") == Fraction(1, 3)

@@ -851,3 +851,17 @@ def test_a_weave_s_branches_and_gathers_are_sections_of_their_own() -> None:
     price = book.sections[number["office/ask/price"] - 1]
     # A branch flows on to the gather as a "go to" line.
     assert [divert.target for divert in price.diverts] == [number["office/gather-1"]]
+
+
+def test_a_tunnel_reads_as_a_note_to_keep_and_lines_to_follow_back() -> None:
+    book = gamebook(CORPUS / "51-tunnels")
+    rows = {row.variable: row for row in book.sheet}
+    assert rows["return:rules"].name == "Return from “rules”"
+    number = {section.scene_id: section.number for section in book.sections}
+    gate = book.sections[number["gate"] - 1]
+    assert gate.choices[0].effects == ("Write “->yard” for Return from “rules”.",)
+    nod = book.sections[number["rules/nod"] - 1]
+    assert [(d.condition, d.target) for d in nod.diverts] == [
+        ("Return from “rules” is “->yard”", number["yard"]),
+        ("Return from “rules” is “->gate”", number["gate"]),
+    ]

@@ -109,7 +109,7 @@ def test_a_return_outside_a_tunnel(load: Load) -> None:
         """
     )
     error = at(loaded, "E078", "main.story:4:1")
-    assert error.message == "'->->' returns from a tunnel, and this scene is not one"
+    assert error.message == "'->->' returns from a tunnel, and no tunnel leads here"
 
 
 def test_syntax_errors_in_tunnels(load: Load) -> None:
@@ -151,3 +151,28 @@ def test_an_unknown_tunnel_or_return_point(load: Load) -> None:
     )
     assert at(loaded, "E004", "main.story:3:4").message == "unknown scene 'rulez'"
     assert at(loaded, "E004", "main.story:4:18").message == "unknown scene 'ned'"
+
+
+def test_a_return_two_tunnels_reach(load: Load) -> None:
+    loaded = load(
+        """
+        title: Shared
+        ## start
+        * One -> a -> end
+        * Two -> b -> end
+
+        ## a
+        -> both
+
+        ## b
+        -> both
+
+        ## both
+        ->->
+
+        ## end
+        ending: safety
+        """
+    )
+    error = at(loaded, "E078", "main.story:13:1")
+    assert error.message == "'->->' could return from more than one tunnel here: 'a', 'b'"
