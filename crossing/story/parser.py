@@ -57,6 +57,9 @@ SOURCE_KEY = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
 _HEADING = re.compile(r"^(#+)\s+(.*?)\s*$")
 _EXPLICIT_ID = re.compile(r"\{#([^}]*)\}\s*$")
 _GATHER = re.compile(r"^-(\s|$)")
+_INLINE_DIVERT = re.compile(r"^(?P<text>.*?\S)\s*(?P<arrow>->)\s*[A-Za-z_][A-Za-z0-9_-]*\s*$")
+# Ink's `[ ]` in a choice's text (not a citation `[^…]`, not a link `[…](…)`).
+_SHOWN_ONLY = re.compile(r"\[(?!\^)(?P<inside>[^\]]*)\](?!\()")
 _RETURN = re.compile(r"^->->(\s|$)")
 _TUNNEL = re.compile(r"->\s*(?P<shared>[^\s>-][^\s>]*)\s*->(?!>)")
 RETURN = tunnels.RETURN  # the target of a divert that returns from a tunnel
@@ -454,8 +457,11 @@ class _FileParser:
             top = weave.Block(indent, scene)
             self.blocks.append(top)
         assert self.top is not None
-        body = weave.branch(self.top, scene, scene.choices[-1])
+        choice = scene.choices[-1]
+        body = weave.branch(self.top, scene, choice)
         self.file.scenes.append(body)
+        if choice.printed is not None and choice.printed.text.strip():
+            self.prose(body, choice.printed.text, number, choice.printed.position.col)
         top.branch, top.body = body, None
         top.ends.append(body)
         self.open_choice = None  # indented `~` lines are the branch's, not the choice's
@@ -556,7 +562,14 @@ class _FileParser:
                     "put the scene's text before its choices, chance and diverts",
                 )
                 return
-            self.prose(scene, stripped, number, indent + 1)
+            inline = _INLINE_DIVERT.match(stripped)
+            if inline is None:
+                self.prose(scene, stripped, number, indent + 1)
+                return
+            # `You run. -> harbor`: the text, then a divert.
+            self.prose(scene, inline.group("text"), number, indent + 1)
+            arrow = inline.start("arrow")
+            self.divert(scene, stripped[arrow:], number, indent + 1 + arrow)
 
     def meta_line(self, scene: Scene, line: str, stripped: str, indent: int, number: int) -> bool:
         """Metadata directly under a heading; returns False when the line is not metadata."""
@@ -847,7 +860,8 @@ class _FileParser:
         if parsed is None:
             return
         block = TextBlock()
-        self.scan_text(block, text, number, col + 2)
+        shown, printed = _shown_and_printed(text)
+        self.scan_text(block, shown, number, col + 2)
         choice = Choice(
             block,
             parsed[0],
@@ -862,6 +876,23 @@ class _FileParser:
         )
         scene.choices.append(choice)
         self.open_choice = choice
+        if printed is not None:
+            choice.printed = Located(printed, self.pos(number, col + 2, len(text)))
+            if arrow >= 0 and printed.strip():
+                self.printed_scene(scene, choice, number)
+
+    def printed_scene(self, scene: Scene, choice: Choice, number: int) -> None:
+        """`* "Wait[."]," I said. -> door`: the choice leads to a scene of its own (as a weave
+        branch is named) that prints its text and goes on to the target."""
+        assert self.top is not None and choice.printed is not None
+        target = Divert(
+            choice.target, choice.target_position, None, choice.position, tunnel=choice.tunnel
+        )
+        said = weave.branch(self.top, scene, choice)
+        choice.tunnel = None
+        self.prose(said, choice.printed.text, number, choice.printed.position.col)
+        said.diverts.append(target)
+        self.file.scenes.append(said)
 
     def divert(self, scene: Scene, stripped: str, number: int, col: int) -> None:
         position = self.pos(number, col, len(stripped))
@@ -1137,6 +1168,16 @@ def _text_pieces(text: str) -> Iterator[tuple[str, int, str]]:
         pos = start = close + 1
     if start < len(text):
         yield "text", start, text[start:]
+
+
+def _shown_and_printed(text: str) -> tuple[str, str | None]:
+    """A choice's text as offered, and as printed once taken (None: no `[ ]`, the same):
+    `"Wait[."]," I said.` offers `"Wait."` and prints `"Wait," I said.`"""
+    bracket = _SHOWN_ONLY.search(text)
+    if bracket is None:
+        return text, None
+    before, after = text[: bracket.start()], text[bracket.end() :]
+    return before + bracket.group("inside"), (before + after).strip()
 
 
 def _hint_key(key: str, known: tuple[str, ...]) -> str | None:

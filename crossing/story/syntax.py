@@ -115,6 +115,7 @@ class Choice:
     once: bool = False  # `{once}`: offered only until taken
     fallback: bool = False  # `* -> scene`: no text; taken when no other choice is offered
     tunnel: Located | None = None  # `-> shared -> next`: where play goes on after `shared`
+    printed: Located | None = None  # Ink's `[ ]`: the text printed once the choice is taken
 
 
 @dataclass(slots=True)
