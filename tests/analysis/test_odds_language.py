@@ -4,13 +4,17 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from pathlib import Path
 
 from story.conftest import Compile
 
 from crossing.analysis.odds import analyse
+from crossing.story.api import load_source
 
 from .stories import with_ends
 from .test_odds import odds
+
+CORPUS = Path(__file__).resolve().parents[1] / "conformance"
 
 
 def test_integer_division_and_remainder(compile_story: Compile) -> None:
@@ -187,3 +191,21 @@ def test_a_tunnel_returns_where_it_was_entered_from(compile_story: Compile) -> N
     assert odds(report, "home") == Fraction(1, 2)
     assert odds(report, "home", "best") == Fraction(2, 3)
     assert odds(report, "home", "worst") == Fraction(1, 3)
+
+
+def test_the_story_using_every_construct() -> None:
+    """tests/conformance/52-all-constructs by hand, for a reader choosing at random. The
+    tip (`thanks`) leaves 7, too little to pay, so that path ends at the fallback
+    (stranded); every other path pays and boards.
+    Ask first (1/2): the fare (1/2) boards, the tip strands: 1/4.
+    Wait first (1/2): pay (1/2) boards; or the papers (1/2), back in the office: wait (1/2)
+    boards, ask (1/2) boards one time in two: 1/2 · (1/2 + 1/2 · (1/4 + 1/2)) = 7/16.
+    In all 11/16; careful play always boards, the worst never does."""
+    loaded = load_source(CORPUS / "52-all-constructs")
+    assert loaded.story is not None
+    report = analyse(loaded.story)
+    assert report.exact
+    assert odds(report, "ferry") == Fraction(11, 16)
+    assert odds(report, "street") == Fraction(5, 16)
+    assert odds(report, "ferry", "best") == 1
+    assert odds(report, "ferry", "worst") == 0
