@@ -3,10 +3,15 @@ into scenes of their own (crossing/story/weave.py)."""
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from crossing.story.checker import check_project
+from crossing.story.compiled import from_json
+from crossing.story.loader import Project
+from crossing.story.parser import parse_file
 from crossing.story.runtime import Program, Session
+from crossing.story.source import SourceFile
 
 from .conftest import Compile, Load
 from .helpers import at, codes
@@ -222,3 +227,29 @@ def test_every_path_through_a_weave_reaches_the_gather(
     steps = session.choose(way)
     expected = [f"start/w{way}"] + ([] if targets[way] else ["start/gather-1"])
     assert [s.scene for s in steps] == [*expected, "end"]
+
+
+LINES = st.sampled_from(
+    [
+        "* Ask {#ask}", "* Ask {once}", "* Go -> end", "* -> end", "* Call -> mid -> end",
+        "- Gathered.", "-", "->->", "->-> if seen(start)", "-> mid -> end", "-> end",
+        "Some text. -> end", '* "Hi[."] I said. -> end', "~ n += 1", "{visits(start) / 2}",
+        "chance:", "1 -> end", "assumption: a guess", "", "## mid", "## end", "ending: safety",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(st.integers(0, 6), LINES), max_size=25))
+def test_any_mix_of_weave_tunnel_and_ink_lines_checks_without_crashing(
+    lines: list[tuple[int, str]],
+) -> None:
+    """Whatever the indents and order, the checker reports problems with positions and
+    never raises; a story that compiles also loads back from its JSON."""
+    text = "title: Soup\nvar n = 0\n## start\n" + "\n".join(" " * i + line for i, line in lines)
+    story_file, problems = parse_file(SourceFile("main.story", text))
+    result = check_project(Project(files=[story_file], diagnostics=problems))
+    assert all(d.position is not None for d in result.diagnostics if d.severity == "error")
+    event("compiles" if result.story is not None else "refused")
+    if result.story is not None:
+        assert from_json(result.story.to_json()) == result.story
