@@ -39,6 +39,11 @@ CALLS = {
 _MIRROR = {"==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
 _NEGATE = {"==": "!=", "!=": "==", "<": ">=", "<=": ">", ">": "<=", ">=": "<"}
 
+DIVISION_RULE = (
+    "Numbers are whole: a number ÷ another drops any fraction (7 ÷ 2 is 3, −7 ÷ 2 is −3), "
+    "the remainder is what is left over (the remainder of 7 ÷ 2 is 1), and anything ÷ 0, "
+    "or its remainder, is 0."
+)
 CLAMP_RULE = (
     "A number never goes below its lowest value or above its highest: if a note would take "
     "it past either, write the lowest or highest value instead."

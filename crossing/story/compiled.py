@@ -250,16 +250,19 @@ def _expressions(story: CompiledStory) -> Iterator[JsonExpr]:
         yield from (e.expr for e in effects)
 
 
-def _has_v3_op(expr: JsonExpr) -> bool:
+def _has_op(expr: JsonExpr, ops: frozenset[str]) -> bool:
     if not isinstance(expr, list) or not expr:
         return False
-    return expr[0] in V3_OPS or any(_has_v3_op(arg) for arg in expr[1:])
+    return expr[0] in ops or any(_has_op(arg, ops) for arg in expr[1:])
+
+
+def uses_operators(story: CompiledStory, ops: frozenset[str]) -> bool:
+    """Whether any expression of the story uses one of `ops`."""
+    return any(_has_op(expr, ops) for expr in _expressions(story))
 
 
 def _uses_version_3(story: CompiledStory) -> bool:
-    if any(v.internal for v in story.variables):
-        return True
-    return any(_has_v3_op(expr) for expr in _expressions(story))
+    return any(v.internal for v in story.variables) or uses_operators(story, V3_OPS)
 
 
 def _fingerprint(body: dict[str, Any]) -> str:

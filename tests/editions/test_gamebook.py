@@ -622,6 +622,7 @@ def test_the_whole_book_renders_with_every_link_resolving(engine: Any, path: Pat
             assert f"#s{target}" in page.hrefs
     for number in {n for s in book.sections for n in s.targets}:
         assert f"go to §{number}" in markup
+    assert ("drops any fraction" in markup) == (book.division_rule is not None)
     story_text = json.dumps(compiled(path).to_json(), ensure_ascii=False)
     # Only what the story itself says (a variable may be called "score"; we add none).
     said = {w.lower() for w in FORBIDDEN.findall(story_text)}
@@ -820,6 +821,8 @@ def test_visit_counts_and_once_only_choices_are_kept_on_the_sheet() -> None:
 
 def test_division_is_written_out_on_paper() -> None:
     book = gamebook(CORPUS / "47-integer-division")
+    assert book.division_rule is not None and "drops any fraction" in book.division_rule
+    assert gamebook(ROOT / "content" / "journey").division_rule is None
     share = book.sections[0]
     words = re.sub(r"<[^>]+>", "", share.html)
     assert "Each of people pays fare divided by people" in words
