@@ -23,7 +23,7 @@ from itertools import count
 from typing import Any, NamedTuple
 
 from crossing.story import compiled as c
-from crossing.story.evaluate import saturate
+from crossing.story.evaluate import divide, remainder, saturate
 from crossing.story.expressions import INT_LIMIT
 
 from .encoding import StateCodec, value_range
@@ -38,7 +38,8 @@ Successors = tuple[int, tuple[int, ...], tuple[int, ...]]
 Transition = Callable[[int], Successors]
 
 _COMPARE = {"==", "!=", "<", "<=", ">", ">="}
-_ARITHMETIC = {"+", "-", "*"}
+_ARITHMETIC = {"+", "-", "*", "/", "%", "min", "max"}
+_CALLS = {"/": "_div", "%": "_rem", "min": "min", "max": "max"}
 
 
 class UnsupportedExpression(Exception):
@@ -69,7 +70,7 @@ def build_transitions(
         names.append(f"scene_{index}")
         writer = _SceneWriter(story, codec, live, live[index], index)
         source_lines.extend(writer.function(f"scene_{index}"))
-    namespace: dict[str, Any] = {"_sat": saturate}
+    namespace: dict[str, Any] = {"_sat": saturate, "_div": divide, "_rem": remainder}
     exec(compile("\n".join(source_lines), "<crossing transitions>", "exec"), namespace)
     return Transitions(
         [None if name is None else namespace[name] for name in names], namespace["begin"]
@@ -234,6 +235,9 @@ class _SceneWriter:
             return f"({left} {op} {right})", 0, 1
         if op not in _ARITHMETIC:
             raise UnsupportedExpression(f"unknown operator {op!r}")
+        if op in _CALLS:
+            low, high = _call_range(op, (l_low, l_high), (r_low, r_high))
+            return f"{_CALLS[op]}({left}, {right})", low, high
         if op == "+":
             low, high = l_low + r_low, l_high + r_high
         elif op == "-":
@@ -245,6 +249,21 @@ class _SceneWriter:
         if low < -INT_LIMIT or high > INT_LIMIT:
             return f"_sat{source}", max(low, -INT_LIMIT), min(high, INT_LIMIT)
         return source, low, high
+
+
+def _call_range(op: str, left: tuple[int, int], right: tuple[int, int]) -> tuple[int, int]:
+    """Bounds (not always the tightest) of /, %, min and max; they never leave ±INT_LIMIT."""
+    if op == "min":
+        return min(left[0], right[0]), min(left[1], right[1])
+    if op == "max":
+        return max(left[0], right[0]), max(left[1], right[1])
+    # |a / b| <= |a|; a % b has the sign of a, and |a % b| < |b| (x / 0 = x % 0 = 0).
+    low, high = min(0, left[0]), max(0, left[1])
+    if op == "/":
+        most = max(-low, high)  # the divisor's sign may flip the quotient's
+        return -most, most
+    below = max(abs(right[0]), abs(right[1])) - 1
+    return max(low, -below) if below >= 0 else 0, min(high, below) if below >= 0 else 0
 
 
 def _indent(lines: list[str], depth: int) -> list[str]:

@@ -30,6 +30,7 @@ from crossing.story import compiled as c
 from .passages import SheetRules, inline_variants, path_words, text_html
 from .words import (
     CLAMP_RULE,
+    DIVISION_RULE,
     condition_words,
     effects_words,
     humanise,
@@ -228,6 +229,7 @@ class Gamebook:
     sections: tuple[Section, ...]  # sections[n - 1] is §n
     pages: tuple[Page, ...]
     sources: tuple[c.Source, ...]  # every source the story lists
+    division_rule: str | None = None  # None when no expression divides
 
     def section(self, number: int) -> Section:
         if not 1 <= number <= len(self.sections):
@@ -388,6 +390,7 @@ def build_gamebook(story: c.CompiledStory) -> Gamebook:
         sections=tuple(sections),
         pages=tuple(pages),
         sources=tuple(story.sources),
+        division_rule=DIVISION_RULE if c.uses_operators(story, frozenset({"/", "%"})) else None,
     )
 
 

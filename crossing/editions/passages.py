@@ -628,8 +628,13 @@ def shown(value: Value, part: c.Interpolation, numbers: Numbers | None = None) -
     return show(int(value), "int", (), part.format, numbers)
 
 
-_ARITHMETIC_WORDS = {"+": "plus", "-": "minus", "*": "times"}
-_STRENGTH = {"+": 1, "-": 1, "*": 2}
+_ARITHMETIC_WORDS = {"+": "plus", "-": "minus", "*": "times", "/": "divided by"}
+_STRENGTH = {"+": 1, "-": 1, "*": 2, "/": 2}
+_CALL_WORDS = {
+    "min": "the smaller of {} and {}",
+    "max": "the larger of {} and {}",
+    "%": "the remainder of {} divided by {}",
+}
 
 
 def _amount_html(expr: c.JsonExpr, variables: Sequence[c.Variable], strength: int) -> str:
@@ -644,10 +649,13 @@ def _amount_html(expr: c.JsonExpr, variables: Sequence[c.Variable], strength: in
         return f'<span class="gb-name">{name}</span>'
     if op == "neg":
         return "minus " + _amount_html(expr[1], variables, 3)
+    if op in _CALL_WORDS:
+        words = _CALL_WORDS[op].format(*(_amount_html(e, variables, 3) for e in expr[1:]))
+        return f"({words})" if strength > 0 else words
     if op in _ARITHMETIC_WORDS:
         mine = _STRENGTH[op]
         left = _amount_html(expr[1], variables, mine)
-        right = _amount_html(expr[2], variables, mine + (op == "-"))
+        right = _amount_html(expr[2], variables, mine + (op in ("-", "/")))
         words = f"{left} {_ARITHMETIC_WORDS[op]} {right}"
         return f"({words})" if strength > mine else words
     # A condition shown as a value: yes when it holds.

@@ -26,13 +26,24 @@ from babel.numbers import format_decimal
 from crossing.story.compiled import Effect, JsonExpr, Variable
 
 COMPARISONS = frozenset({"==", "!=", "<", "<=", ">", ">="})
-ARITHMETIC = {"+": "+", "-": "-", "*": "×"}
+ARITHMETIC = {"+": "+", "-": "-", "*": "×", "/": "÷"}
 # Binding strength of arithmetic in words, for brackets: higher binds tighter.
-_STRENGTH = {"+": 1, "-": 1, "*": 2, "neg": 3}
+_STRENGTH = {"+": 1, "-": 1, "*": 2, "/": 2, "neg": 3}
+# Written as words around their two values: "the smaller of A and B".
+CALLS = {
+    "min": "the smaller of {} and {}",
+    "max": "the larger of {} and {}",
+    "%": "the remainder of {} ÷ {}",
+}
 # The comparison seen from the other side: `2 <= cash` is `cash >= 2`.
 _MIRROR = {"==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
 _NEGATE = {"==": "!=", "!=": "==", "<": ">=", "<=": ">", ">": "<=", ">=": "<"}
 
+DIVISION_RULE = (
+    "Numbers are whole: a number ÷ another drops any fraction (7 ÷ 2 is 3, −7 ÷ 2 is −3), "
+    "the remainder is what is left over (the remainder of 7 ÷ 2 is 1), and anything ÷ 0, "
+    "or its remainder, is 0."
+)
 CLAMP_RULE = (
     "A number never goes below its lowest value or above its highest: if a note would take "
     "it past either, write the lowest or highest value instead."
@@ -132,12 +143,16 @@ def _value(
     if op == "neg":
         words = "−" + _value(expr[1], variables, _STRENGTH["neg"], None)
         return f"({words})" if strength > _STRENGTH["neg"] else words
+    if op in CALLS:
+        operands = (_value(operand, variables, _STRENGTH["neg"], None) for operand in expr[1:])
+        words = CALLS[op].format(*operands)
+        return f"({words})" if strength > 0 else words
     if op in ARITHMETIC:
         mine = _STRENGTH[op]
         left = _value(expr[1], variables, mine, None)
-        # The right operand of - (and of any non-associative chain) needs brackets at equal
-        # strength: a - (b - c); a + b + c needs none.
-        right = _value(expr[2], variables, mine + (op == "-"), None)
+        # The right operand of - and ÷ (and of any non-associative chain) needs brackets at
+        # equal strength: a - (b - c); a + b + c needs none.
+        right = _value(expr[2], variables, mine + (op in ("-", "/")), None)
         words = f"{left} {ARITHMETIC[op]} {right}"
         return f"({words})" if strength > mine else words
     # A condition used as a value (inside == between yes/no values): say it as a clause.

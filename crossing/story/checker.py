@@ -19,8 +19,9 @@ from babel import Locale
 
 from . import compiled as c
 from .closed_loops import closed_loops
+from .counters import Counters, once_only
 from .diagnostics import Diagnostic, Position, did_you_mean
-from .expressions import INT_LIMIT, BoolLit, IntLit, Name, Unary
+from .expressions import INT_LIMIT, BoolLit, IntLit, Name, Unary, Visit
 from .loader import Project
 from .local_addresses import refusal
 from .markup import CitationNumbers, render_plain_inline, render_text
@@ -39,6 +40,7 @@ from .syntax import (
     Variation,
 )
 from .tables import PlaceEntry, SourceEntry
+from .tunnels import rewrite as rewrite_tunnels
 from .types import BOOL, INT, ExpressionChecker, Type, describe, type_of
 
 DEFAULT_ENDING_KINDS = ("safety", "caught", "died", "stranded", "hiding", "returned")
@@ -74,7 +76,8 @@ class _Checker:
         self.variables: dict[str, tuple[int, c.Variable]] = {}
         self.var_positions: dict[str, Position] = {}
         self.written: set[str] = set()
-        self.exprs = ExpressionChecker(self.variables, self.diagnostics.append)
+        self.counters = Counters(self.variables)
+        self.exprs = ExpressionChecker(self.variables, self.diagnostics.append, self.visit_counter)
         self.scene_index: dict[str, int] = {}
         self.scenes: list[Scene] = []
         self.used_sources: set[str] = set()
@@ -99,6 +102,7 @@ class _Checker:
             return CheckResult(None, self.diagnostics)
         header = self.header()
         self.declare_variables()
+        rewrite_tunnels(self.project.files, self.variables, self.diagnostics.append)
         self.collect_scenes()
         chapters = self.chapters()
         if not self.scenes:
@@ -114,6 +118,7 @@ class _Checker:
         live = [cid for cid, (_, first) in chapters.items() if first >= 0]
         chapter_numbers = {cid: number for number, cid in enumerate(live)}
         compiled_scenes = [self.scene(scene, chapter_numbers) for scene in self.scenes]
+        compiled_scenes = self.counters.finish(compiled_scenes)
         self.warn_about_variables()
         self.warn_about_tables()
         self.warn_about_structure(start, compiled_scenes)
@@ -356,6 +361,19 @@ class _Checker:
         )
         return 0
 
+    def visit_counter(self, node: Visit, source: ExprSource, cap: int) -> int | None:
+        """The internal variable counting entries into the scene `node` names."""
+        where = source.at(node.offset, node.width)
+        if node.scene not in self.scene_index:
+            self.report(
+                "E004",
+                f"unknown scene '{node.scene}' in {node.kind}()",
+                where,
+                did_you_mean(node.scene, self.scene_index),
+            )
+            return None
+        return self.counters.visits(self.scene_index[node.scene], node.scene, cap)
+
     def target(self, name: str, position: Position) -> int:
         if name in self.scene_index:
             return self.scene_index[name]
@@ -388,6 +406,7 @@ class _Checker:
             for d in scene.diverts
         )
         choices = self.choices(scene, numbers)
+        diverts += self.fallback(scene, choices)
         chance = self.chance(scene.chance, numbers) if scene.chance else None
         ending = self.ending(scene, numbers)
         chapter_index = None if scene.chapter is None else chapter_numbers.get(scene.chapter)
@@ -440,6 +459,8 @@ class _Checker:
         seen: dict[str, Position] = {}
         per_target: dict[str, int] = {}
         for choice in scene.choices:
+            if choice.fallback:
+                continue
             if choice.explicit_id:
                 local = choice.explicit_id
             else:
@@ -455,15 +476,16 @@ class _Checker:
                     "give one an explicit id: '* Text {#other_id} -> scene'",
                 )
             seen[choice_id] = choice.position
-            result.append(
-                c.Choice(
-                    choice_id,
-                    self.text(choice.text, numbers, inline=True),
-                    self.target(choice.target, choice.target_position),
-                    self.condition(choice.condition),
-                    tuple(self.effect(e) for e in choice.effects),
-                )
+            compiled = c.Choice(
+                choice_id,
+                self.text(choice.text, numbers, inline=True),
+                self.target(choice.target, choice.target_position),
+                self.condition(choice.condition),
+                tuple(self.effect(e) for e in choice.effects),
             )
+            if choice.once:
+                compiled = once_only(compiled, self.counters.once(choice_id))
+            result.append(compiled)
         if scene.choices and scene.chance:
             self.report(
                 "E016",
@@ -472,6 +494,49 @@ class _Checker:
                 "move the chance into a scene of its own",
             )
         return tuple(result)
+
+    def fallback(self, scene: Scene, choices: tuple[c.Choice, ...]) -> tuple[c.Divert, ...]:
+        """`* -> scene`: the last divert, followed when none of the other choices is offered
+        (diverts are tried before choices, so it never hides one)."""
+        fallbacks = [choice for choice in scene.choices if choice.fallback]
+        for extra in fallbacks[1:]:
+            self.report(
+                "E072",
+                "a scene has at most one fallback choice",
+                extra.position,
+                f"the first is on line {fallbacks[0].position.line}",
+            )
+        if not fallbacks:
+            return ()
+        fallback = fallbacks[0]
+        for effect in fallback.effects:
+            self.report(
+                "E073",
+                "a fallback choice has no effects",
+                effect.position,
+                "put them at the top of the scene it leads to, or give it text to make it a choice",
+            )
+        target = self.target(fallback.target, fallback.target_position)
+        own = self.condition(fallback.condition)
+        always = [choice for choice in choices if choice.condition is None]
+        if always:
+            self.report(
+                "W171",
+                "this fallback choice is never taken: "
+                f"the choice '{always[0].id}' is always offered",
+                fallback.position,
+                "give that choice a condition (or {once}), or remove the fallback",
+            )
+            return ()
+        if not choices:  # only a fallback: a plain divert
+            return (c.Divert(target, own),)
+        conditions: list[c.JsonExpr] = [choice.condition for choice in choices]
+        if own is not None:
+            conditions.insert(0, ["not", own])
+        offered = conditions[0]
+        for condition in conditions[1:]:
+            offered = ["or", offered, condition]
+        return (c.Divert(target, ["not", offered]),)
 
     def chance(self, chance: Chance, numbers: CitationNumbers) -> c.Chance:
         sources = [self.citation(cite) for cite in chance.citations]
@@ -870,7 +935,9 @@ class _Checker:
                     source_scene.position,
                     "no choice, chance or divert leads here from the start",
                 )
-            if scene.ending is None and not (scene.diverts or scene.choices or scene.chance):
+            # A weave branch (its id holds '/') with no way out has had its own E074.
+            stranded = not (scene.diverts or scene.choices or scene.chance)
+            if scene.ending is None and stranded and "/" not in scene.id:
                 self.report(
                     "W102",
                     f"scene '{scene.id}' has no way out and is not an ending",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,8 +19,10 @@ from .validation import FORMAT, Invalid, check, is_int
 
 # Version 2 adds number formats and variations, which a version-1 runtime would misread: a
 # story that uses neither is still written as version 1, so older runtimes keep playing it.
-# Version 3 adds the operators "/", "%", "min" and "max" (validation.BINARY).
-FORMAT_VERSION = 2
+# Version 3 adds the operators /, %, min and max (validation.BINARY), and compiler-made
+# ("internal") variables: a story that uses none of them is written as before.
+FORMAT_VERSION = 3
+V3_OPS = frozenset({"/", "%", "min", "max"})
 
 # An expression: an int or bool literal, ["var", index], [op, operand] or [op, left, right].
 JsonExpr = Any
@@ -40,6 +43,7 @@ class Variable:
     high: int | None = None
     label: str | None = None  # plain text, for showing the variable (e.g. "Cash, in US dollars")
     labels: tuple[str, ...] = ()  # an enum's display text per value (plain text), if any
+    internal: bool = False  # made by the compiler (visit counts, once-only choices): never shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +196,9 @@ class CompiledStory:
 
     @property
     def format_version(self) -> int:
-        return FORMAT_VERSION if self.numbers is not None or self.sites else 1
+        if _uses_version_3(self):
+            return 3
+        return 2 if self.numbers is not None or self.sites else 1
 
     def scene_index(self) -> dict[str, int]:
         return {scene.id: i for i, scene in enumerate(self.scenes)}
@@ -210,6 +216,52 @@ class CompiledStory:
             "hash": _fingerprint(body),
             **body,
         }
+
+
+def _expressions(story: CompiledStory) -> Iterator[JsonExpr]:
+    """Every expression of the story, texts' included (top-level ones only)."""
+
+    def in_text(text: Text | None) -> Iterator[JsonExpr]:
+        if text is None or isinstance(text, str):
+            return
+        for part in text:
+            if isinstance(part, Interpolation):
+                yield part.expr
+            elif isinstance(part, Conditional):
+                yield part.condition
+                yield from in_text(part.then)
+                yield from in_text(part.otherwise)
+            elif isinstance(part, Variation):
+                for inner in part.parts:
+                    yield from in_text(inner)
+
+    for scene in story.scenes:
+        effects = list(scene.effects)
+        yield from in_text(scene.text)
+        yield from in_text(scene.ending.epilogue if scene.ending else None)
+        yield from (d.condition for d in scene.diverts)
+        for choice in scene.choices:
+            yield choice.condition
+            yield from in_text(choice.text)
+            effects += choice.effects
+        for outcome in scene.chance.outcomes if scene.chance else ():
+            effects += outcome.effects
+        yield from (e.expr for e in effects)
+
+
+def _has_op(expr: JsonExpr, ops: frozenset[str]) -> bool:
+    if not isinstance(expr, list) or not expr:
+        return False
+    return expr[0] in ops or any(_has_op(arg, ops) for arg in expr[1:])
+
+
+def uses_operators(story: CompiledStory, ops: frozenset[str]) -> bool:
+    """Whether any expression of the story uses one of `ops`."""
+    return any(_has_op(expr, ops) for expr in _expressions(story))
+
+
+def _uses_version_3(story: CompiledStory) -> bool:
+    return any(v.internal for v in story.variables) or uses_operators(story, V3_OPS)
 
 
 def _fingerprint(body: dict[str, Any]) -> str:
@@ -347,6 +399,7 @@ def _story_body(story: CompiledStory) -> dict[str, Any]:
                     "high": v.high,
                     "label": v.label,
                     "labels": list(v.labels),
+                    "internal": True if v.internal else None,
                 }
             )
             for v in story.variables
@@ -532,6 +585,7 @@ def from_json(data: Any) -> CompiledStory:
                     None if v.get("high") is None else int(v["high"]),
                     v.get("label"),
                     tuple(v.get("labels", ())),
+                    v.get("internal") is True,
                 )
                 for v in data["variables"]
             ),

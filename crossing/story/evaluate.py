@@ -25,10 +25,29 @@ _COMPARE: dict[str, Callable[[Value, Value], bool]] = {
     ">": operator.gt,
     ">=": operator.ge,
 }
+
+
+def divide(a: int, b: int) -> int:
+    """Whole-number division truncating toward zero (as C and JavaScript do); x / 0 is 0."""
+    if b == 0:
+        return 0
+    quotient = abs(a) // abs(b)
+    return quotient if (a < 0) == (b < 0) else -quotient
+
+
+def remainder(a: int, b: int) -> int:
+    """The remainder with the sign of the dividend: a == (a / b) * b + a % b; x % 0 is 0."""
+    return 0 if b == 0 else a - divide(a, b) * b
+
+
 _ARITHMETIC: dict[str, Callable[[int, int], int]] = {
     "+": operator.add,
     "-": operator.sub,
     "*": operator.mul,
+    "/": divide,
+    "%": remainder,
+    "min": min,
+    "max": max,
 }
 
 

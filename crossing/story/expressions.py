@@ -8,11 +8,14 @@ Grammar (lowest precedence first; comparisons do not chain):
     not    := "not" not | cmp
     cmp    := sum (("==" | "!=" | "<" | "<=" | ">" | ">=") sum)?
     sum    := term (("+" | "-") term)*
-    term   := unary ("*" unary)*
+    term   := unary (("*" | "/" | "%") unary)*
     unary  := "-" unary | atom
-    atom   := INTEGER | "true" | "false" | NAME | "(" expr ")"
+    atom   := INTEGER | "true" | "false" | ("min" | "max") "(" expr "," expr ")"
+            | NAME | "(" expr ")"
 
-There is deliberately nothing else: no calls, no strings, no division, no Python.
+`/` divides whole numbers, truncating toward zero; `%` is the remainder with the sign of
+the dividend; `min(a, b)` and `max(a, b)` are parsed as binary operators of those names.
+There is deliberately nothing else: no other calls, no strings, no Python.
 """
 
 from __future__ import annotations
@@ -26,10 +29,14 @@ INT_LIMIT = 2_147_483_647  # every integer value stays within ± this (saturatin
 MAX_INT_LITERAL = INT_LIMIT
 
 COMPARISONS = ("==", "!=", "<=", ">=", "<", ">")
+PRODUCTS = ("*", "/", "%")
+CALLS = ("min", "max")  # names that are functions when an '(' follows
+VISITS = ("seen", "visits")  # the same, taking a scene id
+_SCENE_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 KEYWORDS = frozenset({"and", "or", "not", "true", "false", "if"})
 
 _TOKEN = re.compile(
-    r"\s*(?:(?P<int>\d+)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>==|!=|<=|>=|[-+*<>()]))"
+    r"\s*(?:(?P<int>\d+)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>==|!=|<=|>=|[-+*/%<>(),]))"
 )
 
 
@@ -78,7 +85,15 @@ class Binary(Node):
     right: Expr
 
 
-Expr = IntLit | BoolLit | Name | Unary | Binary
+@dataclass(frozen=True, slots=True)
+class Visit(Node):
+    """`seen(scene)` (has play entered it?) or `visits(scene)` (how many times, bounded)."""
+
+    kind: str  # "seen" or "visits"
+    scene: str
+
+
+Expr = IntLit | BoolLit | Name | Unary | Binary | Visit
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +121,6 @@ def _tokenize(text: str) -> list[_Token]:
                 hint = "use '==' to compare"
             elif char in "&|!":
                 hint = "write 'and', 'or' and 'not'"
-            elif char == "/":
-                hint = "there is no division; multiply instead"
             elif char in "\"'":
                 hint = "expressions have no strings; set values are bare names"
             raise ExpressionError(f"unexpected character '{char}' in expression", at, 1, hint)
@@ -214,9 +227,9 @@ class _Parser:
 
     def parse_term(self) -> Expr:
         node = self.parse_unary()
-        while self.current.kind == "op" and self.current.text == "*":
-            self.advance()
-            node = self.binary(node, "*", self.parse_unary())
+        while self.current.kind == "op" and self.current.text in PRODUCTS:
+            op = self.advance().text
+            node = self.binary(node, op, self.parse_unary())
         return node
 
     def parse_unary(self) -> Expr:
@@ -254,6 +267,11 @@ class _Parser:
                     len(token.text),
                 )
             self.advance()
+            if self.current.kind == "op" and self.current.text == "(":
+                if token.text in CALLS:
+                    return self.parse_call(token)
+                if token.text in VISITS:
+                    return self.parse_visit(token)
             return Name(token.offset, len(token.text), token.text)
         if token.kind == "op" and token.text == "(":
             self.advance()
@@ -273,6 +291,64 @@ class _Parser:
         if token.kind == "end":
             raise ExpressionError("expression ends too early", token.offset)
         raise ExpressionError(f"unexpected '{token.text}'", token.offset, len(token.text))
+
+    def parse_visit(self, name: _Token) -> Expr:
+        """`seen(scene_id)` or `visits(scene_id)`, the name already read. A scene id may hold
+        '-', so it is read from the text, not from the tokens."""
+        start = self.advance().offset + 1  # after the '('
+        close = self.text.find(")", start)
+        inside = self.text[start : close if close >= 0 else len(self.text)]
+        scene = inside.strip()
+        at = start + len(inside) - len(inside.lstrip())
+        if close < 0:
+            raise ExpressionError(
+                "expected ')'", len(self.text.rstrip()), 1, f"write '{name.text}(scene_id)'"
+            )
+        if not _SCENE_ID.fullmatch(scene):
+            raise ExpressionError(
+                f"{name.text}() takes a scene id" if scene else f"{name.text}() needs a scene id",
+                at if scene else start,
+                max(1, len(scene)),
+                f"write '{name.text}(scene_id)'",
+            )
+        while self.current.kind != "end" and self.current.offset < close:
+            self.advance()
+        self.advance()  # the ')'
+        return Visit(name.offset, close + 1 - name.offset, name.text, scene)
+
+    def parse_call(self, name: _Token) -> Expr:
+        """`min(a, b)` or `max(a, b)`, the name already read: a Binary of that name."""
+        self.advance()  # the '('
+        self.count_operator(name.offset)
+        self.enter()
+        left = self.parse_or()
+        if not (self.current.kind == "op" and self.current.text == ","):
+            raise ExpressionError(
+                f"expected ',' between the two values of {name.text}()",
+                self.current.offset,
+                1,
+                f"write '{name.text}(a, b)'",
+            )
+        self.advance()
+        right = self.parse_or()
+        self.depth -= 1
+        if self.current.kind == "op" and self.current.text == ",":
+            raise ExpressionError(
+                f"{name.text}() takes two values",
+                self.current.offset,
+                1,
+                f"nest them: '{name.text}(a, {name.text}(b, c))'",
+            )
+        if not (self.current.kind == "op" and self.current.text == ")"):
+            raise ExpressionError(
+                "expected ')'",
+                self.current.offset,
+                1,
+                f"the '(' at column {name.offset + len(name.text) + 1} is not closed",
+            )
+        close = self.advance()
+        end = close.offset + 1
+        return Binary(name.offset, end - name.offset, name.text, left, right)
 
 
 def _rewidth(node: Expr, offset: int, width: int) -> Expr:

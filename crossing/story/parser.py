@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from . import tunnels, weave
 from .comments import choice_without_comment, without_comment
 from .diagnostics import Diagnostic, Position
 from .expressions import INT_LIMIT, MAX_DEPTH, ExpressionError, parse_expression
@@ -58,6 +59,14 @@ SOURCE_KEY = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
 
 _HEADING = re.compile(r"^(#+)\s+(.*?)\s*$")
 _EXPLICIT_ID = re.compile(r"\{#([^}]*)\}\s*$")
+_GATHER = re.compile(r"^-(\s|$)")
+_INLINE_DIVERT = re.compile(r"^(?P<text>.*?\S)\s*(?P<arrow>->)\s*[A-Za-z_][A-Za-z0-9_-]*\s*$")
+# Ink's `[ ]` in a choice's text (not a citation `[^…]`, not a link `[…](…)`).
+_SHOWN_ONLY = re.compile(r"\[(?!\^)(?P<inside>[^\]]*)\](?!\()")
+_RETURN = re.compile(r"^->->(\s|$)")
+_TUNNEL = re.compile(r"->\s*(?P<shared>[^\s>-][^\s>]*)\s*->(?!>)")
+RETURN = tunnels.RETURN  # the target of a divert that returns from a tunnel
+_CHOICE_ATTRIBUTE = re.compile(r"\{(?:#(?P<id>[^}]*)|(?P<once>once))\}\s*$")
 _META = re.compile(r"^([a-z_]+):(?:\s+(.*?))?\s*$")
 _VAR = re.compile(
     r'^var\s+(?P<name>[^\s:="]+)\s*(?:"(?P<label>[^"]*)")?\s*'
@@ -106,6 +115,11 @@ class _FileParser:
         # How many `{if …}` / variations enclose the text being scanned: capped like
         # expressions, so no input can exhaust the stack of the parser or what walks its tree.
         self.text_depth = 0
+        # Weave (weave.py): the blocks of choices open around the current line, innermost
+        # last; the scene the heading opened; how many gathers it has.
+        self.blocks: list[weave.Block] = []
+        self.top: Scene | None = None
+        self.gathers = 0
 
     # -- helpers -------------------------------------------------------------------
 
@@ -136,11 +150,13 @@ class _FileParser:
             heading = _HEADING.match(line)
             if heading:
                 self.close_blocks()
+                self.close_weave()
                 self.heading(heading, number)
             elif self.scene is None:
                 self.header_line(line, number)
             else:
-                self.scene_line(self.scene, line, number)
+                self.weave_line(line, number)
+        self.close_weave()
         return self.file
 
     def close_blocks(self) -> None:
@@ -388,6 +404,7 @@ class _FileParser:
                 title = f"invalid-{number}"
             self.scene = Scene(title, self.pos(number, title_col, len(title)), self.chapter)
             self.file.scenes.append(self.scene)
+            self.top, self.gathers = self.scene, 0
             self.in_meta = True
             return
         self.error(
@@ -399,9 +416,131 @@ class _FileParser:
             "'#' starts a chapter and '##' a scene",
         )
 
+    # -- weave: choices with bodies, and gathers (weave.py) -------------------------
+
+    def weave_line(self, line: str, number: int) -> None:
+        """A scene line, sent to the scene its indent puts it in: the heading's scene, a
+        branch of a choice with no target, or a gather."""
+        stripped = line.lstrip()
+        indent = len(line) - len(stripped)
+        if not stripped:  # a paragraph break where the last line was
+            top = self.blocks[-1] if self.blocks else None
+            if top is not None and top.branch is not None and top.body is not None:
+                self.scene_line(top.branch, line, number, top.body)
+            else:
+                self.scene_line(top.owner if top else self.current(), line, number)
+            return
+        scene, base = self.context(indent, number)
+        top = self.blocks[-1] if self.blocks else None
+        at_choices = top is not None and top.indent == indent and top.owner is scene
+        if at_choices and _GATHER.match(stripped):
+            self.in_meta = False
+            self.gather(line, number, indent)
+        elif re.match(r"\*\s", stripped) and "->" not in stripped:
+            self.in_meta = False  # a choice ends the metadata under a heading
+            self.branch_choice(scene, stripped, number, indent)
+        else:
+            self.scene_line(scene, line, number, base)
+
+    def current(self) -> Scene:
+        assert self.scene is not None
+        return self.scene
+
+    def context(self, indent: int, number: int) -> tuple[Scene, int]:
+        """The scene a line at `indent` belongs to, and the indent of that scene's own lines.
+        Blocks the line is outside of are closed."""
+        while self.blocks:
+            top = self.blocks[-1]
+            if indent < top.indent:
+                self.close_weave_block()
+                continue
+            if indent == top.indent or top.branch is None:
+                if indent == top.indent:
+                    top.branch = None  # a line at the choices' indent ends the body above
+                return top.owner, top.indent
+            if top.body is None:
+                top.body = indent
+            elif indent < top.body:
+                self.error(
+                    "E076",
+                    "this line is indented less than the first line of its choice's body",
+                    number,
+                    1,
+                    indent,
+                    f"indent it {top.body} spaces like the line above, or "
+                    f"{top.indent} to end the body",
+                )
+            return top.branch, top.body
+        return self.current(), 0
+
+    def branch_choice(self, scene: Scene, stripped: str, number: int, indent: int) -> None:
+        """`* text` with no target: the lines indented under it are its own scene."""
+        count = len(scene.choices)
+        self.choice(scene, stripped, number, indent + 1)
+        if len(scene.choices) == count:
+            return  # reported
+        top = self.blocks[-1] if self.blocks else None
+        if top is None or top.indent != indent or top.owner is not scene:
+            top = weave.Block(indent, scene)
+            self.blocks.append(top)
+        assert self.top is not None
+        choice = scene.choices[-1]
+        body = weave.branch(self.top, scene, choice)
+        self.file.scenes.append(body)
+        if choice.printed is not None and choice.printed.text.strip():
+            self.prose(body, choice.printed.text, number, choice.printed.position.col)
+        top.branch, top.body = body, None
+        top.ends.append(body)
+        self.open_choice = None  # indented `~` lines are the branch's, not the choice's
+
+    def gather(self, line: str, number: int, indent: int) -> None:
+        """`- text` at the choices' indent: the scene every branch above without a way on
+        flows into, and where the lines that follow at this indent go."""
+        block = self.blocks.pop()
+        assert self.top is not None
+        self.gathers += 1
+        position = self.pos(number, indent + 1, 1)
+        gather = weave.new_scene(self.top, f"{self.top.id}/gather-{self.gathers}", position)
+        self.file.scenes.append(gather)
+        weave.join(block.ends, gather, position)
+        if self.blocks:  # a gather inside a branch: the rest of that body is the gather's
+            parent = self.blocks[-1]
+            parent.branch = gather
+            parent.ends.append(gather)
+        else:
+            self.scene = gather
+        rest = line[indent + 1 :]
+        if rest.strip():  # the gather's first line, at its own column
+            self.scene_line(gather, " " * (indent + 1) + rest, number, len(line))
+
+    def close_weave_block(self) -> None:
+        """End the innermost block without a gather: branches with no way on flow on to
+        the enclosing block's gather; at the outermost, they go nowhere (E074)."""
+        block = self.blocks.pop()
+        if self.blocks:
+            self.blocks[-1].ends.extend(block.ends)
+            return
+        for scene in block.ends:
+            if weave.goes_nowhere(scene):
+                self.error(
+                    "E074",
+                    f"the choice's branch '{scene.id}' goes nowhere",
+                    scene.position.line,
+                    scene.position.col,
+                    scene.position.width,
+                    "end its body with '-> scene', give it choices, or add a gather line "
+                    "'- …' after the choices for it to flow into",
+                )
+
+    def close_weave(self) -> None:
+        while self.blocks:
+            self.close_weave_block()
+
     # -- scene lines ---------------------------------------------------------------
 
-    def scene_line(self, scene: Scene, line: str, number: int) -> None:
+    def scene_line(self, scene: Scene, line: str, number: int, base: int = 0) -> None:
+        """One line of `scene`, whose own lines start at column `base` + 1 (deeper ones
+        belong to the choice or chance above)."""
         stripped = line.lstrip()
         indent = len(line) - len(stripped)
         if not stripped:
@@ -412,7 +551,7 @@ class _FileParser:
         if self.in_meta and self.meta_line(scene, line, stripped, indent, number):
             return
         self.in_meta = False
-        if indent and self.indented_line(scene, stripped, indent + 1, number):
+        if indent > base and self.indented_line(scene, stripped, indent + 1, number):
             return
         if not indent and self.open_chance is not None and _is_chance_line(stripped):
             self.error(
@@ -461,7 +600,14 @@ class _FileParser:
                     "put the scene's text before its choices, chance and diverts",
                 )
                 return
-            self.prose(scene, stripped, number, indent + 1)
+            inline = _INLINE_DIVERT.match(stripped)
+            if inline is None:
+                self.prose(scene, stripped, number, indent + 1)
+                return
+            # `You run. -> harbor`: the text, then a divert.
+            self.prose(scene, inline.group("text"), number, indent + 1)
+            arrow = inline.start("arrow")
+            self.divert(scene, stripped[arrow:], number, indent + 1 + arrow)
 
     def meta_line(self, scene: Scene, line: str, stripped: str, indent: int, number: int) -> bool:
         """Metadata directly under a heading; returns False when the line is not metadata."""
@@ -705,41 +851,61 @@ class _FileParser:
         return None if condition is None else (target, target_pos, condition)
 
     def choice(self, scene: Scene, stripped: str, number: int, col: int) -> None:
+        # No '->': a weave branch (weave.py), whose target the caller sets.
         stripped = choice_without_comment(stripped)
         arrow = stripped.rfind("->")
-        if arrow < 0:
+        calls = list(_TUNNEL.finditer(stripped))
+        tunnel = calls[-1] if calls else None  # the last `-> shared ->` is the tunnel call
+        if tunnel is not None:
+            arrow = tunnel.start()
+        text = stripped[2 : arrow if arrow >= 0 else len(stripped)].rstrip()
+        explicit_id = None
+        once = False
+        # Attributes at the end of the text, in any order: `{#id}` and `{once}`.
+        while attribute := _CHOICE_ATTRIBUTE.search(text):
+            if attribute.group("once"):
+                once = True
+            else:
+                explicit_id = attribute.group("id").strip()
+                if not re.fullmatch(SCENE_ID, explicit_id):
+                    self.error(
+                        "E058",
+                        f"'{explicit_id}' is not a valid choice id",
+                        number,
+                        col + 2 + attribute.start("id"),
+                        max(1, len(attribute.group("id"))),
+                    )
+                    explicit_id = None
+            text = text[: attribute.start()].rstrip()
+        # `* -> scene`: a fallback, taken when no other choice is offered.
+        fallback = arrow >= 0 and not stripped[2:arrow].strip()
+        if not text.strip() and not fallback:
             self.error(
                 "E001",
-                "a choice needs a scene to go to",
+                "the choice has no text",
                 number,
                 col,
-                len(stripped),
-                "write '* What the reader chooses -> scene_id'",
+                arrow + 2,
+                "a fallback choice is '* -> scene', with no id and no {once}",
             )
             return
-        text = stripped[2:arrow].rstrip()
-        explicit_id = None
-        id_match = _EXPLICIT_ID.search(text)
-        if id_match:
-            explicit_id = id_match.group(1).strip()
-            if not re.fullmatch(SCENE_ID, explicit_id):
-                self.error(
-                    "E058",
-                    f"'{explicit_id}' is not a valid choice id",
-                    number,
-                    col + 2 + id_match.start(1),
-                    max(1, len(id_match.group(1))),
-                )
-                explicit_id = None
-            text = text[: id_match.start()].rstrip()
-        if not text.strip():
-            self.error("E001", "the choice has no text", number, col, arrow + 2)
-            return
-        parsed = self.target(stripped[arrow + 2 :], number, col + arrow + 2)
+        after: Located | None = None
+        parsed: tuple[str, Position, ExprSource | None] | None
+        if tunnel is not None:
+            called = self.tunnel_call(stripped, tunnel, number, col)
+            if called is None:
+                return
+            shared, (after, condition) = called
+            parsed = (shared.text, shared.position, condition)
+        elif arrow < 0:
+            parsed = ("", self.pos(number, col, len(stripped)), None)
+        else:
+            parsed = self.target(stripped[arrow + 2 :], number, col + arrow + 2)
         if parsed is None:
             return
         block = TextBlock()
-        self.scan_text(block, text, number, col + 2)
+        shown, printed = _shown_and_printed(text)
+        self.scan_text(block, shown, number, col + 2)
         choice = Choice(
             block,
             parsed[0],
@@ -748,16 +914,79 @@ class _FileParser:
             explicit_id,
             [],
             self.pos(number, col, len(stripped)),
+            once,
+            fallback,
+            after,
         )
         scene.choices.append(choice)
         self.open_choice = choice
+        if printed is not None:
+            choice.printed = Located(printed, self.pos(number, col + 2, len(text)))
+            if arrow >= 0 and printed.strip():
+                self.printed_scene(scene, choice, number)
+
+    def printed_scene(self, scene: Scene, choice: Choice, number: int) -> None:
+        """`* "Wait[."]," I said. -> door`: the choice leads to a scene of its own (as a weave
+        branch is named) that prints its text and goes on to the target."""
+        assert self.top is not None and choice.printed is not None
+        target = Divert(
+            choice.target, choice.target_position, None, choice.position, tunnel=choice.tunnel
+        )
+        said = weave.branch(self.top, scene, choice)
+        choice.tunnel = None
+        self.prose(said, choice.printed.text, number, choice.printed.position.col)
+        said.diverts.append(target)
+        self.file.scenes.append(said)
 
     def divert(self, scene: Scene, stripped: str, number: int, col: int) -> None:
-        parsed = self.target(stripped[2:], number, col + 2)
-        if parsed is not None:
+        position = self.pos(number, col, len(stripped))
+        if _RETURN.match(stripped):  # `->->`: back from a tunnel (tunnels.py)
+            rest = stripped[4:]
+            condition = None
+            if rest.strip():
+                keyword = re.match(r"\s*if\s+", rest)
+                if keyword is None:
+                    self.error(
+                        "E001",
+                        "unexpected text after '->->'",
+                        number,
+                        col + 4 + len(rest) - len(rest.lstrip()),
+                        len(rest.strip()),
+                        "a return is '->->', or '->-> if condition'",
+                    )
+                    return
+                condition = self.expression(rest[keyword.end() :], number, col + 4 + keyword.end())
+                if condition is None:
+                    return
+            scene.diverts.append(Divert(RETURN, position, condition, position))
+            return
+        tunnel = _TUNNEL.match(stripped)
+        if tunnel is None:
+            parsed = self.target(stripped[2:], number, col + 2)
+            if parsed is not None:
+                scene.diverts.append(Divert(parsed[0], parsed[1], parsed[2], position))
+            return
+        called = self.tunnel_call(stripped, tunnel, number, col)
+        if called is not None:
+            shared, (after, condition) = called
             scene.diverts.append(
-                Divert(parsed[0], parsed[1], parsed[2], self.pos(number, col, len(stripped)))
+                Divert(shared.text, shared.position, condition, position, tunnel=after)
             )
+
+    def tunnel_call(
+        self, text: str, tunnel: re.Match[str], number: int, col: int
+    ) -> tuple[Located, tuple[Located, ExprSource | None]] | None:
+        """`-> shared -> next [if condition]` (the match of _TUNNEL in `text`, at `col`):
+        the tunnel, and where play goes on after it, with the condition."""
+        shared = tunnel.group("shared")
+        shared_at = self.pos(number, col + tunnel.start("shared"), len(shared))
+        if not re.fullmatch(SCENE_ID, shared):
+            self.error("E001", f"'{shared}' is not a valid scene id", number, shared_at.col)
+            return None
+        parsed = self.target(text[tunnel.end() :], number, col + tunnel.end())
+        if parsed is None:
+            return None
+        return Located(shared, shared_at), (Located(parsed[0], parsed[1]), parsed[2])
 
     def chance(self, scene: Scene, stripped: str, number: int, col: int) -> None:
         rest = without_comment(stripped, valued=False)[len("chance:") :]
@@ -814,6 +1043,16 @@ class _FileParser:
                     col + start,
                     1,
                     "split the text into scenes, or test several conditions in one '{if …}'",
+                )
+            elif kind == "interp" and body.strip() == "once":
+                self.error(
+                    "E071",
+                    "'{once}' marks a choice, at the end of its text",
+                    number,
+                    col + start,
+                    len(body) + 2,
+                    "write '* Ask about the boat {once} -> harbor'; "
+                    "for text shown once, write '{once: text}'",
                 )
             elif kind == "interp" and _VARIATION.match(body):
                 variation = self.variation(body, number, col + start + 1, len(block.conditionals))
@@ -997,6 +1236,16 @@ def _is_chance_line(stripped: str) -> bool:
         re.match(r"(assumption|basis|background):", stripped)
         or _OUTCOME.match(without_comment(stripped))
     )
+
+
+def _shown_and_printed(text: str) -> tuple[str, str | None]:
+    """A choice's text as offered, and as printed once taken (None: no `[ ]`, the same):
+    `"Wait[."]," I said.` offers `"Wait."` and prints `"Wait," I said.`"""
+    bracket = _SHOWN_ONLY.search(text)
+    if bracket is None:
+        return text, None
+    before, after = text[: bracket.start()], text[bracket.end() :]
+    return before + bracket.group("inside"), (before + after).strip()
 
 
 def _hint_key(key: str, known: tuple[str, ...]) -> str | None:

@@ -113,6 +113,10 @@ class Choice:
     explicit_id: str | None
     effects: list[Effect]
     position: Position
+    once: bool = False  # `{once}`: offered only until taken
+    fallback: bool = False  # `* -> scene`: no text; taken when no other choice is offered
+    tunnel: Located | None = None  # `-> shared -> next`: where play goes on after `shared`
+    printed: Located | None = None  # Ink's `[ ]`: the text printed once the choice is taken
 
 
 @dataclass(slots=True)
@@ -121,6 +125,7 @@ class Divert:
     target_position: Position
     condition: ExprSource | None
     position: Position
+    tunnel: Located | None = None  # `-> shared -> next`: where play goes on after `shared`
 
 
 @dataclass(slots=True)

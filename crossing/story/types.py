@@ -12,10 +12,16 @@ from dataclasses import dataclass
 
 from .compiled import JsonExpr, Variable
 from .diagnostics import Diagnostic, did_you_mean
-from .expressions import Binary, BoolLit, Expr, IntLit, Name, Unary
+from .expressions import Binary, BoolLit, Expr, IntLit, Name, Unary, Visit
 from .syntax import ExprSource
 
-ARITHMETIC = ("+", "-", "*")
+ARITHMETIC = ("+", "-", "*", "/", "%", "min", "max")
+DIVISIONS = ("/", "%")
+SHOWN_VISITS = 9  # visits(scene) counts up to this when not only compared with a number
+
+# Finds (or makes) the compiler's counter of visits to a scene, able to count up to `cap`;
+# None (and a diagnostic) when there is no such scene.
+VisitCounter = Callable[[Visit, ExprSource, int], int | None]
 ORDERING = ("<", "<=", ">", ">=")
 EQUALITY = ("==", "!=")
 LOGIC = ("and", "or")
@@ -44,11 +50,16 @@ class ExpressionChecker:
     """Checks expressions against the story's variables; records reads and problems."""
 
     def __init__(
-        self, variables: dict[str, tuple[int, Variable]], report: Callable[[Diagnostic], None]
+        self,
+        variables: dict[str, tuple[int, Variable]],
+        report: Callable[[Diagnostic], None],
+        visits: VisitCounter | None = None,
     ):
         self.variables = variables
         self.report = report
+        self.visits = visits
         self.read: set[str] = set()
+        self.caps: dict[int, int] = {}  # id(Visit node) -> what a comparison needs it to count
 
     def check(
         self, source: ExprSource, expected: Type | None = None
@@ -77,6 +88,8 @@ class ExpressionChecker:
             return BOOL, node.value
         if isinstance(node, Name):
             return self._name(source, node, context)
+        if isinstance(node, Visit):
+            return self._visit(source, node)
         if isinstance(node, Unary):
             want = INT if node.op == "-" else BOOL
             inner = self._node(source, node.operand, want)
@@ -122,8 +135,29 @@ class ExpressionChecker:
         )
         return None
 
+    def _visit(self, source: ExprSource, node: Visit) -> tuple[Type, JsonExpr] | None:
+        """seen(x) is visits(x) > 0. Counting stops at a cap: one more than the largest number
+        visits(x) is compared with (so every comparison comes out as with the true count),
+        or SHOWN_VISITS where the count is shown or computed with."""
+        default = 1 if node.kind == "seen" else SHOWN_VISITS
+        cap = self.caps.pop(id(node), default)
+        if self.visits is None:
+            self.error(source, node, f"{node.kind}() cannot be used here")
+            return None
+        index = self.visits(node, source, cap)
+        if index is None:
+            return None
+        if node.kind == "seen":
+            return BOOL, [">", ["var", index], 0]
+        return INT, ["var", index]
+
     def _binary(self, source: ExprSource, node: Binary) -> tuple[Type, JsonExpr] | None:
         op = node.op
+        if op in EQUALITY or op in ORDERING:
+            for counted, other in ((node.left, node.right), (node.right, node.left)):
+                number = _constant(other)
+                if isinstance(counted, Visit) and counted.kind == "visits" and number is not None:
+                    self.caps[id(counted)] = max(1, number + 1)
         if op in EQUALITY:
             # A bare set value takes its type from the other side.
             left_is_value = isinstance(node.left, Name) and node.left.name not in self.variables
@@ -152,7 +186,49 @@ class ExpressionChecker:
                     source, side, f"'{op}' needs {describe(want)}, found {describe(result[0])}"
                 )
                 return None
+        if op in DIVISIONS:
+            self._divisor(source, node)
         return (BOOL if op in ORDERING or op in LOGIC else INT), [op, left[1], right[1]]
+
+    def _divisor(self, source: ExprSource, node: Binary) -> None:
+        """E070 for a literal 0 divisor; W170 when a variable divisor's range holds 0 (at run
+        time x / 0 and x % 0 are 0, so play goes on, but it is rarely what was meant)."""
+        divisor = node.right
+        while isinstance(divisor, Unary) and divisor.op == "-":
+            divisor = divisor.operand
+        where = source.at(node.right.offset, node.right.width)
+        if isinstance(divisor, IntLit) and divisor.value == 0:
+            self.report(
+                Diagnostic(
+                    "E070",
+                    f"'{node.op}' by zero",
+                    where,
+                    "x / 0 and x % 0 would always be 0; divide by another number",
+                )
+            )
+        elif isinstance(divisor, Name) and divisor.name in self.variables:
+            variable = self.variables[divisor.name][1]
+            low = -1 if variable.low is None else variable.low
+            high = 1 if variable.high is None else variable.high
+            if variable.type == "int" and low <= 0 <= high:
+                self.report(
+                    Diagnostic(
+                        "W170",
+                        f"'{divisor.name}' can be 0 here, and x {node.op} 0 is 0",
+                        where,
+                        f"give '{divisor.name}' a range without 0 (e.g. 1..10), "
+                        f"or divide by max({divisor.name}, 1)",
+                    )
+                )
+
+
+def _constant(node: Expr) -> int | None:
+    """The value of a number written as a literal (`3`, `-3`), else None."""
+    if isinstance(node, IntLit):
+        return node.value
+    if isinstance(node, Unary) and node.op == "-" and isinstance(node.operand, IntLit):
+        return -node.operand.value
+    return None
 
 
 def describe(t: Type) -> str:

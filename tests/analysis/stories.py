@@ -86,7 +86,7 @@ def int_expr(variables: tuple[c.Variable, ...], depth: int = 2) -> st.SearchStra
     inner = int_expr(variables, depth - 1)
     return st.one_of(
         leaf,
-        st.tuples(st.sampled_from(["+", "-", "*"]), inner, inner).map(list),
+        st.tuples(st.sampled_from(["+", "-", "*", "/", "%", "min", "max"]), inner, inner).map(list),
         inner.map(lambda e: ["neg", e]),
     )
 

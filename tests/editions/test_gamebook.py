@@ -325,6 +325,14 @@ CASH, PAPERS, WHO, YEARS, DEBT, CHILD = (["var", i] for i in range(6))
         (["==", ["*", ["+", CASH, 1], 2], 4], "(cash + 1) × 2 is 4"),
         (["==", ["+", CASH, ["*", DEBT, 2]], 4], "cash + debt × 2 is 4"),
         (["<", ["neg", CASH], -3], "−cash is less than −3"),
+        (["==", ["/", CASH, 2], 4], "cash ÷ 2 is 4"),
+        (["==", ["/", CASH, ["/", DEBT, 2]], 4], "cash ÷ (debt ÷ 2) is 4"),
+        (["==", ["%", CASH, 2], 0], "the remainder of cash ÷ 2 is 0"),
+        ([">", ["min", CASH, DEBT], 1], "the smaller of cash and debt is more than 1"),
+        (
+            [">", ["*", ["max", CASH, ["+", DEBT, 1]], 2], 1],
+            "(the larger of cash and (debt + 1)) × 2 is more than 1",
+        ),
         (["==", PAPERS, True], "papers is ticked"),
         (["==", PAPERS, False], "papers is not ticked"),
         (["!=", False, PAPERS], "papers is ticked"),
@@ -353,6 +361,8 @@ def test_conditions_in_words(expr: c.JsonExpr, words: str) -> None:
         (c.Effect(0, ["-", CASH, ["*", DEBT, 2]]), "take debt × 2 from cash"),
         (c.Effect(0, ["+", DEBT, 2]), "set cash to debt + 2"),
         (c.Effect(0, 3), "write 3 for cash"),
+        (c.Effect(0, ["/", CASH, 2]), "set cash to cash ÷ 2"),
+        (c.Effect(0, ["min", DEBT, 2]), "set cash to the smaller of debt and 2"),
         (c.Effect(0, -3), "write −3 for cash"),
         (c.Effect(3, ["+", YEARS, 1]), "add 1 to years hidden"),
         (c.Effect(1, True), "tick papers"),
@@ -612,6 +622,7 @@ def test_the_whole_book_renders_with_every_link_resolving(engine: Any, path: Pat
             assert f"#s{target}" in page.hrefs
     for number in {n for s in book.sections for n in s.targets}:
         assert f"go to §{number}" in markup
+    assert ("drops any fraction" in markup) == (book.division_rule is not None)
     story_text = json.dumps(compiled(path).to_json(), ensure_ascii=False)
     # Only what the story itself says (a variable may be called "score"; we add none).
     said = {w.lower() for w in FORBIDDEN.findall(story_text)}
@@ -788,3 +799,72 @@ def scene(
         else None,
         ending=c.Ending(ending, None) if ending else None,
     )
+
+
+def test_visit_counts_and_once_only_choices_are_kept_on_the_sheet() -> None:
+    """On paper the reader keeps every value of play, the compiler's too: each has a line
+    headed in words, and the notes say when to count or tick it."""
+    book = gamebook(CORPUS / "48-visits-and-once")
+    rows = {row.variable: row for row in book.sheet}
+    assert (rows["visits:office"].name, rows["visits:office"].values) == (
+        "Visits to “office”",
+        "0 to 9",
+    )
+    assert rows["once:office/ask"].name == "Chose “ask” in “office”"
+    office = book.sections[0]
+    assert office.notes == ("Add 1 to Visits to “office”.",)
+    ask = office.choices[0]
+    assert ask.lines[0].condition == "Chose “ask” in “office” is not ticked"
+    assert ask.effects == ("Tick Chose “ask” in “office”.",)
+    assert "If Visits to “pier” is more than 0:" in office.html
+
+
+def test_division_is_written_out_on_paper() -> None:
+    book = gamebook(CORPUS / "47-integer-division")
+    assert book.division_rule is not None and "drops any fraction" in book.division_rule
+    assert gamebook(ROOT / "content" / "journey").division_rule is None
+    share = book.sections[0]
+    words = re.sub(r"<[^>]+>", "", share.html)
+    assert "Each of people pays fare divided by people" in words
+    assert "the remainder of fare divided by people is left over" in words
+    assert "at least the larger of (fare divided by 3) and 2" in words
+    assert share.choices[2].effects == (
+        "Set paid to (the larger of (fare ÷ people) and 0) × people "
+        "+ (the remainder of fare ÷ people).",
+    )
+
+
+def test_a_fallback_choice_reads_as_where_to_go_when_no_choice_is_open() -> None:
+    book = gamebook(CORPUS / "49-fallback")
+    stall = book.sections[0]
+    assert [choice.target for choice in stall.choices] == [1, 1]  # the fallback is no choice
+    (fallback,) = stall.diverts
+    assert fallback.target == 2
+    assert fallback.condition == (
+        "(Chose “stall” in “stall” is ticked or coins is 0) and coins is 1 or less"
+    )
+
+
+def test_a_weave_s_branches_and_gathers_are_sections_of_their_own() -> None:
+    book = gamebook(CORPUS / "50-weave")
+    ids = [section.scene_id for section in book.sections]
+    assert ids[:2] == ["office", "office/ask"]
+    assert set(ids) >= {"office/ask/price", "office/gather-1"}
+    number = {section.scene_id: section.number for section in book.sections}
+    price = book.sections[number["office/ask/price"] - 1]
+    # A branch flows on to the gather as a "go to" line.
+    assert [divert.target for divert in price.diverts] == [number["office/gather-1"]]
+
+
+def test_a_tunnel_reads_as_a_note_to_keep_and_lines_to_follow_back() -> None:
+    book = gamebook(CORPUS / "51-tunnels")
+    rows = {row.variable: row for row in book.sheet}
+    assert rows["return:rules"].name == "Return from “rules”"
+    number = {section.scene_id: section.number for section in book.sections}
+    gate = book.sections[number["gate"] - 1]
+    assert gate.choices[0].effects == ("Write “->yard” for Return from “rules”.",)
+    nod = book.sections[number["rules/nod"] - 1]
+    assert [(d.condition, d.target) for d in nod.diverts] == [
+        ("Return from “rules” is “->yard”", number["yard"]),
+        ("Return from “rules” is “->gate”", number["gate"]),
+    ]

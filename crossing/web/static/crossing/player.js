@@ -23,7 +23,7 @@ export function load(data) {
   const bad = (where, what) => fail(`the compiled story is not valid: ${where}: ${what}`);
   if (!isObj(data) || data.format != 'crossing-story') bad('format', 'this is not a compiled Crossing story');
   if (![1, 2, 3].includes(data.format_version)) bad('format_version', 'this runtime reads versions 1 to 3; compile the story again');
-  const { scenes, variables, chapters, start } = data; // only the shape: ../../node/validate.mjs checks every rule
+  const { scenes, variables, chapters, start } = data; // the shape; ../../node/validate.mjs checks all
   if (![scenes, variables, chapters].every(Array.isArray) || !isInt(start) || !scenes[start]) bad('start', 'is not a scene');
   return { ...data, byId: new Map(scenes.map((s, i) => [s.id, i])) };
 }
@@ -31,10 +31,11 @@ export function load(data) {
 // -- expressions and text --
 
 const sat = (x) => (x > LIMIT ? LIMIT : x < -LIMIT ? -LIMIT : x);
-// Operands are within ±2**31: sums are exact doubles, and a product is rounded only when far
-// beyond ±LIMIT, so saturation gives the exact integer result.
+// Operands are within ±2**31: sums are exact, products round only far beyond ±LIMIT; |0
+// truncates (x / 0 = x % 0 = 0).
 const BINARY = {
   '+': (a, b) => sat(a + b), '-': (a, b) => sat(a - b), '*': (a, b) => sat(a * b),
+  '/': (a, b) => a / b | 0, '%': (a, b) => a % b | 0, min: Math.min, max: Math.max,
   '==': (a, b) => a == b, '!=': (a, b) => a != b, // loose, as in Python (True == 1)
   '<': (a, b) => a < b, '<=': (a, b) => a <= b, '>': (a, b) => a > b, '>=': (a, b) => a >= b,
 };
