@@ -264,7 +264,7 @@ def _comparison(
     # Put the variable (or expression) first: `2 <= cash` reads "cash is 2 or more".
     if isinstance(left, int) and not isinstance(right, int):
         left, right, op = right, left, _MIRROR[op]
-    op = _at_bound(op, left, right, variables)
+    op, right = _at_bound(op, left, right, variables)
     enum = _enum_of(left, variables) or _enum_of(right, variables)
     if op == "!=" and enum is not None and len(enum.values) == 2 and isinstance(right, int):
         op, right = "==", 1 - right  # of two values, "not the one" is "the other"
@@ -283,22 +283,24 @@ def _comparison(
     return f"{a} is {b} or more"
 
 
-def _at_bound(op: str, left: JsonExpr, right: JsonExpr, variables: Sequence[Variable]) -> str:
-    """A comparison that only its bound can meet reads as equality: with cash never below
-    0, "cash is 0 or less" is "cash is 0"."""
+def _at_bound(
+    op: str, left: JsonExpr, right: JsonExpr, variables: Sequence[Variable]
+) -> tuple[str, JsonExpr]:
+    """A comparison that only its bound can meet reads as equality with that bound: with cash
+    never below 0, "cash is 0 or less" is "cash is 0", and "less than 1" is "is 0" too."""
     if not (isinstance(left, list) and left and left[0] == "var" and isinstance(right, int)):
-        return op
+        return op, right
     variable = variables[left[1]]
     if variable.type != "int" or isinstance(right, bool):
-        return op
+        return op, right
     low, high = variable.low, variable.high
     if low is not None and ((op == "<=" and right == low) or (op == "<" and right == low + 1)):
-        return "=="
+        return "==", low
     if op == "!=" and right in (low, high):
-        return ">" if right == low else "<"  # "is not 0", never below 0: "is more than 0"
+        return (">" if right == low else "<"), right  # "is not 0", never below 0: "more than 0"
     if high is not None and ((op == ">=" and right == high) or (op == ">" and right == high - 1)):
-        return "=="
-    return op
+        return "==", high
+    return op, right
 
 
 def _bool_comparison(

@@ -284,6 +284,12 @@ CASH, PAPERS, WHO, YEARS, DEBT, CHILD = (["var", i] for i in range(6))
         (["!=", CASH, 0], "cash is more than 0"),  # it never goes below 0
         (["!=", YEARS, 6], "years hidden is less than 6"),  # nor above 6
         (["<=", CASH, 0], "cash is 0"),
+        # Only the bound meets these, so they read as the bound itself, never the number written.
+        (["<", CASH, 1], "cash is 0"),
+        (["not", [">", CASH, 0]], "cash is 0"),
+        ([">", YEARS, 5], "years hidden is 6"),
+        (["not", ["<", YEARS, 6]], "years hidden is 6"),
+        ([">=", YEARS, 6], "years hidden is 6"),
         (["<=", 2, CASH], "cash is 2 or more"),
         (PAPERS, "papers is ticked"),
         (["not", PAPERS], "papers is not ticked"),
