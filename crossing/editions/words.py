@@ -89,7 +89,10 @@ def value_label(variable: Variable, index: int) -> str:
     """An enum value as the story shows it: its label ("2009"), else its name in words."""
     if 0 <= index < len(variable.labels) and variable.labels[index]:
         return variable.labels[index]
-    return humanise(variable.values[index])
+    value = variable.values[index]
+    if variable.internal and value.startswith("->"):  # a tunnel's return point (tunnels.py)
+        return f"back to {humanise(value[2:])}"
+    return humanise(value)
 
 
 def quoted_value(variable: Variable, index: int) -> str:

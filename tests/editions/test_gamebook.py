@@ -868,9 +868,9 @@ def test_a_tunnel_reads_as_a_note_to_keep_and_lines_to_follow_back() -> None:
     assert rows["return:rules"].name == "Return from “rules”"
     number = {section.scene_id: section.number for section in book.sections}
     gate = book.sections[number["gate"] - 1]
-    assert gate.choices[0].effects == ("Write “->yard” for Return from “rules”.",)
+    assert gate.choices[0].effects == ("Write “back to yard” for Return from “rules”.",)
     nod = book.sections[number["rules/nod"] - 1]
     assert [(d.condition, d.target) for d in nod.diverts] == [
-        ("Return from “rules” is “->yard”", number["yard"]),
-        ("Return from “rules” is “->gate”", number["gate"]),
+        ("Return from “rules” is “back to yard”", number["yard"]),
+        ("Return from “rules” is “back to gate”", number["gate"]),
     ]
