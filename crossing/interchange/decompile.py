@@ -112,8 +112,11 @@ _PRECEDENCE = {
     "+": 5,
     "-": 5,
     "*": 6,
+    "/": 6,
+    "%": 6,
     "neg": 7,
 }
+_FUNCTIONS = frozenset({"min", "max"})
 _COMPARISONS = frozenset({"==", "!=", "<", "<=", ">", ">="})
 
 
@@ -144,6 +147,8 @@ class Expressions:
         op = expr[0]
         if op == "var":
             return self.variables[expr[1]].name
+        if op in _FUNCTIONS:
+            return f"{op}({self._write(expr[1], None, 0)}, {self._write(expr[2], None, 0)})"
         if op not in _PRECEDENCE:
             raise DecompileError(f"operator {op!r} has no source form in this exporter yet")
         own = _PRECEDENCE[op]

@@ -54,10 +54,22 @@ class Script:
             return f"-({self.expr(expr[1])})"
         if op == "not":
             return f"not ({self.expr(expr[1])})"
+        if op in ("min", "max"):
+            return f"Math.{op}({self.expr(expr[1])}, {self.expr(expr[2])})"
+        if op in ("/", "%"):
+            return self.quotient(op, self.expr(expr[1]), self.expr(expr[2]))
         if op not in _BINARY:
             raise DecompileError(f"operator {op!r} has no SugarCube form in this exporter yet")
         side = self._enum(expr[1]) or self._enum(expr[2])
         return f"({self.expr(expr[1], side)} {_BINARY[op]} {self.expr(expr[2], side)})"
+
+    @staticmethod
+    def quotient(op: str, left: str, right: str) -> str:
+        """Whole-number `/` and `%`: JavaScript divides into fractions and gives Infinity or
+        NaN for a zero divisor, where Crossing truncates toward zero and gives 0.
+        `Math.trunc` and JavaScript's `%` both keep the sign Crossing's rules give."""
+        value = f"Math.trunc({left} / {right})" if op == "/" else f"{left} % {right}"
+        return f"({right} is 0 ? 0 : {value})"
 
     def assignment(self, effect: c.Effect) -> str:
         variable = self.variables[effect.var]

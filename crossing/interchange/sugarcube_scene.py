@@ -160,6 +160,18 @@ class SceneReader:
             return ["var", self.var_index[bare]], shown
         if kind == "call" and raw[1] == "Math.clamp" and len(raw[2]) == 3:
             return self.clamp(raw)
+        if kind == "call" and raw[1] in ("Math.min", "Math.max") and len(raw[2]) == 2:
+            return self.arithmetic(raw[1][len("Math.") :], raw[2][0], raw[2][1], raw)
+        if kind == "call" and raw[1] == "Math.trunc" and len(raw[2]) == 1 and raw[2][0][0] == "/":
+            return self.arithmetic("/", raw[2][0][1], raw[2][0][2], raw)
+        if kind == "?:":
+            return self.guarded(raw)
+        if kind == "/":
+            raise twinescript.ScriptError(
+                "'/' is not imported alone: JavaScript divides into fractions",
+                raw[3],
+                "Crossing divides whole numbers, truncating: write Math.trunc(a / b)",
+            )
         if kind == "call":
             raise twinescript.ScriptError(
                 f"{raw[1]}() is not imported here",
@@ -173,6 +185,8 @@ class SceneReader:
             self.check(shown, wanted, raw)
             return [kind, value], wanted
         left_raw, right_raw = raw[1], raw[2]
+        if kind in ("+", "-", "*", "%"):
+            return self.arithmetic(kind, left_raw, right_raw, raw)
         if kind in ("==", "!="):
             side = self.enum_side(left_raw) or self.enum_side(right_raw)
             left, lt = self.resolve(left_raw, side)
@@ -185,7 +199,32 @@ class SceneReader:
         right, rt = self.resolve(right_raw, None)
         self.check(lt, wanted, raw)
         self.check(rt, wanted, raw)
-        return [kind, left, right], "int" if kind in ("+", "-", "*") else "bool"
+        return [kind, left, right], "bool"
+
+    def arithmetic(
+        self, op: str, left_raw: twinescript.Raw, right_raw: twinescript.Raw, raw: twinescript.Raw
+    ) -> tuple[c.JsonExpr, str]:
+        left, lt = self.resolve(left_raw, None)
+        right, rt = self.resolve(right_raw, None)
+        self.check(lt, "int", raw)
+        self.check(rt, "int", raw)
+        return [op, left, right], "int"
+
+    def guarded(self, raw: twinescript.Raw) -> tuple[c.JsonExpr, str]:
+        """`(b is 0 ? 0 : Math.trunc(a / b))` and `(b is 0 ? 0 : a % b)`: the export's
+        division, whose zero divisor gives 0 as Crossing's does. No other `?:` is read."""
+        test, zero, value = twinescript.shape(raw[1]), twinescript.shape(raw[2]), raw[3]
+        if value[0] == "call" and value[1] == "Math.trunc" and len(value[2]) == 1:
+            value = value[2][0]
+        divisor = twinescript.shape(value[2]) if value[0] in ("/", "%") else None
+        if divisor is None or test != ("==", divisor, ("num", 0)) or zero != ("num", 0):
+            raise twinescript.ScriptError(
+                "'c ? a : b' is not imported",
+                raw[4],
+                "it is read only around a division: (b is 0 ? 0 : Math.trunc(a / b)); "
+                "for text, use <<if>>",
+            )
+        return self.arithmetic(value[0], value[1], value[2], raw)
 
     def clamp(self, raw: twinescript.Raw) -> tuple[c.JsonExpr, str]:
         """`Math.clamp(value, low, high)` is the value when the range is the variable's own:
@@ -882,7 +921,7 @@ def _passage_argument(args: str) -> str | None:
 
 def _offset(raw: twinescript.Raw) -> int:
     for item in raw[1:]:
-        if isinstance(item, tuple):
+        if isinstance(item, tuple) and item:
             return _offset(item)
     return raw[-1] if isinstance(raw[-1], int) else 0
 
