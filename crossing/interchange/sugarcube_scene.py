@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from crossing.story import compiled as c
 
 from . import twinescript
+from .names import crossing_name
 from .sugarcube_tokens import BRANCHES, Block, Node, Token, tokenize, tree
 from .twee_export import ENDING_TAG
 from .twee_format import Passage, Problem
@@ -74,7 +75,7 @@ def split_top(text: str, separators: str) -> list[tuple[int, str]]:
 
 
 _ASSIGN = re.compile(
-    r"\s*(?P<target>[$_][A-Za-z_][A-Za-z0-9_]*)\s*(?P<op>to|=|\+=|-=|\*=)\s*", re.S
+    r"\s*(?P<target>[$_][A-Za-z_][A-Za-z0-9_$]*)\s*(?P<op>to|=|\+=|-=|\*=)\s*", re.S
 )
 _LINK = re.compile(r"\[\[(?P<body>.*?)(?:\]\[(?P<setter>.*))?\]\]$", re.S)
 _ROLL_TEST = re.compile(
@@ -150,7 +151,7 @@ class SceneReader:
                     "temporary variables are imported only as a chance roll: "
                     "<<set _roll to random(1, N)>> then <<if _roll lte K>>…<<goto>>",
                 )
-            bare = name[1:]
+            bare = crossing_name(name[1:])
             if bare not in self.var_index:
                 raise twinescript.ScriptError(
                     f"${bare} is not a variable Crossing imported", raw[2]
@@ -256,8 +257,8 @@ class SceneReader:
             )
 
     def enum_side(self, raw: twinescript.Raw) -> c.Variable | None:
-        if raw[0] == "var" and raw[1][1:] in self.var_index:
-            variable = self.variables[self.var_index[raw[1][1:]]]
+        if raw[0] == "var" and crossing_name(raw[1][1:]) in self.var_index:
+            variable = self.variables[self.var_index[crossing_name(raw[1][1:])]]
             return variable if variable.type == "enum" else None
         return None
 
@@ -280,10 +281,10 @@ class SceneReader:
                     "<<set _roll to random(1, N)>>",
                 )
                 continue
-            if target[1:] not in self.var_index:
+            if crossing_name(target[1:]) not in self.var_index:
                 self.report(offset + start, f"{target} is not a variable Crossing imported")
                 continue
-            n = self.var_index[target[1:]]
+            n = self.var_index[crossing_name(target[1:])]
             variable = self.variables[n]
             try:
                 raw = twinescript.parse(part[match.end() :])
@@ -629,8 +630,13 @@ class SceneReader:
         scene = self.story.ids[self.passage.name]
         goes = self.story.ids[self.story.passages_by_index[target]]
         count = 1 + sum(choice.target == target for choice in self.choices)
-        local = goes if count == 1 else f"{goes}-{count}"  # the ids the compiler gives
-        self.choices.append(c.Choice(f"{scene}/{local}", shown, target, cond, tuple(effects)))
+        choice_id = f"{scene}/" + (goes if count == 1 else f"{goes}-{count}")  # as compiled
+        flag = self.variables[effects[0].var].name if effects else ""
+        if flag.startswith(f"once:{scene}/"):
+            choice_id = flag.removeprefix("once:")  # a once-only choice's flag names it
+        elif goes.startswith(f"{scene}/") and "/" not in goes.removeprefix(f"{scene}/"):
+            choice_id = goes  # a weave branch is named as the choice leading to it
+        self.choices.append(c.Choice(choice_id, shown, target, cond, tuple(effects)))
 
     def block(self, block: Block, cond: c.JsonExpr | None) -> list[c.Part]:
         opening = block.branches[0][0]

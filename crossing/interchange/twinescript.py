@@ -10,6 +10,7 @@ and `b is 0 ? 0 : …` around a division (the export's guard), parentheses, and
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -221,6 +222,11 @@ class Parser:
 
 
 def unquote(text: str) -> str:
+    if text.startswith('"'):
+        try:  # the export writes JSON strings (`\u003e` for '>')
+            return str(json.loads(text))
+        except ValueError:
+            pass
     body = text[1:-1]
     return re.sub(r"\\(.)", r"\1", body)
 
