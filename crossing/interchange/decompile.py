@@ -118,6 +118,7 @@ _PRECEDENCE = {
     "neg": 7,
 }
 _FUNCTIONS = frozenset({"min", "max"})
+_GATHER = re.compile(r".+/gather-[0-9]+")  # weave.py names gathers so
 _COMPARISONS = frozenset({"==", "!=", "<", "<=", ">", ">="})
 
 
@@ -523,7 +524,7 @@ class Decompiler:
             for choice in scene.choices
             if self.branch_of(choice) is not None
         }
-        made |= {i for s, i in index.items() if re.fullmatch(r".+/gather-[0-9]+", s)}
+        made |= {i for s, i in index.items() if _GATHER.fullmatch(s)}
         return made
 
     def body(self, scene: c.Scene, indent: str, gather: str | None = None) -> list[str]:
@@ -553,7 +554,7 @@ class Decompiler:
         if fallback is not None:
             diverts.pop()
         lines += [indent + line for line in self.diverts(diverts, names)]
-        own_gather = self.next_gather(scene)
+        own_gather = self.flows_to(scene, gather) or (None if indent else self.next_gather(scene))
         per_target: dict[str, int] = {}
         for choice in scene.choices:
             choice, once, tunnel = self.choice_constructs(choice, names)
@@ -584,9 +585,22 @@ class Decompiler:
             lines.append(indent + fallback)
         if scene.chance is not None:
             lines += [indent + line for line in self.chance(scene.chance, names)]
-        if own_gather is not None and not indent:
-            lines += self.gather(story.scenes[names.index(own_gather)])
+        if own_gather is not None:
+            lines += self.gather(story.scenes[names.index(own_gather)], indent, gather)
         return lines
+
+    def flows_to(self, scene: c.Scene, enclosing: str | None) -> str | None:
+        """The gather `scene`'s weave branches flow into, when it is not the enclosing one."""
+        names = [s.id for s in self.story.scenes]
+        for choice in scene.choices:
+            branch = self.branch_of(choice)
+            if branch is None or branch.choices or branch.chance or len(branch.diverts) != 1:
+                continue
+            divert = branch.diverts[0]
+            target = names[divert.target]
+            if divert.condition is None and target != enclosing and _GATHER.fullmatch(target):
+                return target
+        return None
 
     def next_gather(self, scene: c.Scene) -> str | None:
         """The gather after `scene`'s choices: `top/gather-1` after the top scene's, and
@@ -599,14 +613,14 @@ class Decompiler:
         )
         return wanted if wanted in self.story.scene_index() else None
 
-    def gather(self, scene: c.Scene) -> list[str]:
-        """`- text` and what follows it at the top scene's indent."""
-        lines = self.body(scene, "")
+    def gather(self, scene: c.Scene, indent: str, enclosing: str | None) -> list[str]:
+        """`- text` and what follows it, at the indent of the choices gathered."""
+        lines = self.body(scene, indent, enclosing)
         while lines and lines[0] == "":
             lines.pop(0)
         if not lines:
-            return ["-"]
-        return [f"- {lines[0]}", *lines[1:]]
+            return [f"{indent}-"]
+        return [f"{indent}- {lines[0].removeprefix(indent)}", *lines[1:]]
 
     def counts_visit(self, scene: c.Scene, effect: c.Effect) -> bool:
         name = self.story.variables[effect.var].name

@@ -134,3 +134,20 @@ def test_a_structure_the_source_cannot_say_is_reported_by_scene() -> None:
     assert [p.message for p in result.errors] == [
         f"the story cannot be written as source: {message}"
     ]
+
+
+def test_a_gather_inside_a_branch_comes_back(tmp_path: Path) -> None:
+    (tmp_path / "main.story").write_text(
+        "title: Nested\nvar n = 0\n\n## a\nStart.\n"
+        "* One {#one}\n  In one.\n  * Deep {#deep}\n    Deeper.\n  * Shallow {#shallow}\n"
+        "    Less.\n  - Back in one.\n  ~ n += 1\n  * Go {#go} -> b\n"
+        "* Two {#two}\n  Two.\n- All back.\n* End -> b\n\n## b\nending: safety\nDone.\n",
+        encoding="utf-8",
+    )
+    loaded = load_source(tmp_path)
+    assert loaded.story is not None
+    assert "a/gather-2" in [s.id for s in loaded.story.scenes]
+    result = import_twee(export_twee(loaded.story))
+    assert result.problems == []
+    assert result.story is not None and result.story.to_json() == loaded.story.to_json()
+    assert result.files is not None and "  - ~ n = n + 1\n  Back in one.\n" in result.files.main
