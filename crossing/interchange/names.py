@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
-_INTERNAL = re.compile(r"(?P<kind>[a-z]+):(?P<rest>[A-Za-z0-9_/-]+)")
-_ENCODED = re.compile(r"(?P<kind>[a-z]+)\$(?P<rest>(?:[A-Za-z0-9_]|\$\$|\$_)+)")
+# The kinds counters.py and tunnels.py make; another `$` in a Twine name is not ours.
+_INTERNAL = re.compile(r"(?P<kind>visits|once|return):(?P<rest>[A-Za-z0-9_/-]+)")
+_ENCODED = re.compile(r"(?P<kind>visits|once|return)\$(?P<rest>(?:[A-Za-z0-9_]|\$\$|\$_)+)")
 
 
 def sugarcube_name(name: str) -> str:

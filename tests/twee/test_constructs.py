@@ -151,3 +151,8 @@ def test_a_gather_inside_a_branch_comes_back(tmp_path: Path) -> None:
     assert result.problems == []
     assert result.story is not None and result.story.to_json() == loaded.story.to_json()
     assert result.files is not None and "  - ~ n = n + 1\n  Back in one.\n" in result.files.main
+
+
+def test_a_twine_name_with_a_dollar_is_not_taken_for_an_internal_one() -> None:
+    assert crossing_name("gold$coins") == "gold$coins"
+    assert crossing_name("visits$x$$y") == "visits:x/y"
