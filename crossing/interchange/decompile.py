@@ -50,7 +50,8 @@ class SourceFiles:
 KNOWN_FIELDS = {
     c.CompiledStory: {"id", "title", "version", "language", "start", "ending_kinds",
                       "variables", "chapters", "scenes", "sources", "places", "numbers", "sites"},
-    c.Variable: {"name", "type", "initial", "values", "low", "high", "label", "labels"},
+    c.Variable: {"name", "type", "initial", "values", "low", "high", "label", "labels",
+                 "internal"},
     c.Scene: {"id", "chapter", "title", "place", "date", "era", "tags", "media", "effects",
               "text", "sources", "diverts", "choices", "chance", "ending"},
     c.Choice: {"id", "text", "target", "condition", "effects"},
@@ -112,8 +113,12 @@ _PRECEDENCE = {
     "+": 5,
     "-": 5,
     "*": 6,
+    "/": 6,
+    "%": 6,
     "neg": 7,
 }
+_FUNCTIONS = frozenset({"min", "max"})
+_GATHER = re.compile(r".+/gather-[0-9]+")  # weave.py names gathers so
 _COMPARISONS = frozenset({"==", "!=", "<", "<=", ">", ">="})
 
 
@@ -129,6 +134,14 @@ class Expressions:
             return variable if variable.type == "enum" else None
         return None
 
+    def counted(self, expr: c.JsonExpr) -> str | None:
+        """The scene whose visits `expr` reads (["var", i] of a `visits:` variable), if any."""
+        if isinstance(expr, list) and expr and expr[0] == "var":
+            name = self.variables[expr[1]].name
+            if name.startswith("visits:"):
+                return name.removeprefix("visits:")
+        return None
+
     def write(self, expr: c.JsonExpr, enum: c.Variable | None = None) -> str:
         return self._write(expr, enum, 0)
 
@@ -142,8 +155,20 @@ class Expressions:
         if not isinstance(expr, list) or not expr:
             raise DecompileError(f"an expression the story language cannot say: {expr!r}")
         op = expr[0]
+        counted = self.counted(expr[1]) if op == ">" and expr[2] == 0 else None
+        if counted is not None and not isinstance(expr[2], bool):
+            return f"seen({counted})"
         if op == "var":
-            return self.variables[expr[1]].name
+            name = self.variables[expr[1]].name
+            if name.startswith("visits:"):
+                return f"visits({name.removeprefix('visits:')})"
+            if ":" in name:
+                raise DecompileError(
+                    f"the compiler's variable '{name}' is read where the source cannot say it"
+                )
+            return name
+        if op in _FUNCTIONS:
+            return f"{op}({self._write(expr[1], None, 0)}, {self._write(expr[2], None, 0)})"
         if op not in _PRECEDENCE:
             raise DecompileError(f"operator {op!r} has no source form in this exporter yet")
         own = _PRECEDENCE[op]
@@ -341,6 +366,28 @@ class Decompiler:
         self.story = story
         self.expressions = Expressions(story.variables)
         self.texts = TextWriter(self.expressions)
+        self.calls = {i: call for i, s in enumerate(story.scenes) if (call := self.call(s))}
+
+    def returns_to(self, effect: c.Effect) -> tuple[str, str] | None:
+        """(tunnel, next scene) when `effect` sets a tunnel's return point."""
+        variable = self.story.variables[effect.var]
+        if not (variable.internal and variable.name.startswith("return:")):
+            return None
+        if isinstance(effect.expr, bool) or not isinstance(effect.expr, int):
+            return None
+        return variable.name.removeprefix("return:"), variable.values[effect.expr][2:]
+
+    def call(self, scene: c.Scene) -> str | None:
+        """`tunnel -> next` when `scene` is a divert's tunnel call (`gate/call-1`)."""
+        if not re.fullmatch(r".+/call-[0-9]+", scene.id) or len(scene.effects) != 1:
+            return None
+        point = self.returns_to(scene.effects[0])
+        names = [s.id for s in self.story.scenes]
+        if point is None or [(names[d.target], d.condition) for d in scene.diverts] != [
+            (point[0], None)
+        ]:
+            return None
+        return f"{point[0]} -> {point[1]}"
 
     def files(self) -> SourceFiles:
         segments = self.segments()
@@ -371,7 +418,8 @@ class Decompiler:
             lines.append("places: places.toml")
         lines += [f"include: {name}" for name in includes]
         lines.append("")
-        lines += [self.variable(v) for v in story.variables]
+        # The compiler makes its own variables again from visits(), {once} and tunnels.
+        lines += [self.variable(v) for v in story.variables if not v.internal]
         return "\n".join(lines) + "\n"
 
     def segments(self) -> list[list[str]]:
@@ -381,7 +429,15 @@ class Decompiler:
         segments: list[list[str]] = [[]]
         chapter: int | None = None
         written: set[int] = set()
-        for scene in story.scenes:
+        inlined = self.inlined()
+        for index, scene in enumerate(story.scenes):
+            if index in self.calls or index in inlined:
+                continue  # written as a `-> tunnel -> next`, or inside the scene it is in
+            if "/" in scene.id:
+                raise DecompileError(
+                    f"scene '{scene.id}' was made by the compiler for a weave branch or gather "
+                    "or a choice's [ ] text: the interchange does not write it back as source yet"
+                )
             if scene.chapter != chapter:
                 if scene.chapter is None:
                     segments.append([])
@@ -429,7 +485,6 @@ class Decompiler:
         return "" if expr is None else " if " + self.expressions.write(expr)
 
     def scene(self, scene: c.Scene) -> list[str]:
-        story = self.story
         lines = [f"## {scene.id}"]
         if scene.title is not None:
             lines.append(f"title: {_one_line(scene.title)}")
@@ -450,18 +505,59 @@ class Decompiler:
         if scene.ending is not None:
             lines.append(f"ending: {scene.ending.kind}")
         lines.append("")
-        lines += self.effects(scene.effects, "")
-        body = prose_lines(self.texts.text(scene.text))
+        lines += self.body(scene, "")
+        while lines and lines[-1] == "":
+            lines.pop()
+        return lines
+
+    def branch_of(self, choice: c.Choice) -> c.Scene | None:
+        """The weave branch (or `[ ]` text scene) `choice` leads to: a scene named as it."""
+        scene = self.story.scenes[choice.target]
+        return scene if scene.id == choice.id and "/" in scene.id else None
+
+    def inlined(self) -> set[int]:
+        """The scenes written inside others: weave branches and gathers."""
+        index = self.story.scene_index()
+        made = {
+            choice.target
+            for scene in self.story.scenes
+            for choice in scene.choices
+            if self.branch_of(choice) is not None
+        }
+        made |= {i for s, i in index.items() if _GATHER.fullmatch(s)}
+        return made
+
+    def body(self, scene: c.Scene, indent: str, gather: str | None = None) -> list[str]:
+        """A scene's effects, text, diverts, choices and chance at `indent`; a weave branch's
+        body when `gather` names the gather its branches flow into."""
+        story = self.story
+        lines: list[str] = []
+        effects = list(scene.effects)
+        if effects and self.counts_visit(scene, effects[0]):
+            effects.pop(0)  # the compiler counts the visit again, from visits()/seen()
+        lines += self.effects(effects, indent)
+        body = [indent + line if line else "" for line in prose_lines(self.texts.text(scene.text))]
         lines += body
         if scene.ending is not None and scene.ending.epilogue is not None:
             lines += ["", "epilogue:", *prose_lines(self.texts.text(scene.ending.epilogue))]
-        if body or scene.ending is not None:
+        if (body or scene.ending is not None) and not indent:
             lines.append("")
         names = [s.id for s in story.scenes]
-        for divert in scene.diverts:
-            lines.append(f"-> {names[divert.target]}{self.condition(divert.condition)}")
+        diverts = list(scene.diverts)
+        if (
+            gather is not None
+            and [(names[d.target], d.condition) for d in diverts] == [(gather, None)]
+            and not (scene.choices or scene.chance)
+        ):
+            diverts = []  # the compiler joins a branch with no way on to the gather again
+        fallback = self.fallback(scene)
+        if fallback is not None:
+            diverts.pop()
+        lines += [indent + line for line in self.diverts(diverts, names)]
+        own_gather = self.flows_to(scene, gather) or (None if indent else self.next_gather(scene))
         per_target: dict[str, int] = {}
         for choice in scene.choices:
+            choice, once, tunnel = self.choice_constructs(choice, names)
             target = names[choice.target]
             per_target[target] = per_target.get(target, 0) + 1
             count = per_target[target]
@@ -471,13 +567,164 @@ class Decompiler:
             if choice.id != auto and (not choice.id.startswith(scene.id + "/") or "/" in local):
                 raise DecompileError(f"choice id '{choice.id}' cannot be written in source")
             text = self.inline(choice.text)
-            lines.append(f"* {text}{explicit} -> {target}{self.condition(choice.condition)}")
-            lines += self.effects(choice.effects, "  ")
+            branch = self.branch_of(choice)
+            if branch is not None:
+                if choice.effects or choice.condition is not None:
+                    raise DecompileError(
+                        f"choice '{choice.id}' has a body and its own condition or effects"
+                    )
+                lines.append(f"{indent}* {text}{explicit}{once}")
+                lines += self.body(branch, indent + "  ", own_gather or gather)
+                continue
+            target = tunnel or target
+            lines.append(
+                f"{indent}* {text}{explicit}{once} -> {target}{self.condition(choice.condition)}"
+            )
+            lines += self.effects(choice.effects, indent + "  ")
+        if fallback is not None:
+            lines.append(indent + fallback)
         if scene.chance is not None:
-            lines += self.chance(scene.chance, names)
-        while lines and lines[-1] == "":
-            lines.pop()
+            lines += [indent + line for line in self.chance(scene.chance, names)]
+        if own_gather is not None:
+            lines += self.gather(story.scenes[names.index(own_gather)], indent, gather)
         return lines
+
+    def flows_to(self, scene: c.Scene, enclosing: str | None) -> str | None:
+        """The gather `scene`'s weave branches flow into, when it is not the enclosing one."""
+        names = [s.id for s in self.story.scenes]
+        for choice in scene.choices:
+            branch = self.branch_of(choice)
+            if branch is None or branch.choices or branch.chance or len(branch.diverts) != 1:
+                continue
+            divert = branch.diverts[0]
+            target = names[divert.target]
+            if divert.condition is None and target != enclosing and _GATHER.fullmatch(target):
+                return target
+        return None
+
+    def next_gather(self, scene: c.Scene) -> str | None:
+        """The gather after `scene`'s choices: `top/gather-1` after the top scene's, and
+        `top/gather-N+1` after gather N's (gathers inside branches are not written yet)."""
+        found = re.fullmatch(r"(?P<top>.+)/gather-(?P<n>[0-9]+)", scene.id)
+        wanted = (
+            f"{found.group('top')}/gather-{int(found.group('n')) + 1}"
+            if found
+            else f"{scene.id}/gather-1"
+        )
+        return wanted if wanted in self.story.scene_index() else None
+
+    def gather(self, scene: c.Scene, indent: str, enclosing: str | None) -> list[str]:
+        """`- text` and what follows it, at the indent of the choices gathered."""
+        lines = self.body(scene, indent, enclosing)
+        while lines and lines[0] == "":
+            lines.pop(0)
+        if not lines:
+            return [f"{indent}-"]
+        return [f"{indent}- {lines[0].removeprefix(indent)}", *lines[1:]]
+
+    def counts_visit(self, scene: c.Scene, effect: c.Effect) -> bool:
+        name = self.story.variables[effect.var].name
+        return name == f"visits:{scene.id}" and effect.expr == ["+", ["var", effect.var], 1]
+
+    def fallback(self, scene: c.Scene) -> str | None:
+        """`* -> target` when the last divert is the one a fallback choice compiles to:
+        taken when none of the choices (all conditional) is offered."""
+        if not scene.diverts or not scene.choices:
+            return None
+        last = scene.diverts[-1]
+        conditions = [choice.condition for choice in scene.choices]
+        if any(condition is None for condition in conditions) or last.condition is None:
+            return None
+        target = self.story.scenes[last.target].id
+        for own in (None, *self._negated(last.condition)):
+            offered = conditions if own is None else [["not", own], *conditions]
+            chained = offered[0]
+            for condition in offered[1:]:
+                chained = ["or", chained, condition]
+            if last.condition == ["not", chained]:
+                return f"* -> {target}{self.condition(own)}"
+        return None
+
+    @staticmethod
+    def _negated(condition: c.JsonExpr) -> list[c.JsonExpr]:
+        """The `own` condition a fallback's may start with: not (not own or …)."""
+        inner = condition[1] if isinstance(condition, list) and condition[0] == "not" else None
+        while isinstance(inner, list) and inner[0] == "or":
+            inner = inner[1]
+        if isinstance(inner, list) and inner[0] == "not":
+            return [inner[1]]
+        return []
+
+    def choice_constructs(self, choice: c.Choice, names: list[str]) -> tuple[c.Choice, str, str]:
+        """The choice without what `{once}` and `-> tunnel -> next` compile to, with their
+        source: (choice, " {once}" or "", "tunnel -> next" or "")."""
+        once, tunnel = "", ""
+        effects = list(choice.effects)
+        condition = choice.condition
+        flag = next(
+            (i for i, v in enumerate(self.story.variables) if v.name == f"once:{choice.id}"),
+            None,
+        )
+        if flag is not None and effects and effects[0] == c.Effect(flag, True):
+            unseen = ["not", ["var", flag]]
+            if condition == unseen:
+                condition = None
+            elif isinstance(condition, list) and condition[:2] == ["and", unseen]:
+                condition = condition[2]
+            else:
+                raise DecompileError(f"choice '{choice.id}' sets its once-only flag oddly")
+            effects.pop(0)
+            once = " {once}"
+        point = self.returns_to(effects[0]) if effects else None
+        if point is not None and point[0] == names[choice.target]:
+            effects.pop(0)
+            tunnel = f"{point[0]} -> {point[1]}"
+        changed = dataclasses.replace(choice, condition=condition, effects=tuple(effects))
+        return changed, once, tunnel
+
+    def diverts(self, diverts: list[c.Divert], names: list[str]) -> list[str]:
+        """Diverts as source: a tunnel call's scene as `-> tunnel -> next`, and the run of
+        diverts a `->->` compiles to (one per return point, in order) as `->->`."""
+        lines: list[str] = []
+        i = 0
+        while i < len(diverts):
+            divert = diverts[i]
+            back = self.return_run(diverts[i:], names)
+            if back is not None:
+                own, length = back
+                lines.append(f"->->{self.condition(own)}")
+                i += length
+                continue
+            target = self.calls.get(divert.target, names[divert.target])
+            lines.append(f"-> {target}{self.condition(divert.condition)}")
+            i += 1
+        return lines
+
+    def return_run(
+        self, diverts: list[c.Divert], names: list[str]
+    ) -> tuple[c.JsonExpr | None, int] | None:
+        """(own condition, length) when `diverts` starts with a `->->`'s diverts."""
+        first = diverts[0].condition
+        if not isinstance(first, list):
+            return None
+        own = first[1] if isinstance(first, list) and first[0] == "and" else None
+        test = first[2] if own is not None else first
+        if not (isinstance(test, list) and test[0] == "==" and test[2] == 1):
+            return None
+        if not (isinstance(test[1], list) and test[1][0] == "var"):
+            return None
+        variable = self.story.variables[test[1][1]]
+        if not (variable.internal and variable.name.startswith("return:")):
+            return None
+        points = variable.values[1:]
+        for n, point in enumerate(points, start=1):
+            eq = ["==", ["var", test[1][1]], n]
+            wanted = eq if own is None else ["and", own, eq]
+            if n > len(diverts) or diverts[n - 1].condition != wanted:
+                raise DecompileError(f"the return from '{variable.name[7:]}' is incomplete")
+            if names[diverts[n - 1].target] != point[2:]:
+                raise DecompileError(f"the return from '{variable.name[7:]}' goes astray")
+        return own, len(points)
 
     def inline(self, text: c.Text) -> str:
         written = self.texts.text(text, in_branch=True)

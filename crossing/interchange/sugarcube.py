@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from crossing.story import compiled as c
 
 from .decompile import DecompileError
+from .names import is_internal, sugarcube_name
 
 _BINARY = {
     "+": "+",
@@ -49,22 +50,34 @@ class Script:
             return js_string(enum.values[expr]) if enum is not None else str(expr)
         op = expr[0]
         if op == "var":
-            return "$" + str(self.variables[expr[1]].name)
+            return "$" + sugarcube_name(self.variables[expr[1]].name)
         if op == "neg":
             return f"-({self.expr(expr[1])})"
         if op == "not":
             return f"not ({self.expr(expr[1])})"
+        if op in ("min", "max"):
+            return f"Math.{op}({self.expr(expr[1])}, {self.expr(expr[2])})"
+        if op in ("/", "%"):
+            return self.quotient(op, self.expr(expr[1]), self.expr(expr[2]))
         if op not in _BINARY:
             raise DecompileError(f"operator {op!r} has no SugarCube form in this exporter yet")
         side = self._enum(expr[1]) or self._enum(expr[2])
         return f"({self.expr(expr[1], side)} {_BINARY[op]} {self.expr(expr[2], side)})"
+
+    @staticmethod
+    def quotient(op: str, left: str, right: str) -> str:
+        """Whole-number `/` and `%`: JavaScript divides into fractions and gives Infinity or
+        NaN for a zero divisor, where Crossing truncates toward zero and gives 0.
+        `Math.trunc` and JavaScript's `%` both keep the sign Crossing's rules give."""
+        value = f"Math.trunc({left} / {right})" if op == "/" else f"{left} % {right}"
+        return f"({right} is 0 ? 0 : {value})"
 
     def assignment(self, effect: c.Effect) -> str:
         variable = self.variables[effect.var]
         value = self.expr(effect.expr, variable if variable.type == "enum" else None)
         if variable.type == "int" and variable.low is not None and variable.high is not None:
             value = f"Math.clamp({value}, {variable.low}, {variable.high})"
-        return f"<<set ${variable.name} to {value}>>"
+        return f"<<set ${sugarcube_name(variable.name)} to {value}>>"
 
     def shown(self, part: c.Interpolation) -> str:
         """An interpolation as SugarCube prints it."""
@@ -78,8 +91,10 @@ class Script:
                 return f"<<print ({json.dumps(table, ensure_ascii=False)})[{shown}]>>"
             return f"<<print {shown}>>"
         if part.format is None:
-            if isinstance(expr, list) and expr[0] == "var":
-                return "$" + self.variables[expr[1]].name
+            # Markup's naked `$name` stops at a `$`: internal names are printed.
+            var = isinstance(expr, list) and expr[0] == "var"
+            if var and not is_internal(self.variables[expr[1]].name):
+                return "$" + str(self.variables[expr[1]].name)
             return f"<<print {self.expr(expr)}>>"
         if part.format in ("number", "words"):
             return f"<<print ({self.expr(expr)}).toLocaleString()>>"

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from crossing.story import compiled as c
 
 from . import twinescript
+from .names import crossing_name
 from .sugarcube_tokens import BRANCHES, Block, Node, Token, tokenize, tree
 from .twee_export import ENDING_TAG
 from .twee_format import Passage, Problem
@@ -74,7 +75,7 @@ def split_top(text: str, separators: str) -> list[tuple[int, str]]:
 
 
 _ASSIGN = re.compile(
-    r"\s*(?P<target>[$_][A-Za-z_][A-Za-z0-9_]*)\s*(?P<op>to|=|\+=|-=|\*=)\s*", re.S
+    r"\s*(?P<target>[$_][A-Za-z_][A-Za-z0-9_$]*)\s*(?P<op>to|=|\+=|-=|\*=)\s*", re.S
 )
 _LINK = re.compile(r"\[\[(?P<body>.*?)(?:\]\[(?P<setter>.*))?\]\]$", re.S)
 _ROLL_TEST = re.compile(
@@ -150,7 +151,7 @@ class SceneReader:
                     "temporary variables are imported only as a chance roll: "
                     "<<set _roll to random(1, N)>> then <<if _roll lte K>>…<<goto>>",
                 )
-            bare = name[1:]
+            bare = crossing_name(name[1:])
             if bare not in self.var_index:
                 raise twinescript.ScriptError(
                     f"${bare} is not a variable Crossing imported", raw[2]
@@ -160,6 +161,18 @@ class SceneReader:
             return ["var", self.var_index[bare]], shown
         if kind == "call" and raw[1] == "Math.clamp" and len(raw[2]) == 3:
             return self.clamp(raw)
+        if kind == "call" and raw[1] in ("Math.min", "Math.max") and len(raw[2]) == 2:
+            return self.arithmetic(raw[1][len("Math.") :], raw[2][0], raw[2][1], raw)
+        if kind == "call" and raw[1] == "Math.trunc" and len(raw[2]) == 1 and raw[2][0][0] == "/":
+            return self.arithmetic("/", raw[2][0][1], raw[2][0][2], raw)
+        if kind == "?:":
+            return self.guarded(raw)
+        if kind == "/":
+            raise twinescript.ScriptError(
+                "'/' is not imported alone: JavaScript divides into fractions",
+                raw[3],
+                "Crossing divides whole numbers, truncating: write Math.trunc(a / b)",
+            )
         if kind == "call":
             raise twinescript.ScriptError(
                 f"{raw[1]}() is not imported here",
@@ -173,6 +186,8 @@ class SceneReader:
             self.check(shown, wanted, raw)
             return [kind, value], wanted
         left_raw, right_raw = raw[1], raw[2]
+        if kind in ("+", "-", "*", "%"):
+            return self.arithmetic(kind, left_raw, right_raw, raw)
         if kind in ("==", "!="):
             side = self.enum_side(left_raw) or self.enum_side(right_raw)
             left, lt = self.resolve(left_raw, side)
@@ -185,7 +200,32 @@ class SceneReader:
         right, rt = self.resolve(right_raw, None)
         self.check(lt, wanted, raw)
         self.check(rt, wanted, raw)
-        return [kind, left, right], "int" if kind in ("+", "-", "*") else "bool"
+        return [kind, left, right], "bool"
+
+    def arithmetic(
+        self, op: str, left_raw: twinescript.Raw, right_raw: twinescript.Raw, raw: twinescript.Raw
+    ) -> tuple[c.JsonExpr, str]:
+        left, lt = self.resolve(left_raw, None)
+        right, rt = self.resolve(right_raw, None)
+        self.check(lt, "int", raw)
+        self.check(rt, "int", raw)
+        return [op, left, right], "int"
+
+    def guarded(self, raw: twinescript.Raw) -> tuple[c.JsonExpr, str]:
+        """`(b is 0 ? 0 : Math.trunc(a / b))` and `(b is 0 ? 0 : a % b)`: the export's
+        division, whose zero divisor gives 0 as Crossing's does. No other `?:` is read."""
+        test, zero, value = twinescript.shape(raw[1]), twinescript.shape(raw[2]), raw[3]
+        if value[0] == "call" and value[1] == "Math.trunc" and len(value[2]) == 1:
+            value = value[2][0]
+        divisor = twinescript.shape(value[2]) if value[0] in ("/", "%") else None
+        if divisor is None or test != ("==", divisor, ("num", 0)) or zero != ("num", 0):
+            raise twinescript.ScriptError(
+                "'c ? a : b' is not imported",
+                raw[4],
+                "it is read only around a division: (b is 0 ? 0 : Math.trunc(a / b)); "
+                "for text, use <<if>>",
+            )
+        return self.arithmetic(value[0], value[1], value[2], raw)
 
     def clamp(self, raw: twinescript.Raw) -> tuple[c.JsonExpr, str]:
         """`Math.clamp(value, low, high)` is the value when the range is the variable's own:
@@ -217,8 +257,8 @@ class SceneReader:
             )
 
     def enum_side(self, raw: twinescript.Raw) -> c.Variable | None:
-        if raw[0] == "var" and raw[1][1:] in self.var_index:
-            variable = self.variables[self.var_index[raw[1][1:]]]
+        if raw[0] == "var" and crossing_name(raw[1][1:]) in self.var_index:
+            variable = self.variables[self.var_index[crossing_name(raw[1][1:])]]
             return variable if variable.type == "enum" else None
         return None
 
@@ -241,10 +281,10 @@ class SceneReader:
                     "<<set _roll to random(1, N)>>",
                 )
                 continue
-            if target[1:] not in self.var_index:
+            if crossing_name(target[1:]) not in self.var_index:
                 self.report(offset + start, f"{target} is not a variable Crossing imported")
                 continue
-            n = self.var_index[target[1:]]
+            n = self.var_index[crossing_name(target[1:])]
             variable = self.variables[n]
             try:
                 raw = twinescript.parse(part[match.end() :])
@@ -590,8 +630,13 @@ class SceneReader:
         scene = self.story.ids[self.passage.name]
         goes = self.story.ids[self.story.passages_by_index[target]]
         count = 1 + sum(choice.target == target for choice in self.choices)
-        local = goes if count == 1 else f"{goes}-{count}"  # the ids the compiler gives
-        self.choices.append(c.Choice(f"{scene}/{local}", shown, target, cond, tuple(effects)))
+        choice_id = f"{scene}/" + (goes if count == 1 else f"{goes}-{count}")  # as compiled
+        flag = self.variables[effects[0].var].name if effects else ""
+        if flag.startswith(f"once:{scene}/"):
+            choice_id = flag.removeprefix("once:")  # a once-only choice's flag names it
+        elif goes.startswith(f"{scene}/") and "/" not in goes.removeprefix(f"{scene}/"):
+            choice_id = goes  # a weave branch is named as the choice leading to it
+        self.choices.append(c.Choice(choice_id, shown, target, cond, tuple(effects)))
 
     def block(self, block: Block, cond: c.JsonExpr | None) -> list[c.Part]:
         opening = block.branches[0][0]
@@ -882,7 +927,7 @@ def _passage_argument(args: str) -> str | None:
 
 def _offset(raw: twinescript.Raw) -> int:
     for item in raw[1:]:
-        if isinstance(item, tuple):
+        if isinstance(item, tuple) and item:
             return _offset(item)
     return raw[-1] if isinstance(raw[-1], int) else 0
 

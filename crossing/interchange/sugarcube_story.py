@@ -12,6 +12,7 @@ from typing import Any
 from crossing.story import compiled as c
 
 from . import twinescript
+from .names import crossing_name
 from .sugarcube_scene import DEFAULT_KIND, KEYWORDS, LABELS, QUOTED, SceneReader, split_top
 from .sugarcube_tokens import tokenize
 from .twee_format import Passage, Problem
@@ -27,22 +28,22 @@ CODE_TAGS = {
     "widget": "widgets are not imported: Crossing has no macros of its own",
 }
 _ENUM_LITERAL = re.compile(
-    r"""\$([A-Za-z_][A-Za-z0-9_]*)\s*(?:to|=|is|isnot|eq|neq|===|!==|==|!=)\s*"""
+    r"""\$([A-Za-z_][A-Za-z0-9_$]*)\s*(?:to|=|is|isnot|eq|neq|===|!==|==|!=)\s*"""
     r"""("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')"""
     r"""|("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*(?:is|isnot|eq|neq|===|!==|==|!=)\s*"""
-    r"""\$([A-Za-z_][A-Za-z0-9_]*)"""
+    r"""\$([A-Za-z_][A-Za-z0-9_$]*)"""
 )
 _CLAMP = re.compile(
-    r"<<set\s+\$([A-Za-z_][A-Za-z0-9_]*)\s+to\s+Math\.clamp\(.*?,\s*(-?[0-9]+)\s*,\s*(-?[0-9]+)\s*\)>>"
+    r"<<set\s+\$([A-Za-z_][A-Za-z0-9_$]*)\s+to\s+Math\.clamp\(.*?,\s*(-?[0-9]+)\s*,\s*(-?[0-9]+)\s*\)>>"
 )
 _ENUM_PAIR = re.compile(
-    r"\$([A-Za-z_][A-Za-z0-9_]*)\s*(?:to|=|is|isnot|eq|neq|===|!==|==|!=)\s*"
-    r"\$([A-Za-z_][A-Za-z0-9_]*)\b(?!\s*[-+*.\[(])"
+    r"\$([A-Za-z_][A-Za-z0-9_$]*)\s*(?:to|=|is|isnot|eq|neq|===|!==|==|!=)\s*"
+    r"\$([A-Za-z_][A-Za-z0-9_$]*)\b(?!\s*[-+*.\[(])"
 )
 _DECLARED = re.compile(
-    r"/\*\s*\$([A-Za-z_][A-Za-z0-9_]*)\s*:\s*((?:(?:" + QUOTED + r")\s*,?\s*)+)\*/"
+    r"/\*\s*\$([A-Za-z_][A-Za-z0-9_$]*)\s*:\s*((?:(?:" + QUOTED + r")\s*,?\s*)+)\*/"
 )
-_INIT_SET = re.compile(r"\s*\$([A-Za-z_][A-Za-z0-9_]*)\s+to\s+(.*?)\s*$", re.S)
+_INIT_SET = re.compile(r"\s*\$([A-Za-z_][A-Za-z0-9_$]*)\s+to\s+(.*?)\s*$", re.S)
 
 
 def scene_id(name: str) -> str:
@@ -151,8 +152,11 @@ class SugarCubeImport:
 
     def name_scenes(self, scenes: list[Passage]) -> None:
         taken: set[str] = set()
+        names = {passage.name for passage in scenes}
         for passage in scenes:
             base = scene_id(passage.name)
+            if _made_by_compiler(passage.name, names):
+                base = passage.name  # a weave branch or gather, a tunnel call (`gate/call-1`)
             chosen, n = base, 1
             while chosen in taken:
                 n += 1
@@ -203,7 +207,7 @@ class SugarCubeImport:
                 if var.type == "enum" and value not in var.values:
                     var.values.append(value)
             for match in re.finditer(
-                r"<<set\s+\$([A-Za-z_][A-Za-z0-9_]*)\s+to\s+(true|false|-?[0-9]+)(?![.\w])",
+                r"<<set\s+\$([A-Za-z_][A-Za-z0-9_$]*)\s+to\s+(true|false|-?[0-9]+)(?![.\w])",
                 passage.text,
             ):
                 if match.group(1) not in self.variables:
@@ -270,7 +274,8 @@ class SugarCubeImport:
     def compiled_variables(self) -> list[c.Variable]:
         out = []
         for var in self.variables.values():
-            name = var.name
+            name = crossing_name(var.name)
+            internal = name != var.name
             if name in KEYWORDS:
                 self.problems.append(
                     Problem(var.line, var.col, f"${name} is a keyword in Crossing: not imported")
@@ -280,7 +285,10 @@ class SugarCubeImport:
                 bad = [
                     v
                     for v in var.values
-                    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", v)
+                    if not re.fullmatch(
+                        r"(->)?[A-Za-z_][A-Za-z0-9_/-]*" if internal else r"[A-Za-z_][A-Za-z0-9_]*",
+                        v,
+                    )
                     or v in KEYWORDS
                     or v in self.variables
                 ]
@@ -297,13 +305,28 @@ class SugarCubeImport:
                     continue
                 labels = tuple(var.labels.get(v, v) for v in var.values) if var.labels else ()
                 initial = var.values.index(var.initial)
-                out.append(c.Variable(name, "enum", initial, tuple(var.values), labels=labels))
+                out.append(
+                    c.Variable(
+                        name, "enum", initial, tuple(var.values), labels=labels, internal=internal
+                    )
+                )
             elif var.low is not None and var.high is not None and var.low <= var.high:
                 initial = min(max(int(var.initial), var.low), var.high)
-                out.append(c.Variable(name, "int", initial, (), var.low, var.high))
+                out.append(
+                    c.Variable(name, "int", initial, (), var.low, var.high, internal=internal)
+                )
             else:
-                out.append(c.Variable(name, var.type, var.initial))
+                out.append(c.Variable(name, var.type, var.initial, internal=internal))
         return out
+
+
+def _made_by_compiler(name: str, names: set[str]) -> bool:
+    """A passage the export named after a scene the compiler made: `office/ask` beside a
+    passage `office` (the decompiled source writes it back as weave or a tunnel call)."""
+    owner, _, local = name.rpartition("/")
+    return bool(re.fullmatch(r"[A-Za-z0-9_-]+", local)) and (
+        owner in names or _made_by_compiler(owner, names)
+    )
 
 
 def _story_id(title: str) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 from crossing.story import compiled as c
 
 from .decompile import DecompileError, check_story
+from .names import sugarcube_name
 from .sugarcube import Script, js_string
 from .twee_format import Passage, write
 
@@ -131,12 +132,12 @@ class Exporter:
                 shown = js_string(variable.values[int(value)])
                 # SugarCube has no sets: a comment keeps every value, in order, for the import.
                 values = ", ".join(js_string(v) for v in variable.values)
-                lines.append(f"/* ${variable.name}: {values} */")
+                lines.append(f"/* ${sugarcube_name(variable.name)}: {values} */")
             elif variable.type == "bool":
                 shown = "true" if value else "false"
             else:
                 shown = str(value)
-            lines.append(f"<<set ${variable.name} to {shown}>>")
+            lines.append(f"<<set ${sugarcube_name(variable.name)} to {shown}>>")
         return "\n".join(lines)
 
     def passages(self) -> list[Passage]:

@@ -3,12 +3,14 @@
 Only what the story language can say is read: integers, booleans, string literals of a
 variable used as a set of values, `$variables`, arithmetic `+ - *`, comparisons (`is`,
 `isnot`, `eq`, `neq`, `gt`, `gte`, `lt`, `lte` and their symbols), `and`/`or`/`not`
-(and `&&`, `||`, `!`), parentheses, and `random(a, b)` / `either(…)` where the importer
-turns them into a chance. Anything else raises ScriptError with the column it is at.
+(and `&&`, `||`, `!`), `Math.trunc(a / b)`, `a % b`, `Math.min`/`Math.max` of two values
+and `b is 0 ? 0 : …` around a division (the export's guard), parentheses, and
+`random(a, b)` / `either(…)` where the importer turns them into a chance. Anything else raises ScriptError with the column it is at.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +41,7 @@ WORD_OPS = {
     "to": "to",
 }
 SYMBOL_OPS = {"===": "==", "!==": "!=", "&&": "and", "||": "or", "!": "not"}
+MATH = ("clamp", "trunc", "min", "max")
 _BINARY_LEVELS = [("or",), ("and",), ("==", "!=", "<", "<=", ">", ">=")]
 
 
@@ -81,7 +84,8 @@ def tokens(text: str) -> list[Token]:
 
 
 # A parsed TwineScript value before types are resolved: ("num", n), ("bool", b),
-# ("str", s), ("var", name), ("call", name, [args]), ("neg"|"not", x), (op, a, b).
+# ("str", s), ("var", name), ("call", name, [args]), ("neg"|"not", x), (op, a, b), with an
+# offset last on leaves, calls, `*`, `/`, `%` and ("?:", test, a, b, offset).
 Raw = tuple[Any, ...]
 
 
@@ -112,12 +116,27 @@ class Parser:
         return value
 
     def expression(self, level: int = 0) -> Raw:
+        if level == 0:
+            return self.conditional()
+        return self.binary(level - 1)
+
+    def conditional(self) -> Raw:
+        """`c ? a : b`, read so the export's guarded division can be recognised."""
+        test = self.binary(0)
+        if self.peek.text != "?":
+            return test
+        at = self.take().offset
+        then = self.expression()
+        self.expect(":")
+        return ("?:", test, then, self.expression(), at)
+
+    def binary(self, level: int) -> Raw:
         if level == len(_BINARY_LEVELS):
             return self.additive()
-        left = self.expression(level + 1)
+        left = self.binary(level + 1)
         while self.peek.kind == "op" and self.peek.text in _BINARY_LEVELS[level]:
             op = self.take().text
-            left = (op, left, self.expression(level + 1))
+            left = (op, left, self.binary(level + 1))
             if level == 2 and self.peek.kind == "op" and self.peek.text in _BINARY_LEVELS[2]:
                 raise ScriptError("comparisons do not chain here", self.peek.offset)
         return left
@@ -132,13 +151,8 @@ class Parser:
     def term(self) -> Raw:
         left = self.unary()
         while self.peek.kind == "op" and self.peek.text in ("*", "/", "%"):
-            token = self.take()
-            if token.text != "*":
-                raise ScriptError(
-                    f"'{token.text}' is not imported: Crossing has no division yet",
-                    token.offset,
-                )
-            left = ("*", left, self.unary())
+            op = self.take()
+            left = (op.text, left, self.unary(), op.offset)
         return left
 
     def unary(self) -> Raw:
@@ -175,10 +189,12 @@ class Parser:
             if (
                 token.text == "Math"
                 and self.peek.text == "."
-                and self.items[self.i + 1].text == "clamp"
+                and self.items[self.i + 1].text in MATH
             ):
-                self.i += 2  # Math.clamp(value, low, high): SugarCube's clamp, a ranged int
-                token = Token("word", "Math.clamp", token.offset)
+                # Math.clamp(value, low, high): SugarCube's clamp, a ranged int; the others
+                # are Crossing's / (Math.trunc), min and max.
+                token = Token("word", "Math." + self.items[self.i + 1].text, token.offset)
+                self.i += 2
             if token.text in ("true", "false"):
                 return ("bool", token.text == "true", token.offset)
             if self.peek.text == "(":
@@ -206,8 +222,23 @@ class Parser:
 
 
 def unquote(text: str) -> str:
+    if text.startswith('"'):
+        try:  # the export writes JSON strings (`\u003e` for '>')
+            return str(json.loads(text))
+        except ValueError:
+            pass
     body = text[1:-1]
     return re.sub(r"\\(.)", r"\1", body)
+
+
+def shape(raw: Raw) -> tuple[Any, ...]:
+    """`raw` without its offsets: two readings of the same expression compare equal."""
+    kind = raw[0]
+    if kind in ("num", "str", "var", "bool"):
+        return (kind, raw[1])
+    if kind == "call":
+        return (kind, raw[1], tuple(shape(arg) for arg in raw[2]))
+    return (kind, *(shape(part) for part in raw[1:] if isinstance(part, tuple)))
 
 
 def parse(text: str) -> Raw:

@@ -169,13 +169,13 @@ def test_the_sugarcube_alone_reads_back_to_the_same_play(case: Path) -> None:
 def test_an_operator_not_mapped_yet_is_refused_by_name() -> None:
     story = compiled(CORPUS / "17-scene-effects")
     scene = next(s for s in story.scenes if s.effects)
-    effect = dataclasses.replace(scene.effects[0], expr=["%", ["var", 0], 2])
+    effect = dataclasses.replace(scene.effects[0], expr=["**", ["var", 0], 2])
     changed = dataclasses.replace(scene, effects=(effect, *scene.effects[1:]))
     scenes = tuple(changed if s is scene else s for s in story.scenes)
     odd = dataclasses.replace(story, scenes=scenes)
-    with pytest.raises(DecompileError, match="operator '%' has no SugarCube form"):
+    with pytest.raises(DecompileError, match=r"operator '\*\*' has no SugarCube form"):
         export_twee(odd)
-    with pytest.raises(DecompileError, match="operator '%' has no source form"):
+    with pytest.raises(DecompileError, match=r"operator '\*\*' has no source form"):
         decompile(odd)
 
 

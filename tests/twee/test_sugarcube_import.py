@@ -134,7 +134,7 @@ EXPECTED = [
     (10, 1, "error", "<<script>> is not imported: a Crossing story runs no code"),
     (11, 7, "error", "temporary variable _t is not imported here"),
     (12, 15, "error", "<<set>> inside <<if>> is not imported: a Crossing scene's effects always run"),
-    (13, 18, "error", "'/' is not imported: Crossing has no division yet"),
+    (13, 18, "error", "'/' is not imported alone: JavaScript divides into fractions"),
     (13, 24, "error", "<<widget>> is not imported: Crossing has no macros of its own"),
     (14, 1, "error", "JavaScript is not imported: a Crossing story runs no code"),
     (15, 1, "warning", "HTML <div> is not imported (its text is)"),
