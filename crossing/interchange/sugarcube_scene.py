@@ -12,7 +12,7 @@ from crossing.story import compiled as c
 
 from . import twinescript
 from .names import crossing_name
-from .sugarcube_tokens import BRANCHES, Block, Node, Token, tokenize, tree
+from .sugarcube_tokens import BRANCHES, Block, Node, Token, tokenize, tree, unquoted
 from .twee_export import ENDING_TAG
 from .twee_format import Passage, Problem
 
@@ -51,25 +51,15 @@ def _enum_type(variable: c.Variable) -> str:
 
 def split_top(text: str, separators: str) -> list[tuple[int, str]]:
     """Split at separators outside quotes and brackets: (offset, piece) pairs."""
-    pieces, depth, quote, start = [], 0, "", 0
-    i = 0
-    while i < len(text):
-        char = text[i]
-        if quote:
-            if char == "\\":
-                i += 1
-            elif char == quote:
-                quote = ""
-        elif char in "\"'":
-            quote = char
-        elif char in "([{":
+    pieces, depth, start = [], 0, 0
+    for i, char in unquoted(text, 0, "\"'"):
+        if char in "([{":
             depth += 1
         elif char in ")]}":
             depth -= 1
         elif char in separators and depth == 0:
             pieces.append((start, text[start:i]))
             start = i + 1
-        i += 1
     pieces.append((start, text[start:]))
     return [(o, p) for o, p in pieces if p.strip()]
 

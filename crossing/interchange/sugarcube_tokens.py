@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 _NAME = re.compile(r"<<(/?)([A-Za-z=\-][A-Za-z0-9_\-]*)")
@@ -39,8 +40,9 @@ class Block:
 Node = Token | Block
 
 
-def _macro_end(text: str, i: int) -> int:
-    """The index of the '>>' closing the macro opened before `i` (quotes respected)."""
+def unquoted(text: str, i: int = 0, quotes: str = "\"'`") -> Iterator[tuple[int, str]]:
+    """The characters of `text` from `i` that stand outside quoted strings, with their index
+    (the quotes themselves and a backslash's next character in a string are skipped)."""
     quote = ""
     while i < len(text):
         char = text[i]
@@ -49,12 +51,16 @@ def _macro_end(text: str, i: int) -> int:
                 i += 1
             elif char == quote:
                 quote = ""
-        elif char in "\"'`":
+        elif char in quotes:
             quote = char
-        elif text.startswith(">>", i):
-            return i
+        else:
+            yield i, char
         i += 1
-    return -1
+
+
+def _macro_end(text: str, i: int) -> int:
+    """The index of the '>>' closing the macro opened before `i` (quotes respected)."""
+    return next((j for j, _ in unquoted(text, i) if text.startswith(">>", j)), -1)
 
 
 def tokenize(text: str) -> list[Token]:
