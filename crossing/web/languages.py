@@ -61,7 +61,8 @@ def localized(path: str, language: str) -> str:
 class Alternate:
     code: str
     name: str
-    url: str
+    url: str  # the address on this site
+    absolute: str  # the public address, for <link rel="alternate"> (the address if unknown)
     current: bool
 
 
@@ -70,16 +71,27 @@ def alternates(request: HttpRequest) -> list[Alternate]:
     here, path = split(request.path)
     query = request.META.get("QUERY_STRING", "")
     suffix = f"?{query}" if query else ""
-    return [
-        Alternate(code, str(name), localized(path, code) + suffix, code == here)
-        for code, name in settings.LANGUAGES
-    ]
+    found = []
+    for code, name in settings.LANGUAGES:
+        url = localized(path, code) + suffix
+        found.append(Alternate(code, str(name), url, _public(request, url), code == here))
+    return found
+
+
+def _public(request: HttpRequest, url: str) -> str:
+    """As metadata.absolute_url: under CROSSING_SITE_URL, else the request's host; in a
+    static export without one, the address (the export makes it relative)."""
+    if base := settings.CROSSING_SITE_URL:
+        return str(base).rstrip("/") + url
+    if settings.CROSSING_STATIC_EXPORT:
+        return url
+    return request.build_absolute_uri(url)
 
 
 def context(request: HttpRequest) -> dict[str, object]:
     """For base.html: the language switch and the alternates (a context processor)."""
     found = alternates(request)
-    default_url = next(a.url for a in found if a.code == default())
+    default_url = next(a.absolute for a in found if a.code == default())
     return {"language_alternates": found, "language_default_url": default_url}
 
 
@@ -99,11 +111,15 @@ def _is_page(path: str, language: str) -> bool:
 
 
 def localize_links(body: bytes, language: str) -> bytes:
-    """`body` with each link to a page of the site pointing to that page in `language`."""
+    """`body` with each link to a page of the site pointing to that page in `language`,
+    except links that name their language (`hreflang` before the address)."""
     if language == default():
         return body
 
     def replace(match: re.Match[bytes]) -> bytes:
+        tag = body[body.rfind(b"<", 0, match.start()) : match.start()]
+        if b"hreflang=" in tag:  # a link to the page in a named language: as written
+            return match.group(0)
         target = match.group(2).decode()
         path = target.split("#")[0].split("?")[0]
         if split(path)[0] != default() or not _is_page(path, language):
