@@ -49,3 +49,6 @@ def written_in(document: Chapter | Introduction | Work | Post | None) -> str:
         return ""
     language = site_content().language_of(document.path)
     return "" if language == current() else language
+
+
+register.filter("shown_date", locale_names.shown_date)
