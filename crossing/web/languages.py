@@ -71,6 +71,8 @@ def alternates(request: HttpRequest) -> list[Alternate]:
     here, path = split(request.path)
     query = request.META.get("QUERY_STRING", "")
     suffix = f"?{query}" if query else ""
+    if getattr(request, "resolver_match", None) is None:  # no such page: each home page
+        path, suffix = "/", ""
     found = []
     for code, name in settings.LANGUAGES:
         url = localized(path, code) + suffix

@@ -98,7 +98,10 @@ def compile_story(folder: Path, locale: str = DEFAULT_LOCALE) -> CompiledStory:
         return loaded.story
     problems: list[Diagnostic] = []
     places = {p.key: p for p in loaded.story.places}
-    named = translated_places(folder.parent, places, locale, problems)
+    # places.LOCALE.toml beside the places.toml the story reads: in a story folder, or
+    # in the content folder above content/journey.
+    beside = folder if (folder / "places.toml").exists() else folder.parent
+    named = translated_places(beside, places, locale, problems)
     if problems:
         raise ContentError("\n".join(render(d, {}) for d in problems))
     return dataclasses.replace(loaded.story, places=tuple(named.values()))
