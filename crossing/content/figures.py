@@ -158,7 +158,9 @@ def _translated(
         translated = tomllib.loads(source.text)
     except tomllib.TOMLDecodeError as exc:
         line, col, message = toml_error(exc)
-        diagnostics.append(Diagnostic("E230", f"TOML syntax: {message}", Position(shown, line, col)))
+        diagnostics.append(
+            Diagnostic("E230", f"TOML syntax: {message}", Position(shown, line, col))
+        )
         return document
     where = _Toml(shown, source.text)
     merged = dict(document)

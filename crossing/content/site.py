@@ -268,7 +268,11 @@ def load_site(
     if authors_source is not None:
         content.texts[authors_source.path] = authors_source.lines
     post_drafts = [
-        dataclasses.replace(p, draft=translating.of(news_folder / Path(p.draft.source.path).name, p.draft, POST_SCHEMA) or p.draft)
+        dataclasses.replace(
+            p,
+            draft=translating.of(news_folder / Path(p.draft.source.path).name, p.draft, POST_SCHEMA)
+            or p.draft,
+        )
         for p in read_posts(news_folder, diagnostics)
     ]
     news_drafts = [p.draft for p in post_drafts]

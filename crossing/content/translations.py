@@ -18,9 +18,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from crossing.story.diagnostics import Diagnostic, Position
-
 from crossing.story.compiled import Place
+from crossing.story.diagnostics import Diagnostic, Position
 from crossing.story.loader import shown_path
 
 from .documents import Draft, read_draft
@@ -188,8 +187,6 @@ def _front_matter(
                 )
             )
     return found
-
-
 
 
 class Translating:

@@ -43,7 +43,7 @@ from django.utils.translation import get_language
 from .compression import PAGE_BROTLI_QUALITY, Coding, compress, negotiate
 from .content import site_content
 from .journey.publish import journey
-from .languages import localize_response
+from .languages import localize_response, split
 
 View = Callable[..., HttpResponse]
 
@@ -274,7 +274,8 @@ def rendered_once(*, reads_content: bool = True, comments: bool = False) -> Call
             key = _key(request)
             try:
                 version = Version.now(
-                    reads_content=reads_content, comments_of=request.path if comments else None
+                    reads_content=reads_content,
+                    comments_of=split(request.path)[1] if comments else None,
                 )
             except DatabaseError:
                 # The database is down: readers still get the page as last rendered, its

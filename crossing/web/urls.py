@@ -1,8 +1,8 @@
 """The site's addresses. Each content area is a package with its own urls.py; their
 prefixes are the ones crossing.content.addresses gives editors' links."""
 
-from django.contrib import admin
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 

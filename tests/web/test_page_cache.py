@@ -86,8 +86,8 @@ def test_each_language_gets_its_own_page(client: Client, content: Path) -> None:
     assert '<html lang="en"' in english
     # Each address kept once per language: the English page again is still English.
     assert client.get("/on-the-border/").content.decode().count('<html lang="en"') == 1
-    assert '<h1>국경에서</h1>' in client.get("/ko/on-the-border/").content.decode()
-    assert '<h1>On the border</h1>' in client.get("/on-the-border/").content.decode()
+    assert "<h1>국경에서</h1>" in client.get("/ko/on-the-border/").content.decode()
+    assert "<h1>On the border</h1>" in client.get("/on-the-border/").content.decode()
 
 
 def test_the_public_address_setting_changes_the_pages(

@@ -15,10 +15,10 @@ from typing import Any
 
 from crossing.analysis.explore import TooManyStates
 from crossing.analysis.odds import analyse
+from crossing.content.translations import translated_places
 from crossing.story import load_source
 from crossing.story.api import Loaded
 from crossing.story.compiled import CompiledStory
-from crossing.content.translations import translated_places
 from crossing.story.diagnostics import Diagnostic, render
 
 from ..compression import Coding, compress
