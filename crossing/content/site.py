@@ -300,7 +300,7 @@ def load_site(
         if original is not None:  # the source's anchors, for links into a section
             ignored: list[Diagnostic] = []  # the source's own problems: reported in its language
             source_body = render_body(original, content.sources, content.figures, resolve, ignored)
-            anchors = [h.anchor for h in source_body.headings]
+            anchors = [h.id for h in source_body.headings]
         return render_body(
             draft, content.sources, content.figures, resolve, diagnostics, anchors=anchors
         )
