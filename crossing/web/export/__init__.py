@@ -45,6 +45,7 @@ from pathlib import Path
 from django.contrib.staticfiles import finders
 from django.core.files.storage import Storage
 from django.test import Client
+from django.utils import translation
 
 from ..languages import codes, default, localized, split
 from ..policy_meta import with_policy_meta
@@ -96,7 +97,8 @@ def build_site(
     except OSError as error:
         raise ExportError(f"cannot write beside {out}: {error}") from error
     try:
-        with export_settings(base_url):
+        # Each page rendered activates its language in this thread: put back at the end.
+        with export_settings(base_url), translation.override(default()):
             _database_ready()
             client = Client()
             content = site_content()
