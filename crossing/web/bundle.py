@@ -106,6 +106,7 @@ def render_bundle(
     with translation.override(language):
         context: dict[str, Any] = {
             "story": story,
+            "language": language,
             "story_data": story.to_json(),
             "player_text": player_text(),
             "odds": published.odds or {},  # computed once, with the scenarios

@@ -56,7 +56,9 @@ def test_korean_reads_translations_and_falls_back_to_english() -> None:
     assert river is not None and river.title == "The river"  # no translation yet
     assert content.language_of(river.path) == "en"
     # The translated files are no chapters of their own.
-    assert [c.slug for c in content.chapters] == [c.slug for c in load_site(ROOT / "content", story)[0].chapters]
+    assert [c.slug for c in content.chapters] == [
+        c.slug for c in load_site(ROOT / "content", story)[0].chapters
+    ]
     assert content.places["musan"].name == "무산, 함경북도"
 
 
@@ -93,8 +95,12 @@ def test_a_translation_dropping_a_figure_or_a_heading_is_reported(content: Path)
         encoding="utf-8",
     )
     found = problems(content)
-    assert any(f.startswith("01-the-river.ko.md:") and "figures and photos differ" in f for f in found), found
-    assert any(f.startswith("02-hiding-in-china.ko.md:") and "heading(s)" in f for f in found), found
+    assert any(
+        f.startswith("01-the-river.ko.md:") and "figures and photos differ" in f for f in found
+    ), found
+    assert any(f.startswith("02-hiding-in-china.ko.md:") and "heading(s)" in f for f in found), (
+        found
+    )
 
 
 def test_a_translated_heading_keeps_the_source_anchor(content: Path) -> None:
