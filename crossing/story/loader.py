@@ -183,6 +183,8 @@ def _load_tables(project: Project, story_file: StoryFile, folder: Path) -> None:
         if key == "sources":
             project.has_sources_table = True
             entries, diagnostics = load_sources(source)
+            if project.translations is not None:
+                project.translations.sources(entries)
             _merge(project.sources, entries, diagnostics, "source")
         else:
             project.has_places_table = True

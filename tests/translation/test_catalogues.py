@@ -112,7 +112,7 @@ def test_the_korean_story_has_the_english_structure() -> None:
 def test_extract_writes_new_catalogues_and_refuses_to_overwrite(content: Path) -> None:
     made = run("translate", "extract", str(content), "--locale", "ja")
     assert made.exit_code == 0, made.output
-    assert "wrote 8 catalogues" in made.output
+    assert "wrote 9 catalogues" in made.output
     entry = (content / "locale" / "ja" / "main.po").read_text()
     assert 'msgctxt "story.title"\nmsgid "Crossing"\nmsgstr ""' in entry
     assert "#. source-hash: " in entry and "#: main.story:4" in entry

@@ -15,10 +15,10 @@ from ..diagnostics import Diagnostic, Position
 from ..parser import parse_file
 from ..source import SourceFile
 from ..syntax import Located, StoryFile
-from ..tables import PlaceEntry
+from ..tables import PlaceEntry, SourceEntry
 from . import pofiles as po
 from .markup import differences
-from .units import Unit, file_units, place_units
+from .units import Unit, file_units, place_units, source_units
 
 
 def current(unit: Unit, catalogue: Catalog | None) -> str | None:
@@ -99,3 +99,19 @@ class Translations:
                 key = unit.id.removeprefix("place.")
                 entry = places[key]
                 places[key] = PlaceEntry(replace(entry.place, name=words), entry.position)
+
+    def sources(self, sources: dict[str, SourceEntry]) -> None:
+        """Sources in this locale: each title in its own language with the gloss beside it,
+        the note in this locale's words; in place."""
+        found = self.catalogue(po.SOURCES)
+        for unit in source_units(sources):
+            words = current(unit, found)
+            if words is None:
+                continue
+            key, field_name = unit.id.removeprefix("source.").rsplit(".", 1)
+            entry = sources[key]
+            if field_name == "title":
+                changed = replace(entry.source, title=f"{entry.source.title} ({words})")
+            else:
+                changed = replace(entry.source, note=words)
+            sources[key] = SourceEntry(changed, entry.position)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..loader import Project, load_project, resolve_main
-from .pofiles import PLACES
-from .units import Group, file_units, place_units
+from .pofiles import PLACES, SOURCES
+from .units import Group, file_units, place_units, source_units
 
 
 def catalogue_folder(story: Path, locale: str) -> Path:
@@ -31,6 +31,9 @@ def groups(project: Project) -> list[Group]:
         name = relative.with_suffix("").as_posix()
         units = file_units(story_file, project.texts[story_file.path])
         result.append(Group(name, relative.as_posix(), units))
+    if project.sources:
+        first = next(iter(project.sources.values())).position.path
+        result.append(Group(SOURCES, Path(first).name, source_units(project.sources)))
     if project.places:
         first = next(iter(project.places.values())).position.path
         result.append(Group(PLACES, Path(first).name, place_units(project.places)))

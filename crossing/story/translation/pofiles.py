@@ -19,6 +19,7 @@ from babel.messages.pofile import PoFileError, read_po, write_po
 from .units import Group, Unit
 
 PLACES = "places"  # the catalogue of the places table's names
+SOURCES = "sources"  # the catalogue of the sources table's glosses and notes
 _HASH = re.compile(r"^source-hash: ([0-9a-f]+)$")
 _LOCALE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 

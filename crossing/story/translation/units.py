@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..diagnostics import Position
 from ..stable_ids import choice_ids
 from ..syntax import Segment, StoryFile
-from ..tables import PlaceEntry
+from ..tables import PlaceEntry, SourceEntry
 
 _SCENE_KINDS = {
     "title": "the scene's title",
@@ -153,3 +153,30 @@ def place_units(places: dict[str, PlaceEntry]) -> list[Unit]:
         )
         for key, entry in places.items()
     ]
+
+
+def source_units(sources: dict[str, SourceEntry]) -> list[Unit]:
+    """The sources' titles, which stay in their own language with a gloss beside them (so
+    their translation is that gloss), and their notes."""
+    units: list[Unit] = []
+    for key, entry in sources.items():
+        source = entry.source
+        units.append(
+            Unit(
+                f"source.{key}.title",
+                source.title,
+                (entry.position,),
+                f"The title of the source '{key}'. It stays in its own language: translate it "
+                "as a short gloss, shown beside it in parentheses.",
+            )
+        )
+        if source.note:
+            units.append(
+                Unit(
+                    f"source.{key}.note",
+                    source.note,
+                    (entry.position,),
+                    f"The note on the source '{key}' ({source.author}), shown with its citation.",
+                )
+            )
+    return units
