@@ -66,6 +66,36 @@ def allow_include_option(command: Callable[..., None]) -> Callable[..., None]:
     )(command)
 
 
+_LOCALE = "crossing.locale"
+
+
+def locale_option(command: Callable[..., None]) -> Callable[..., None]:
+    """--locale LL: read the story in that language, its words from the catalogues
+    `locale/LL/*.po` beside its main file (docs/translating.md). Kept in the context, as
+    --allow-include is, so every loader call site sees it."""
+
+    def remember(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+        from crossing.story.translation.pofiles import CatalogueError, check_locale
+
+        try:
+            ctx.meta[_LOCALE] = check_locale(value) if value is not None else None
+        except CatalogueError as exc:
+            raise click.BadParameter(str(exc)) from exc
+
+    return click.option(
+        "--locale",
+        metavar="LL",
+        expose_value=False,
+        callback=remember,
+        help="Read the story in this language (ko, ja…): its words from locale/LL/*.po.",
+    )(command)
+
+
+def _locale() -> str | None:
+    ctx = click.get_current_context(silent=True)
+    return ctx.meta.get(_LOCALE) if ctx else None
+
+
 def _allowed() -> tuple[Path, ...]:
     ctx = click.get_current_context(silent=True)
     return tuple(ctx.meta.get(_ALLOW_INCLUDE, ())) if ctx else ()
@@ -103,6 +133,15 @@ def _write_output(output: Path, text: str) -> int:
 @click.version_option(package_name="crossing")
 def cli() -> None:
     """Crossing: write, check and play documentary stories."""
+
+
+def _register_translate() -> None:
+    from crossing.translate_cli import translate
+
+    cli.add_command(translate)
+
+
+_register_translate()
 
 
 def main() -> None:
@@ -163,7 +202,7 @@ def _print_diagnostics(loaded: Loaded, as_json: bool) -> None:
 
 
 def _load_or_exit(path: Path) -> Loaded:
-    loaded = load_any(path, _allowed())
+    loaded = load_any(path, _allowed(), _locale())
     if loaded.problem:
         click.echo(f"error: {loaded.problem}", err=True)
         sys.exit(1)
@@ -175,6 +214,7 @@ def _load_or_exit(path: Path) -> Loaded:
 
 @cli.command()
 @allow_include_option
+@locale_option
 @click.argument("path", type=STORY_PATH, required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the diagnostics as JSON.")
 def check(path: Path | None, as_json: bool) -> None:
@@ -187,7 +227,7 @@ def check(path: Path | None, as_json: bool) -> None:
         tree = check_tree(path)
         _print_diagnostics(Loaded(None, tree.diagnostics, tree.texts), as_json)
         sys.exit(1 if tree.errors else 0)
-    loaded = load_source(path, _allowed())
+    loaded = load_source(path, _allowed(), _locale())
     _print_diagnostics(loaded, as_json)
     sys.exit(1 if loaded.errors else 0)
 
@@ -204,11 +244,12 @@ def content_folder() -> Path:
 
 @cli.command(name="compile")
 @allow_include_option
+@locale_option
 @click.argument("path", type=STORY_PATH)
 @output_option("Where to write the compiled JSON ('-' for standard output).")
 def compile_command(path: Path, output: Path) -> None:
     """Compile a story to the JSON the players read (docs/compiled-format.md)."""
-    loaded = load_source(path, _allowed())
+    loaded = load_source(path, _allowed(), _locale())
     if loaded.story is None:
         _print_diagnostics(loaded, as_json=False)
         sys.exit(1)
@@ -228,6 +269,7 @@ def compile_command(path: Path, output: Path) -> None:
 
 @cli.command()
 @allow_include_option
+@locale_option
 @click.argument("path", type=STORY_PATH)
 @click.option(
     "--seed",

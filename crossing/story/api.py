@@ -26,19 +26,23 @@ class Loaded:
         return [d for d in self.diagnostics if d.severity == "error"]
 
 
-def load_source(path: Path, allow_include: Sequence[Path] = ()) -> Loaded:
+def load_source(
+    path: Path, allow_include: Sequence[Path] = (), locale: str | None = None
+) -> Loaded:
     """Parse and check story files (a main file, or a folder with main.story); includes may
-    also come from the folders `allow_include` names."""
+    also come from the folders `allow_include` names. With `locale`, the story in that
+    language: its words from the catalogues `locale/LL/*.po` (docs/translating.md) wherever
+    they are translated and current, the source's elsewhere."""
     with collector_paused():
-        project = load_project(path, allow_include)
+        project = load_project(path, allow_include, locale)
         result = check_project(project)
     return Loaded(result.story, result.diagnostics, project.texts)
 
 
-def load_any(path: Path, allow_include: Sequence[Path] = ()) -> Loaded:
-    """A compiled story (*.json) or story source."""
+def load_any(path: Path, allow_include: Sequence[Path] = (), locale: str | None = None) -> Loaded:
+    """A compiled story (*.json: already in one language) or story source."""
     if path.suffix != ".json":
-        return load_source(path, allow_include)
+        return load_source(path, allow_include, locale)
     try:
         raw = path.read_bytes()
     except OSError as exc:

@@ -27,6 +27,7 @@ from .local_addresses import refusal
 from .markup import CitationNumbers, render_plain_inline, render_text
 from .numbers import FORMATS, is_currency, known_formats, locale_for, numbers_for
 from .parser import slugify
+from .stable_ids import choice_ids
 from .syntax import (
     Chance,
     Citation,
@@ -457,17 +458,7 @@ class _Checker:
     def choices(self, scene: Scene, numbers: CitationNumbers) -> tuple[c.Choice, ...]:
         result: list[c.Choice] = []
         seen: dict[str, Position] = {}
-        per_target: dict[str, int] = {}
-        for choice in scene.choices:
-            if choice.fallback:
-                continue
-            if choice.explicit_id:
-                local = choice.explicit_id
-            else:
-                per_target[choice.target] = per_target.get(choice.target, 0) + 1
-                count = per_target[choice.target]
-                local = choice.target if count == 1 else f"{choice.target}-{count}"
-            choice_id = f"{scene.id}/{local}"
+        for choice, choice_id in choice_ids(scene):
             if choice_id in seen:
                 self.report(
                     "E015",

@@ -21,6 +21,7 @@ from .parser import parse_file
 from .source import SourceFile, read
 from .syntax import Located, StoryFile
 from .tables import PlaceEntry, SourceEntry, load_places, load_sources
+from .translation.apply import Translations
 
 MAIN_FILE = "main.story"
 MAX_FILES = 1000
@@ -32,12 +33,15 @@ class Project:
     sources: dict[str, SourceEntry] = field(default_factory=dict)
     places: dict[str, PlaceEntry] = field(default_factory=dict)
     texts: dict[str, list[str]] = field(default_factory=dict)  # shown path -> lines
+    paths: dict[str, Path] = field(default_factory=dict)  # shown path -> the file read
     diagnostics: list[Diagnostic] = field(default_factory=list)
     has_sources_table: bool = False
     has_places_table: bool = False
     loaded: set[Path] = field(default_factory=set)  # resolved paths of the story files read
     # Folders includes may come from: the main file's, then those allowed explicitly.
     roots: list[Path] = field(default_factory=list)
+    # The catalogues a translated story is read with (crossing/story/translation).
+    translations: Translations | None = None
 
     @property
     def main(self) -> StoryFile | None:
@@ -57,9 +61,12 @@ def resolve_main(path: Path) -> Path:
     return path / MAIN_FILE if path.is_dir() else path
 
 
-def load_project(path: Path, allow_include: Sequence[Path] = ()) -> Project:
+def load_project(
+    path: Path, allow_include: Sequence[Path] = (), locale: str | None = None
+) -> Project:
     """Read a story's files; `allow_include` names folders outside the story's own folder
-    that includes may come from."""
+    that includes may come from. With `locale`, the words come from the story's catalogues
+    for that locale (`locale/LL/*.po` beside the main file) wherever they are current."""
     project = Project()
     main = resolve_main(path)
     if not main.is_file():
@@ -70,7 +77,11 @@ def load_project(path: Path, allow_include: Sequence[Path] = ()) -> Project:
         return project
     main = main.resolve()
     project.roots = [main.parent, *(folder.resolve() for folder in allow_include)]
+    if locale is not None:
+        project.translations = Translations(main.parent / "locale" / locale, locale)
     _load_file(project, main, [], None)
+    if project.translations is not None:
+        project.diagnostics += project.translations.problems
     return project
 
 
@@ -101,6 +112,7 @@ def _read_into(project: Project, path: Path) -> SourceFile | None:
     project.diagnostics += diagnostics
     if source is not None:
         project.texts[source.path] = source.lines
+        project.paths[source.path] = path
     return source
 
 
@@ -123,6 +135,16 @@ def _load_file(
     if source is None:
         return
     story_file, diagnostics = parse_file(source)
+    if project.translations is not None:
+        name = (
+            path.relative_to(project.roots[0])
+            if path.is_relative_to(project.roots[0])
+            else Path(path.name)
+        )
+        source, story_file, diagnostics = project.translations.story_file(
+            name.with_suffix("").as_posix(), source, story_file, diagnostics
+        )
+        project.texts[source.path] = source.lines
     project.files.append(story_file)
     project.diagnostics += diagnostics
     _load_tables(project, story_file, path.parent)
@@ -161,10 +183,14 @@ def _load_tables(project: Project, story_file: StoryFile, folder: Path) -> None:
         if key == "sources":
             project.has_sources_table = True
             entries, diagnostics = load_sources(source)
+            if project.translations is not None:
+                project.translations.sources(entries)
             _merge(project.sources, entries, diagnostics, "source")
         else:
             project.has_places_table = True
             places, diagnostics = load_places(source)
+            if project.translations is not None:
+                project.translations.places(places)
             _merge(project.places, places, diagnostics, "place")
         project.diagnostics += diagnostics
 

@@ -31,6 +31,7 @@ from .syntax import (
     Note,
     Outcome,
     Scene,
+    Segment,
     StoryFile,
     TextBlock,
     VarDecl,
@@ -126,6 +127,11 @@ class _FileParser:
     def pos(self, line: int, col: int, width: int = 1) -> Position:
         return Position(self.path, line, col, max(1, width))
 
+    def segment(self, kind: str, owner: str, line: int, col: int, width: int) -> None:
+        """Record reader-visible words at (line, col), for translation."""
+        if width > 0:
+            self.file.segments.append(Segment(kind, owner, self.pos(line, col, width)))
+
     def error(
         self, code: str, message: str, line: int, col: int, width: int = 1, hint: str | None = None
     ) -> None:
@@ -204,6 +210,8 @@ class _FileParser:
             self.error("E060", f"'{key}' is given twice", number, 1, len(key))
         else:
             self.file.header[key] = located
+            if key == "title":
+                self.segment("story-title", "story", number, col, len(value))
 
     def var_decl(self, line: str, number: int) -> None:
         match = _VAR.match(line)
@@ -235,6 +243,7 @@ class _FileParser:
         values: list[str] = []
         labels: list[str | None] = []
         value_positions: list[Position] = []
+        label_segments: list[tuple[str, int, int]] = []  # value, column, width
         label = match.group("label")
         if type_text in ("int", "bool"):
             type_name = type_text
@@ -274,6 +283,12 @@ class _FileParser:
                 )
                 return
             value_positions = self.value_positions(enum_match, items, number, type_col)
+            starts = [0] + [cut.end() for cut in _OUTSIDE_QUOTES.finditer(enum_match.group(1))]
+            label_segments = [
+                (item.group("name"), type_col + 1 + start + item.start("label"), len(text))
+                for start, item in zip(starts, items, strict=True)
+                if item and (text := item.group("label")) is not None
+            ]
             for value, where in zip(values, value_positions, strict=True):
                 if value in KEYWORDS:
                     self.error(
@@ -338,6 +353,10 @@ class _FileParser:
                 value_positions,
             )
         )
+        if label is not None:
+            self.segment("var-label", name, number, match.start("label") + 1, len(label))
+        for value, col, width in label_segments:
+            self.segment("value-label", f"{name}.{value}", number, col, width)
 
     def value_positions(
         self, enum: re.Match[str], items: list[re.Match[str] | None], number: int, type_col: int
@@ -386,6 +405,7 @@ class _FileParser:
             self.file.chapters.append(
                 Chapter(chapter_id, title, self.pos(number, title_col, len(title)))
             )
+            self.segment("chapter", chapter_id, number, title_col, len(title))
             self.chapter = chapter_id
             self.scene = None
             return
@@ -636,6 +656,8 @@ class _FileParser:
                 )
             else:
                 setattr(self.open_media, key, located)
+                media = f"{scene.id}.media{len(scene.media)}"
+                self.segment(key, media, number, located.position.col, len(value))
             return True
         self.open_media = None
         if key not in SCENE_KEYS:
@@ -661,6 +683,8 @@ class _FileParser:
             self.error("E060", f"'{key}' is given twice for this scene", number, 1, len(key))
         else:
             scene.meta[key] = located
+            if key == "title":
+                self.segment("title", scene.id, number, col, len(value))
         return True
 
     def indented_line(self, scene: Scene, stripped: str, col: int, number: int) -> bool:
@@ -772,6 +796,8 @@ class _FileParser:
             block.template = re.sub("[\ue000\ue004][0-9]+[\ue001\ue005]", "", block.template)
             block.interpolations, block.conditionals = [], []
         setattr(chance, key, Note(text, self.pos(number, text_col, len(text)), block))
+        assert self.scene is not None
+        self.segment(key, self.scene.id, number, text_col, len(text))
 
     def effect(self, stripped: str, number: int, col: int) -> Effect | None:
         stripped = without_comment(stripped)
@@ -918,6 +944,8 @@ class _FileParser:
             fallback,
             after,
         )
+        if text.strip():
+            choice.text_position = self.pos(number, col + 2, len(text))
         scene.choices.append(choice)
         self.open_choice = choice
         if printed is not None:
@@ -934,7 +962,7 @@ class _FileParser:
         )
         said = weave.branch(self.top, scene, choice)
         choice.tunnel = None
-        self.prose(said, choice.printed.text, number, choice.printed.position.col)
+        self.prose(said, choice.printed.text, number, choice.printed.position.col, words=False)
         said.diverts.append(target)
         self.file.scenes.append(said)
 
@@ -1014,8 +1042,13 @@ class _FileParser:
             return scene.epilogue
         return scene.text
 
-    def prose(self, scene: Scene, stripped: str, number: int, col: int) -> None:
+    def prose(self, scene: Scene, stripped: str, number: int, col: int, words: bool = True) -> None:
+        """A line of the scene's text (or epilogue); `words` is False for text that is
+        recorded for translation elsewhere (a choice's printed words)."""
         block = self.text_target(scene)
+        if words:
+            kind = "epilogue" if block is scene.epilogue else "prose"
+            self.segment(kind, scene.id, number, col, len(stripped))
         self.scan_text(block, stripped, number, col)
         block.template += "\n"
 

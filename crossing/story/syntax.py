@@ -117,6 +117,7 @@ class Choice:
     fallback: bool = False  # `* -> scene`: no text; taken when no other choice is offered
     tunnel: Located | None = None  # `-> shared -> next`: where play goes on after `shared`
     printed: Located | None = None  # Ink's `[ ]`: the text printed once the choice is taken
+    text_position: Position | None = None  # the choice's words as written, `[ ]` included
 
 
 @dataclass(slots=True)
@@ -189,6 +190,17 @@ class Chapter:
     position: Position
 
 
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """Where reader-visible words are written, so that a translation can replace exactly
+    them (crossing/story/translation). Choices' words are on `Choice.text_position`."""
+
+    kind: str  # "chapter", "story-title", "var-label", "value-label", "title", "prose",
+    # "epilogue", "assumption", "basis", "alt", "caption" or "credit"
+    owner: str  # the scene, chapter or variable (`var` or `var.value`) the words belong to
+    position: Position  # first character and width, on one line
+
+
 @dataclass(slots=True)
 class StoryFile:
     path: str
@@ -197,3 +209,4 @@ class StoryFile:
     variables: list[VarDecl] = field(default_factory=list)
     chapters: list[Chapter] = field(default_factory=list)
     scenes: list[Scene] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)

@@ -46,7 +46,10 @@ def story_folders(root: Path = HERE) -> list[Path]:
 
 
 def compile_story(folder: Path) -> CompiledStory:
-    loaded = load_source(folder)
+    """Compiled as tests/test_conformance.py compiles it: in the language of its catalogues
+    (`locale/LL/`), if it has any."""
+    locales = sorted(p.name for p in (folder / "locale").glob("*") if p.is_dir())
+    loaded = load_source(folder, locale=locales[0] if locales else None)
     if loaded.story is None:
         shown = "\n\n".join(render(d, loaded.texts) for d in loaded.errors)
         raise CorpusError(f"{folder.name} does not compile:\n{shown}")

@@ -30,7 +30,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_conformance import CORPUS, FOLDERS, read_cases
+from test_conformance import CORPUS, FOLDERS, read_cases, reading_locale
 
 from crossing.cli import cli
 from crossing.story import runtime
@@ -80,7 +80,7 @@ def compiled(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Compiled]:
     folder = tmp_path_factory.mktemp("compiled")
     result = {}
     for story_dir in STORY_DIRS:
-        loaded = load_source(story_dir)
+        loaded = load_source(story_dir, locale=reading_locale(story_dir))
         assert loaded.story is not None, [str(d) for d in loaded.errors]
         path = folder / f"{story_dir.name}.json"
         path.write_text(json.dumps(loaded.story.to_json(), ensure_ascii=False), encoding="utf-8")
