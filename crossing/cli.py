@@ -639,13 +639,8 @@ def build(out: Path, base_url: str | None, jobs: int | None, full: bool) -> None
 @allow_include_option
 @click.argument("path", type=STORY_PATH)
 @output_option("The HTML file to write.")
-@click.option(
-    "--locale",
-    default=None,
-    help="The language to bundle (ko: the story's Korean translation, endings.ko.toml and"
-    " places.ko.toml, the Korean interface); default: the story's own.",
-)
-def bundle(path: Path, output: Path, locale: str | None) -> None:
+@locale_option
+def bundle(path: Path, output: Path) -> None:
     """Write the story as one HTML file that plays offline, from file:// (docs/cli.md)."""
     from crossing.web.bundle import is_bundle, write_bundle
     from crossing.web.journey.ending_screen import NotesError
@@ -655,11 +650,10 @@ def bundle(path: Path, output: Path, locale: str | None) -> None:
     folder = path if path.is_dir() else path.parent  # its endings.toml, if it has one
     sources = [*_story_files(path, loaded), folder / "endings.toml"]
     _check_output(output, sources, is_bundle, "crossing bundle")
-    story = loaded.story
-    if locale and locale != story.language:
-        story = _translated_or_exit(path, locale)
     try:
-        size = write_bundle(story, output, folder=folder, locale=locale)
+        # In another language: its catalogues' words (loaded so), endings.LL.toml, its
+        # interface strings.
+        size = write_bundle(loaded.story, output, folder=folder, locale=_locale())
     except NotesError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
@@ -667,17 +661,6 @@ def bundle(path: Path, output: Path, locale: str | None) -> None:
         click.echo(f"error: {error}", err=True)
         sys.exit(error.exit_code)
     click.echo(f"wrote {output} ({size:,} bytes)", err=True)
-
-
-def _translated_or_exit(path: Path, locale: str) -> CompiledStory:
-    """The story compiled in `locale` (its translation, its places' names there)."""
-    from crossing.web.journey.publish import ContentError, compile_story
-
-    try:
-        return compile_story(path, locale)
-    except ContentError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(1)
 
 
 @contextlib.contextmanager

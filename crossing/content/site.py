@@ -41,7 +41,7 @@ from .markdown import Directive, LinkResolver
 from .news import NEWS_FOLDER, Author, News, Post, PostDraft
 from .news_authors import load_authors, unused_authors
 from .news_posts import POST_SCHEMA, build_post, news_link_targets, read_posts
-from .translations import SOURCE_LOCALE, Translating, sources_in, translated_places
+from .translations import SOURCE_LOCALE, Translating, sources_in
 
 STORY_FOLDER = "story"
 WORKS_FOLDER = "works"
@@ -231,8 +231,11 @@ def load_site(
     diagnostics: list[Diagnostic] = []
     _read_table(content_dir / "sources.toml", content, diagnostics)
     _read_table(content_dir / "places.toml", content, diagnostics)
-    if locale != SOURCE_LOCALE:
-        content.places = translated_places(content_dir, content.places, locale, diagnostics)
+    if story is not None and locale != SOURCE_LOCALE and story.language == locale:
+        # The journey in `locale` carries the places' names and the sources' notes in it
+        # (the story's catalogues): the figures' maps and the sources page read them.
+        content.places.update({p.key: p for p in story.places if p.key in content.places})
+        content.sources.update({s.key: s for s in story.sources if s.key in content.sources})
     content.gamebook = build_gamebook(story) if story is not None else None
     figures, problems = load_figures(content_dir, content.sources, content.places, locale)
     content.figures = figures

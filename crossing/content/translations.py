@@ -11,14 +11,11 @@ translation is served in the source language (docs/translating.md, "Site content
 
 from __future__ import annotations
 
-import dataclasses
 import re
-import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from crossing.story.compiled import Place
 from crossing.story.diagnostics import Diagnostic, Position
 from crossing.story.loader import shown_path
 
@@ -212,36 +209,6 @@ class Translating:
         self.diagnostics += compare(source, draft)
         self.sources[draft.source.path] = source
         return draft
-
-
-def translated_places(
-    content_dir: Path, places: dict[str, Place], locale: str, diagnostics: list[Diagnostic]
-) -> dict[str, Place]:
-    """`places` named in `locale` from places.LOCALE.toml (same keys, only `name`)."""
-    path = content_dir / f"places.{locale}.toml"
-    if not path.exists():
-        return places
-    shown = shown_path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        diagnostics.append(Diagnostic(MISMATCH, f"cannot read: {error}", _at(shown, 1)))
-        return places
-    lines = path.read_text(encoding="utf-8").split("\n")
-    named = dict(places)
-    for key, table in data.items():
-        line = next((n for n, text in enumerate(lines, 1) if text.strip() == f"[{key}]"), 1)
-        if key not in places:
-            diagnostics.append(
-                Diagnostic(MISMATCH, f"'{key}' is not a place of places.toml", _at(shown, line))
-            )
-        elif not isinstance(table, dict) or set(table) != {"name"}:
-            diagnostics.append(
-                Diagnostic(MISMATCH, f"[{key}] gives its translated name only", _at(shown, line))
-            )
-        elif isinstance(table["name"], str):
-            named[key] = dataclasses.replace(places[key], name=table["name"])
-    return named
 
 
 def locales_in(content_dir: Path) -> list[str]:

@@ -59,7 +59,15 @@ def test_korean_reads_translations_and_falls_back_to_english() -> None:
     assert [c.slug for c in content.chapters] == [
         c.slug for c in load_site(ROOT / "content", story)[0].chapters
     ]
-    assert content.places["musan"].name == "무산, 함경북도"
+    # With the journey in Korean, its places' names and sources' notes are Korean too.
+    hangul = load_source(ROOT / "content" / "journey", locale="ko").story
+    translated, _ = load_site(ROOT / "content", hangul, "ko")
+    assert translated.places["musan"].name == "함경북도 무산"
+    assert (
+        translated.sources["flyer"].note is not None
+        and "조선일보" in translated.sources["flyer"].note
+    )
+    assert content.places["musan"].name.startswith("Musan")  # the English journey: English
 
 
 def test_a_translation_citing_otherwise_is_reported_at_its_line(content: Path) -> None:
@@ -115,10 +123,3 @@ def test_a_translated_heading_keeps_the_source_anchor(content: Path) -> None:
     assert english is not None and korean is not None
     assert korean.body.headings[0].text == "누가 강을 건너는가"
     assert [h.id for h in korean.body.headings] == [h.id for h in english.body.headings]
-
-
-def test_a_translated_table_with_an_unknown_place_is_reported(content: Path) -> None:
-    with (content / "places.ko.toml").open("a", encoding="utf-8") as table:
-        table.write('\n[atlantis]\nname = "아틀란티스"\n')
-    found = problems(content)
-    assert any(f.startswith("places.ko.toml:") and "'atlantis'" in f for f in found), found

@@ -136,7 +136,7 @@ def test_the_sitemap_lists_both_languages_with_alternates(client: Client) -> Non
 def test_the_korean_journey_has_korean_places_and_endings(client: Client) -> None:
     published = journey("ko")
     places = {p.key: p.name for p in published.story.places}
-    assert places["musan"] == "무산, 함경북도"
+    assert places["musan"] == "함경북도 무산"
     assert journey("en").story.places[0].name.isascii()
     assert published.notes.kinds["safety"].name == "안전"
     assert published.odds == journey("en").odds  # the same scenes: the same odds
@@ -156,7 +156,7 @@ def test_the_korean_story_data_is_served_under_ko(client: Client) -> None:
     story = re.search(r'data-story="([^"]+)"', page)
     assert story is not None and story.group(1).startswith("/ko/journey/")
     data = json.loads(client.get(story.group(1)).content)
-    assert data["places"]["musan"]["name"] == "무산, 함경북도"
+    assert data["places"]["musan"]["name"] == "함경북도 무산"
 
 
 def test_a_comment_posts_from_a_korean_page(client: Client) -> None:

@@ -15,11 +15,9 @@ from typing import Any
 
 from crossing.analysis.explore import TooManyStates
 from crossing.analysis.odds import analyse
-from crossing.content.translations import translated_places
 from crossing.story import load_source
-from crossing.story.api import Loaded
 from crossing.story.compiled import CompiledStory
-from crossing.story.diagnostics import Diagnostic, render
+from crossing.story.diagnostics import render
 
 from ..compression import Coding, compress
 from ..reload import Reloading
@@ -80,31 +78,14 @@ class Published:
         return {scene.id for scene in self.story.scenes if scene.ending is not None}
 
 
-def _load_translated(folder: Path, locale: str) -> Loaded:
-    try:
-        return load_source(folder, locale=locale)  # type: ignore[call-arg]
-    except TypeError:  # the story engine before translations: the source's text
-        return load_source(folder)
-
-
 def compile_story(folder: Path, locale: str = DEFAULT_LOCALE) -> CompiledStory:
-    """The journey in `locale`: its text from the story's catalogue for that language
-    (crossing translate), its place names from places.LOCALE.toml beside places.toml."""
-    loaded = load_source(folder) if locale == DEFAULT_LOCALE else _load_translated(folder, locale)
+    """The journey in `locale`: its words, place names and sources' notes from the story's
+    catalogues for that language (docs/translating.md, "The journey")."""
+    loaded = load_source(folder, locale=None if locale == DEFAULT_LOCALE else locale)
     if loaded.story is None or loaded.errors:
         lines = [render(d, loaded.texts) for d in loaded.errors or loaded.diagnostics]
         raise ContentError(f"{folder} does not compile:\n" + "\n".join(lines))
-    if locale == DEFAULT_LOCALE:
-        return loaded.story
-    problems: list[Diagnostic] = []
-    places = {p.key: p for p in loaded.story.places}
-    # places.LOCALE.toml beside the places.toml the story reads: in a story folder, or
-    # in the content folder above content/journey.
-    beside = folder if (folder / "places.toml").exists() else folder.parent
-    named = translated_places(beside, places, locale, problems)
-    if problems:
-        raise ContentError("\n".join(render(d, {}) for d in problems))
-    return dataclasses.replace(loaded.story, places=tuple(named.values()))
+    return loaded.story
 
 
 def random_reader_odds(story: CompiledStory, cache_dir: Path | None) -> dict[str, float] | None:
