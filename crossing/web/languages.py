@@ -112,6 +112,17 @@ def _is_page(path: str, language: str) -> bool:
     return True
 
 
+def here(path: str) -> str:
+    """A page's English address as the page in the active language (other addresses, and
+    addresses already in a language, as they are)."""
+    language = current()
+    if language == default() or split(path.split("#")[0])[0] != default():
+        return path
+    return (
+        localized(path, language) if _is_page(path.split("#")[0].split("?")[0], language) else path
+    )
+
+
 def localize_links(body: bytes, language: str) -> bytes:
     """`body` with each link to a page of the site pointing to that page in `language`,
     except links that name their language (`hreflang` before the address)."""

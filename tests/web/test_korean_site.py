@@ -204,3 +204,11 @@ def test_korean_typography_uses_the_readers_fonts() -> None:
     assert '"Apple SD Gothic Neo", "Malgun Gothic", "Noto Sans KR", "Noto Sans CJK KR"' in rule
     assert "body:lang(ko) { line-height: 1.75; }" in css
     assert "@font-face" not in css and "fonts.googleapis" not in css
+
+
+def test_a_korean_feed_links_to_the_korean_pages(client: Client) -> None:
+    xml = client.get("/ko/news/feed/atom.xml").content.decode()
+    assert "http://testserver/ko/news/crossing-launches/" in xml
+    assert "http://testserver/news/crossing-launches/" not in xml
+    english = client.get("/news/feed/atom.xml").content.decode()
+    assert "/ko/" not in english
