@@ -65,6 +65,7 @@ __all__ = [
     "_recover",
     "build_site",
     "file_for",
+    "in_every_language",
     "relative_link",
     "relativise",
     "replace_forms",
