@@ -123,3 +123,19 @@ def test_a_translated_heading_keeps_the_source_anchor(content: Path) -> None:
     assert english is not None and korean is not None
     assert korean.body.headings[0].text == "누가 강을 건너는가"
     assert [h.id for h in korean.body.headings] == [h.id for h in english.body.headings]
+
+
+def test_a_translated_news_post_is_read_for_the_korean_site(content: Path) -> None:
+    source = content / "news" / "2026-12-05-crossing-launches.md"
+    text = source.read_text(encoding="utf-8")
+    translated = text.replace('title = "Crossing opens"', 'title = "크로싱을 엽니다"', 1)
+    (content / "news" / "2026-12-05-crossing-launches.ko.md").write_text(
+        translated, encoding="utf-8"
+    )
+    assert problems(content) == []
+    story = load_source(content / "journey").story
+    korean = load_site(content, story, "ko")[0]
+    english = load_site(content, story)[0]
+    assert [p.slug for p in korean.news.posts] == [p.slug for p in english.news.posts]
+    assert korean.news.posts[0].title == "크로싱을 엽니다"
+    assert english.news.posts[0].title == "Crossing opens"

@@ -212,3 +212,11 @@ def test_a_korean_feed_links_to_the_korean_pages(client: Client) -> None:
     assert "http://testserver/news/crossing-launches/" not in xml
     english = client.get("/news/feed/atom.xml").content.decode()
     assert "/ko/" not in english
+
+
+def test_a_link_written_into_a_template_follows_the_language(client: Client) -> None:
+    # site_map.html names the screening request form by its address, not by a URL name.
+    html = client.get("/ko/site-map/").content.decode()
+    assert 'href="/ko/screenings/request/"' in html
+    assert client.get("/ko/screenings/request/").status_code == 200
+    assert 'href="/screenings/request/"' in client.get("/site-map/").content.decode()
