@@ -71,10 +71,12 @@ class TerminalPlayer:
             for number, choice in enumerate(steps[-1].choices or [], start=1):
                 self.console.print(f"  [bold]{number}[/bold]. ", to_rich(choice["text"]), sep="")
         elif self.session.status == ENDED:
-            self.console.print(f"[dim]{_('The end.')} {_(END_HINT)}[/dim]")
+            self.console.print("[dim]" + _("The end.") + " " + _(END_HINT) + "[/dim]")
         else:
             self.console.print(
-                f"[yellow]{_('The story has no way on from here.')}[/yellow] "
+                "[yellow]"
+                + _("The story has no way on from here.")
+                + "[/yellow] "
                 + _("(u to step back)")
             )
 
@@ -91,14 +93,14 @@ class TerminalPlayer:
             line = _("An estimate — no source counts this: %(odds)s.") % {"odds": odds}
         self.console.print(Text(line, style="dim"))
         if chance.note or chance.background:
-            self.console.print(f"[dim]{_('Type w to read how this number was chosen.')}[/dim]")
+            self.console.print("[dim]" + _("Type w to read how this number was chosen.") + "[/dim]")
 
     def why(self) -> None:
         """The calibration note of the last chance drawn, and its background sources."""
         chance = self.last_chance
         if chance is None or not (chance.note or chance.background):
             self.console.print(
-                f"[dim]{_('No chance has been drawn yet with a note to read.')}[/dim]"
+                "[dim]" + _("No chance has been drawn yet with a note to read.") + "[/dim]"
             )
             return
         title = (
@@ -127,7 +129,7 @@ class TerminalPlayer:
         if command == "u":
             steps = self.session.undo()
             if steps is None:
-                self.console.print(f"[dim]{_('Nothing to undo.')}[/dim]")
+                self.console.print("[dim]" + _("Nothing to undo.") + "[/dim]")
             else:
                 self.show(steps)
         elif command == "s":
@@ -149,7 +151,7 @@ class TerminalPlayer:
         """Take choice `number` (counted from 1), or say why there is none by that number."""
         if self.session.status != AWAITING:
             self.console.print(
-                f"[yellow]{_('There is nothing to choose here.')}[/yellow] " + _(END_HINT)
+                "[yellow]" + _("There is nothing to choose here.") + "[/yellow] " + _(END_HINT)
             )
             return
         count = len(self.session.offered)
@@ -176,7 +178,8 @@ class TerminalPlayer:
             }
             self.console.print(f"[red]{failed}[/red]")
             return
-        self.console.print(f"[dim]{_('Saved to %(path)s.') % {'path': self.save_path}}[/dim]")
+        saved = _("Saved to %(path)s.") % {"path": self.save_path}
+        self.console.print(f"[dim]{saved}[/dim]")
 
     def load(self) -> None:
         try:
