@@ -26,7 +26,7 @@ $(STAMP): pyproject.toml requirements.lock
 PO := $(wildcard crossing/locale/*/LC_MESSAGES/*.po)
 MO := $(PO:.po=.mo)
 %.mo: %.po | $(STAMP)
-	$(BIN)/pybabel --quiet compile --statistics -i $< -o $@
+	$(BIN)/python tools/messages.py compile $< $@
 
 ## run: set up, then serve the site with the journey on http://127.0.0.1:8000/journey/
 run: $(STAMP) $(MO)

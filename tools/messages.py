@@ -2,6 +2,7 @@
 
     python tools/messages.py update            # every locale's django.po and crossing.po
     python tools/messages.py extract OUTDIR    # fresh catalogues for `ko` under OUTDIR
+    python tools/messages.py compile PO MO     # what `make` runs for each catalogue
 
 Two domains, one folder (crossing/locale/<locale>/LC_MESSAGES/):
 - django: the site (templates and Python under crossing/web, crossing/content), extracted by
@@ -17,12 +18,14 @@ file names are kept as locations (no line numbers), so a moved line changes no c
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_file
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,30 +42,38 @@ def locales() -> list[str]:
 
 
 def django_messages(locale_dir: Path, locale: list[str], *, lines: bool) -> None:
-    """Django's makemessages over crossing/ into `locale_dir`, the engine left out."""
+    """Django's makemessages over crossing/ into `locale_dir`, the engine left out.
+
+    It runs over a copy of the package without its catalogues: makemessages writes each
+    file's strings into the `locale` folder nearest to it, whatever LOCALE_PATHS says."""
+    work = Path(tempfile.mkdtemp(prefix="crossing-messages-"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "crossing.web.settings")
-    # The settings make a data folder; not in the source tree.
-    os.environ.setdefault("CROSSING_DATA_DIR", tempfile.mkdtemp(prefix="crossing-messages-"))
+    os.environ.setdefault("CROSSING_DATA_DIR", str(work / "data"))  # not in the tree
     import django
     from django.core.management import call_command
     from django.test.utils import override_settings
 
     django.setup()
+    source = work / "crossing"
+    shutil.copytree(
+        PACKAGE,
+        source,
+        ignore=shutil.ignore_patterns("locale", "static", "node", "__pycache__", *ENGINE),
+    )
     here = Path.cwd()
-    os.chdir(PACKAGE)  # makemessages reads the current folder
+    os.chdir(source)  # makemessages reads the current folder
     try:
         with override_settings(LOCALE_PATHS=[str(locale_dir)]):
             call_command(
                 "makemessages",
                 locale=locale,
-                # `locale` keeps makemessages from adopting crossing/locale on its walk.
-                ignore_patterns=["locale", "static", "node", *(f"{e}/*" for e in ENGINE), *ENGINE],
                 add_location="full" if lines else "file",
                 no_obsolete=True,
                 verbosity=0,
             )
     finally:
         os.chdir(here)
+        shutil.rmtree(work)
 
 
 def engine_catalogue(*, lines: bool) -> Catalog:
@@ -100,11 +111,23 @@ def engine_messages(locale_dir: Path, locale: list[str], *, lines: bool) -> None
                 catalogue = read_po(f, locale=code, domain="crossing")
         else:
             catalogue = Catalog(locale=code, domain="crossing", project="Crossing")
+        template.creation_date = catalogue.creation_date  # a run that changes nothing: no diff
         catalogue.update(template, update_header_comment=False)
         catalogue.obsolete.clear()
         po.parent.mkdir(parents=True, exist_ok=True)
         with po.open("wb") as f:
             write_po(f, catalogue, width=100, omit_header=False, include_lineno=lines)
+
+
+def compile_catalogue(po: Path, mo: Path) -> None:
+    """The .mo file gettext reads, fuzzy entries left out. Not `pybabel compile`: its check
+    pairs a one-form language's only translation with the English singular ("One reply"),
+    where it must follow the plural ("%(count)d replies"); tests/test_catalogues.py checks
+    the placeholders instead."""
+    with po.open("rb") as f:
+        catalogue = read_po(f)
+    with mo.open("wb") as f:
+        write_mo(f, catalogue, use_fuzzy=False)
 
 
 def main(argv: list[str]) -> int:
@@ -116,6 +139,9 @@ def main(argv: list[str]) -> int:
         out = Path(argv[1]).resolve()
         django_messages(out, ["ko"], lines=True)
         engine_messages(out, ["ko"], lines=True)
+        return 0
+    if argv[:1] == ["compile"] and len(argv) == 3:
+        compile_catalogue(Path(argv[1]), Path(argv[2]))
         return 0
     print(__doc__, file=sys.stderr)
     return 2
