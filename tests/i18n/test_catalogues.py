@@ -22,15 +22,18 @@ from babel.messages.pofile import read_po
 ROOT = Path(__file__).resolve().parents[2]
 LOCALE_DIR = ROOT / "crossing" / "locale"
 DOMAINS = ("django", "crossing")
+# Every language with catalogues; each must be complete.
+LANGUAGES = sorted(p.name for p in LOCALE_DIR.iterdir() if (p / "LC_MESSAGES").is_dir())
+CATALOGUES = [(language, domain) for language in LANGUAGES for domain in DOMAINS]
 
 # %(name)s, %(n)d, %(ending)r; {name} (the player's and the ending screen's own fill-ins).
 PLACEHOLDER = re.compile(r"%\((\w+)\)[-#0 +]*\d*(?:\.\d+)?[sdirf]|\{(\w+)\}")
 TAG = re.compile(r"<(/?[a-zA-Z][a-zA-Z0-9]*)")
 
 
-def _catalogue(path: Path) -> Catalog:
+def _catalogue(path: Path, language: str = "ko") -> Catalog:
     with path.open("rb") as f:
-        return read_po(f, locale="ko")
+        return read_po(f, locale=language)
 
 
 @pytest.fixture(scope="module")
@@ -52,8 +55,8 @@ def extracted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Catalog]:
     return {d: _catalogue(out / "ko" / "LC_MESSAGES" / f"{d}.po") for d in DOMAINS}
 
 
-def _committed(domain: str) -> Catalog:
-    return _catalogue(LOCALE_DIR / "ko" / "LC_MESSAGES" / f"{domain}.po")
+def _committed(language: str, domain: str) -> Catalog:
+    return _catalogue(LOCALE_DIR / language / "LC_MESSAGES" / f"{domain}.po", language)
 
 
 def _where(message: Message, domain: str) -> str:
@@ -66,11 +69,11 @@ def _strings(message: Message) -> tuple[str, ...]:
     return message.string if isinstance(message.string, tuple) else (message.string,)
 
 
-@pytest.mark.parametrize("domain", DOMAINS)
-def test_every_string_in_the_code_has_a_korean_translation(
-    extracted: dict[str, Catalog], domain: str
+@pytest.mark.parametrize(("language", "domain"), CATALOGUES)
+def test_every_string_in_the_code_has_a_translation(
+    extracted: dict[str, Catalog], language: str, domain: str
 ) -> None:
-    committed = _committed(domain)
+    committed = _committed(language, domain)
     problems = []
     for message in extracted[domain]:
         if not message.id:
@@ -83,19 +86,23 @@ def test_every_string_in_the_code_has_a_korean_translation(
         elif not all(_strings(mine)):
             problems.append(f"{_where(message, domain)}: not translated: {message.id!r}")
     assert not problems, (
-        "Run `make messages`, translate these in crossing/locale/ko/LC_MESSAGES/"
+        f"Run `make messages`, translate these in crossing/locale/{language}/LC_MESSAGES/"
         f"{domain}.po (docs/translating.md):\n" + "\n".join(problems)
     )
 
 
-@pytest.mark.parametrize("domain", DOMAINS)
-def test_the_catalogue_holds_nothing_fuzzy_and_one_plural_form(domain: str) -> None:
-    committed = _committed(domain)
-    assert committed.num_plurals == 1  # Korean: one form for every number
+@pytest.mark.parametrize(("language", "domain"), CATALOGUES)
+def test_the_catalogue_holds_nothing_fuzzy_and_its_plural_forms(language: str, domain: str) -> None:
+    committed = _committed(language, domain)
     assert not committed.fuzzy
-    fuzzy = [m.id for m in committed if m.id and m.fuzzy]
-    assert not fuzzy
-    assert all(len(_strings(m)) == 1 for m in committed if m.id and m.pluralizable)
+    assert not [m.id for m in committed if m.id and m.fuzzy]
+    forms = committed.num_plurals  # from the header's Plural-Forms
+    assert all(len(_strings(m)) == forms for m in committed if m.id and m.pluralizable)
+
+
+def test_korean_has_one_plural_form() -> None:
+    for domain in DOMAINS:
+        assert _committed("ko", domain).num_plurals == 1
 
 
 def _placeholders(text: str) -> Counter[str]:
@@ -106,16 +113,19 @@ def _tags(text: str) -> Counter[str]:
     return Counter(TAG.findall(text))
 
 
-@pytest.mark.parametrize("domain", DOMAINS)
-def test_each_translation_keeps_its_placeholders_and_markup(domain: str) -> None:
+@pytest.mark.parametrize(("language", "domain"), CATALOGUES)
+def test_each_translation_keeps_its_placeholders_and_markup(language: str, domain: str) -> None:
     problems = []
-    for message in _committed(domain):
+    forms = _committed(language, domain).num_plurals
+    for message in _committed(language, domain):
         if not message.id:
             continue
-        # A one-form language's only form serves every number: it follows the plural
-        # ("%(count)d replies"), not the singular ("One reply").
-        source = message.id[1] if isinstance(message.id, tuple) else message.id
-        for translated in _strings(message):
+        for form, translated in enumerate(_strings(message)):
+            # A language's forms after the first are plurals; a one-form language's only
+            # form serves every number, so it follows the plural ("%(count)d replies"),
+            # not the singular ("One reply").
+            plural = form > 0 or forms == 1
+            source = message.id[plural] if isinstance(message.id, tuple) else message.id
             if set(_placeholders(translated)) != set(_placeholders(source)):
                 problems.append(f"placeholders differ: {source!r} → {translated!r}")
             if _tags(translated) != _tags(source):
