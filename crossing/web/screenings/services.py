@@ -25,7 +25,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 
 from ..comments.models import page_changed
 from . import jobs, lifecycle, notifications
@@ -134,7 +134,13 @@ def request_screening(
     try:
         with transaction.atomic():
             screening.save()
-            record(screening, before="", after=State.REQUESTED, by=ORGANISER, cause="requested")
+            record(
+                screening,
+                before="",
+                after=State.REQUESTED,
+                by=ORGANISER,
+                cause=gettext_noop("requested"),
+            )
             notifications.organiser_confirm_address(screening)
     except IntegrityError:
         return Screening.objects.get(key=key), True
@@ -207,7 +213,7 @@ def confirm_organiser_address(screening: Screening) -> bool:
             before=screening.state,
             after=screening.state,
             by=ORGANISER,
-            cause="the organiser confirmed their email address",
+            cause=gettext_noop("the organiser confirmed their email address"),
         )
         notifications.staff_new_request(screening)
     return True
@@ -246,7 +252,7 @@ def withdraw(screening: Screening) -> bool:
             screening,
             State.REJECTED,
             by=ORGANISER,
-            cause="withdrawn by the organiser",
+            cause=gettext_noop("withdrawn by the organiser"),
             rejection_reason="Withdrawn by the organiser.",
         )
 
@@ -263,7 +269,9 @@ def open_sales(screening: Screening) -> bool:
                 _("The reservation deadline has passed; ask the team for another date."),
                 code="deadline",
             )
-        if not move(screening, State.ON_SALE, by=ORGANISER, cause="the organiser opened sales"):
+        if not move(
+            screening, State.ON_SALE, by=ORGANISER, cause=gettext_noop("the organiser opened sales")
+        ):
             return False
         jobs.schedule(screening)
         notifications.organiser_on_sale(screening)
@@ -569,7 +577,7 @@ def confirm_reservation(reservation: Reservation, *, setup_return_url: str = "")
             provider_setup=started.setup_id, provider_customer=started.customer_id
         )
         return Confirmed(reservation, card_needed_at=started.redirect_url)
-    count(reservation, by=READER, cause="the reader followed the link in the email")
+    count(reservation, by=READER, cause=gettext_noop("the reader followed the link in the email"))
     reservation.refresh_from_db()
     return Confirmed(reservation)
 
@@ -585,7 +593,7 @@ def card_saved(reservation: Reservation, *, customer_id: str, method_id: str) ->
         reservation = Reservation.objects.select_related("screening").get(pk=reservation.pk)
         if reservation.state != ReservationState.HELD or reservation.confirmed_at is None:
             return False
-        return count(reservation, by=PAYMENTS, cause="the card was saved")
+        return count(reservation, by=PAYMENTS, cause=gettext_noop("the card was saved"))
 
 
 def count(reservation: Reservation, *, by: str, cause: str) -> bool:
@@ -653,7 +661,7 @@ def _sold_out_if_full(screening: Screening) -> None:
             screening,
             State.SOLD_OUT,
             by=WORKER,
-            cause="every seat is reserved or held",
+            cause=gettext_noop("every seat is reserved or held"),
             only_if=full,
         )
 
@@ -680,7 +688,7 @@ def cancel_reservation(reservation: Reservation, *, by: str = READER) -> bool:
                 ),
                 code="after_deadline",
             )
-        _give_back(reservation, ReservationState.CANCELLED, by=by, cause="cancelled")
+        _give_back(reservation, ReservationState.CANCELLED, by=by, cause=gettext_noop("cancelled"))
         notifications.reservation_cancelled(reservation)
         if reservation.payment == Payment.CHARGED:
             jobs.refund(reservation)
@@ -768,7 +776,7 @@ def hold_expired(reservation_id: int) -> bool:
         return False
     return release(
         reservation,
-        cause="the link in the email was not followed in time",
+        cause=gettext_noop("the link in the email was not followed in time"),
         only_if={"state": ReservationState.HELD, "hold_until__lte": timezone.now()},
     )
 
@@ -781,6 +789,8 @@ def ended(screening_id: int) -> bool:
             return False
         if screening.ends > timezone.now():
             return False
-        changed = move(screening, State.PAST, by=WORKER, cause="the screening has taken place")
+        changed = move(
+            screening, State.PAST, by=WORKER, cause=gettext_noop("the screening has taken place")
+        )
         page_changed(screening.path)
         return changed
