@@ -283,19 +283,12 @@ def compile_command(path: Path, output: Path) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Where s and l save and load (default: <story id>.save.json in the user's data folder).",
 )
-@click.option(
-    "--locale",
-    default="en",
-    show_default=True,
-    help="The language of the player's own words (en, ko); the story's text is as compiled.",
-)
 def play(
     path: Path,
     seed: int | None,
     script_text: str | None,
     as_json: bool,
     save_file: Path | None,
-    locale: str,
 ) -> None:
     """Play a story in the terminal, or by script with a JSON transcript."""
     loaded = _load_or_exit(path)
@@ -320,7 +313,7 @@ def play(
         secrets.randbelow(MASK + 1) if seed is None else seed,
         save_file or default_save_path(story.id),
         Console(highlight=False),
-        locale,
+        story.language,  # the player's own words in the story's language (--locale)
     )
 
 
