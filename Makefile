@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lock clean
+.PHONY: run test messages lock clean
 
 # Python keeps the bytecode it compiles (in __pycache__, which git ignores) even where the
 # environment says not to (PYTHONDONTWRITEBYTECODE, set on our machines): the suite starts
@@ -20,8 +20,16 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+# The translations, compiled from the committed catalogues (the .mo files are not committed):
+# each again when its .po changes. A fuzzy entry is left out of the compiled file (English
+# shows instead); tests/test_catalogues.py fails on any fuzzy or empty entry.
+PO := $(wildcard crossing/locale/*/LC_MESSAGES/*.po)
+MO := $(PO:.po=.mo)
+%.mo: %.po | $(STAMP)
+	$(BIN)/python tools/messages.py compile $< $@
+
 ## run: set up, then serve the site with the journey on http://127.0.0.1:8000/journey/
-run: $(STAMP)
+run: $(STAMP) $(MO)
 	$(BIN)/crossing serve
 
 # axe-core, which the browser tests inject into pages (only the tests need npm).
@@ -35,12 +43,16 @@ $(NODE_STAMP): package-lock.json
 TEST_WORKERS ?= 2
 
 ## test: set up and run linters, type checks and the whole test suite with coverage
-test: $(STAMP) $(NODE_STAMP)
+test: $(STAMP) $(NODE_STAMP) $(MO)
 	$(BIN)/ruff check crossing tests bench
 	$(BIN)/ruff format --check crossing tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal --cov --cov-report=term
 	$(BIN)/coverage report --include='crossing/story/*,crossing/analysis/*' --fail-under=90 --skip-covered
+
+## messages: after adding or changing interface strings, extract them into every catalogue
+messages: $(STAMP)
+	$(BIN)/python tools/messages.py update
 
 ## lock: after changing the dependencies in pyproject.toml, pin every version again, with hashes
 LOCK_TOOL := .venv-lock

@@ -284,7 +284,11 @@ def compile_command(path: Path, output: Path) -> None:
     help="Where s and l save and load (default: <story id>.save.json in the user's data folder).",
 )
 def play(
-    path: Path, seed: int | None, script_text: str | None, as_json: bool, save_file: Path | None
+    path: Path,
+    seed: int | None,
+    script_text: str | None,
+    as_json: bool,
+    save_file: Path | None,
 ) -> None:
     """Play a story in the terminal, or by script with a JSON transcript."""
     loaded = _load_or_exit(path)
@@ -309,6 +313,7 @@ def play(
         secrets.randbelow(MASK + 1) if seed is None else seed,
         save_file or default_save_path(story.id),
         Console(highlight=False),
+        story.language,  # the player's own words in the story's language (--locale)
     )
 
 

@@ -1,12 +1,13 @@
 """The gamebook edition: a compiled story as numbered sections a reader follows by hand.
 
-`build_gamebook(story)` numbers every scene (§1 is the start, then story order), states
-conditions and effects in words (crossing.editions.words), lays out text that depends on
-the sheet as lines to read or skip (crossing.editions.passages), turns each chance into a
-table of number ranges for a d100 (or a 1..N draw when the odds do not divide a hundred),
-saying whether its numbers are from the record or an estimate, and groups the sections
-into pages by chapter. It follows the runtime's order exactly: an
-ending stops; otherwise the first divert whose condition holds is followed; otherwise a
+`build_gamebook(story, locale="ko")` numbers every scene (§1 is the start, then story
+order), states conditions and effects in words (crossing.editions.words), lays out text
+that depends on the sheet as lines to read or skip (crossing.editions.passages), turns each
+chance into a table of number ranges for a d100 (or a 1..N draw when the odds do not divide
+a hundred), saying whether its numbers are from the record or an estimate, and groups the
+sections into pages by chapter. The words it writes (conditions, notes, odds, the sheet's
+rules) are in `locale`, from the engine's catalogue (crossing.locales); the story's own
+text is as compiled. It follows the runtime's order exactly: an ending stops; otherwise the first divert whose condition holds is followed; otherwise a
 chance is drawn; otherwise the choices whose conditions hold are open.
 
 The model is independent of where it is shown. `Gamebook.view(page_id, base=...)` resolves
@@ -25,6 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from crossing.locales import _, speaking
 from crossing.story import compiled as c
 
 from .passages import SheetRules, inline_variants, path_words, text_html
@@ -33,7 +35,7 @@ from .words import (
     DIVISION_RULE,
     condition_words,
     effects_words,
-    humanise,
+    ending_kind_words,
     initial_words,
     range_words,
     sheet_label,
@@ -332,8 +334,13 @@ class Gamebook:
 UNCHAPTERED_PAGE = "sections"
 
 
-def build_gamebook(story: c.CompiledStory) -> Gamebook:
-    """The gamebook edition of a compiled story."""
+def build_gamebook(story: c.CompiledStory, locale: str = "en") -> Gamebook:
+    """The gamebook edition of a compiled story, its own words in `locale`."""
+    with speaking(locale):
+        return _build(story)
+
+
+def _build(story: c.CompiledStory) -> Gamebook:
     order = [story.start] + [i for i in range(len(story.scenes)) if i != story.start]
     number_of = {scene: n for n, scene in enumerate(order, start=1)}
     page_ids = _page_ids(story)
@@ -379,7 +386,7 @@ def build_gamebook(story: c.CompiledStory) -> Gamebook:
         version=story.version,
         language=story.language,
         sheet=sheet,
-        clamp_rule=CLAMP_RULE if any(row.clamped for row in sheet) else None,
+        clamp_rule=_(CLAMP_RULE) if any(row.clamped for row in sheet) else None,
         has_chance=any(s.chance is not None for s in sections),
         chapters=tuple(
             ChapterEntry(
@@ -390,7 +397,7 @@ def build_gamebook(story: c.CompiledStory) -> Gamebook:
         sections=tuple(sections),
         pages=tuple(pages),
         sources=tuple(story.sources),
-        division_rule=DIVISION_RULE if c.uses_operators(story, frozenset({"/", "%"})) else None,
+        division_rule=_(DIVISION_RULE) if c.uses_operators(story, frozenset({"/", "%"})) else None,
     )
 
 
@@ -425,7 +432,7 @@ def _section(
         epilogue = scene.ending.epilogue
         ending = EndingItem(
             scene.ending.kind,
-            humanise(scene.ending.kind),
+            ending_kind_words(scene.ending.kind),
             None if epilogue is None else text_html(epilogue, variables, rules),
         )
     else:
@@ -526,14 +533,28 @@ def _chance(
     )
 
 
-def odds_words(probability: Fraction) -> str:
-    """ "70 %" when exact as a whole percent, else "2 in 3 (about 67 %)"."""
+def odds_words(probability: Fraction, locale: str | None = None) -> str:
+    """ "70 %" when exact as a whole percent, else "2 in 3 (about 67 %)". `locale` None:
+    the language being spoken (English outside `speaking`)."""
+    if locale is not None:
+        with speaking(locale):
+            return odds_words(probability)
     percent = probability * 100
     if percent.denominator == 1:
-        return f"{percent.numerator}\u00a0%"
+        return _("%(percent)s\u00a0%%") % {"percent": percent.numerator}
     about = math.floor(percent + Fraction(1, 2))  # half up: 12.5 → 13
-    approx = "less than 1" if about == 0 else "more than 99" if about == 100 else str(about)
-    return f"{probability.numerator} in {probability.denominator} (about {approx}\u00a0%)"
+    if about == 0:
+        approx = _("less than 1")
+    elif about == 100:
+        approx = _("more than 99")
+    else:
+        approx = str(about)
+    # Translators: chance as odds, "2 in 3 (about 67 %)"; \u00a0 is a no-break space.
+    return _("%(hits)s in %(draws)s (about %(approx)s\u00a0%%)") % {
+        "hits": probability.numerator,
+        "draws": probability.denominator,
+        "approx": approx,
+    }
 
 
 # -- text ------------------------------------------------------------------------------

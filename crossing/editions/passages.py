@@ -35,11 +35,12 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from crossing.locales import _
 from crossing.story import compiled as c
 from crossing.story.evaluate import EvaluationError, Evaluator, Value, compile_expr, show
 from crossing.story.numbers import Numbers
 
-from .words import conditions_words, number_words, variable_name
+from .words import N_, conditions_words, number_words, variable_name
 
 Part = str | c.Interpolation  # static HTML, or a value to show
 Item = str | c.Interpolation | c.Conditional | c.Variation
@@ -61,20 +62,39 @@ class Visit:
         n, size = self.index, self.size
         if self.kind == "cycle" and size > 1:
             times = ", ".join(_ordinal(k) for k in (n + 1, n + 1 + size, n + 1 + 2 * size))
-            return f"you are reading this for the {times}… time"
+            # Translators: %(nth)s is a list of ordinals, "first, fourth, seventh".
+            return _("you are reading this for the %(nth)s… time") % {"nth": times}
         if (self.kind == "seq" and n == size - 1 and n > 0) or n >= size:
-            return f"you are reading this for the {_ordinal(n + 1)} time or later"
-        return f"you are reading this for the {_ordinal(n + 1)} time"
+            return _("you are reading this for the %(nth)s time or later") % {
+                "nth": _ordinal(n + 1)
+            }
+        return _("you are reading this for the %(nth)s time") % {"nth": _ordinal(n + 1)}
 
 
-_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+_ORDINALS = (
+    N_("first"),
+    N_("second"),
+    N_("third"),
+    N_("fourth"),
+    N_("fifth"),
+    N_("sixth"),
+    N_("seventh"),
+    N_("eighth"),
+)
+# Ordinal numbers past the words: 9th, 21st, 22nd, 23rd.
+_SUFFIXED = {
+    "st": N_("%(n)sst"),
+    "nd": N_("%(n)snd"),
+    "rd": N_("%(n)srd"),
+    "th": N_("%(n)sth"),
+}
 
 
 def _ordinal(n: int) -> str:
     if n <= len(_ORDINALS):
-        return _ORDINALS[n - 1]
+        return _(_ORDINALS[n - 1])
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+    return _(_SUFFIXED[suffix]) % {"n": n}
 
 
 Clause = c.JsonExpr | Visit  # a condition on the sheet (the story's expression), or a visit
@@ -341,7 +361,7 @@ def _is_empty(items: Sequence[Item]) -> bool:
 def _ends_sentence(node: Node) -> bool:
     """Whether every branch of a condition ends a sentence (or is empty), so what
     follows it begins a new one."""
-    for _, branch in _branches(node):
+    for _guard, branch in _branches(node):
         items = [item for item in _items(branch) if not isinstance(item, str) or _visible(item)]
         if not items:
             continue
@@ -524,7 +544,7 @@ def _block(opening: str | None, items: list[Item], sheet: SheetRules, path: Path
 
 def _is_block(node: Node) -> bool:
     """Whether a node's branches are paragraphs (`<p>…</p>`), not words inside one."""
-    for _, branch in _branches(node):
+    for _guard, branch in _branches(node):
         for item in _items(branch):
             if isinstance(item, str):
                 if item.strip():
@@ -621,42 +641,48 @@ def value_html(part: c.Interpolation, path: Path, sheet: SheetRules) -> str:
 def shown(value: Value, part: c.Interpolation, numbers: Numbers | None = None) -> str:
     """A settled value as HTML, as the player shows it (a yes/no value as "yes" or "no")."""
     if part.type == "bool":
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if part.type == "enum":
         index = int(value)
         return part.values[index] if 0 <= index < len(part.values) else html.escape(str(value))
     return show(int(value), "int", (), part.format, numbers)
 
 
-_ARITHMETIC_WORDS = {"+": "plus", "-": "minus", "*": "times", "/": "divided by"}
+_ARITHMETIC_WORDS = {"+": N_("plus"), "-": N_("minus"), "*": N_("times"), "/": N_("divided by")}
 _STRENGTH = {"+": 1, "-": 1, "*": 2, "/": 2}
 _CALL_WORDS = {
-    "min": "the smaller of {} and {}",
-    "max": "the larger of {} and {}",
-    "%": "the remainder of {} divided by {}",
+    "min": N_("the smaller of %(a)s and %(b)s"),
+    "max": N_("the larger of %(a)s and %(b)s"),
+    "%": N_("the remainder of %(a)s divided by %(b)s"),
 }
 
 
 def _amount_html(expr: c.JsonExpr, variables: Sequence[c.Variable], strength: int) -> str:
     """An expression in words, names of the sheet marked: "13 plus YEARS HIDDEN"."""
     if isinstance(expr, bool):
-        return "yes" if expr else "no"
+        return _("yes") if expr else _("no")
     if isinstance(expr, int):
-        return number_words(expr) if expr >= 0 else f"minus {number_words(-expr)}"
+        if expr >= 0:
+            return number_words(expr)
+        return _("minus %(amount)s") % {"amount": number_words(-expr)}
     op = expr[0]
     if op == "var":
         name = html.escape(variable_name(variables, expr[1]))
         return f'<span class="gb-name">{name}</span>'
     if op == "neg":
-        return "minus " + _amount_html(expr[1], variables, 3)
+        return _("minus %(amount)s") % {"amount": _amount_html(expr[1], variables, 3)}
     if op in _CALL_WORDS:
-        words = _CALL_WORDS[op].format(*(_amount_html(e, variables, 3) for e in expr[1:]))
+        a, b = (_amount_html(e, variables, 3) for e in expr[1:])
+        words = _(_CALL_WORDS[op]) % {"a": a, "b": b}
         return f"({words})" if strength > 0 else words
     if op in _ARITHMETIC_WORDS:
         mine = _STRENGTH[op]
         left = _amount_html(expr[1], variables, mine)
         right = _amount_html(expr[2], variables, mine + (op in ("-", "/")))
-        words = f"{left} {_ARITHMETIC_WORDS[op]} {right}"
+        words = f"{left} {_(_ARITHMETIC_WORDS[op])} {right}"
         return f"({words})" if strength > mine else words
     # A condition shown as a value: yes when it holds.
-    return html.escape(f"yes if {conditions_words((expr,), variables)}, otherwise no")
+    return html.escape(
+        _("yes if %(condition)s, otherwise no")
+        % {"condition": conditions_words((expr,), variables)}
+    )

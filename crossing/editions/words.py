@@ -20,10 +20,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 
 from babel.numbers import format_decimal
 
+from crossing.locales import _, speaking
 from crossing.story.compiled import Effect, JsonExpr, Variable
+
+
+def N_(message: str) -> str:
+    """Marks a message for the catalogue where it is defined; `_` translates it where used."""
+    return message
+
 
 COMPARISONS = frozenset({"==", "!=", "<", "<=", ">", ">="})
 ARITHMETIC = {"+": "+", "-": "-", "*": "×", "/": "÷"}
@@ -31,20 +39,22 @@ ARITHMETIC = {"+": "+", "-": "-", "*": "×", "/": "÷"}
 _STRENGTH = {"+": 1, "-": 1, "*": 2, "/": 2, "neg": 3}
 # Written as words around their two values: "the smaller of A and B".
 CALLS = {
-    "min": "the smaller of {} and {}",
-    "max": "the larger of {} and {}",
-    "%": "the remainder of {} ÷ {}",
+    "min": N_("the smaller of %(a)s and %(b)s"),
+    "max": N_("the larger of %(a)s and %(b)s"),
+    "%": N_("the remainder of %(a)s ÷ %(b)s"),
 }
 # The comparison seen from the other side: `2 <= cash` is `cash >= 2`.
+# The words between the parts of a long condition, translated when used.
+_JOINS = {"and": lambda: _(" and "), "or": lambda: _(" or ")}
 _MIRROR = {"==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
 _NEGATE = {"==": "!=", "!=": "==", "<": ">=", "<=": ">", ">": "<=", ">=": "<"}
 
-DIVISION_RULE = (
+DIVISION_RULE = N_(
     "Numbers are whole: a number ÷ another drops any fraction (7 ÷ 2 is 3, −7 ÷ 2 is −3), "
     "the remainder is what is left over (the remainder of 7 ÷ 2 is 1), and anything ÷ 0, "
     "or its remainder, is 0."
 )
-CLAMP_RULE = (
+CLAMP_RULE = N_(
     "A number never goes below its lowest value or above its highest: if a note would take "
     "it past either, write the lowest or highest value instead."
 )
@@ -54,6 +64,23 @@ def number_words(value: int, language: str = "en") -> str:
     """A whole number as a reader of that language writes it: 100,000 (a true minus sign)."""
     digits = format_decimal(abs(value), locale=language.replace("-", "_"))
     return f"−{digits}" if value < 0 else digits
+
+
+# The ending kinds named in words (the glossary's); another kind is its name in words.
+ENDING_KINDS = {
+    "safety": N_("safety"),
+    "caught": N_("caught"),
+    "returned": N_("returned"),
+    "hiding": N_("hiding"),
+    "died": N_("died"),
+    "stranded": N_("stranded"),
+    "stayed": N_("stayed"),
+}
+
+
+def ending_kind_words(kind: str) -> str:
+    """An ending's kind as the reader reads it: "safety", in Korean "안전"."""
+    return _(ENDING_KINDS[kind]) if kind in ENDING_KINDS else humanise(kind)
 
 
 def humanise(name: str) -> str:
@@ -91,7 +118,7 @@ def value_label(variable: Variable, index: int) -> str:
         return variable.labels[index]
     value = variable.values[index]
     if variable.internal and value.startswith("->"):  # a tunnel's return point (tunnels.py)
-        return f"back to {humanise(value[2:])}"
+        return _("back to %(place)s") % {"place": humanise(value[2:])}
     return humanise(value)
 
 
@@ -126,16 +153,18 @@ def _is_bool(expr: JsonExpr, variables: Sequence[Variable]) -> bool:
 # -- values (numbers, names) -----------------------------------------------------------
 
 
-def value_words(expr: JsonExpr, variables: Sequence[Variable]) -> str:
-    """A value (number, enum value or variable) as written on the page: "cash + 1"."""
-    return _value(expr, variables, 0, None)
+def value_words(expr: JsonExpr, variables: Sequence[Variable], locale: str | None = None) -> str:
+    """A value (number, enum value or variable) as written on the page: "cash + 1".
+    `locale` None: the language being spoken (English outside `speaking`)."""
+    with _in(locale):
+        return _value(expr, variables, 0, None)
 
 
 def _value(
     expr: JsonExpr, variables: Sequence[Variable], strength: int, enum: Variable | None
 ) -> str:
     if isinstance(expr, bool):
-        return "ticked" if expr else "not ticked"
+        return _("ticked") if expr else _("not ticked")
     if isinstance(expr, int):
         if enum is not None and 0 <= expr < len(enum.values):
             return quoted_value(enum, expr)
@@ -147,8 +176,8 @@ def _value(
         words = "−" + _value(expr[1], variables, _STRENGTH["neg"], None)
         return f"({words})" if strength > _STRENGTH["neg"] else words
     if op in CALLS:
-        operands = (_value(operand, variables, _STRENGTH["neg"], None) for operand in expr[1:])
-        words = CALLS[op].format(*operands)
+        a, b = (_value(operand, variables, _STRENGTH["neg"], None) for operand in expr[1:])
+        words = _(CALLS[op]) % {"a": a, "b": b}
         return f"({words})" if strength > 0 else words
     if op in ARITHMETIC:
         mine = _STRENGTH[op]
@@ -165,37 +194,52 @@ def _value(
 # -- conditions ------------------------------------------------------------------------
 
 
-def condition_words(expr: JsonExpr, variables: Sequence[Variable]) -> str:
+def condition_words(
+    expr: JsonExpr, variables: Sequence[Variable], locale: str | None = None
+) -> str:
     """A condition as a clause, to follow "if": "cash is 2 or more and papers is ticked"."""
-    return _clause(expr, variables, None)
+    with _in(locale):
+        return _clause(expr, variables, None)
 
 
 def _clause(expr: JsonExpr, variables: Sequence[Variable], within: str | None) -> str:
     """`within` is the logical operator ("and"/"or") this clause is an operand of."""
     if isinstance(expr, bool):
-        return "always" if expr else "never"
+        return _("always") if expr else _("never")
     if isinstance(expr, int):  # not well typed; say something true to the value
-        return "always" if expr else "never"
+        return _("always") if expr else _("never")
     op = expr[0]
     if op == "var":
-        return f"{variable_name(variables, expr[1])} is ticked"
+        return _("%(name)s is ticked") % {"name": variable_name(variables, expr[1])}
     if op == "not":
         return _negation(expr[1], variables, within)
     if op == "and" and (between := _between(expr)) is not None:
         this, low, high = between
-        return f"{value_words(this, variables)} is from {number_words(low)} to {number_words(high)}"
+        return _("%(value)s is from %(low)s to %(high)s") % {
+            "value": value_words(this, variables),
+            "low": number_words(low),
+            "high": number_words(high),
+        }
     if op in ("and", "or"):
         parts = [_clause(operand, variables, op) for operand in _flatten(expr, op)]
-        words = f" {op} ".join(parts)
+        words = _JOINS[op]().join(parts)
         return f"({words})" if within is not None and within != op else words
     if op in COMPARISONS:
         return _comparison(op, expr[1], expr[2], variables, within)
-    return f"{value_words(expr, variables)} is not 0"  # an int where a condition belongs
+    # An int where a condition belongs.
+    return _("%(value)s is not 0") % {"value": value_words(expr, variables)}
 
 
-def conditions_words(clauses: Sequence[JsonExpr], variables: Sequence[Variable]) -> str:
+def conditions_words(
+    clauses: Sequence[JsonExpr], variables: Sequence[Variable], locale: str | None = None
+) -> str:
     """Conditions that must all hold, as one clause: "child is ticked and years hidden is 1"
     (a clause made of "or" gets brackets, so the "and" between them cannot be misread)."""
+    with _in(locale):
+        return _conditions(clauses, variables)
+
+
+def _conditions(clauses: Sequence[JsonExpr], variables: Sequence[Variable]) -> str:
     flat = [
         part
         for clause in clauses
@@ -206,10 +250,10 @@ def conditions_words(clauses: Sequence[JsonExpr], variables: Sequence[Variable])
         )
     ]
     if not flat:
-        return "always"
+        return _("always")
     if len(flat) == 1:
         return _clause(flat[0], variables, None)
-    return " and ".join(_clause(part, variables, "and") for part in flat)
+    return _JOINS["and"]().join(_clause(part, variables, "and") for part in flat)
 
 
 def _between(expr: JsonExpr) -> tuple[JsonExpr, int, int] | None:
@@ -243,7 +287,7 @@ def _negation(expr: JsonExpr, variables: Sequence[Variable], within: str | None)
     if isinstance(expr, list) and expr:
         op = expr[0]
         if op == "var":
-            return f"{variable_name(variables, expr[1])} is not ticked"
+            return _("%(name)s is not ticked") % {"name": variable_name(variables, expr[1])}
         if op == "not":
             return _clause(expr[1], variables, within)
         if op in COMPARISONS:
@@ -252,7 +296,7 @@ def _negation(expr: JsonExpr, variables: Sequence[Variable], within: str | None)
             # De Morgan: "not (a and b)" reads "a is not so or b is not so", exactly.
             flipped = "or" if op == "and" else "and"
             return _clause([flipped, ["not", expr[1]], ["not", expr[2]]], variables, within)
-    return f"not “{_clause(expr, variables, None)}”"
+    return _("not “%(clause)s”") % {"clause": _clause(expr, variables, None)}
 
 
 def _comparison(
@@ -273,17 +317,18 @@ def _comparison(
         op, right = "==", 1 - right  # of two values, "not the one" is "the other"
     a = _value(left, variables, 0, enum)
     b = _value(right, variables, 0, enum)
+    words = {"a": a, "b": b}
     if op == "==":
-        return f"{a} is {b}"
+        return _("%(a)s is %(b)s") % words
     if op == "!=":
-        return f"{a} is not {b}"
+        return _("%(a)s is not %(b)s") % words
     if op == "<":
-        return f"{a} is less than {b}"
+        return _("%(a)s is less than %(b)s") % words
     if op == ">":
-        return f"{a} is more than {b}"
+        return _("%(a)s is more than %(b)s") % words
     if op == "<=":
-        return f"{a} is {b} or less"
-    return f"{a} is {b} or more"
+        return _("%(a)s is %(b)s or less") % words
+    return _("%(a)s is %(b)s or more") % words
 
 
 def _at_bound(
@@ -321,34 +366,56 @@ def _bool_comparison(
     a = condition_words(left, variables)
     b = condition_words(right, variables)
     if op == "==":
-        return f"“{a}” and “{b}” are both true or both false"
-    return f"exactly one of “{a}” and “{b}” is true"
+        return _("“%(a)s” and “%(b)s” are both true or both false") % {"a": a, "b": b}
+    return _("exactly one of “%(a)s” and “%(b)s” is true") % {"a": a, "b": b}
 
 
 # -- effects ---------------------------------------------------------------------------
 
 
-def effect_words(effect: Effect, variables: Sequence[Variable]) -> str:
+def effect_words(effect: Effect, variables: Sequence[Variable], locale: str | None = None) -> str:
     """One effect as an instruction for the sheet: "add 1 to cash" (no capital, no stop)."""
+    with _in(locale):
+        return _effect(effect, variables)
+
+
+def _effect(effect: Effect, variables: Sequence[Variable]) -> str:
     variable = variables[effect.var]
     name = short_label(variable)
     expr = effect.expr
     if variable.type == "bool":
         if isinstance(expr, bool):
-            return f"tick {name}" if expr else f"clear the tick for {name}"
-        return f"tick {name} if {condition_words(expr, variables)}; otherwise clear it"
+            return (_("tick %(name)s") if expr else _("clear the tick for %(name)s")) % {
+                "name": name
+            }
+        return _("tick %(name)s if %(condition)s; otherwise clear it") % {
+            "name": name,
+            "condition": condition_words(expr, variables),
+        }
     if variable.type == "enum":
         if isinstance(expr, int) and 0 <= expr < len(variable.values):
-            return f"write {quoted_value(variable, expr)} for {name}"
-        return f"set {name} to {_value(expr, variables, 0, variable)}"
+            return _("write %(value)s for %(name)s") % {
+                "value": quoted_value(variable, expr),
+                "name": name,
+            }
+        return _("set %(name)s to %(value)s") % {
+            "name": name,
+            "value": _value(expr, variables, 0, variable),
+        }
     if isinstance(expr, int) and not isinstance(expr, bool):
-        return f"write {value_words(expr, variables)} for {name}"
+        return _("write %(value)s for %(name)s") % {
+            "value": value_words(expr, variables),
+            "name": name,
+        }
     step = _step(effect)
     if step is not None:
         sign, amount = step
         words = _value(amount, variables, 0, None)
-        return f"add {words} to {name}" if sign > 0 else f"take {words} from {name}"
-    return f"set {name} to {value_words(expr, variables)}"
+        step_words = (
+            _("add %(amount)s to %(name)s") if sign > 0 else _("take %(amount)s from %(name)s")
+        )
+        return step_words % {"amount": words, "name": name}
+    return _("set %(name)s to %(value)s") % {"name": name, "value": value_words(expr, variables)}
 
 
 def _step(effect: Effect) -> tuple[int, JsonExpr] | None:
@@ -369,9 +436,12 @@ def _step(effect: Effect) -> tuple[int, JsonExpr] | None:
     return sign, amount
 
 
-def effects_words(effects: Sequence[Effect], variables: Sequence[Variable]) -> tuple[str, ...]:
+def effects_words(
+    effects: Sequence[Effect], variables: Sequence[Variable], locale: str | None = None
+) -> tuple[str, ...]:
     """Each effect as a sentence: ("Add 1 to risk.", "Take 2 from cash.")."""
-    return tuple(sentence(effect_words(effect, variables)) for effect in effects)
+    with _in(locale):
+        return tuple(sentence(_effect(effect, variables)) for effect in effects)
 
 
 def sentence(words: str) -> str:
@@ -381,31 +451,50 @@ def sentence(words: str) -> str:
 # -- the adventure sheet ---------------------------------------------------------------
 
 
-def initial_words(variable: Variable) -> str:
+def initial_words(variable: Variable, locale: str | None = None) -> str:
     """How a variable starts, as written on the sheet."""
+    with _in(locale):
+        return _initial(variable)
+
+
+def _initial(variable: Variable) -> str:
     if variable.type == "bool":
-        return "ticked" if variable.initial else "not ticked"
+        return _("ticked") if variable.initial else _("not ticked")
     if variable.type == "enum":
         index = int(variable.initial)
         return quoted_value(variable, index) if 0 <= index < len(variable.values) else ""
     return value_words(int(variable.initial), ())
 
 
-def range_words(variable: Variable) -> str:
+def range_words(variable: Variable, locale: str | None = None) -> str:
     """What a variable can hold: "0 to 3", "ticked or not", "“summer” or “winter”"."""
+    with _in(locale):
+        return _range(variable)
+
+
+def _range(variable: Variable) -> str:
     if variable.type == "bool":
-        return "ticked or not ticked"
+        return _("ticked or not ticked")
     if variable.type == "enum":
         names = [quoted_value(variable, i) for i in range(len(variable.values))]
         if len(names) <= 1:
             return "".join(names)
-        return ", ".join(names[:-1]) + " or " + names[-1]
+        # Translators: the values an entry on the sheet can hold: “a”, “b” or “c”.
+        return _("%(values)s or %(last)s") % {
+            "values": _(", ").join(names[:-1]),
+            "last": names[-1],
+        }
     low = None if variable.low is None else value_words(variable.low, ())
     high = None if variable.high is None else value_words(variable.high, ())
     if low is not None and high is not None:
-        return f"{low} to {high}"
+        return _("%(low)s to %(high)s") % {"low": low, "high": high}
     if low is not None:
-        return f"{low} or more"
+        return _("%(low)s or more") % {"low": low}
     if high is not None:
-        return f"{high} or less"
-    return "any whole number"
+        return _("%(high)s or less") % {"high": high}
+    return _("any whole number")
+
+
+def _in(locale: str | None) -> AbstractContextManager[None]:
+    """Speak `locale` for a call; None keeps the language being spoken."""
+    return nullcontext() if locale is None else speaking(locale)

@@ -11,14 +11,19 @@ from rich.panel import Panel
 from rich.rule import Rule
 from rich.text import Text
 
+from crossing.editions.words import N_, ending_kind_words
+from crossing.locales import _, speaking
 from crossing.story.compiled import Chance, CompiledStory
 from crossing.story.runtime import AWAITING, ENDED, Program, Session, Step, StoryLoopError
 from crossing.story.saves import SaveError, restore, save
 
 from .html_text import to_rich
 
-HELP = "Type a number to choose · u undo · s save · l load · w why a chance · r restart · q quit"
-END_HINT = "u steps back, r starts again, q quits."
+# The command letters stay the same in every language; the words around them are translated.
+HELP = N_(
+    "Type a number to choose · u undo · s save · l load · w why a chance · r restart · q quit"
+)
+END_HINT = N_("u steps back, r starts again, q quits.")
 
 
 def default_save_path(story_id: str) -> Path:
@@ -57,7 +62,8 @@ class TerminalPlayer:
                 self.console.print(
                     Panel(
                         to_rich(step.ending.get("epilogue", "")),
-                        title=f"Ending: {step.ending['kind']}",
+                        title=_("Ending: %(kind)s")
+                        % {"kind": ending_kind_words(step.ending["kind"])},
                     )
                 )
         self.console.print()
@@ -65,34 +71,44 @@ class TerminalPlayer:
             for number, choice in enumerate(steps[-1].choices or [], start=1):
                 self.console.print(f"  [bold]{number}[/bold]. ", to_rich(choice["text"]), sep="")
         elif self.session.status == ENDED:
-            self.console.print(f"[dim]The end. {END_HINT}[/dim]")
+            self.console.print("[dim]" + _("The end.") + " " + _(END_HINT) + "[/dim]")
         else:
             self.console.print(
-                "[yellow]The story has no way on from here.[/yellow] (u to step back)"
+                "[yellow]"
+                + _("The story has no way on from here.")
+                + "[/yellow] "
+                + _("(u to step back)")
             )
 
     def show_chance(self, chance: Chance, weight: int) -> None:
         """How often what chance decided happens, and whether a source or an estimate says so."""
-        odds = f"it happens {weight} times in {chance.total}"
+        odds = _("it happens %(weight)s times in %(total)s") % {
+            "weight": weight,
+            "total": chance.total,
+        }
         if chance.basis == "record":
             titles = "; ".join(self.sources[key].title for key in chance.sources)
-            line = f"From the record: {odds} ({titles})."
+            line = _("From the record: %(odds)s (%(sources)s).") % {"odds": odds, "sources": titles}
         else:
-            line = f"An estimate — no source counts this: {odds}."
+            line = _("An estimate — no source counts this: %(odds)s.") % {"odds": odds}
         self.console.print(Text(line, style="dim"))
         if chance.note or chance.background:
-            self.console.print("[dim]Type w to read how this number was chosen.[/dim]")
+            self.console.print("[dim]" + _("Type w to read how this number was chosen.") + "[/dim]")
 
     def why(self) -> None:
         """The calibration note of the last chance drawn, and its background sources."""
         chance = self.last_chance
         if chance is None or not (chance.note or chance.background):
-            self.console.print("[dim]No chance has been drawn yet with a note to read.[/dim]")
+            self.console.print(
+                "[dim]" + _("No chance has been drawn yet with a note to read.") + "[/dim]"
+            )
             return
-        title = "How this number was found" if chance.basis == "record" else "Why this estimate"
+        title = (
+            _("How this number was found") if chance.basis == "record" else _("Why this estimate")
+        )
         body = to_rich(chance.note or "")
         if chance.background:
-            body.append("\nBackground, not the source of the number: ", style="dim")
+            body.append("\n" + _("Background, not the source of the number: "), style="dim")
             body.append(
                 "; ".join(self.sources[key].title for key in chance.background), style="dim"
             )
@@ -113,7 +129,7 @@ class TerminalPlayer:
         if command == "u":
             steps = self.session.undo()
             if steps is None:
-                self.console.print("[dim]Nothing to undo.[/dim]")
+                self.console.print("[dim]" + _("Nothing to undo.") + "[/dim]")
             else:
                 self.show(steps)
         elif command == "s":
@@ -128,22 +144,26 @@ class TerminalPlayer:
         elif command.isdigit():
             self.choose(int(command))
         else:
-            self.console.print(f"[dim]{HELP}[/dim]")
+            self.console.print(f"[dim]{_(HELP)}[/dim]")
         return True
 
     def choose(self, number: int) -> None:
         """Take choice `number` (counted from 1), or say why there is none by that number."""
         if self.session.status != AWAITING:
-            self.console.print("[yellow]There is nothing to choose here.[/yellow] " + END_HINT)
+            self.console.print(
+                "[yellow]" + _("There is nothing to choose here.") + "[/yellow] " + _(END_HINT)
+            )
             return
         count = len(self.session.offered)
         if not 1 <= number <= count:
             if count == 1:
-                self.console.print(f"[yellow]There is no choice {number}: type 1.[/yellow]")
+                refusal = _("There is no choice %(number)s: type 1.") % {"number": number}
             else:
-                self.console.print(
-                    f"[yellow]There is no choice {number}: type a number from 1 to {count}.[/yellow]"
-                )
+                refusal = _("There is no choice %(number)s: type a number from 1 to %(count)s.") % {
+                    "number": number,
+                    "count": count,
+                }
+            self.console.print(f"[yellow]{refusal}[/yellow]")
             return
         self.show(self.session.choose(number - 1))
 
@@ -152,32 +172,49 @@ class TerminalPlayer:
             self.save_path.parent.mkdir(parents=True, exist_ok=True)
             self.save_path.write_text(json.dumps(save(self.session), indent=1), encoding="utf-8")
         except OSError as exc:
-            self.console.print(f"[red]Cannot save to {self.save_path}: {exc.strerror}[/red]")
+            failed = _("Cannot save to %(path)s: %(error)s") % {
+                "path": self.save_path,
+                "error": exc.strerror,
+            }
+            self.console.print(f"[red]{failed}[/red]")
             return
-        self.console.print(f"[dim]Saved to {self.save_path}.[/dim]")
+        saved = _("Saved to %(path)s.") % {"path": self.save_path}
+        self.console.print(f"[dim]{saved}[/dim]")
 
     def load(self) -> None:
         try:
             data = json.loads(self.save_path.read_text(encoding="utf-8"))
             self.session, steps, messages = restore(self.program, data)
         except FileNotFoundError:
-            self.console.print(
-                f"[yellow]There is no save at {self.save_path} yet (s saves).[/yellow]"
-            )
+            missing = _("There is no save at %(path)s yet (s saves).") % {"path": self.save_path}
+            self.console.print(f"[yellow]{missing}[/yellow]")
             return
         except OSError as exc:
-            self.console.print(f"[red]Cannot load {self.save_path}: {exc.strerror}[/red]")
+            failed = _("Cannot load %(path)s: %(error)s") % {
+                "path": self.save_path,
+                "error": exc.strerror,
+            }
+            self.console.print(f"[red]{failed}[/red]")
             return
         except (json.JSONDecodeError, SaveError) as exc:
-            self.console.print(f"[red]Cannot load {self.save_path}: {exc}[/red]")
+            failed = _("Cannot load %(path)s: %(error)s") % {"path": self.save_path, "error": exc}
+            self.console.print(f"[red]{failed}[/red]")
             return
         for message in messages:
             self.console.print(f"[yellow]{message}[/yellow]")
         self.show(steps)
 
 
-def play_interactive(story: CompiledStory, seed: int, save_path: Path, console: Console) -> None:
-    console.print(Panel(f"[bold]{story.title}[/bold]\n[dim]{HELP}[/dim]"))
+def play_interactive(
+    story: CompiledStory, seed: int, save_path: Path, console: Console, locale: str = "en"
+) -> None:
+    """Play until the reader quits, the player's own words in `locale`."""
+    with speaking(locale):
+        _play(story, seed, save_path, console)
+
+
+def _play(story: CompiledStory, seed: int, save_path: Path, console: Console) -> None:
+    console.print(Panel(f"[bold]{story.title}[/bold]\n[dim]{_(HELP)}[/dim]"))
     try:
         player = TerminalPlayer(story, seed, save_path, console)
         while True:
@@ -188,4 +225,5 @@ def play_interactive(story: CompiledStory, seed: int, save_path: Path, console: 
             if not player.handle(line):
                 break
     except StoryLoopError as exc:
-        console.print(f"[red]The story stopped: {exc}[/red]")
+        stopped = _("The story stopped: %(error)s") % {"error": exc}
+        console.print(f"[red]{stopped}[/red]")

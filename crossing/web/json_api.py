@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Concatenate, ParamSpec
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
 
 from .database import UNAVAILABLE, cause, describe
 
@@ -26,7 +27,7 @@ RETRY_AFTER_SECONDS = 30
 
 def unavailable() -> JsonResponse:
     response = JsonResponse(
-        {"error": "the site cannot store this right now; try again in a minute"}, status=503
+        {"error": _("the site cannot store this right now; try again in a minute")}, status=503
     )
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
@@ -53,7 +54,7 @@ def json_api(view: View[P]) -> View[P]:
             return unavailable()
         except Exception:
             log.exception("%s %s failed", request.method, request.path)
-            failed = {"error": "the server failed; the error has been logged"}
+            failed = {"error": _("the server failed; the error has been logged")}
             return JsonResponse(failed, status=500)
 
     return answer

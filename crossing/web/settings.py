@@ -138,7 +138,9 @@ LANGUAGES = [("en", "English"), ("ko", "한국어")]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# One folder for both catalogues: the interface (domain django) and the engine's words
+# (domain crossing, crossing/locales.py).
+LOCALE_PATHS = [PACKAGE_DIR.parent / "locale"]
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]

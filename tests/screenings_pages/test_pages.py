@@ -289,7 +289,7 @@ def test_refused_when_not_enough_seats_left(client: Client) -> None:
     page = _refused(
         reserve(client, screening, FORM),
         "not_enough",
-        "Only 1 seat(s) are left",
+        "Only 1 seat is left",
         field="quantity",
     )
     assert 'value="2"' in page
@@ -301,7 +301,7 @@ def test_refused_when_the_address_already_reserved_another_number(client: Client
     _refused(
         reserve(client, screening, {**FORM, "quantity": "3"}),
         "already",
-        "already has 2 ticket(s) reserved",
+        "already has 2 tickets reserved",
         field="quantity",
     )
 

@@ -9,20 +9,21 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Kind(models.TextChoices):
-    COMMENT = "comment", "comment"
-    WEBMENTION = "webmention", "reference (Webmention)"
+    COMMENT = "comment", _("comment")
+    WEBMENTION = "webmention", _("reference (Webmention)")
 
 
 class Status(models.TextChoices):
     # A Webmention whose source page has not yet been fetched and checked.
-    VERIFYING = "verifying", "being verified"
-    HELD = "held", "awaiting moderation"
-    APPROVED = "approved", "approved"
-    SPAM = "spam", "spam"
-    TRASH = "trash", "trash"
+    VERIFYING = "verifying", _("being verified")
+    HELD = "held", _("awaiting moderation")
+    APPROVED = "approved", _("approved")
+    SPAM = "spam", _("spam")
+    TRASH = "trash", _("trash")
 
 
 class Comment(models.Model):
@@ -65,14 +66,14 @@ class Comment(models.Model):
 
 
 class Action(models.TextChoices):
-    APPROVED = "approved", "approved"
-    HELD = "held", "held again"
-    SPAM = "spam", "marked spam"
-    NOT_SPAM = "not-spam", "marked not spam"
-    TRASHED = "trashed", "trashed"
-    RESTORED = "restored", "restored from trash"
-    REPLIED = "replied", "replied"
-    DELETED = "deleted", "deleted on its author's request"
+    APPROVED = "approved", _("approved")
+    HELD = "held", _("held again")
+    SPAM = "spam", _("marked spam")
+    NOT_SPAM = "not-spam", _("marked not spam")
+    TRASHED = "trashed", _("trashed")
+    RESTORED = "restored", _("restored from trash")
+    REPLIED = "replied", _("replied")
+    DELETED = "deleted", _("deleted on its author's request")
 
 
 class Decision(models.Model):

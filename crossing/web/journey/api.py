@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 from django.http import HttpRequest, JsonResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -44,25 +45,33 @@ def _read_body(request: HttpRequest) -> bytes | None:
 @json_api  # a database that cannot be written answers JSON 503, never an HTML 500
 def report_ending(request: HttpRequest) -> JsonResponse:
     if request.content_type != "application/json":
-        return _problem(415, "send the ending as application/json")
+        return _problem(415, _("send the ending as application/json"))
     body = _read_body(request)
     if body is None:
-        return _problem(413, "too large")
+        return _problem(413, _("too large"))
     try:
         report: Any = json.loads(body)
     except (ValueError, UnicodeDecodeError):
-        return _problem(400, "the body is not JSON")
+        return _problem(400, _("the body is not JSON"))
     fields = ("story", "version", "ending")
     if not isinstance(report, dict) or not all(isinstance(report.get(f), str) for f in fields):
-        return _problem(400, "expected {story, version, ending} as strings")
+        return _problem(400, _("expected {story, version, ending} as strings"))
     published = journey()
     story = published.story
     if report["story"] != story.id or report["version"] != story.version:
-        return _problem(409, f"this site publishes {story.id} version {story.version}")
+        return _problem(
+            409,
+            _("this site publishes %(story)s version %(version)s")
+            % {"story": story.id, "version": story.version},
+        )
     if report["ending"] not in published.endings:
-        return _problem(400, f"{report['ending']!r} is not an ending of {story.id}")
+        return _problem(
+            400,
+            _("%(ending)r is not an ending of %(story)s")
+            % {"ending": report["ending"], "story": story.id},
+        )
     if not allow_report(request_client_address(request)):
-        return _problem(429, "too many reports; try again in a minute")
+        return _problem(429, _("too many reports; try again in a minute"))
     record_ending(story=story.id, version=story.version, ending=report["ending"])
     fared = how_readers_fared(story=story.id, version=story.version)
     return JsonResponse({"readers": fared.readers, "shares": fared.shares})

@@ -32,6 +32,12 @@ def player_text() -> dict[str, Any]:
             "Too few readers have finished this version to say how others fared ({n} so far)."
         ),
         "resumed": _("Welcome back: you are where you left off."),
+        # A save from an earlier version of the story: the runtime moved the reader to the
+        # nearest place it still has (crossing/story/saves.py says what it changed).
+        "changed": _(
+            "Welcome back. The story has changed since your last visit: your place in it was "
+            "adjusted to this version."
+        ),
         "loading": _("The rest of the story is still loading. It goes on as soon as it is here."),
         "failed": _(
             "The interactive journey could not be loaded. The gamebook edition on this page "

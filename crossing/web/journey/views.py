@@ -45,9 +45,15 @@ from .publish import Encoded, Published, journey
 INLINE_STYLES = ("site.css", "gamebook.css", "player.css")
 
 
-@lru_cache(maxsize=2)  # the current story, and the one before it while a request ends
 def _gamebook(published: Published) -> Gamebook:
-    return build_gamebook(published.story)
+    """The gamebook with its own words (conditions, notes, odds) in the reader's language."""
+    return _gamebook_in(published, translation.get_language() or settings.LANGUAGE_CODE)
+
+
+# The current story, and the one before it while a request ends, in each language.
+@lru_cache(maxsize=2 * len(settings.LANGUAGES))
+def _gamebook_in(published: Published, language: str) -> Gamebook:
+    return build_gamebook(published.story, locale=language)
 
 
 def _gamebook_base() -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from . import services
 from .models import Message
@@ -23,9 +25,16 @@ class MessageAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # not subscript
     def has_change_permission(self, request: HttpRequest, obj: Message | None = None) -> bool:
         return False
 
-    @admin.action(description="Retry the selected failed messages")
+    @admin.action(description=_("Retry the selected failed messages"))
     def retry(self, request: HttpRequest, queryset: QuerySet[Message]) -> None:
         count = services.retry(messages=queryset)
         self.message_user(
-            request, f"{count} failed message(s) will be tried again.", messages.SUCCESS
+            request,
+            ngettext(
+                "%(count)s failed message will be tried again.",
+                "%(count)s failed messages will be tried again.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from crossing.content import schema_org
@@ -24,7 +25,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "content": content,
         "meta": page_meta(
             request,
-            title=introduction.title if introduction else "On the border",
+            title=introduction.title if introduction else _("On the border"),
             description=introduction.summary if introduction else "",
             kind="website",
             schema=schema_org.story(content),

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ScreeningsConfig(AppConfig):
     name = "crossing.web.screenings"
     label = "screenings"
-    verbose_name = "Screenings"
+    verbose_name = _("Screenings")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:

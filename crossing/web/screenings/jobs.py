@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from ..outbox.handlers import handler
 from ..outbox.services import enqueue
@@ -194,7 +195,7 @@ def _pay_by(payload: dict[str, Any]) -> None:
         return
     services.release(
         reservation,
-        cause="the payment was not made in time",
+        cause=gettext_noop("the payment was not made in time"),
         only_if={"payment": Payment.FAILED},
     )
 

@@ -70,7 +70,9 @@ def history(screening: Screening) -> list[Line]:
                 reservation=change.reservation is not None,
                 change=_change(change),
                 by=by_label(change.by),
-                cause=change.cause,
+                # Kept in English; the fixed ones (gettext_noop where they are recorded)
+                # read in the organiser's language, the ones carrying a reason as recorded.
+                cause=_(change.cause) if change.cause else "",
             )
         )
     return lines

@@ -5,6 +5,7 @@ service's page, after the charge of a saved card failed. Recorded as a Change by
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
 from . import jobs, notifications
 from .lifecycle import record
@@ -35,7 +36,7 @@ def paid_present(reservation: Reservation, *, payment_id: str) -> bool:
             before=reservation.state,
             after=reservation.state,
             by=PAYMENTS,
-            cause="paid on the payment page after the charge of the saved card failed"
+            cause=gettext_noop("paid on the payment page after the charge of the saved card failed")
             + ("" if kept else "; the seats had gone back or it was called off: refunded"),
         )
         if kept:

@@ -18,6 +18,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -181,8 +182,17 @@ def pay(request: HttpRequest, token: str) -> HttpResponse:
             email=reservation.email,
             amount_minor=reservation.amount_minor,
             currency=screening.currency,
-            description=f"{reservation.quantity} ticket(s): {screening.venue_name}, "
-            f"{screening.local_starts:%Y-%m-%d %H:%M}",
+            # Translators: what the payment page and the card statement say is bought.
+            description=ngettext(
+                "%(count)s ticket: %(venue)s, %(when)s",
+                "%(count)s tickets: %(venue)s, %(when)s",
+                reservation.quantity,
+            )
+            % {
+                "count": reservation.quantity,
+                "venue": screening.venue_name,
+                "when": f"{screening.local_starts:%Y-%m-%d %H:%M}",
+            },
             return_url=absolute(reverse("screenings-payment-return", args=[token])),
             cancel_url=absolute(reverse("screenings-pay", args=[token])),
         )

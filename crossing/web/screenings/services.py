@@ -24,6 +24,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
 
 from ..comments.models import page_changed
 from . import jobs, lifecycle, notifications
@@ -132,7 +134,13 @@ def request_screening(
     try:
         with transaction.atomic():
             screening.save()
-            record(screening, before="", after=State.REQUESTED, by=ORGANISER, cause="requested")
+            record(
+                screening,
+                before="",
+                after=State.REQUESTED,
+                by=ORGANISER,
+                cause=gettext_noop("requested"),
+            )
             notifications.organiser_confirm_address(screening)
     except IntegrityError:
         return Screening.objects.get(key=key), True
@@ -150,33 +158,42 @@ def _check_request(
 ) -> None:
     now = timezone.now()
     if starts <= now:
-        raise Refused("The screening must be in the future.", field="starts")
+        raise Refused(_("The screening must be in the future."), field="starts")
     if deadline <= now:
         raise Refused(
-            "The reservation deadline has already passed: choose a later date and time, "
-            "or leave it empty for a week before the screening.",
+            _(
+                "The reservation deadline has already passed: choose a later date and time, "
+                "or leave it empty for a week before the screening."
+            ),
             field="deadline",
         )
     if deadline >= starts:
-        raise Refused("The reservation deadline must be before the screening.", field="deadline")
+        raise Refused(_("The reservation deadline must be before the screening."), field="deadline")
     if capacity < 1:
-        raise Refused("The venue must have at least one seat.", field="capacity")
+        raise Refused(_("The venue must have at least one seat."), field="capacity")
     if not 1 <= threshold <= capacity:
         raise Refused(
-            f"The tickets needed must be between 1 and the venue's {capacity} seats.",
+            _("The tickets needed must be between 1 and the venue's %(capacity)s seats.")
+            % {"capacity": capacity},
             field="threshold",
         )
     if licence in EDUCATIONAL:
         if price_minor:
             raise Refused(
-                "An educational screening is free to attend: set the price to 0, or choose "
-                "a public ticketed screening.",
+                _(
+                    "An educational screening is free to attend: set the price to 0, or "
+                    "choose a public ticketed screening."
+                ),
                 field="price",
             )
         if capacity > EDUCATIONAL_MAX_AUDIENCE:
             raise Refused(
-                f"An educational licence covers audiences under 250: the venue has {capacity} "
-                "seats. Choose a public ticketed screening, or give the seats you will use.",
+                _(
+                    "An educational licence covers audiences under 250: the venue has "
+                    "%(capacity)s seats. Choose a public ticketed screening, or give the seats "
+                    "you will use."
+                )
+                % {"capacity": capacity},
                 field="capacity",
             )
 
@@ -196,7 +213,7 @@ def confirm_organiser_address(screening: Screening) -> bool:
             before=screening.state,
             after=screening.state,
             by=ORGANISER,
-            cause="the organiser confirmed their email address",
+            cause=gettext_noop("the organiser confirmed their email address"),
         )
         notifications.staff_new_request(screening)
     return True
@@ -235,7 +252,7 @@ def withdraw(screening: Screening) -> bool:
             screening,
             State.REJECTED,
             by=ORGANISER,
-            cause="withdrawn by the organiser",
+            cause=gettext_noop("withdrawn by the organiser"),
             rejection_reason="Withdrawn by the organiser.",
         )
 
@@ -249,10 +266,12 @@ def open_sales(screening: Screening) -> bool:
             return False
         if screening.deadline <= timezone.now():
             raise Refused(
-                "The reservation deadline has passed; ask the team for another date.",
+                _("The reservation deadline has passed; ask the team for another date."),
                 code="deadline",
             )
-        if not move(screening, State.ON_SALE, by=ORGANISER, cause="the organiser opened sales"):
+        if not move(
+            screening, State.ON_SALE, by=ORGANISER, cause=gettext_noop("the organiser opened sales")
+        ):
             return False
         jobs.schedule(screening)
         notifications.organiser_on_sale(screening)
@@ -275,7 +294,7 @@ def approve(
         if screening.state != State.REQUESTED:
             return False
         if screening.email_confirmed is None:
-            raise Refused("The organiser has not confirmed their email address yet.")
+            raise Refused(_("The organiser has not confirmed their email address yet."))
         terms = []
         if fee_flat_minor is not None:
             terms.append(f"flat fee {fee_flat_minor / 100:.2f} {screening.currency}")
@@ -299,7 +318,7 @@ def approve(
 def reject(screening: Screening, *, by: str, reason: str) -> bool:
     reason = reason.strip()
     if not reason:
-        raise Refused("Give the organiser a reason.", field="reason")
+        raise Refused(_("Give the organiser a reason."), field="reason")
     with transaction.atomic():
         screening = Screening.objects.get(pk=screening.pk)
         if screening.state not in (State.REQUESTED, State.APPROVED):
@@ -315,7 +334,7 @@ def reject(screening: Screening, *, by: str, reason: str) -> bool:
 def propose_date(screening: Screening, *, by: str, starts: datetime.datetime, note: str) -> bool:
     if starts <= timezone.now() + DEFAULT_DEADLINE:
         raise Refused(
-            "Propose a date more than a week ahead, so that there is time to reserve.",
+            _("Propose a date more than a week ahead, so that there is time to reserve."),
             field="proposed_starts",
         )
     with transaction.atomic():
@@ -341,7 +360,9 @@ def call_off(screening: Screening, *, by: str, reason: str) -> bool:
     nobody pays, and what was charged is refunded."""
     reason = reason.strip()
     if not reason:
-        raise Refused("Say why it is called off: everyone with a ticket is told.", field="reason")
+        raise Refused(
+            _("Say why it is called off: everyone with a ticket is told."), field="reason"
+        )
     with transaction.atomic():
         screening = _locked(screening.pk)
         if screening.state not in (State.ON_SALE, State.CONFIRMED, State.SOLD_OUT):
@@ -378,11 +399,13 @@ def reserve(*, screening_id: int, name: str, email: str, quantity: int) -> Reser
     max_tickets = settings.CROSSING_SCREENINGS_MAX_TICKETS
     if not 1 <= quantity <= max_tickets:
         raise Refused(
-            f"Reserve from 1 to {max_tickets} tickets.", field="quantity", code="quantity"
+            _("Reserve from 1 to %(most)s tickets.") % {"most": max_tickets},
+            field="quantity",
+            code="quantity",
         )
     screening = Screening.objects.filter(pk=screening_id).first()
     if screening is None or screening.state not in lifecycle.PUBLIC:
-        raise Refused("There is no such screening.", code="missing")
+        raise Refused(_("There is no such screening."), code="missing")
     key = email_key(email)
     try:
         with transaction.atomic():
@@ -460,9 +483,16 @@ def _same_or_refused(earlier: Reservation, quantity: int) -> Reserved:
     if earlier.quantity == quantity:
         return Reserved(earlier, repeated=True)
     raise Refused(
-        f"This email address already has {earlier.quantity} ticket(s) reserved for this "
-        "screening. To change the number, cancel that reservation from the link in its "
-        "email, then reserve again.",
+        ngettext(
+            "This email address already has %(count)s ticket reserved for this screening. "
+            "To change the number, cancel that reservation from the link in its email, then "
+            "reserve again.",
+            "This email address already has %(count)s tickets reserved for this screening. "
+            "To change the number, cancel that reservation from the link in its email, then "
+            "reserve again.",
+            earlier.quantity,
+        )
+        % {"count": earlier.quantity},
         field="quantity",
         code="already",
     )
@@ -473,13 +503,15 @@ def _closed(screening: Screening, now: datetime.datetime) -> Refused | None:
     it does)."""
     if screening.state == State.CALLED_OFF:
         return Refused(
-            "This screening has been called off: no tickets can be reserved, and nobody "
-            "is charged.",
+            _(
+                "This screening has been called off: no tickets can be reserved, and nobody "
+                "is charged."
+            ),
             code="called_off",
         )
     if screening.state not in COUNTING or screening.deadline <= now:
         return Refused(
-            "Reservations for this screening closed at its deadline.", code="after_deadline"
+            _("Reservations for this screening closed at its deadline."), code="after_deadline"
         )
     return None
 
@@ -491,14 +523,21 @@ def _why_not(screening: Screening, quantity: int, now: datetime.datetime) -> Ref
         return closed
     if screening.seats_left == 0:
         return Refused(
-            "All seats are reserved. Seats that are not confirmed within "
-            f"{settings.CROSSING_SCREENINGS_HOLD_HOURS} hours are released: try again later.",
+            _(
+                "All seats are reserved. Seats that are not confirmed within %(hours)s hours "
+                "are released: try again later."
+            )
+            % {"hours": settings.CROSSING_SCREENINGS_HOLD_HOURS},
             code="sold_out",
         )
     if screening.seats_left < quantity:
         return Refused(
-            f"Only {screening.seats_left} seat(s) are left: reserve {screening.seats_left} "
-            "or fewer.",
+            ngettext(
+                "Only %(left)s seat is left: reserve %(left)s or fewer.",
+                "Only %(left)s seats are left: reserve %(left)s or fewer.",
+                screening.seats_left,
+            )
+            % {"left": screening.seats_left},
             field="quantity",
             code="not_enough",
         )
@@ -538,7 +577,7 @@ def confirm_reservation(reservation: Reservation, *, setup_return_url: str = "")
             provider_setup=started.setup_id, provider_customer=started.customer_id
         )
         return Confirmed(reservation, card_needed_at=started.redirect_url)
-    count(reservation, by=READER, cause="the reader followed the link in the email")
+    count(reservation, by=READER, cause=gettext_noop("the reader followed the link in the email"))
     reservation.refresh_from_db()
     return Confirmed(reservation)
 
@@ -554,7 +593,7 @@ def card_saved(reservation: Reservation, *, customer_id: str, method_id: str) ->
         reservation = Reservation.objects.select_related("screening").get(pk=reservation.pk)
         if reservation.state != ReservationState.HELD or reservation.confirmed_at is None:
             return False
-        return count(reservation, by=PAYMENTS, cause="the card was saved")
+        return count(reservation, by=PAYMENTS, cause=gettext_noop("the card was saved"))
 
 
 def count(reservation: Reservation, *, by: str, cause: str) -> bool:
@@ -622,7 +661,7 @@ def _sold_out_if_full(screening: Screening) -> None:
             screening,
             State.SOLD_OUT,
             by=WORKER,
-            cause="every seat is reserved or held",
+            cause=gettext_noop("every seat is reserved or held"),
             only_if=full,
         )
 
@@ -643,11 +682,13 @@ def cancel_reservation(reservation: Reservation, *, by: str = READER) -> bool:
             return False
         if screening.deadline <= timezone.now() and by == READER:
             raise Refused(
-                "Reservations can be cancelled only until the deadline. Write to the "
-                "organiser if you cannot come.",
+                _(
+                    "Reservations can be cancelled only until the deadline. Write to the "
+                    "organiser if you cannot come."
+                ),
                 code="after_deadline",
             )
-        _give_back(reservation, ReservationState.CANCELLED, by=by, cause="cancelled")
+        _give_back(reservation, ReservationState.CANCELLED, by=by, cause=gettext_noop("cancelled"))
         notifications.reservation_cancelled(reservation)
         if reservation.payment == Payment.CHARGED:
             jobs.refund(reservation)
@@ -735,7 +776,7 @@ def hold_expired(reservation_id: int) -> bool:
         return False
     return release(
         reservation,
-        cause="the link in the email was not followed in time",
+        cause=gettext_noop("the link in the email was not followed in time"),
         only_if={"state": ReservationState.HELD, "hold_until__lte": timezone.now()},
     )
 
@@ -748,6 +789,8 @@ def ended(screening_id: int) -> bool:
             return False
         if screening.ends > timezone.now():
             return False
-        changed = move(screening, State.PAST, by=WORKER, cause="the screening has taken place")
+        changed = move(
+            screening, State.PAST, by=WORKER, cause=gettext_noop("the screening has taken place")
+        )
         page_changed(screening.path)
         return changed

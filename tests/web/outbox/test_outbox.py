@@ -190,7 +190,7 @@ def test_staff_see_the_outbox_read_only_and_retry_failed_messages(client: Client
     response = client.post(
         "/admin/outbox/message/", {"action": "retry", "_selected_action": [pk]}, follow=True
     )
-    assert b"1 failed message(s) will be tried again" in response.content
+    assert b"1 failed message will be tried again" in response.content
     message = Message.objects.get()
     assert message.status == Status.PENDING and message.tries == 0
 

@@ -23,6 +23,7 @@ from typing import Any
 import stripe
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import Charged, PaymentError, SavedCard, SetupStarted
 
@@ -51,7 +52,7 @@ def client() -> stripe.StripeClient:
         return made
 
 
-_AGREEMENT = (
+_AGREEMENT = gettext_lazy(
     "Nothing is charged now. Your card is charged for your tickets once, only if the "
     "screening reaches the number of tickets it needs before its deadline. If it is called "
     "off, nothing is charged; if staff call it off later, you are refunded."
@@ -127,7 +128,7 @@ class StripeProvider:
                     "setup_intent_data": {"metadata": metadata},
                     # The agreement to charge later, where the card is given (as Stripe
                     # asks of off-session charges).
-                    "custom_text": {"submit": {"message": _AGREEMENT}},
+                    "custom_text": {"submit": {"message": str(_AGREEMENT)}},
                 },
                 options={"idempotency_key": f"crossing-reservation-{reservation_id}-setup"},
             )

@@ -413,7 +413,7 @@ export async function mount(root, doc = document) {
       session = s;
       ({ route, reported } = saved);
       marks = session.history.length ? saved.marks.slice(-session.history.length) : [];
-      tell([say.resumed, ...messages].join(' '));
+      tell(messages.length ? say.changed : say.resumed);
       const same = !messages.length && saved.shown?.at(-1)?.scene == steps.at(-1).scene;
       return show(same ? saved.shown : steps, false, same);
     } catch {}
