@@ -103,6 +103,8 @@ def build_site(
             _database_ready()
             client = Client()
             content = site_content()
+            for language in codes():  # read once here, not again in each forked worker
+                site_content(language)
             written: dict[str, int] = {}  # file -> bytes
 
             def write(name: str, data: bytes) -> None:
