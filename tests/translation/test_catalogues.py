@@ -153,3 +153,10 @@ def test_compile_and_play_in_korean() -> None:
     assert played.exit_code == 0, played.output
     transcript = json.loads(played.output)
     assert HANGUL.search(transcript["steps"][0]["text"])
+
+
+def test_reading_and_writing_a_catalogue_changes_nothing(tmp_path: Path) -> None:
+    for po in sorted((JOURNEY / "locale" / "ko").glob("*.po")):
+        copy = tmp_path / po.name
+        write(copy, read(po, "ko"))
+        assert copy.read_bytes() == po.read_bytes(), po.name

@@ -59,3 +59,12 @@ def test_dropping_any_element_is_a_mismatch(
     drop = data.draw(st.integers(0, len(parts) - 1))
     translation = "".join(e for n, (_w, e) in enumerate(parts) if n != drop)
     assert differences(source, translation) != []
+
+
+def test_a_space_the_runtime_would_drop_is_reported() -> None:
+    source = "You run {if companion: with Kwang-il} to the bank."
+    assert differences(source, "{if companion: 광일과 함께} 강둑으로 달린다.") == []
+    assert differences(source, "{if companion: 광일과 함께 }강둑으로 달린다.") == [
+        "a space before '}' is dropped when the story is read (branches are trimmed), so "
+        "two words run together: put the space after the '}'"
+    ]

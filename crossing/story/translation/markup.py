@@ -127,9 +127,20 @@ def elements(text: str) -> Counter[Element]:
     return found
 
 
+# A space just inside a branch's closing brace, before a word: the runtime trims branches,
+# so the space is lost and two words run together ("잡고 }강둑" shows "잡고강둑").
+_LOST_SPACE = re.compile(r"[^\s{] \}(?=[^\s.,;:!?)\]}|])")
+
+
 def differences(source: str, translation: str) -> list[str]:
     """What the translation lacks or adds, in words; empty when it keeps everything."""
-    return _compare(elements(source), elements(translation), "")
+    problems = _compare(elements(source), elements(translation), "")
+    if _LOST_SPACE.search(translation) and not _LOST_SPACE.search(source):
+        problems.append(
+            "a space before '}' is dropped when the story is read (branches are trimmed), so "
+            "two words run together: put the space after the '}'"
+        )
+    return problems
 
 
 def _compare(source: Counter[Element], translation: Counter[Element], where: str) -> list[str]:

@@ -20,6 +20,8 @@ from .units import Group, Unit
 
 PLACES = "places"  # the catalogue of the places table's names
 SOURCES = "sources"  # the catalogue of the sources table's glosses and notes
+# Babel guesses Python formats from `{…}` and `%`; story text is neither.
+_GUESSED_FLAGS = {"python-format", "python-brace-format"}
 _HASH = re.compile(r"^source-hash: ([0-9a-f]+)$")
 _LOCALE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
@@ -48,8 +50,7 @@ def _message(unit: Unit, group: Group, string: str = "", **extra: object) -> Mes
         context=unit.id,
         **extra,  # type: ignore[arg-type]
     )
-    # Babel guesses Python formats from `{…}` and `%`; story text is neither.
-    message.flags -= {"python-format", "python-brace-format"}
+    message.flags -= _GUESSED_FLAGS
     return message
 
 
@@ -111,6 +112,8 @@ def read(path: Path, locale: str) -> Catalog:
 
 
 def write(path: Path, catalogue: Catalog) -> None:
+    for message in catalogue:  # Babel guesses these again whenever it reads a file
+        message.flags -= _GUESSED_FLAGS
     buffer = io.BytesIO()
     write_po(buffer, catalogue, width=0, include_previous=True, sort_output=False)
     path.parent.mkdir(parents=True, exist_ok=True)
