@@ -644,6 +644,7 @@ def build(out: Path, base_url: str | None, jobs: int | None, full: bool) -> None
 @allow_include_option
 @click.argument("path", type=STORY_PATH)
 @output_option("The HTML file to write.")
+@locale_option
 def bundle(path: Path, output: Path) -> None:
     """Write the story as one HTML file that plays offline, from file:// (docs/cli.md)."""
     from crossing.web.bundle import is_bundle, write_bundle
@@ -655,7 +656,9 @@ def bundle(path: Path, output: Path) -> None:
     sources = [*_story_files(path, loaded), folder / "endings.toml"]
     _check_output(output, sources, is_bundle, "crossing bundle")
     try:
-        size = write_bundle(loaded.story, output, folder=folder)
+        # In another language: its catalogues' words (loaded so), endings.LL.toml, its
+        # interface strings.
+        size = write_bundle(loaded.story, output, folder=folder, locale=_locale())
     except NotesError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)

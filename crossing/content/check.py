@@ -12,6 +12,7 @@ from crossing.story import Loaded, load_source
 from crossing.story.diagnostics import Diagnostic
 
 from .site import SiteContent, load_site
+from .translations import locales_in
 
 JOURNEY_FOLDER = "journey"
 UNCITED_IN_STORY = "W105"
@@ -35,7 +36,18 @@ def is_content_tree(path: Path) -> bool:
 
 
 def check_tree(path: Path) -> TreeCheck:
+    """The source language's content, then each translation's (crossing.content.
+    translations): a problem both readings find is reported once."""
     story = load_source(path / JOURNEY_FOLDER)
     content, diagnostics = load_site(path, story.story)
     kept = [d for d in story.diagnostics if d.code != UNCITED_IN_STORY]
-    return TreeCheck(content, story, kept + diagnostics, {**story.texts, **content.texts})
+    texts = {**story.texts, **content.texts}
+    seen = set(diagnostics)
+    for locale in locales_in(path):
+        translated, found = load_site(path, story.story, locale)
+        texts.update(translated.texts)
+        for diagnostic in found:
+            if diagnostic not in seen:
+                seen.add(diagnostic)
+                diagnostics.append(diagnostic)
+    return TreeCheck(content, story, kept + diagnostics, texts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import zoneinfo
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -309,8 +309,10 @@ def render_body(
     figures: Collection[str],
     resolve: LinkResolver,
     diagnostics: list[Diagnostic],
+    anchors: Sequence[str] | None = None,
 ) -> Body:
-    """The body as HTML blocks; unknown sources, figures, photos and links reported."""
+    """The body as HTML blocks; unknown sources, figures, photos and links reported.
+    `anchors`: its headings' anchors (a translation's are its source's)."""
     rendered = render(
         draft.matter.body,
         path=draft.source.path,
@@ -318,6 +320,7 @@ def render_body(
         sources=sources,
         resolve=resolve,
         diagnostics=diagnostics,
+        anchors=anchors,
     )
     photos = len(draft.matter.tables.get("photos", []))
     _check_photos(draft.matter, diagnostics)

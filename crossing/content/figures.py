@@ -43,6 +43,8 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     "timeline": (*_COMMON, "data"),
     "route": (*_COMMON, "route", "region", "detail", "labels"),
 }
+# What a reader reads of a figure, given per language in figures.LOCALE.toml.
+TRANSLATED = frozenset({"title", "caption", "credit", "label_heading", "value_heading", "labels"})
 _KEY = re.compile(r"[a-z0-9][a-z0-9-]*")  # it becomes ids (fig-KEY-…) and file names
 _HEADER = re.compile(r"""^\s*\[\s*(?:"([^"]*)"|'([^']*)'|([^\s.\]"']+))\s*[].]""")
 _FIELD = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
@@ -108,9 +110,13 @@ class _Check:
 
 
 def load_figures(
-    content_dir: Path, sources: Mapping[str, object], places: Mapping[str, Place]
+    content_dir: Path,
+    sources: Mapping[str, object],
+    places: Mapping[str, Place],
+    locale: str = "en",
 ) -> tuple[dict[str, Figure], list[Diagnostic]]:
-    """Read content_dir/figures.toml and the CSV files it names; all problems at once."""
+    """Read content_dir/figures.toml and the CSV files it names; all problems at once.
+    In another `locale`, each figure's words from figures.LOCALE.toml where it has them."""
     path = content_dir / FIGURES_FILE
     shown = shown_path(path)
     if not path.exists():
@@ -125,12 +131,57 @@ def load_figures(
         line, col, message = toml_error(exc)
         return {}, [Diagnostic("E230", f"TOML syntax: {message}", Position(shown, line, col))]
     loader = _Loader(content_dir, _Toml(shown, text), sources, places)
+    if locale != "en":
+        document = _translated(content_dir, document, locale, loader.diagnostics)
     figures = {}
     for key, table in document.items():
         figure = loader.figure(key, table)
         if figure is not None:
             figures[key] = figure
     return figures, loader.diagnostics
+
+
+def _translated(
+    content_dir: Path, document: dict[str, Any], locale: str, diagnostics: list[Diagnostic]
+) -> dict[str, Any]:
+    """figures.toml's tables with the words of figures.LOCALE.toml: the same keys, and
+    only the fields a reader reads (TRANSLATED); a figure it lacks keeps its own words."""
+    path = content_dir / f"{Path(FIGURES_FILE).stem}.{locale}.toml"
+    if not path.exists():
+        return document
+    shown = shown_path(path)
+    source, problems = read(path, shown)
+    diagnostics += problems
+    if source is None:
+        return document
+    try:
+        translated = tomllib.loads(source.text)
+    except tomllib.TOMLDecodeError as exc:
+        line, col, message = toml_error(exc)
+        diagnostics.append(
+            Diagnostic("E230", f"TOML syntax: {message}", Position(shown, line, col))
+        )
+        return document
+    where = _Toml(shown, source.text)
+    merged = dict(document)
+    for key, table in translated.items():
+        if key not in document or not isinstance(table, dict):
+            hint = did_you_mean(key, document) or f"{FIGURES_FILE} has: {', '.join(document)}"
+            diagnostics.append(
+                Diagnostic("E231", f"no figure '{key}' in {FIGURES_FILE}", where.table(key), hint)
+            )
+            continue
+        for name in sorted(set(table) - TRANSLATED):
+            diagnostics.append(
+                Diagnostic(
+                    "E231",
+                    f"'{name}' is not translated: it is {FIGURES_FILE}'s",
+                    where.field(key, name),
+                    f"a translation gives only {', '.join(sorted(TRANSLATED))}",
+                )
+            )
+        merged[key] = {**document[key], **{k: v for k, v in table.items() if k in TRANSLATED}}
+    return merged
 
 
 class _Loader:

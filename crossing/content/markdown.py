@@ -129,8 +129,10 @@ def render(
     sources: Collection[str],
     resolve: LinkResolver,
     diagnostics: list[Diagnostic],
+    anchors: Sequence[str] | None = None,
 ) -> Rendered:
-    """Render `body` (which starts at file line `first_line`) and report every problem."""
+    """Render `body` (which starts at file line `first_line`) and report every problem.
+    `anchors`: the headings' anchors, in order (a translation keeps its source's)."""
     lines = body.split("\n")
     out = Rendered()
     directives: list[Directive] = []
@@ -173,7 +175,7 @@ def render(
     tokens = _md.parse("\n".join(lines))
     _check_links(tokens, lines, path, first_line, resolve, out, diagnostics)
     _check_images(tokens, lines, path, first_line, diagnostics)
-    _anchor_headings(tokens, out)
+    _anchor_headings(tokens, out, anchors or ())
     rendered = _md.renderer.render(tokens, _md.options, {})
     out.words = len(_CITE_BACK.sub(" ", re.sub(r"<[^>]+>", " ", rendered)).split())
 
@@ -267,7 +269,7 @@ def _inline_tokens(tokens: list[Token], kind: str) -> list[tuple[Token, int]]:
     ]
 
 
-def _anchor_headings(tokens: list[Token], out: Rendered) -> None:
+def _anchor_headings(tokens: list[Token], out: Rendered, given: Sequence[str]) -> None:
     used: set[str] = set()
     for index, token in enumerate(tokens):
         if token.type != "heading_open":
@@ -277,7 +279,8 @@ def _anchor_headings(tokens: list[Token], out: Rendered) -> None:
             c.content for c in inline.children or [] if c.type in ("text", "code_inline")
         )
         text = _CITE_BACK.sub("", text).strip()
-        anchor = base = slugify(text)
+        number = len(out.headings)
+        anchor = base = given[number] if number < len(given) else slugify(text)
         count = 1
         while anchor in used:
             count += 1

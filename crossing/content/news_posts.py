@@ -34,6 +34,7 @@ from .news import (
     tag_slug,
 )
 from .news_authors import text_fields
+from .translations import is_translation
 
 REQUIRED = Spec(str, required=True)
 POST_SCHEMA = Schema(
@@ -59,6 +60,8 @@ def read_posts(folder: Path, diagnostics: list[Diagnostic]) -> list[PostDraft]:
     drafts: list[PostDraft] = []
     seen: dict[str, str] = {}
     for path in sorted(folder.glob("*.md")):
+        if is_translation(path):  # read in its language's site, beside its source
+            continue
         shown = shown_path(path)
         match = _POST_NAME.match(path.name)
         if match is None:

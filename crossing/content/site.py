@@ -8,6 +8,7 @@ so that `crossing check` can list them all and the site can refuse to publish.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,7 +40,8 @@ from .figures import Figure, load_figures
 from .markdown import Directive, LinkResolver
 from .news import NEWS_FOLDER, Author, News, Post, PostDraft
 from .news_authors import load_authors, unused_authors
-from .news_posts import build_post, news_link_targets, read_posts
+from .news_posts import POST_SCHEMA, build_post, news_link_targets, read_posts
+from .translations import SOURCE_LOCALE, Translating, sources_in
 
 STORY_FOLDER = "story"
 WORKS_FOLDER = "works"
@@ -68,6 +70,14 @@ class SiteContent:
     news: News = field(default_factory=News)
     citers: dict[str, list[Citer]] = field(default_factory=dict)  # source key -> citers
     texts: dict[str, list[str]] = field(default_factory=dict)  # shown path -> lines
+    language: str = SOURCE_LOCALE  # the language this content is read in
+    # Documents read in `language` that have no translation yet: served in the source
+    # language (their shown paths), with a notice (docs/translating.md).
+    untranslated: set[str] = field(default_factory=set)
+
+    def language_of(self, path: str) -> str:
+        """The language the document at shown `path` is written in."""
+        return SOURCE_LOCALE if path in self.untranslated else self.language
 
     def chapter(self, slug: str) -> Chapter | None:
         return next((c for c in self.chapters if c.slug == slug), None)
@@ -210,42 +220,64 @@ def _unused(content: SiteContent, diagnostics: list[Diagnostic]) -> None:
 
 
 def load_site(
-    content_dir: Path, story: CompiledStory | None
+    content_dir: Path, story: CompiledStory | None, locale: str = SOURCE_LOCALE
 ) -> tuple[SiteContent, list[Diagnostic]]:
     """Read every page's content. `story` is the compiled journey (None if it does not
-    compile): its scenes are link targets, and its citations count as uses of sources."""
-    content = SiteContent()
+    compile): its scenes are link targets, and its citations count as uses of sources.
+    In another `locale`, each document's translation where there is one (checked against
+    its source), else the source itself (listed in `untranslated`); `story` is then the
+    journey in that language."""
+    content = SiteContent(language=locale)
     diagnostics: list[Diagnostic] = []
     _read_table(content_dir / "sources.toml", content, diagnostics)
     _read_table(content_dir / "places.toml", content, diagnostics)
+    if story is not None and locale != SOURCE_LOCALE and story.language == locale:
+        # The journey in `locale` carries the places' names and the sources' notes in it
+        # (the story's catalogues): the figures' maps and the sources page read them.
+        content.places.update({p.key: p for p in story.places if p.key in content.places})
+        content.sources.update({s.key: s for s in story.sources if s.key in content.sources})
     content.gamebook = build_gamebook(story) if story is not None else None
-    figures, problems = load_figures(content_dir, content.sources, content.places)
+    figures, problems = load_figures(content_dir, content.sources, content.places, locale)
     content.figures = figures
     diagnostics += problems
 
     chapter_drafts: list[tuple[int, str, Draft]] = []
     story_dir = content_dir / STORY_FOLDER
     introduction: Draft | None = None
-    for path in sorted(story_dir.glob("*.md")):
+    translating = Translating(locale, content.untranslated, diagnostics)
+    for path in sources_in(sorted(story_dir.glob("*.md"))):
         shown = shown_path(path)
         if path.name == INTRODUCTION:
             introduction = read_draft(path, shown, CHAPTER_SCHEMA, diagnostics)
+            introduction = translating.of(path, introduction, CHAPTER_SCHEMA)
             continue
         name = chapter_name(path, shown, diagnostics)
         draft = read_draft(path, shown, CHAPTER_SCHEMA, diagnostics) if name else None
+        draft = translating.of(path, draft, CHAPTER_SCHEMA)
         if name and draft:
             chapter_drafts.append((*name, draft))
     work_drafts = [
         draft
-        for path in sorted((content_dir / WORKS_FOLDER).glob("*.md"))
-        if (draft := read_draft(path, shown_path(path), WORK_SCHEMA, diagnostics))
+        for path in sources_in(sorted((content_dir / WORKS_FOLDER).glob("*.md")))
+        if (
+            draft := translating.of(
+                path, read_draft(path, shown_path(path), WORK_SCHEMA, diagnostics), WORK_SCHEMA
+            )
+        )
     ]
     news_folder = content_dir / NEWS_FOLDER
     authors, author_positions, authors_source = load_authors(news_folder, diagnostics)
     content.news.authors = authors
     if authors_source is not None:
         content.texts[authors_source.path] = authors_source.lines
-    post_drafts = read_posts(news_folder, diagnostics)
+    post_drafts = [
+        dataclasses.replace(
+            p,
+            draft=translating.of(news_folder / Path(p.draft.source.path).name, p.draft, POST_SCHEMA)
+            or p.draft,
+        )
+        for p in read_posts(news_folder, diagnostics)
+    ]
     news_drafts = [p.draft for p in post_drafts]
     for draft in [d for *_, d in chapter_drafts] + work_drafts + news_drafts + [introduction]:
         if draft is not None:
@@ -266,7 +298,15 @@ def load_site(
     resolve = _resolve(_resolver(known, content.gamebook), story is None)
 
     def body_of(draft: Draft) -> Body:
-        return render_body(draft, content.sources, content.figures, resolve, diagnostics)
+        original = translating.sources.get(draft.source.path)
+        anchors = None
+        if original is not None:  # the source's anchors, for links into a section
+            ignored: list[Diagnostic] = []  # the source's own problems: reported in its language
+            source_body = render_body(original, content.sources, content.figures, resolve, ignored)
+            anchors = [h.id for h in source_body.headings]
+        return render_body(
+            draft, content.sources, content.figures, resolve, diagnostics, anchors=anchors
+        )
 
     for number, slug, draft in sorted(chapter_drafts, key=lambda c: (c[0], c[1])):
         chapter = build_chapter(draft, number, slug, body_of(draft))

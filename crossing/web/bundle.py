@@ -35,6 +35,7 @@ def _configure_templates() -> None:
         settings.configure(
             USE_I18N=True,
             LANGUAGE_CODE="en",
+            LOCALE_PATHS=[PACKAGE_DIR.parent / "locale"],  # the interface in each language
             INSTALLED_APPS=[],
             TEMPLATES=[
                 {
@@ -53,10 +54,13 @@ def inline_script(source: str) -> str:
     return source
 
 
-def _published(story: CompiledStory, folder: Path | None, cache_dir: Path | None) -> Published:
-    """The story with the ending notes beside it (`endings.toml` in `folder`, if any) and
-    its odds for each person and year. Raises NotesError if the notes do not fit it."""
-    notes = NO_NOTES if folder is None else load_notes(folder, story)
+def _published(
+    story: CompiledStory, folder: Path | None, cache_dir: Path | None, locale: str
+) -> Published:
+    """The story with the ending notes beside it (`endings.toml` in `folder`, if any, or
+    its translation into `locale`) and its odds for each person and year. Raises
+    NotesError if the notes do not fit it."""
+    notes = NO_NOTES if folder is None else load_notes(folder, story, locale)
     return Published(
         story,
         story.hash,
@@ -68,7 +72,7 @@ def _published(story: CompiledStory, folder: Path | None, cache_dir: Path | None
     )
 
 
-def _chapters(folder: Path | None, story: CompiledStory) -> list[Chapter]:
+def _chapters(folder: Path | None, story: CompiledStory, locale: str) -> list[Chapter]:
     """The reportage's chapters beside the story folder (content/story), for their titles:
     the single file names the chapter behind an ending, with no site to link to."""
     if folder is None:
@@ -76,16 +80,20 @@ def _chapters(folder: Path | None, story: CompiledStory) -> list[Chapter]:
     from crossing.content.site import load_site
 
     try:
-        content, _ = load_site(folder.parent, story)
+        content, _ = load_site(folder.parent, story, locale)
     except (OSError, ValueError):
         return []
     return content.chapters
 
 
 def render_bundle(
-    story: CompiledStory, cache_dir: Path | None = None, folder: Path | None = None
+    story: CompiledStory,
+    cache_dir: Path | None = None,
+    folder: Path | None = None,
+    locale: str | None = None,
 ) -> str:
-    """The single file; `folder`, the story's source folder, adds its ending notes."""
+    """The single file; `folder`, the story's source folder, adds its ending notes. The
+    interface, notes and chapter titles in `locale` (default: the story's language)."""
     _configure_templates()
     from django.template.loader import render_to_string
     from django.utils import translation
@@ -93,10 +101,12 @@ def render_bundle(
     from .journey.ending_pages import ending_data
     from .journey.player import player_text
 
-    published = _published(story, folder, cache_dir)
-    with translation.override(story.language or "en"):
+    language = locale or story.language or "en"
+    published = _published(story, folder, cache_dir, language)
+    with translation.override(language):
         context: dict[str, Any] = {
             "story": story,
+            "language": language,
             "story_data": story.to_json(),
             "player_text": player_text(),
             "odds": published.odds or {},  # computed once, with the scenarios
@@ -104,7 +114,7 @@ def render_bundle(
             "map_svg": (STATIC / "map.svg").read_text(encoding="utf-8"),
             "player_js": inline_script((STATIC / "player.js").read_text(encoding="utf-8")),
             "ending_js": inline_script((STATIC / "ending.js").read_text(encoding="utf-8")),
-            "ending_data": ending_data(published, _chapters(folder, story), None),
+            "ending_data": ending_data(published, _chapters(folder, story, language), None),
             "single_file": True,
         }
         # The site's policy, its inline script and styles allowed by their hashes.
@@ -112,10 +122,14 @@ def render_bundle(
 
 
 def write_bundle(
-    story: CompiledStory, output: Path, cache_dir: Path | None = None, folder: Path | None = None
+    story: CompiledStory,
+    output: Path,
+    cache_dir: Path | None = None,
+    folder: Path | None = None,
+    locale: str | None = None,
 ) -> int:
     """Write the file whole or not at all (crossing.files); return its size in bytes."""
-    return write_atomic(output, render_bundle(story, cache_dir, folder))
+    return write_atomic(output, render_bundle(story, cache_dir, folder, locale))
 
 
 def is_bundle(head: bytes) -> bool:

@@ -36,3 +36,19 @@ def cited_at(document: Chapter | Introduction | Work | Post) -> dict[str, list[i
 register.filter("territory_name", locale_names.territory_name)
 register.filter("language_name", locale_names.language_name)
 register.filter("when", locale_names.when)
+
+
+@register.filter
+def written_in(document: Chapter | Introduction | Work | Post | None) -> str:
+    """The language a document is shown in when it is not the page's (an untranslated
+    page in another language's site: docs/translating.md); "" when it is the page's."""
+    from .content import site_content
+    from .languages import current
+
+    if document is None:
+        return ""
+    language = site_content().language_of(document.path)
+    return "" if language == current() else language
+
+
+register.filter("shown_date", locale_names.shown_date)

@@ -43,6 +43,7 @@ from django.utils.translation import get_language
 from .compression import PAGE_BROTLI_QUALITY, Coding, compress, negotiate
 from .content import site_content
 from .journey.publish import journey
+from .languages import localize_response, split
 
 View = Callable[..., HttpResponse]
 
@@ -130,6 +131,7 @@ def _answer(request: HttpRequest, page: _Rendered) -> HttpResponse:
         response[name] = value
     if coding != "identity":
         response["Content-Encoding"] = coding
+    response.links_localized = True  # type: ignore[attr-defined]  # done before it was kept
     patch_vary_headers(response, ["Accept-Encoding"])
     return response
 
@@ -272,7 +274,8 @@ def rendered_once(*, reads_content: bool = True, comments: bool = False) -> Call
             key = _key(request)
             try:
                 version = Version.now(
-                    reads_content=reads_content, comments_of=request.path if comments else None
+                    reads_content=reads_content,
+                    comments_of=split(request.path)[1] if comments else None,
                 )
             except DatabaseError:
                 # The database is down: readers still get the page as last rendered, its
@@ -286,7 +289,7 @@ def rendered_once(*, reads_content: bool = True, comments: bool = False) -> Call
                 response = view(request, *args, **kwargs)
                 if response.status_code != 200 or response.streaming or response.cookies:
                     return response
-                page = _Rendered.of(response)
+                page = _Rendered.of(localize_response(response))  # type: ignore[arg-type]
                 pages.put(key, version, page)
             return _answer(request, page)
 

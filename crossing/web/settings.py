@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "crossing.web.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is known: links in the page's language, `/` by Accept-Language.
+    "crossing.web.languages.LocalizedLinksMiddleware",
     # Sessions and messages set a cookie only when used: by the admin, once staff sign in.
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -90,6 +92,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
                 "crossing.web.navigation.site",
+                "crossing.web.languages.context",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],

@@ -12,14 +12,21 @@ from django.contrib.sitemaps import Sitemap
 
 from .content import site_content
 from .journey.ending_pages import ending_addresses
+from .languages import current, default, localized
 
 
 class SitePages(Sitemap):  # type: ignore[type-arg]  # generic only in the stubs
+    # Each page once per language, with its alternates in every language and x-default
+    # (English): Django's sitemap does it, asking `location` under each language.
+    i18n = True
+    alternates = True
+    x_default = True
+
     def items(self) -> list[str]:
-        return site_content().addresses() + ending_addresses()
+        return site_content(default()).addresses() + ending_addresses()
 
     def location(self, item: str) -> str:
-        return item
+        return localized(item, current())
 
     def get_protocol(self, protocol: str | None = None) -> str:
         if public := settings.CROSSING_SITE_URL:

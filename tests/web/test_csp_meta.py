@@ -19,7 +19,7 @@ from django.test import Client
 from crossing.web.bundle import render_bundle
 from crossing.web.content import site_content
 from crossing.web.events.selectors import public_addresses as event_addresses
-from crossing.web.export import build_site, file_for
+from crossing.web.export import build_site, file_for, in_every_language
 from crossing.web.journey.ending_pages import ending_addresses
 from crossing.web.journey.publish import compile_story
 from crossing.web.policy_meta import with_policy_meta
@@ -114,7 +114,7 @@ def test_the_header_is_the_one_policy(client: Client) -> None:
 
 
 def test_every_exported_page_carries_the_served_policy(export: Path, client: Client) -> None:
-    addresses = (
+    addresses = in_every_language(
         site_content().addresses() + ending_addresses() + public_addresses() + event_addresses()
     )
     pages = {file_for(address): address for address in addresses}
@@ -124,12 +124,15 @@ def test_every_exported_page_carries_the_served_policy(export: Path, client: Cli
     for name, address in pages.items():
         # (The site's journey page adds its own inline code's hashes: test_journey_page.py.)
         served = (
-            POLICY if address == "/journey/" else client.get(address)["Content-Security-Policy"]
+            POLICY
+            if address in ("/journey/", "/ko/journey/")
+            else client.get(address)["Content-Security-Policy"]
         )
         page = (export / name).read_text(encoding="utf-8")
         hashed[name] = assert_served_policy_with_hashes(page, served)
     # The journey page runs its player inline (two modules); no page has inline styles.
     assert len(hashed["journey/index.html"][0]) == 2
+    assert len(hashed["ko/journey/index.html"][0]) == 2
     assert all(styles == [] for _, styles in hashed.values())
 
 

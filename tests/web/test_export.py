@@ -136,7 +136,9 @@ def test_the_sitemap_lists_every_page(export: Path) -> None:
     expected = (
         site_content().addresses() + ending_addresses() + public_addresses() + event_addresses()
     )
-    assert len(listed) == len(expected)
+    assert len(listed) == 2 * len(expected)  # each page in English and in Korean
+    assert "ko/on-the-border/the-river/" in listed
+    assert 'hreflang="ko" href="ko/on-the-border/the-river/"' in xml
     assert "testserver" not in xml
 
 

@@ -48,10 +48,14 @@ def files(folder: Path) -> dict[str, bytes]:
     }
 
 
+# Each page is exported in English and in Korean (ko/…).
+LANGUAGES = 2
+
+
 def always() -> int:
-    """Pages every build renders: screenings and events, which say when the copy was made,
-    and the 404 page."""
-    return len(public_addresses()) + len(event_addresses()) + 1
+    """Pages every build renders: screenings and events in each language, which say when
+    the copy was made, and the 404 page."""
+    return LANGUAGES * (len(public_addresses()) + len(event_addresses())) + 1
 
 
 def same_as_full(out: Path, tmp_path: Path) -> None:
@@ -132,8 +136,9 @@ def test_one_chapter_body_changed_renders_that_page_alone(
     save(chapter, chapter.read_text().replace("Most", "Most of the", 1) + "\nOne more line.\n")
     before = files(out)
     again = build_site(out, jobs=2)
-    assert again.rendered == 1 + always()
-    assert again.reused == first.pages - 1 - always()
+    # The chapter, and the same in Korean (shown in English there until translated).
+    assert again.rendered == LANGUAGES + always()
+    assert again.reused == first.pages - LANGUAGES - always()
     # Rendered by forked workers where this process has one thread (`make test
     # TEST_WORKERS=0`), here where it runs more (pytest-xdist's, a server's): the rule is
     # parallel._can_fork's, tested in test_export_parallel.py.
@@ -160,8 +165,8 @@ def test_a_changed_title_renders_the_pages_that_show_it(
     save(chapter, chapter.read_text().replace('title = "The river"', 'title = "The rivers"'))
     again = build_site(out, jobs=2)
     chapters = inputs.chapter_files(content)
-    # Every page but the chapters that neither are it nor stand beside it.
-    assert again.rendered == first.pages - (len(chapters) - 2)
+    # Every page but the chapters that neither are it nor stand beside it (in each language).
+    assert again.rendered == first.pages - LANGUAGES * (len(chapters) - 2)
     assert "The rivers" in (out / file_for(CHINA)).read_text()  # its pager
     assert "The rivers" in (out / "on-the-border/index.html").read_text()
     same_as_full(out, tmp_path)
@@ -182,7 +187,7 @@ def test_a_comment_renders_its_page_alone(site: tuple[Path, Export], tmp_path: P
         page=ARRIVAL, name="Reader", text="Thank you.", status=Status.APPROVED, key="k-18"
     )
     again = build_site(out, jobs=2)
-    assert again.rendered == 1 + always()
+    assert again.rendered == LANGUAGES + always()  # its page in both languages
     same_as_full(out, tmp_path)
 
 
@@ -192,7 +197,7 @@ def test_a_deleted_chapter_is_removed(
     out, first = site
     extra = content / "story" / "07-one-more.md"
     save(extra, '+++\ntitle = "One more"\nsummary = "A chapter soon deleted."\n+++\n\nText.\n')
-    assert build_site(out, jobs=2).pages == first.pages + 1
+    assert build_site(out, jobs=2).pages == first.pages + LANGUAGES
     assert (out / "on-the-border/one-more/index.html").is_file()
     extra.unlink()
     save(content / "story" / "index.md", (content / "story" / "index.md").read_text())

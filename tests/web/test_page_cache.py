@@ -80,10 +80,14 @@ def test_each_host_gets_its_own_canonical_address(
 
 
 def test_each_language_gets_its_own_page(client: Client, content: Path) -> None:
-    korean = client.get("/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    korean = client.get("/", HTTP_ACCEPT_LANGUAGE="ko", follow=True).content.decode()
     english = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert '<html lang="ko"' in korean
     assert '<html lang="en"' in english
+    # Each address kept once per language: the English page again is still English.
+    assert client.get("/on-the-border/").content.decode().count('<html lang="en"') == 1
+    assert "<h1>국경에서</h1>" in client.get("/ko/on-the-border/").content.decode()
+    assert "<h1>On the border</h1>" in client.get("/on-the-border/").content.decode()
 
 
 def test_the_public_address_setting_changes_the_pages(

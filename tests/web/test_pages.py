@@ -57,7 +57,8 @@ class Links(HTMLParser):
         for name in ("src", "srcset", "poster", "data-story", "data-map", "data-endings"):
             if a.get(name):
                 self.loads.append(a[name])
-        if tag == "link" and a.get("rel") != "canonical":  # the page's own address: no load
+        # The page's own address, and the same page in each language: not loads.
+        if tag == "link" and a.get("rel") != "canonical" and "hreflang" not in a:
             self.loads.append(a.get("href", ""))
         if tag == "script":
             self._script_type = a.get("type", "text/javascript")

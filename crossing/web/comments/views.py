@@ -21,6 +21,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from ..client_address import request_client_address
+from ..languages import current, localized, split
 from . import pages, services
 from .addressing import moderation_hash
 from .forms import CommentForm
@@ -51,14 +52,17 @@ def _plain(message: str, status: int) -> HttpResponse:
 def post_comment(request: HttpRequest) -> HttpResponse:
     if cross_site(request):
         return _plain(_("Comments can only be posted from this site's own pages."), 403)
-    page = pages.find(request.POST.get("page", ""))
+    # One conversation per page in every language, kept under its English address; the
+    # reader is answered on the page in the language they wrote from.
+    page = pages.find(split(request.POST.get("page", ""))[1])
     if page is None:
         return _plain(_("There is no page here that takes comments."), 404)
+    here = localized(page.path, current())
     form = CommentForm(request.POST)
     if not page.is_open():
-        return _page_again(request, page.path, form, 403, refused=_("Comments are closed."))
+        return _page_again(request, here, form, 403, refused=_("Comments are closed."))
     if not form.is_valid():
-        return _page_again(request, page.path, form, 400)
+        return _page_again(request, here, form, 400)
     data = form.cleaned_data
     try:
         posted = services.submit(
@@ -72,7 +76,7 @@ def post_comment(request: HttpRequest) -> HttpResponse:
             address=request_client_address(request),
             user_agent=request.headers.get("User-Agent", ""),
             referrer=request.headers.get("Referer", ""),
-            permalink=request.build_absolute_uri(page.path),
+            permalink=request.build_absolute_uri(here),
             honeypot=request.POST.get("homepage", ""),
             form_time=data["form_time"],
         )
@@ -81,7 +85,7 @@ def post_comment(request: HttpRequest) -> HttpResponse:
             "comment",
             _("You are posting comments too quickly. Please wait a moment, then send it again."),
         )
-        return _page_again(request, page.path, form, 429)
+        return _page_again(request, here, form, 429)
     except services.BadParent:
         data_without_parent = request.POST.copy()
         data_without_parent["parent"] = ""
@@ -91,8 +95,8 @@ def post_comment(request: HttpRequest) -> HttpResponse:
             "The comment you replied to is no longer shown. Your comment is kept below: "
             "send it again to post it on the page itself."
         )
-        return _page_again(request, page.path, again, 400, refused=refused)
-    return _answer(request, page.path, posted.comment)
+        return _page_again(request, here, again, 400, refused=refused)
+    return _answer(request, here, posted.comment)
 
 
 def _answer(request: HttpRequest, page: str, comment: Comment | None) -> HttpResponse:

@@ -45,7 +45,9 @@ from pathlib import Path
 from django.contrib.staticfiles import finders
 from django.core.files.storage import Storage
 from django.test import Client
+from django.utils import translation
 
+from ..languages import codes, default, localized, split
 from ..policy_meta import with_policy_meta
 from . import folder
 from .folder import MARKER, _keep, _prepare, _readable, _recover, _target
@@ -63,6 +65,7 @@ __all__ = [
     "_recover",
     "build_site",
     "file_for",
+    "in_every_language",
     "relative_link",
     "relativise",
     "replace_forms",
@@ -95,10 +98,13 @@ def build_site(
     except OSError as error:
         raise ExportError(f"cannot write beside {out}: {error}") from error
     try:
-        with export_settings(base_url):
+        # Each page rendered activates its language in this thread: put back at the end.
+        with export_settings(base_url), translation.override(default()):
             _database_ready()
             client = Client()
             content = site_content()
+            for language in codes():  # read once here, not again in each forked worker
+                site_content(language)
             written: dict[str, int] = {}  # file -> bytes
 
             def write(name: str, data: bytes) -> None:
@@ -133,9 +139,12 @@ def build_site(
                 copied.append(name)
                 return True
 
-            todo = [a for a in content.addresses() + ending_addresses() if not unchanged(a)]
+            # Every page in every language: English at the top, the others in their folder
+            # (ko/…), as the site serves them (crossing.web.languages).
+            made = content.addresses() + ending_addresses()
+            todo = [a for a in in_every_language(made) if not unchanged(a)]
             # Screenings and events as they are now (their pages say so, and where to reserve).
-            todo += public_addresses() + event_addresses()
+            todo += in_every_language(public_addresses() + event_addresses())
             for name, size in render_all(todo, page, jobs or default_jobs()):
                 written[name] = size
             missing = render(client, "/this-page-does-not-exist/", expect=404).decode()
@@ -143,16 +152,16 @@ def build_site(
             # folder (and on hosts that redirect to /404.html), unstyled deeper down.
             missing = rooted_under(missing, base_url) if base_url else relativise(missing, "/")
             write("404.html", with_policy_meta(missing).encode())
-            for key in content.figures:
-                if not unchanged(address := f"/figures/{key}.svg"):
+            for address in in_every_language([f"/figures/{key}.svg" for key in content.figures]):
+                if not unchanged(address):
                     write(file_for(address), render(client, address))
             if not unchanged("/sitemap.xml"):
                 write("sitemap.xml", sitemap(client, base_url))
-            for address in content.news.feed_addresses():
+            for address in in_every_language(content.news.feed_addresses()):
                 if not unchanged(address):
                     write(file_for(address), feed(client, address, base_url))
             # Calendars as they are now (the events page says when the copy was made).
-            for address in calendar_addresses():
+            for address in in_every_language(calendar_addresses()):
                 write(file_for(address), render(client, address))
             for path, storage in _static_files():
                 with storage.open(path) as source:
@@ -178,6 +187,18 @@ def build_site(
         rendered=html_files - reused,
         reused=reused,
     )
+
+
+def in_every_language(addresses: list[str]) -> list[str]:
+    """Each address, then the same pages in each other language. (Addresses reversed
+    after a page in another language was rendered name that language: each is taken back
+    to its English address first.)"""
+    english = [split(address)[1] for address in addresses]
+    found = list(english)
+    for language in codes():
+        if language != default():
+            found += [localized(address, language) for address in english]
+    return found
 
 
 def _database_ready() -> None:

@@ -36,6 +36,8 @@ from django.conf import settings
 from crossing.content.documents import Chapter
 from crossing.content.site import SiteContent
 
+from ..languages import split
+
 MANIFEST = ".crossing-export-manifest.json"  # beside the marker, in the export's root
 FORMAT = 1
 _SECRET = re.compile(r"KEY|SECRET|PASSWORD|TOKEN|EMAIL_URL", re.IGNORECASE)
@@ -163,8 +165,13 @@ class Inputs:
             )
 
     def of(self, address: str) -> str:
-        base = self._chapters.get(address, self._others)
-        return _digest(base, self._comments.get(address))
+        """A page in any language: a chapter's in Korean shows its English file where it
+        has no translation (and its headings' anchors where it has one); translations
+        (`*.ko.md`) are among every page's shared inputs. Comments are one conversation
+        per page in every language (under its English address)."""
+        language, page = split(address)
+        base = self._chapters.get(page, self._others)
+        return _digest(base, language, self._comments.get(page))
 
 
 def read_manifest(out: Path) -> dict[str, str]:

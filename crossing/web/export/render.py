@@ -52,7 +52,8 @@ def sitemap(client: Client, base_url: str | None) -> bytes:
         return _TESTSERVER.sub(base_url.rstrip("/"), xml).encode()
     # Without a public address, locations relative to the folder: valid for people and
     # link checkers, not for search engines (the command says so).
-    return re.sub(r"<loc>https?://testserver/", "<loc>", xml).encode()
+    # The same for each page's other languages (<xhtml:link href="…">).
+    return re.sub(r"(<loc>|href=\")https?://testserver/", r"\1", xml).encode()
 
 
 _FEED_LINK = re.compile(r"https?://testserver(/[^\"'<>&\s]*)")

@@ -90,9 +90,33 @@ def _text(data: dict[str, Any], key: str, where: str, *, required: bool = True) 
     return value.strip()
 
 
-def load_notes(folder: Path, story: c.CompiledStory) -> Notes:
-    """The notes beside the story, checked against it; no file, no notes."""
-    path = folder / NOTES_FILE
+def load_notes(folder: Path, story: c.CompiledStory, locale: str = "en") -> Notes:
+    """The notes beside the story, checked against it; no file, no notes. In another
+    language, `endings.LOCALE.toml` where there is one: the same tables and identifiers
+    (scenarios' starts and settings, kinds, endings' chapters and sections), its words
+    translated; else the source's."""
+    notes = _load(folder / NOTES_FILE, story)
+    translated = folder / f"{Path(NOTES_FILE).stem}.{locale}.toml"
+    if locale == "en" or not translated.exists():
+        return notes
+    found = _load(translated, story)
+    if _identifiers(found) != _identifiers(notes):
+        raise NotesError(
+            f"{translated}: its scenarios, kinds or endings differ from {NOTES_FILE}'s "
+            "(a translation changes only labels, names and words)"
+        )
+    return found
+
+
+def _identifiers(notes: Notes) -> tuple[object, ...]:
+    return (
+        [(s.start, s.values) for s in notes.scenarios],
+        sorted(notes.kinds),
+        notes.readings,
+    )
+
+
+def _load(path: Path, story: c.CompiledStory) -> Notes:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

@@ -4,6 +4,7 @@ version and kept in the data folder."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import threading
@@ -23,6 +24,8 @@ from ..reload import Reloading
 from . import odds_cache
 from .ending_screen import NO_NOTES, Notes, NotesError, ScenarioOdds, load_notes, scenario_odds
 from .opening import split
+
+DEFAULT_LOCALE = "en"  # the language the journey is written in
 
 log = logging.getLogger(__name__)
 
@@ -75,8 +78,10 @@ class Published:
         return {scene.id for scene in self.story.scenes if scene.ending is not None}
 
 
-def compile_story(folder: Path) -> CompiledStory:
-    loaded = load_source(folder)
+def compile_story(folder: Path, locale: str = DEFAULT_LOCALE) -> CompiledStory:
+    """The journey in `locale`: its words, place names and sources' notes from the story's
+    catalogues for that language (docs/translating.md, "The journey")."""
+    loaded = load_source(folder, locale=None if locale == DEFAULT_LOCALE else locale)
     if loaded.story is None or loaded.errors:
         lines = [render(d, loaded.texts) for d in loaded.errors or loaded.diagnostics]
         raise ContentError(f"{folder} does not compile:\n" + "\n".join(lines))
@@ -103,16 +108,30 @@ def random_reader_odds(story: CompiledStory, cache_dir: Path | None) -> dict[str
     return odds
 
 
-def publish(folder: Path, cache_dir: Path | None) -> Published:
-    story = compile_story(folder)
+def publish(
+    folder: Path,
+    cache_dir: Path | None,
+    locale: str = DEFAULT_LOCALE,
+    source: Published | None = None,
+) -> Published:
+    """The journey in `locale`. A translation has the source's scenes, choices and so its
+    odds: `source` (the journey in its own language) spares analysing it again."""
+    story = compile_story(folder, locale)
     try:
-        notes = load_notes(folder, story)
+        notes = load_notes(folder, story, locale)
     except NotesError as error:
         raise ContentError(str(error)) from None
     data = story.to_json()
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    odds = random_reader_odds(story, cache_dir)
-    scenarios = scenario_odds(story, notes, cache_dir)
+    if source is not None:
+        odds = source.odds
+        scenarios = tuple(
+            dataclasses.replace(kept, scenario=translated)
+            for kept, translated in zip(source.scenarios, notes.scenarios, strict=True)
+        )
+    else:
+        odds = random_reader_odds(story, cache_dir)
+        scenarios = scenario_odds(story, notes, cache_dir)
     opening, rest = split(data)
     return Published(
         story,
@@ -128,16 +147,26 @@ def publish(folder: Path, cache_dir: Path | None) -> Published:
     )
 
 
-_publishers: dict[tuple[Path, Path], Reloading[Published]] = {}
+_publishers: dict[tuple[Path, Path, str], Reloading[Published]] = {}
 
 
-def journey() -> Published:
-    """The journey from the configured content folder (settings.CONTENT_DIR); an edit
-    anywhere in that folder (the sources and places tables too) republishes it."""
+def journey(locale: str | None = None) -> Published:
+    """The journey from the configured content folder (settings.CONTENT_DIR) in `locale`
+    (None: the request's language); an edit anywhere in that folder (the sources and
+    places tables too) republishes it."""
     from django.conf import settings
 
-    key = (settings.CONTENT_DIR, settings.DATA_DIR / "cache")
+    from ..languages import current
+
+    language = locale or current()
+    key = (settings.CONTENT_DIR, settings.DATA_DIR / "cache", language)
     if key not in _publishers:
         story, cache = settings.CONTENT_DIR / "journey", key[1]
-        _publishers[key] = Reloading(key[0], lambda: publish(story, cache))
+        if language == DEFAULT_LOCALE:
+            _publishers[key] = Reloading(key[0], lambda: publish(story, cache))
+        else:
+            _publishers[key] = Reloading(
+                key[0],
+                lambda: publish(story, cache, language, journey(DEFAULT_LOCALE)),
+            )
     return _publishers[key].get()

@@ -133,7 +133,7 @@ def ending_data_json(request: HttpRequest, language: str, version_hash: str) -> 
     answers, with the current data, briefly cached."""
     if language not in dict(settings.LANGUAGES):
         raise Http404("no such language")
-    body, digest = _ending_json(journey(), language)
+    body, digest = _ending_json(journey(language), language)
     response = HttpResponse(body, content_type="application/json")
     current = version_hash == digest
     response["Cache-Control"] = "public, max-age=31536000, immutable" if current else "no-cache"

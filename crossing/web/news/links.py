@@ -7,6 +7,8 @@ import re
 from django.conf import settings
 from django.http import HttpRequest
 
+from ..languages import here
+
 _SITE_LINK = re.compile(r"""\b(href|src)=(["'])(/(?!/)[^"']*|#[^"']*)\2""")
 
 
@@ -17,7 +19,8 @@ def site_root(request: HttpRequest) -> str:
 
 
 def absolute(request: HttpRequest, address: str) -> str:
-    return site_root(request) + address
+    """In the feed's language: a Korean feed links to the Korean pages."""
+    return site_root(request) + here(address)
 
 
 def absolute_links(request: HttpRequest, html: str, page: str) -> str:
