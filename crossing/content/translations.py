@@ -21,6 +21,7 @@ from crossing.story.loader import shown_path
 
 from .documents import Draft, read_draft
 from .frontmatter import FrontMatter, Schema
+from .news import tag_slug
 
 SOURCE_LOCALE = "en"  # the language the content is written in
 MISMATCH = "E211"
@@ -110,6 +111,11 @@ def _identifiers(value: Any) -> Any:
     return value
 
 
+def _tag_addresses(tags: Any) -> Any:
+    """The addresses tags lead to (a translated tag keeps the source's Latin spelling)."""
+    return [tag_slug(t) for t in tags] if isinstance(tags, list) else tags
+
+
 def _at(path: str, line: int) -> Position:
     return Position(path, line, 1)
 
@@ -159,6 +165,18 @@ def _front_matter(
 ) -> list[Diagnostic]:
     found = []
     for name in sorted((set(mine.values) | set(theirs.values)) - WORDS):
+        if name == "tags":  # words, but each keeps its address: "국경 (The border)"
+            if _tag_addresses(mine.values.get(name)) != _tag_addresses(theirs.values.get(name)):
+                found.append(
+                    Diagnostic(
+                        MISMATCH,
+                        f"'tags' lead to other addresses than the source's ({origin})",
+                        mine.positions.get(name, mine.position),
+                        "keep the source's tags in order, each with its own spelling in "
+                        "parentheses: 'The border' → '국경 (The border)'",
+                    )
+                )
+            continue
         if _identifiers(mine.values.get(name)) != _identifiers(theirs.values.get(name)):
             where = mine.positions.get(name, mine.position)
             found.append(

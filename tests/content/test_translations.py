@@ -45,9 +45,11 @@ def test_the_shipped_content_and_its_translations_check_clean() -> None:
     assert problems(ROOT / "content") == []
 
 
-def test_korean_reads_translations_and_falls_back_to_english() -> None:
-    story = load_source(ROOT / "content" / "journey").story
-    content, diagnostics = load_site(ROOT / "content", story, "ko")
+def test_korean_reads_translations_and_falls_back_to_english(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    (tmp_path / "content" / "story" / "01-the-river.ko.md").unlink()  # not translated yet
+    story = load_source(tmp_path / "content" / "journey").story
+    content, diagnostics = load_site(tmp_path / "content", story, "ko")
     assert [d for d in diagnostics if d.severity == "error"] == []
     assert content.language == "ko"
     assert content.introduction is not None and content.introduction.title == "국경에서"
@@ -57,8 +59,10 @@ def test_korean_reads_translations_and_falls_back_to_english() -> None:
     assert content.language_of(river.path) == "en"
     # The translated files are no chapters of their own.
     assert [c.slug for c in content.chapters] == [
-        c.slug for c in load_site(ROOT / "content", story)[0].chapters
+        c.slug for c in load_site(tmp_path / "content", story)[0].chapters
     ]
+    translated_river = load_site(ROOT / "content", story, "ko")[0].chapter("the-river")
+    assert translated_river is not None and translated_river.title == "강"
     # With the journey in Korean, its places' names and sources' notes are Korean too.
     hangul = load_source(ROOT / "content" / "journey", locale="ko").story
     translated, _ = load_site(ROOT / "content", hangul, "ko")

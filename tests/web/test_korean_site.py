@@ -113,7 +113,10 @@ def test_the_translated_introduction_is_served_in_korean(client: Client) -> None
     assert 'id="cite-flyer-1"' in html and 'id="ref-flyer"' in html
 
 
-def test_an_untranslated_page_is_english_in_the_korean_site_and_says_so(client: Client) -> None:
+def test_an_untranslated_page_is_english_in_the_korean_site_and_says_so(
+    client: Client, content: Path
+) -> None:
+    (content / "story" / "01-the-river.ko.md").unlink()  # as if not translated yet
     html = client.get("/ko/on-the-border/the-river/").content.decode()
     assert '<html lang="ko">' in html
     notice = re.search(r'<p class="untranslated-notice" role="note" lang="ko">', html)
