@@ -87,13 +87,16 @@ def test_korean_pages_fit_and_are_accessible(
     assert "Noto Sans CJK KR" in style[1]
 
 
-def test_an_untranslated_chapter_says_so_in_korean(site: str, page: Page) -> None:
+def test_korean_breaks_between_words_and_english_inside_it_keeps_its_own_rules(
+    site: str, page: Page
+) -> None:
+    # (An untranslated page's English parts carry lang="en": tests/web/test_korean_site.py.)
     page.goto(site + "/ko/on-the-border/the-river/")
-    notice = page.locator(".untranslated-notice")
-    expect(notice).to_have_attribute("lang", "ko")
-    expect(page.locator("h1")).to_have_attribute("lang", "en")
-    word_break = page.evaluate("getComputedStyle(document.querySelector('h1')).wordBreak")
-    assert word_break == "normal"  # English words keep English line breaking
+    expect(page.locator("h1")).to_have_text("강")
+    breaking = "getComputedStyle(document.querySelector('.document-text p')).wordBreak"
+    assert page.evaluate(breaking) == "keep-all"
+    page.evaluate("document.querySelector('.document-text p').lang = 'en'")
+    assert page.evaluate(breaking) == "normal"  # English words keep English line breaking
 
 
 @pytest.fixture(scope="module")

@@ -39,7 +39,12 @@ ADDRESSES = (
     + ending_addresses()
     + ["/screenings/", "/screenings/past/", "/events/", "/events/past/"]
 )
-EXPORTED = [file_for(address) for address in ADDRESSES] + ["404.html"]
+# Each page once per language: the Korean ones under ko/ (issue 20).
+EXPORTED = (
+    [file_for(address) for address in ADDRESSES]
+    + [f"ko/{file_for(address)}" for address in ADDRESSES]
+    + ["404.html"]
+)
 WHOLE_GAMEBOOK = "journey/gamebook/index.html"
 JOURNEY = "journey/index.html"
 CHAPTER = "on-the-border/the-river/index.html"
