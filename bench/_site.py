@@ -214,11 +214,13 @@ def gamebook_pages(html: str) -> list[str]:
     return sorted(set(found))
 
 
-def build_bundle(story: Path, output: Path) -> float:
-    """`crossing bundle STORY -o OUTPUT` in a fresh process; its wall-clock seconds."""
+def build_bundle(story: Path, output: Path, locale: str | None = None) -> float:
+    """`crossing bundle STORY [--locale LL] -o OUTPUT` in a fresh process; its wall-clock
+    seconds."""
     started = time.perf_counter()
+    language = ["--locale", locale] if locale else []
     subprocess.run(
-        [str(BIN / "crossing"), "bundle", str(story), "-o", str(output)],
+        [str(BIN / "crossing"), "bundle", str(story), *language, "-o", str(output)],
         cwd=ROOT,
         check=True,
         capture_output=True,

@@ -7,6 +7,8 @@ process (`crossing bundle STORY -o FILE`, the command a reader of docs/cli.md ru
 prints the file's size raw and gzip -9 (brotli too if the `brotli` module is installed),
 the build's wall-clock time (median and best), and what the file is made of.
 
+The journey is built twice: in English and in Korean (`--locale ko`, issue 20).
+
 Run:  .venv/bin/python bench/bench_bundle.py [--repeat 3] [--json FILE]
 """
 
@@ -58,13 +60,15 @@ def parts(html: str) -> dict[str, dict[str, int]]:
     return found
 
 
-def measure(name: str, story: Path, repeat: int, folder: Path) -> dict[str, Any]:
-    output = folder / f"{story.name}.html"
-    seconds = [build_bundle(story, output) for _ in range(repeat)]
+def measure(
+    name: str, story: Path, repeat: int, folder: Path, locale: str | None = None
+) -> dict[str, Any]:
+    output = folder / f"{story.name}-{locale or 'en'}.html"
+    seconds = [build_bundle(story, output, locale) for _ in range(repeat)]
     data = output.read_bytes()
     return {
         "story": name,
-        "path": str(story.relative_to(ROOT)),
+        "path": str(story.relative_to(ROOT)) + (f" --locale {locale}" if locale else ""),
         "raw": len(data),
         "gzip9": gz(data),
         "brotli11": None if brotli is None else len(brotli.compress(data, quality=11)),
@@ -83,6 +87,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="crossing-bench-") as folder:
         results = [
             measure("the journey", JOURNEY, args.repeat, Path(folder)),
+            measure("the journey in Korean", JOURNEY, args.repeat, Path(folder), "ko"),
             measure("the example story", EXAMPLE, args.repeat, Path(folder)),
         ]
 

@@ -142,7 +142,14 @@ def main() -> None:
 
     results = []
     with production_site(workers=args.workers) as site:
-        for name, path in addresses(site.url).items():
+        english = addresses(site.url)
+        # Each page again in Korean (issue 20): the same address under /ko/, where it has one.
+        korean = {
+            f"{name}, in Korean": "/ko" + path
+            for name, path in english.items()
+            if not path.startswith("/static/") and "story." not in path and "rest." not in path
+        }
+        for name, path in {**english, **korean}.items():
             url = site.url + path
             packed, plain = get(url), get(url, compressed=False)
             single = alone(url)

@@ -41,6 +41,7 @@ def _configure_templates() -> None:
                 {
                     "BACKEND": "django.template.backends.django.DjangoTemplates",
                     "DIRS": [PACKAGE_DIR / "templates"],
+                    "OPTIONS": {"libraries": {"json": "crossing.web.json_tags"}},
                 }
             ],
         )

@@ -96,7 +96,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
-            "libraries": {"content": "crossing.web.content_tags"},
+            "libraries": {"content": "crossing.web.content_tags", "json": "crossing.web.json_tags"},
         },
     }
 ]
