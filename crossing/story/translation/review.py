@@ -15,6 +15,7 @@ from ..loader import shown_path
 from .extract import catalogue_folder, story_groups
 from .markup import differences
 from .pofiles import entries, read
+from .units import Unit
 
 KINDS = ("missing", "outdated", "mismatched")
 
@@ -68,6 +69,38 @@ def _line(message: Message) -> int:
     return message.lineno or 1
 
 
+def _finding(unit: Unit, message: Message | None, shown: str) -> Finding | None:
+    """What is wrong with the entry `message` for `unit` in the catalogue `shown`, if
+    anything."""
+    if message is None:
+        where = unit.spans[0]
+        hint = f"no entry in {shown}; run `crossing translate update`"
+        return Finding("missing", where.path, where.line, unit.id, hint)
+    if message.id != unit.source:
+        kind, why = (
+            "outdated",
+            (
+                f"the source words changed at {unit.spans[0].path}:{unit.spans[0].line}; "
+                "run `crossing translate update`, then review the translation"
+            ),
+        )
+    elif not message.string:
+        kind, why = "missing", "not translated yet"
+    elif message.fuzzy:
+        kind, why = (
+            "outdated",
+            (
+                "the source changed (see #| msgid): review the translation, then remove the "
+                "'fuzzy' flag"
+            ),
+        )
+    elif problems := differences(unit.source, str(message.string)):
+        kind, why = "mismatched", "; ".join(problems)
+    else:
+        return None
+    return Finding(kind, shown, _line(message), unit.id, why)
+
+
 def review(story: Path, locale: str, allow_include: Sequence[Path] = ()) -> Review:
     groups, project = story_groups(story, tuple(allow_include))
     folder = catalogue_folder(story, locale)
@@ -80,49 +113,11 @@ def review(story: Path, locale: str, allow_include: Sequence[Path] = ()) -> Revi
             result.units += 1
             result.words += len(unit.source.split())
             message = by_unit.pop(unit.id, None)
-            if message is None:
-                where = unit.spans[0]
-                result.findings.append(
-                    Finding(
-                        "missing",
-                        where.path,
-                        where.line,
-                        unit.id,
-                        f"no entry in {shown}; run `crossing translate update`",
-                    )
-                )
-            elif message.id != unit.source:
-                result.findings.append(
-                    Finding(
-                        "outdated",
-                        shown,
-                        _line(message),
-                        unit.id,
-                        f"the source words changed at {unit.spans[0].path}:{unit.spans[0].line}; "
-                        "run `crossing translate update`, then review the translation",
-                    )
-                )
-            elif not message.string:
-                result.findings.append(
-                    Finding("missing", shown, _line(message), unit.id, "not translated yet")
-                )
-            elif message.fuzzy:
-                result.findings.append(
-                    Finding(
-                        "outdated",
-                        shown,
-                        _line(message),
-                        unit.id,
-                        "the source changed (see #| msgid): review the translation, then "
-                        "remove the 'fuzzy' flag",
-                    )
-                )
-            elif problems := differences(unit.source, str(message.string)):
-                result.findings.append(
-                    Finding("mismatched", shown, _line(message), unit.id, "; ".join(problems))
-                )
-            else:
+            found = _finding(unit, message, shown)
+            if found is None:
                 result.current += 1
+            else:
+                result.findings.append(found)
         for unit_id, message in by_unit.items():
             result.findings.append(
                 Finding(
