@@ -117,9 +117,9 @@ TYPOS = {
         "crossing check examples/market-day",
     ),
     ("docs/cli.md", "$ crossing check"): (
-        "content/story/03-the-underground-railroad.md",
-        "railroad.[^kirkpatrick-2012]",
-        "railroad.[^kirkpatrik-2012]",
+        "content/journey/railroad.story",
+        "South-East Asia.[^kirkpatrick-2012] Every hand",
+        "South-East Asia.[^kirkpatrik-2012] Every hand",
         "crossing check",
     ),
 }
