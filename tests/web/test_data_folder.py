@@ -37,7 +37,7 @@ import pytest
 from django.db import OperationalError, connection
 from django.http import HttpRequest, HttpResponse
 from django.test import Client, RequestFactory
-from django.urls import include, path
+from django.urls import path
 from pytest_django.fixtures import Settings
 
 from crossing.web.data_folder import DataFolderError, explain, remedy, user, writes_to
@@ -521,10 +521,14 @@ def count_a_visit(request: HttpRequest) -> HttpResponse:
     return HttpResponse("counted")
 
 
-urlpatterns = [
-    path("needs-the-database/", count_a_visit),
-    path("", include("crossing.web.urls")),
-]
+def _site_urls() -> list[Any]:
+    # The site's own patterns, beside the page above (i18n_patterns cannot be include()d).
+    from crossing.web import urls
+
+    return list(urls.urlpatterns)
+
+
+urlpatterns = [path("needs-the-database/", count_a_visit), *_site_urls()]
 
 
 @pytest.mark.django_db(transaction=True)
