@@ -102,7 +102,7 @@ def _finding(unit: Unit, message: Message | None, shown: str) -> Finding | None:
 
 
 def review(story: Path, locale: str, allow_include: Sequence[Path] = ()) -> Review:
-    groups, project = story_groups(story, tuple(allow_include))
+    groups, _project = story_groups(story, tuple(allow_include))
     folder = catalogue_folder(story, locale)
     result = Review(locale)
     for group in groups:
@@ -129,5 +129,4 @@ def review(story: Path, locale: str, allow_include: Sequence[Path] = ()) -> Revi
                     "the entry as obsolete (#~)",
                 )
             )
-    del project
     return result
