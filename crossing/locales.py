@@ -25,6 +25,7 @@ _SOURCE = gettext.NullTranslations()  # the words as written: English
 _current: ContextVar[gettext.NullTranslations | None] = ContextVar(
     "crossing_translations", default=None
 )
+_code: ContextVar[str] = ContextVar("crossing_locale", default=SOURCE_LOCALE)
 
 
 @functools.cache
@@ -41,11 +42,17 @@ def translations(locale: str) -> gettext.NullTranslations:
 @contextmanager
 def speaking(locale: str) -> Iterator[None]:
     """Translate into `locale` until the block ends."""
-    token = _current.set(translations(locale))
+    token, code = _current.set(translations(locale)), _code.set(locale)
     try:
         yield
     finally:
         _current.reset(token)
+        _code.reset(code)
+
+
+def spoken() -> str:
+    """The code of the language being spoken ("en" outside `speaking`)."""
+    return _code.get()
 
 
 def _(message: str) -> str:

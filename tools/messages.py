@@ -5,10 +5,11 @@
     python tools/messages.py compile PO MO     # what `make` runs for each catalogue
 
 Two domains, one folder (crossing/locale/<locale>/LC_MESSAGES/):
-- django: the site (templates and Python under crossing/web, crossing/content), extracted by
-  Django's makemessages (GNU gettext's xgettext underneath);
-- crossing: the engine's own words (crossing/editions, crossing/terminal, which never import
-  Django), extracted by Babel; crossing/locales.py reads it with the standard library.
+- django: the site (templates and Python under crossing/web), extracted by Django's
+  makemessages (GNU gettext's xgettext underneath);
+- crossing: the words of the code that never imports Django (crossing/content's charts and
+  maps, crossing/editions, crossing/terminal), extracted by Babel; crossing/locales.py reads
+  it with the standard library.
 
 `update` keeps every translation whose English did not change; a changed or new string
 arrives empty or fuzzy, and tests/test_catalogues.py fails until it is translated. Only
@@ -32,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "crossing"
 LOCALE_DIR = PACKAGE / "locale"
 # The engine's folders and module: domain crossing, never Django's.
-ENGINE = ("editions", "terminal", "locales.py")
+ENGINE = ("content", "editions", "terminal", "locales.py")
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 COMMENT_TAGS = ["Translators:"]
 

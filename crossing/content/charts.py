@@ -19,6 +19,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
+from crossing.locales import _
+
 from . import svg
 from .formats import OPEN_ABOVE, OPEN_BELOW, money, number, percent
 from .rows import Bar, Event, Moment, Spread
@@ -93,12 +95,20 @@ def _swatch(fill: str, stroke: str = DARK) -> str:
 def bar_text(bar: Bar, parts: tuple[str, str] | None) -> str:
     """The words beside a bar: "2,914 · 77 % women", "947 (total) · 12 % women"."""
     if bar.value is None:
-        return bar.remark or "no figure"
+        return bar.remark or _("no figure")
     text = number(bar.value) + (f" ({bar.span})" if bar.span else "")
     if parts and bar.part is not None and bar.share is not None:
-        text += f" · {number(bar.part)} {parts[0]} ({percent(bar.share)})"
+        # Translators: beside a bar, "1,234 women (46 %)": a count of a part, its share.
+        part = _("%(count)s %(part)s (%(share)s)")
+        text += " · " + part % {
+            "count": number(bar.part),
+            "part": parts[0],
+            "share": percent(bar.share),
+        }
     elif parts and bar.share is not None:
-        text += f" · {percent(bar.share)} {parts[0]}"
+        # Translators: beside a bar, "46 % women": a share and what it is a share of.
+        part = _("%(share)s %(part)s")
+        text += " · " + part % {"share": percent(bar.share), "part": parts[0]}
     if bar.remark:
         text += f" · {bar.remark}"
     return text
@@ -114,7 +124,7 @@ def draw_bars(
     if split and parts:
         legend += [(_swatch(DARK), parts[0]), (_swatch(LIGHT), parts[1])]
     if any(b.span for b in bars):
-        legend.append((_swatch(f"url(#{prefix}-hatch-dark)"), "total of several years"))
+        legend.append((_swatch(f"url(#{prefix}-hatch-dark)"), _("total of several years")))
         body.append(
             "<defs>"
             + svg.hatch(f"{prefix}-hatch-dark", DARK)
@@ -216,8 +226,8 @@ def draw_ranges(key: str, title: str, desc: str, spreads: list[Spread], unit: st
     filled = f'<circle cx="{{cx}}" cy="{{cy}}" r="5.5" fill="{DARK}"/>'
     y = 10.0
     for shape, words in (
-        (filled, "figure reported by the news outlet"),
-        (hollow, "figure from activists, as reported (not confirmed)"),
+        (filled, _("figure reported by the news outlet")),
+        (hollow, _("figure from activists, as reported (not confirmed)")),
     ):
         if shape is hollow and not any(s.attributed for s in spreads):
             continue
@@ -230,7 +240,7 @@ def draw_ranges(key: str, title: str, desc: str, spreads: list[Spread], unit: st
             svg.text(
                 PAD + 38,
                 y + 10,
-                "arrow: a bound (under, over, up to)",
+                _("arrow: a bound (under, over, up to)"),
                 font_size=SMALL,
                 fill=INK,
             )
@@ -292,8 +302,10 @@ def draw_ranges(key: str, title: str, desc: str, spreads: list[Spread], unit: st
 
 
 def _scale_words(unit: str) -> str:
-    what = "US dollars" if unit == "$" else (unit or "values")
-    return f"{what}, logarithmic scale: each labelled line is ten times the one before"
+    what = _("US dollars") if unit == "$" else (unit or _("values"))
+    return _("%(what)s, logarithmic scale: each labelled line is ten times the one before") % {
+        "what": what
+    }
 
 
 def _decades(low: float, high: float) -> list[tuple[float, bool]]:
@@ -352,7 +364,8 @@ def draw_events(key: str, title: str, desc: str, events: list[Event], unit: str)
     if any(e.amount.to is not None for e in events):
         body.append("<defs>" + svg.hatch(f"{prefix}-hatch", LIGHT) + "</defs>")
         items, y = _legend(
-            [(_swatch(f"url(#{prefix}-hatch)"), "where sources differ: lower to higher figure")], y
+            [(_swatch(f"url(#{prefix}-hatch)"), _("where sources differ: lower to higher figure"))],
+            y,
         )
         body += items
     x0 = PAD

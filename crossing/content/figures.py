@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from crossing.locales import speaking
 from crossing.story.compiled import Place
 from crossing.story.diagnostics import Diagnostic, Position, did_you_mean
 from crossing.story.loader import shown_path
@@ -28,6 +29,7 @@ from crossing.story.tables import toml_error
 
 from . import kinds, rows
 from .data import Cell, DataFile, read_data
+from .data_translations import translated_data
 from .maps import BaseMap, Bounds, read_base_map
 from .model import Figure, Table
 
@@ -44,7 +46,9 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     "route": (*_COMMON, "route", "region", "detail", "labels"),
 }
 # What a reader reads of a figure, given per language in figures.LOCALE.toml.
-TRANSLATED = frozenset({"title", "caption", "credit", "label_heading", "value_heading", "labels"})
+TRANSLATED = frozenset(
+    {"title", "caption", "credit", "label_heading", "value_heading", "labels", "parts"}
+)
 _KEY = re.compile(r"[a-z0-9][a-z0-9-]*")  # it becomes ids (fig-KEY-…) and file names
 _HEADER = re.compile(r"""^\s*\[\s*(?:"([^"]*)"|'([^']*)'|([^\s.\]"']+))\s*[].]""")
 _FIELD = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
@@ -130,14 +134,15 @@ def load_figures(
     except tomllib.TOMLDecodeError as exc:
         line, col, message = toml_error(exc)
         return {}, [Diagnostic("E230", f"TOML syntax: {message}", Position(shown, line, col))]
-    loader = _Loader(content_dir, _Toml(shown, text), sources, places)
+    loader = _Loader(content_dir, _Toml(shown, text), sources, places, locale)
     if locale != "en":
         document = _translated(content_dir, document, locale, loader.diagnostics)
     figures = {}
-    for key, table in document.items():
-        figure = loader.figure(key, table)
-        if figure is not None:
-            figures[key] = figure
+    with speaking(locale):  # the charts' own words (legends, scales, tables) in `locale`
+        for key, table in document.items():
+            figure = loader.figure(key, table)
+            if figure is not None:
+                figures[key] = figure
     return figures, loader.diagnostics
 
 
@@ -191,8 +196,10 @@ class _Loader:
         toml: _Toml,
         sources: Mapping[str, object],
         places: Mapping[str, Place],
+        locale: str = "en",
     ) -> None:
         self.content_dir = content_dir
+        self.locale = locale
         self.toml = toml
         self.sources = sources
         self.places = places
@@ -422,6 +429,12 @@ class _Loader:
         resolved = path.resolve()
         if resolved not in self._data:
             data, problems = read_data(path, shown_path(path), where)
+            if data is not None and not problems and self.locale != "en":
+                # The words of data/NAME.LOCALE.csv where it matches the source; the
+                # source's own where it does not (E242) or there is none.
+                translated, mismatches = translated_data(data, path, self.locale)
+                self.diagnostics += mismatches
+                data = translated or data
             self._data[resolved] = (data, not problems)
             self.diagnostics += problems
         data, whole = self._data[resolved]

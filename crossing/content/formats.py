@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from crossing.locales import _
+
 NO_FIGURE = "—"
 # Words an amount may carry, and which end of it stays open.
 QUALIFIERS = ("", "about", "under", "up to", "over", "more than")
@@ -22,7 +24,8 @@ def number(value: float) -> str:
 
 
 def percent(value: float) -> str:
-    return f"{number(round(value))} %"
+    # Translators: a share, as in "77 %" (Korean writes no space: "77%").
+    return _("%(value)s %%") % {"value": number(round(value))}
 
 
 def money(value: float, unit: str) -> str:
@@ -52,4 +55,17 @@ class Amount:
             shown = (
                 f"{shown}–{number(self.to)}" if unit == "$" else f"{shown}–{money(self.to, unit)}"
             )
-        return f"{self.qualifier} {shown}" if self.qualifier else shown
+        return qualified(self.qualifier, shown)
+
+
+def qualified(qualifier: str, amount: str) -> str:
+    """An amount with its qualifying word, in the language being spoken: "under $2,000"."""
+    words = {
+        "": "%(amount)s",
+        "about": _("about %(amount)s"),
+        "under": _("under %(amount)s"),
+        "up to": _("up to %(amount)s"),
+        "over": _("over %(amount)s"),
+        "more than": _("more than %(amount)s"),
+    }
+    return words[qualifier] % {"amount": amount}

@@ -6,6 +6,7 @@ who cannot see the chart loses nothing.
 
 from __future__ import annotations
 
+from crossing.locales import _
 from crossing.story.compiled import Place
 
 from . import charts, maps
@@ -16,7 +17,10 @@ from .rows import Bar, Event, Moment, Spread
 
 
 def _and(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+    if len(words) == 1:
+        return words[0]
+    # Translators: the end of a list, "Yanji, Shenyang and Beijing".
+    return _("%(list)s and %(last)s") % {"list": ", ".join(words[:-1]), "last": words[-1]}
 
 
 def _note(*parts: str) -> str:
@@ -33,8 +37,8 @@ def bars(
 ) -> tuple[str, Table]:
     headers = [*headings]
     if parts:
-        headers.append(parts[0].capitalize())
-    headers.append("Note")
+        headers.append(parts[0][:1].upper() + parts[0][1:])
+    headers.append(_("Note"))
     table_rows = []
     for bar in rows:
         cells = [bar.label, NO_FIGURE if bar.value is None else number(bar.value)]
@@ -45,19 +49,29 @@ def bars(
                 cells.append(percent(bar.share))
             else:
                 cells.append(NO_FIGURE)
-        remark = bar.remark or ("no figure" if bar.value is None else "")
+        remark = bar.remark or (_("no figure") if bar.value is None else "")
         cells.append(_note(bar.span, remark))
         table_rows.append(tuple(cells))
     known = [b for b in rows if b.value is not None]
     largest = max(known, key=lambda b: b.value or 0, default=None)
-    desc = (
-        f"Horizontal bars of {headings[1].lower()} for {len(rows)} rows,"
-        f" {rows[0].label} first and {rows[-1].label} last"
-    )
+    desc = _(
+        "Horizontal bars of %(what)s for %(count)s rows, %(first)s first and %(last)s last"
+    ) % {
+        "what": headings[1][:1].lower() + headings[1][1:],
+        "count": len(rows),
+        "first": rows[0].label,
+        "last": rows[-1].label,
+    }
     if largest and largest.value is not None:
-        desc += f"; the largest is {number(largest.value)} ({largest.label})"
+        desc += _("; the largest is %(value)s (%(label)s)") % {
+            "value": number(largest.value),
+            "label": largest.label,
+        }
     if parts:
-        desc += f"; each bar is split into {parts[0]} and {parts[1]} where the split is known"
+        desc += _("; each bar is split into %(part)s and %(rest)s where the split is known") % {
+            "part": parts[0],
+            "rest": parts[1],
+        }
     svg_text = charts.draw_bars(key, title, desc + ".", rows, parts)
     return svg_text, Table(title, tuple(headers), tuple(table_rows), notes)
 
@@ -66,21 +80,27 @@ def ranges(
     key: str, title: str, rows: list[Spread], notes: tuple[str, ...], unit: str
 ) -> tuple[str, Table]:
     by = any(r.by for r in rows)
-    headers = ("When", *(("Reported by",) if by else ()), "What", "Amount", "Confidence")
+    headers = (
+        _("When"),
+        *((_("Reported by"),) if by else ()),
+        _("What"),
+        _("Amount"),
+        _("Confidence"),
+    )
     table_rows = tuple(
         (
             r.label,
             *((r.by or NO_FIGURE,) if by else ()),
             r.what,
             r.amount.text(unit),
-            "activists' figure, as reported" if r.attributed else "reported",
+            _("activists' figure, as reported") if r.attributed else _("reported"),
         )
         for r in rows
     )
-    desc = (
-        f"Dots on a logarithmic scale for {len(rows)} figures from {rows[0].label}"
-        f" to {rows[-1].label}; hollow dots are activists' figures and arrows mark bounds."
-    )
+    desc = _(
+        "Dots on a logarithmic scale for %(count)s figures from %(first)s to %(last)s;"
+        " hollow dots are activists' figures and arrows mark bounds."
+    ) % {"count": len(rows), "first": rows[0].label, "last": rows[-1].label}
     return charts.draw_ranges(key, title, desc, rows, unit), Table(
         title, headers, table_rows, notes
     )
@@ -90,7 +110,13 @@ def events(
     key: str, title: str, rows: list[Event], notes: tuple[str, ...], unit: str
 ) -> tuple[str, Table]:
     by = any(r.by for r in rows)
-    headers = ("Date", "What", "Number", *(("Reported by",) if by else ()), "Note")
+    headers = (
+        _("Date"),
+        _("What"),
+        _("Number"),
+        *((_("Reported by"),) if by else ()),
+        _("Note"),
+    )
     table_rows = tuple(
         (
             r.date,
@@ -102,10 +128,16 @@ def events(
         for r in rows
     )
     largest = max(rows, key=lambda r: r.amount.high)
-    desc = (
-        f"Horizontal bars for {len(rows)} events from {rows[0].date} to {rows[-1].date};"
-        f" the largest is {largest.amount.text(unit)} ({largest.date})."
-    )
+    desc = _(
+        "Horizontal bars for %(count)s events from %(first)s to %(last)s;"
+        " the largest is %(value)s (%(date)s)."
+    ) % {
+        "count": len(rows),
+        "first": rows[0].date,
+        "last": rows[-1].date,
+        "value": largest.amount.text(unit),
+        "date": largest.date,
+    }
     return charts.draw_events(key, title, desc, rows, unit), Table(
         title, headers, table_rows, notes
     )
@@ -113,9 +145,13 @@ def events(
 
 def timeline(key: str, title: str, rows: list[Moment], notes: tuple[str, ...]) -> tuple[str, Table]:
     table_rows = tuple((m.date, m.event) for m in rows)
-    desc = f"A timeline of {len(rows)} events, dated from {rows[0].date} to {rows[-1].date}."
+    desc = _("A timeline of %(count)s events, dated from %(first)s to %(last)s.") % {
+        "count": len(rows),
+        "first": rows[0].date,
+        "last": rows[-1].date,
+    }
     return charts.draw_timeline(key, title, desc, rows), Table(
-        title, ("Date", "Event"), table_rows, notes
+        title, (_("Date"), _("Event")), table_rows, notes
     )
 
 
@@ -132,9 +168,15 @@ def route(
         (str(i), place.name, base.country_name(place.country) if place.country else NO_FIGURE)
         for i, place in enumerate(stops, start=1)
     )
-    notes = ("Straight lines join the places in order: they are not the roads or paths taken.",)
+    notes = (_("Straight lines join the places in order: they are not the roads or paths taken."),)
     shown = [names.get(p.key) or maps.short_name(p) for p in stops]
-    via = f" by way of {_and(shown[1:-1])}" if len(shown) > 2 else ""
-    desc = f"A map of a route from {shown[0]}{via} to {shown[-1]}, drawn as straight lines."
+    ends = {"first": shown[0], "last": shown[-1]}
+    if len(shown) > 2:
+        desc = _(
+            "A map of a route from %(first)s by way of %(via)s to %(last)s,"
+            " drawn as straight lines."
+        ) % {**ends, "via": _and(shown[1:-1])}
+    else:
+        desc = _("A map of a route from %(first)s to %(last)s, drawn as straight lines.") % ends
     svg_text = maps.draw_route(key, title, desc, base, stops, region, detail, names)
-    return svg_text, Table(title, ("Stop", "Place", "Country"), table_rows, notes)
+    return svg_text, Table(title, (_("Stop"), _("Place"), _("Country")), table_rows, notes)

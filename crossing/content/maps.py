@@ -17,7 +17,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from babel import Locale, UnknownLocaleError
+
 from crossing.editions.geo import MAP_SVG, Projection, read_projection
+from crossing.locales import SOURCE_LOCALE, _, speaking, spoken
 from crossing.story.compiled import Place
 
 from . import svg
@@ -47,10 +50,30 @@ class BaseMap:
     labels: tuple[tuple[float, float, str], ...]  # the map's own country names
 
     def country_name(self, iso: str | None) -> str:
+        """The country's name in the language being spoken."""
         for country in self.countries:
             if country.iso == iso:
-                return country.name
+                return local_name(country)
         return iso or "—"
+
+
+@lru_cache(maxsize=16)
+def _territories(locale: str) -> dict[str, str]:
+    try:
+        return dict(Locale.parse(locale.replace("-", "_")).territories)
+    except (UnknownLocaleError, ValueError):
+        return {}
+
+
+def local_name(country: Country) -> str:
+    """The country's name in the language being spoken: the map's own in English, else
+    the locale's usual name from the Unicode CLDR (Babel), without a parenthesised
+    status ("홍콩(중국 특별행정구)" is labelled "홍콩")."""
+    language = spoken()
+    if language == SOURCE_LOCALE:
+        return country.name
+    name = _territories(language).get(country.iso, country.name)
+    return re.sub(r"\s*[(（].*$", "", name) or name
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,7 +407,7 @@ def _route_layer(
             )
     taken: list[Box] = [(x - 5, y - 5, x + 5, y + 5) for x, y in points]
     texts: list[str] = []
-    for index, ((place, _), (x, y)) in enumerate(zip(stops, points, strict=True)):
+    for index, ((place, _point), (x, y)) in enumerate(zip(stops, points, strict=True)):
         end = index in (0, len(stops) - 1)  # the start and the end are filled and bold
         out.append(
             f'<circle cx="{svg.num(x)}" cy="{svg.num(y)}" r="{4.5 if end else 3.5}"'
@@ -448,13 +471,61 @@ def _area(ring: Ring) -> float:
     )
 
 
+def _labelled(label: str, country: Country) -> bool:
+    """Whether the base map's label ("N. KOREA") names `country` ("North Korea")."""
+    return label.replace("N. ", "NORTH ").replace("S. ", "SOUTH ") == country.name.upper()
+
+
 def _short_country(base: BaseMap, country: Country) -> str:
-    """The base map's own label ("N. KOREA") where it has one, else the name in capitals."""
-    full = country.name.upper()
-    for _, _, label in base.labels:
-        if label.replace("N. ", "NORTH ").replace("S. ", "SOUTH ") == full:
+    """The base map's own label ("N. KOREA") where it has one, else the name in capitals;
+    in another language, the country's name there."""
+    if spoken() != SOURCE_LOCALE:
+        return local_name(country)
+    for _x, _y, label in base.labels:
+        if _labelled(label, country):
             return label
-    return full
+    return country.name.upper()
+
+
+def _map_words() -> dict[str, str]:
+    """The words of map.svg itself (its title and credit), in the language being spoken."""
+    return {
+        "Map of the region: North Korea, China, Mongolia, the Russian Far East, Laos, "
+        "Vietnam, Thailand and South Korea": _(
+            "Map of the region: North Korea, China, Mongolia, the Russian Far East, Laos, "
+            "Vietnam, Thailand and South Korea"
+        ),
+        "Country shapes: Natural Earth 1:50m (public domain), via world-atlas.": _(
+            "Country shapes: Natural Earth 1:50m (public domain), via world-atlas."
+        ),
+    }
+
+
+_LABEL = re.compile(r'(<text class="label"[^>]*>)([^<]*)(</text>)')
+
+
+@lru_cache(maxsize=8)
+def _base_map_svg(locale: str, path: str, mtime: float) -> str:
+    text = Path(path).read_text(encoding="utf-8")
+    if locale == SOURCE_LOCALE:
+        return text
+    base = _read_cached(path, mtime)
+    with speaking(locale):
+        for english, words in _map_words().items():
+            text = text.replace(f">{english}<", f">{svg.esc(words)}<")
+
+        def label(match: re.Match[str]) -> str:
+            named = [c for c in base.countries if _labelled(match.group(2).strip(), c)]
+            name = local_name(named[0]) if named else match.group(2)
+            return f"{match.group(1)}{svg.esc(name)}{match.group(3)}"
+
+        return _LABEL.sub(label, text)
+
+
+def base_map_svg(locale: str, path: Path = MAP_SVG) -> str:
+    """The journey's map (map.svg) in `locale`: its title, credit and country names in
+    that language, its shapes and coordinates as they are."""
+    return _base_map_svg(locale, str(path), path.stat().st_mtime)
 
 
 def _country_names(
@@ -560,14 +631,14 @@ def draw_route(
         bx, by, anchor, hbox = _place_label(
             hide[0] + (hide[2] - hide[0]) / 2,
             hide[3] + 4,
-            "detail below",
+            _("detail below"),
             taken,
             segments,
             main,
             size=11,
         )
         taken.append(hbox)
-        layer.append(_halo_text(bx, by, "detail below", anchor, size=11))
+        layer.append(_halo_text(bx, by, _("detail below"), anchor, size=11))
     body += _country_names(base, main, box, taken, segments)
     body += layer
     height = main.height
@@ -578,7 +649,7 @@ def draw_route(
             svg.text(
                 12,
                 height + 20,
-                "Detail of the dashed box",
+                _("Detail of the dashed box"),
                 font_size=12,
                 font_weight="bold",
                 fill=INK,

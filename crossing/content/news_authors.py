@@ -1,8 +1,11 @@
 """content/news/authors.toml: each [key] table an author (name, bio, an optional link),
-checked with E208; an author no post names is W203."""
+checked with E208; an author no post names is W203. In another language, authors.LOCALE.toml
+gives the same keys' name and bio (E211 for anything else); an author it lacks keeps the
+source's words."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from pathlib import Path
@@ -15,29 +18,22 @@ from crossing.story.tables import toml_error
 
 from .frontmatter import control_character_message, without_control_characters
 from .news import AUTHOR_UNUSED, AUTHORS_FILE, UNKNOWN_AUTHOR, Author, News, PostDraft
+from .translations import MISMATCH
 
 AUTHOR_FIELDS = {"name": True, "bio": True, "link": False}
+TRANSLATED_FIELDS = {"name": False, "bio": False}
 _KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _WEB_LINK = re.compile(r"^https?://[^\s/]+\S*$")
 
 
 def load_authors(
-    folder: Path, diagnostics: list[Diagnostic]
+    folder: Path, diagnostics: list[Diagnostic], locale: str = "en"
 ) -> tuple[dict[str, Author], dict[str, Position], SourceFile | None]:
-    """authors.toml: each [key] table an author; where each key is written."""
+    """authors.toml: each [key] table an author; where each key is written. In another
+    `locale`, each author's name and bio from authors.LOCALE.toml where it gives them."""
     path = folder / AUTHORS_FILE
-    if not path.exists():
-        return {}, {}, None
-    source, problems = read(path, shown_path(path))
-    diagnostics += problems
-    if source is None:
-        return {}, {}, None
-    try:
-        data = tomllib.loads(source.text)
-    except tomllib.TOMLDecodeError as exc:
-        line, col, message = toml_error(exc)
-        at = Position(source.path, line, col)
-        diagnostics.append(Diagnostic(UNKNOWN_AUTHOR, f"TOML syntax: {message}", at))
+    source, data = _read_toml(path, diagnostics)
+    if source is None or data is None:
         return {}, {}, source
     positions = _table_positions(source)
     authors: dict[str, Author] = {}
@@ -51,7 +47,55 @@ def load_authors(
         author = _author(key, table, at, diagnostics)
         if author is not None:
             authors[key] = author
+    if locale != "en":
+        _translate(authors, path.with_name(f"{path.stem}.{locale}{path.suffix}"), diagnostics)
     return authors, positions, source
+
+
+def _read_toml(
+    path: Path, diagnostics: list[Diagnostic]
+) -> tuple[SourceFile | None, dict[str, Any] | None]:
+    """The file and its tables; (None, None) when there is no file, the file and None
+    when it is not TOML (reported)."""
+    if not path.exists():
+        return None, None
+    source, problems = read(path, shown_path(path))
+    diagnostics += problems
+    if source is None:
+        return None, None
+    try:
+        return source, tomllib.loads(source.text)
+    except tomllib.TOMLDecodeError as exc:
+        line, col, message = toml_error(exc)
+        at = Position(source.path, line, col)
+        diagnostics.append(Diagnostic(UNKNOWN_AUTHOR, f"TOML syntax: {message}", at))
+        return source, None
+
+
+def _translate(authors: dict[str, Author], path: Path, diagnostics: list[Diagnostic]) -> None:
+    """Each author's name and bio in authors.LOCALE.toml's words; in place."""
+    source, data = _read_toml(path, diagnostics)
+    if source is None or data is None:
+        return
+    positions = _table_positions(source)
+    for key, table in data.items():
+        at = positions.get(key, Position(source.path, 1, 1))
+        if key not in authors:
+            hint = did_you_mean(key, authors) or f"{AUTHORS_FILE} has: {', '.join(authors)}"
+            diagnostics.append(
+                Diagnostic(MISMATCH, f"no author '{key}' in {AUTHORS_FILE}", at, hint)
+            )
+            continue
+        if not isinstance(table, dict) or not text_fields(
+            table, TRANSLATED_FIELDS, f"author '{key}'", at, diagnostics, MISMATCH
+        ):
+            continue
+        author = authors[key]
+        authors[key] = dataclasses.replace(
+            author,
+            name=table.get("name", author.name).strip(),
+            bio=table.get("bio", author.bio).strip(),
+        )
 
 
 def _table_positions(source: SourceFile) -> dict[str, Position]:

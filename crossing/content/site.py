@@ -266,7 +266,7 @@ def load_site(
         )
     ]
     news_folder = content_dir / NEWS_FOLDER
-    authors, author_positions, authors_source = load_authors(news_folder, diagnostics)
+    authors, author_positions, authors_source = load_authors(news_folder, diagnostics, locale)
     content.news.authors = authors
     if authors_source is not None:
         content.texts[authors_source.path] = authors_source.lines

@@ -6,6 +6,7 @@ bytes (the site caches them, and tests compare them).
 
 from __future__ import annotations
 
+import unicodedata
 from html import escape
 
 WIDTH = 360  # user units: the figures are drawn for a 360-px phone and scale up from there
@@ -19,6 +20,12 @@ LIGHT = "#8fb8d8"
 # text measured with it stays inside the box whichever sans-serif font the reader has.
 EM = 0.6
 BOLD = 1.1  # bold text is about this much wider
+WIDE = 1.0  # a Hangul syllable or a Chinese character fills its em square
+
+
+def ems(text: str) -> float:
+    """How wide `text` is, in em: Korean, Chinese and Japanese characters are wide."""
+    return sum(WIDE if unicodedata.east_asian_width(ch) in "WF" else EM for ch in text)
 
 
 def esc(content: str) -> str:
@@ -34,17 +41,17 @@ def num(value: float) -> str:
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
-    return len(text) * size * EM * (BOLD if bold else 1.0)
+    return ems(text) * size * (BOLD if bold else 1.0)
 
 
 def wrap(text: str, width: float, size: float) -> list[str]:
     """Break text into lines that fit `width` units at `size`, at spaces only."""
-    limit = max(1, int(width / (size * EM)))
+    limit = width / size  # in em
     lines: list[str] = []
     current = ""
     for word in text.split():
         candidate = f"{current} {word}" if current else word
-        if len(candidate) <= limit or not current:
+        if ems(candidate) <= limit or not current:
             current = candidate
         else:
             lines.append(current)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from crossing.content.documents import Chapter
+from crossing.content.maps import base_map_svg
 from crossing.files import write_atomic
 from crossing.story.compiled import CompiledStory
 
@@ -112,7 +113,7 @@ def render_bundle(
             "player_text": player_text(),
             "odds": published.odds or {},  # computed once, with the scenarios
             "styles": "\n".join((STATIC / name).read_text(encoding="utf-8") for name in STYLES),
-            "map_svg": (STATIC / "map.svg").read_text(encoding="utf-8"),
+            "map_svg": base_map_svg(language),
             "player_js": inline_script((STATIC / "player.js").read_text(encoding="utf-8")),
             "ending_js": inline_script((STATIC / "ending.js").read_text(encoding="utf-8")),
             "ending_data": ending_data(published, _chapters(folder, story, language), None),

@@ -107,6 +107,45 @@ def test_text_is_large_enough_and_inside_the_picture(figures: dict[str, Figure])
             assert 0 < float(element.get("y", "0")) <= height, (key, label)
 
 
+def figures_keys() -> list[str]:
+    return [
+        line.strip("[]\n") for line in (CONTENT / "figures.toml").open() if line.startswith("[")
+    ]
+
+
+@pytest.fixture(scope="module")
+def korean_figures() -> dict[str, Figure]:
+    """The figures in Korean: figures.ko.toml's titles, the data files' .ko.csv words, the
+    catalogue's legends and scales, the Korean journey's place names."""
+    from crossing.content.site import load_site
+    from crossing.story import load_source
+
+    story = load_source(CONTENT / "journey", locale="ko").story
+    content, diagnostics = load_site(CONTENT, story, "ko")
+    assert [d for d in diagnostics if d.severity == "error"] == []
+    return content.figures
+
+
+def test_korean_figures_are_accessible_and_their_words_fit(
+    korean_figures: dict[str, Figure],
+) -> None:
+    """Hangul is about twice as wide as Latin letters: the Korean labels still fit."""
+    assert korean_figures.keys() == korean_figures.keys() & set(figures_keys())
+    assert len(korean_figures) == len(figures_keys())
+    test_every_svg_is_a_standalone_accessible_image(korean_figures)
+    test_text_is_large_enough_and_inside_the_picture(korean_figures)
+
+
+def test_wide_characters_are_measured_wide() -> None:
+    """A Hangul syllable fills its em square; a Latin letter is measured at 0.6 em."""
+    assert svg.text_width("북한", 12) == pytest.approx(24)
+    assert svg.text_width("ab", 12) == pytest.approx(14.4)
+    text = "북한이탈주민 입국 인원은 2009년에 가장 많았고 2011년 이후 줄었습니다"
+    lines = svg.wrap(text, 150, 12)
+    assert " ".join(lines) == text and len(lines) > 1
+    assert all(svg.text_width(line, 12) <= 150 for line in lines)
+
+
 def test_same_input_same_bytes(figures: dict[str, Figure]) -> None:
     bars = [Bar("2009", 2914, None, 77, "", ""), Bar("2010", None, None, None, "", "")]
     first = charts.draw_bars("k", "T", "D.", bars, ("women", "men"))

@@ -71,6 +71,8 @@ def test_korean_reads_translations_and_falls_back_to_english(tmp_path: Path) -> 
         translated.sources["flyer"].note is not None
         and "조선일보" in translated.sources["flyer"].note
     )
+    # Who published a source is named as Korean reporting names them.
+    assert translated.sources["chosun-2011-boat"].author.startswith("조선일보")
     assert content.places["musan"].name.startswith("Musan")  # the English journey: English
 
 
@@ -143,3 +145,70 @@ def test_a_translated_news_post_is_read_for_the_korean_site(content: Path) -> No
     assert [p.slug for p in korean.news.posts] == [p.slug for p in english.news.posts]
     assert korean.news.posts[0].title == "크로싱을 엽니다"
     assert english.news.posts[0].title == "Crossing opens"
+
+
+def test_figures_draw_their_words_from_the_translated_data_files() -> None:
+    """timeline.ko.csv gives the timeline's words; the chart's own words (legends, the
+    table's headings, the description) come from the catalogue; the numbers are the
+    source's."""
+    story = load_source(ROOT / "content" / "journey", locale="ko").story
+    korean = load_site(ROOT / "content", story, "ko")[0].figures
+    english = load_site(ROOT / "content", load_source(ROOT / "content" / "journey").story)[0]
+    timeline = korean["timeline"]
+    assert timeline.table.rows[0][0] == "1990년대 중반"
+    assert timeline.table.headers == ("날짜", "사건")
+    arrivals = korean["arrivals"]
+    assert "여성" in arrivals.svg and "women" not in arrivals.svg
+    assert "total of several years" not in arrivals.svg and "여러 해의 합계" in arrivals.svg
+    values = [row[1] for row in english.figures["arrivals"].table.rows]
+    assert [row[1] for row in arrivals.table.rows] == values
+    assert "12%" in arrivals.svg  # a share as Korean writes it, with no space
+    fees = korean["broker-fees"]
+    assert "US dollars" not in fees.svg and "미국 달러" in fees.svg
+    assert "$2,000 미만" in fees.svg  # "under $2,000", in Korean word order
+    laos = korean["route-laos"]
+    assert ">중국<" in laos.svg and "CHINA" not in laos.svg
+    assert "아래 확대도" in laos.svg
+    assert laos.table.headers == ("순서", "장소", "나라")
+
+
+def test_a_data_file_translation_changing_a_number_keeps_the_source(content: Path) -> None:
+    """Only words are translated: a changed figure is E242 at its cell, and the chart in
+    that language keeps the source's words (never a number changed in translation)."""
+    path = content / "data" / "thai-arrests.ko.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    row = next(i for i, line in enumerate(lines) if line.startswith("2010,"))
+    lines[row] = lines[row].replace("2010,2482", "2010,2483")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert problems(content) == [
+        f"thai-arrests.ko.csv:{row + 1}: E242 'value' is '2483' here but '2482' in "
+        f"thai-arrests.csv:{row + 1}"
+    ]
+    story = load_source(content / "journey").story
+    figure = load_site(content, story, "ko")[0].figures["thai-arrests"]
+    assert "2,482" in figure.svg and "2,483" not in figure.svg
+
+
+def test_a_data_file_translation_with_rows_missing_or_sources_changed(content: Path) -> None:
+    path = content / "data" / "timeline.ko.csv"
+    lines = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    lines[0] = lines[0].replace("pbs-2009", "pbs-2008")
+    path.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+    found = problems(content)
+    assert any("E242 the translation names other sources" in p for p in found)
+    assert any("E242 the translation has 22 rows; timeline.csv has 23" in p for p in found)
+
+
+def test_authors_are_translated_by_key(content: Path) -> None:
+    story = load_source(content / "journey").story
+    korean = load_site(content, story, "ko")[0].news.authors["crossing-editors"]
+    english = load_site(content, story)[0].news.authors["crossing-editors"]
+    assert korean.name == "크로싱 편집진" and english.name == "The Crossing editors"
+    assert korean.link == english.link and korean.url == english.url
+    extra = content / "news" / "authors.ko.toml"
+    extra.write_text(
+        extra.read_text(encoding="utf-8") + '\n[nobody]\nname = "누구"\n',
+        encoding="utf-8",
+    )
+    found = problems(content)
+    assert any("E211 no author 'nobody' in authors.toml" in p for p in found)

@@ -162,6 +162,23 @@ def test_the_korean_story_data_is_served_under_ko(client: Client) -> None:
     assert data["places"]["musan"]["name"] == "함경북도 무산"
 
 
+def test_the_journeys_map_names_the_countries_in_the_pages_language(client: Client) -> None:
+    """The player draws the route on map.svg: the Korean page's map has Korean names and
+    title; the English page keeps the static file."""
+    page = client.get("/ko/journey/").content.decode()
+    found = re.search(r'data-map="([^"]+)"', page)
+    assert found is not None and found.group(1) == "/ko/journey/map.svg"
+    answer = client.get(found.group(1))
+    assert answer["Content-Type"].startswith("image/svg+xml")
+    names = re.findall(r'<text class="label"[^>]*>([^<]*)<', answer.content.decode())
+    assert {"중국", "북한", "대한민국", "라오스", "태국"} <= set(names)
+    assert all(not name.isascii() for name in names)
+    assert '<title id="map-title">지역 지도' in answer.content.decode()
+    english = re.search(r'data-map="([^"]+)"', client.get("/journey/").content.decode())
+    assert english is not None and english.group(1).endswith("/crossing/map.svg")
+    assert "/static/" in english.group(1)
+
+
 def test_a_comment_posts_from_a_korean_page(client: Client) -> None:
     from crossing.web.content import site_content
 

@@ -112,6 +112,8 @@ class Translations:
             entry = sources[key]
             if field_name == "title":
                 changed = replace(entry.source, title=f"{entry.source.title} ({words})")
+            elif field_name == "author":
+                changed = replace(entry.source, author=words)
             else:
                 changed = replace(entry.source, note=words)
             sources[key] = SourceEntry(changed, entry.position)

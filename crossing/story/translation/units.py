@@ -157,7 +157,7 @@ def place_units(places: dict[str, PlaceEntry]) -> list[Unit]:
 
 def source_units(sources: dict[str, SourceEntry]) -> list[Unit]:
     """The sources' titles, which stay in their own language with a gloss beside them (so
-    their translation is that gloss), and their notes."""
+    their translation is that gloss), who published them, and their notes."""
     units: list[Unit] = []
     for key, entry in sources.items():
         source = entry.source
@@ -168,6 +168,16 @@ def source_units(sources: dict[str, SourceEntry]) -> list[Unit]:
                 (entry.position,),
                 f"The title of the source '{key}'. It stays in its own language: translate it "
                 "as a short gloss, shown beside it in parentheses.",
+            )
+        )
+        units.append(
+            Unit(
+                f"source.{key}.author",
+                source.author,
+                (entry.position,),
+                f"Who wrote or published the source '{key}', as its citation names them: "
+                "people and outlets in their usual form in this language where they have "
+                'one, the words around them ("read in a re-post") translated.',
             )
         )
         if source.note:

@@ -8,6 +8,7 @@ urlpatterns = [
     # The rest first: the story's pattern would take "<hash>.rest" for a hash.
     path("story.<str:version_hash>.rest.json", views.story_rest_json, name="story-rest"),
     path("story.<str:version_hash>.json", views.story_json, name="story"),
+    path("map.svg", views.map_svg, name="map"),
     path("endings/", api.report_ending, name="endings"),
     path("endings/<slug:scene_id>/", views.ending_page, name="ending"),
     path(

@@ -17,6 +17,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from crossing.content.maps import base_map_svg
 from crossing.editions.gamebook import Gamebook, build_gamebook
 from crossing.story import compiled as c
 
@@ -74,7 +75,7 @@ def play(request: HttpRequest) -> HttpResponse:
         "view": gamebook.view(start, base=_gamebook_base()),
         "story_url": reverse("journey:story", args=[published.hash]),
         "endings_url": reverse("journey:endings"),
-        "map_url": static("crossing/map.svg"),
+        "map_url": map_url(),
         "sources_url": reverse("bibliography:sources"),
     }
     if settings.CROSSING_STATIC_EXPORT:
@@ -86,7 +87,7 @@ def play(request: HttpRequest) -> HttpResponse:
         chapters = site_content().chapters
         context |= {
             "story_data": published.data,
-            "map_svg": (STATIC / "map.svg").read_text(encoding="utf-8"),
+            "map_svg": base_map_svg(translation.get_language() or settings.LANGUAGE_CODE),
             "player_js": inline_script((STATIC / "player.js").read_text(encoding="utf-8")),
             "ending_js": inline_script((STATIC / "ending.js").read_text(encoding="utf-8")),
             "ending_data": ending_data(
@@ -124,6 +125,23 @@ def _ending_json(published: Published, language: str) -> tuple[bytes, str]:
         data = ending_data(published, site_content().chapters, lambda address: address)
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
     return body, hashlib.sha256(body).hexdigest()[:16]
+
+
+def map_url() -> str:
+    """The journey's map in the page's language: the static file in English, the map
+    with its words translated (map_svg below) in any other."""
+    if (translation.get_language() or settings.LANGUAGE_CODE) == settings.LANGUAGE_CODE:
+        return static("crossing/map.svg")
+    return reverse("journey:map")
+
+
+@require_safe
+def map_svg(request: HttpRequest) -> HttpResponse:
+    """map.svg with its title, credit and country names in the page's language."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    response = HttpResponse(base_map_svg(language), content_type="image/svg+xml; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=300"
+    return response
 
 
 @require_safe
