@@ -17,6 +17,7 @@ from crossing.analysis.explore import StateGraph, TooManyStates, explore
 from crossing.analysis.graph import plain_text
 from crossing.analysis.transitions import CHOICE
 from crossing.content import maps
+from crossing.locales import speaking
 from crossing.story.compiled import Choice, CompiledStory, Place
 
 from .publish import Published
@@ -107,7 +108,8 @@ def find_people(story: CompiledStory) -> tuple[Person, ...]:
                 "count": len(places),
                 "start": maps.short_name(start),
             }
-            svg = maps.draw_places(key, title, desc, base, list(places), start)
+            with speaking(story.language or "en"):  # the map's country names
+                svg = maps.draw_places(key, title, desc, base, list(places), start)
             name, _comma, about = text.partition(",")
             people.append(Person(choice.id, text, name, about.strip(), start, places, svg))
         return tuple(people)
