@@ -378,9 +378,20 @@ def _place_label(
     return choice
 
 
-def short_name(place: Place) -> str:
-    """ "Musan, North Hamgyong" -> "Musan"; "Nanping, Jilin (opposite Musan)" -> "Nanping"."""
-    return place.name.split(",")[0].split(" (")[0].strip()
+# Languages that write the region before the place ("함경북도 무산", "吉林省延吉"): their
+# short name is the last word.
+REGION_FIRST = ("ko", "ja", "zh")
+
+
+def short_name(place: Place, locale: str | None = None) -> str:
+    """The name a map writes beside a dot, without the region and the note in brackets:
+    "Musan, North Hamgyong" -> "Musan"; "Nanping, Jilin (opposite Musan)" -> "Nanping";
+    in Korean "함경북도 무산" -> "무산", "지린성 난핑(무산 맞은편)" -> "난핑". `locale`:
+    the language of the name (default: the language being spoken)."""
+    name = re.sub(r"\s*[(（][^)）]*[)）]", "", place.name).strip() or place.name
+    if (locale or spoken()).split("-")[0] in REGION_FIRST:
+        return name.split()[-1]
+    return name.split(",")[0].strip()
 
 
 def _route_layer(

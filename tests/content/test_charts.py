@@ -314,3 +314,18 @@ def test_any_data_gives_a_figure_or_diagnostics_never_an_exception(
         # A line whose first non-blank character is # is a comment, not a row.
         rows = [c for c in cells if not row.format(**c).lstrip().startswith("#")]
         assert len(figure.table.rows) == len(rows)
+
+
+def test_a_maps_short_names_follow_the_languages_order() -> None:
+    """English writes the place first ("Musan, North Hamgyong"), Korean the region first
+    ("함경북도 무산"): a map names the place alone, without its note in brackets."""
+    from crossing.story.compiled import Place
+
+    def short(name: str, locale: str) -> str:
+        return maps.short_name(Place("k", name, None, None, None), locale)
+
+    assert short("Nanping, Jilin (opposite Musan)", "en") == "Nanping"
+    assert short("Muang Xay (Oudomxay)", "en") == "Muang Xay"
+    assert short("지린성 난핑(무산 맞은편)", "ko") == "난핑"
+    assert short("하바롭스크 지방 체그도민", "ko") == "체그도민"
+    assert short("베이징", "ko") == "베이징"

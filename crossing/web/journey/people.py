@@ -106,7 +106,7 @@ def find_people(story: CompiledStory) -> tuple[Person, ...]:
                 "A map with a dot for each of %(count)d places; the start, %(start)s, is filled."
             ) % {
                 "count": len(places),
-                "start": maps.short_name(start),
+                "start": maps.short_name(start, story.language or "en"),
             }
             with speaking(story.language or "en"):  # the map's country names
                 svg = maps.draw_places(key, title, desc, base, list(places), start)
