@@ -194,6 +194,23 @@ def test_calling_off_needs_a_reason_next_to_its_field(client: Client) -> None:
     assert change.by == "organiser" and change.cause == "called off: The hall flooded."
 
 
+def test_the_history_reads_in_the_pages_language(client: Client) -> None:
+    """Each change's cause is kept as a message with its values: the English sentence as it
+    happened, and the organiser's Korean page says it in Korean (the reason as typed)."""
+    screening = on_sale()
+    services.call_off(screening, by="organiser", reason="The hall flooded.")
+    change = Change.objects.get(screening=screening, after=State.CALLED_OFF)
+    assert change.cause == "called off: The hall flooded."
+    assert (change.cause_message, change.cause_values) == (
+        "called off: %(reason)s",
+        {"reason": "The hall flooded."},
+    )
+    english = client.get(manage_path(screening)).content.decode()
+    korean = client.get("/ko" + manage_path(screening)).content.decode()
+    assert "called off: The hall flooded." in english
+    assert "취소됨: The hall flooded." in korean and "called off:" not in korean
+
+
 def test_an_unknown_action_or_a_cross_site_post_changes_nothing(client: Client) -> None:
     screening = on_sale()
     assert client.post(manage_path(screening, "explode")).status_code == 400

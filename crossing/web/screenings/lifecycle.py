@@ -22,6 +22,9 @@ requested (recorded as a change too)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
 from django.db.models import QuerySet
 
 from .models import Change, Reservation, ReservationState, Screening, State
@@ -58,22 +61,39 @@ class NotAllowed(ValueError):
     """A move the table does not allow (a bug in the caller, not a race)."""
 
 
+@dataclass(frozen=True)
+class Cause:
+    """Why a state changed, with what it carries: `message` is English marked with
+    gettext_noop, with %(name)s placeholders for `values` (strings and numbers). A value
+    named "cause" is itself a message, translated with it ("a seat was given back
+    (%(cause)s)"). The history keeps both the English sentence and the message."""
+
+    message: str
+    values: Mapping[str, str | int] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.message % self.values if self.values else self.message
+
+
 def record(
     screening: Screening,
     *,
     before: str,
     after: str,
     by: str,
-    cause: str,
+    cause: str | Cause,
     reservation: Reservation | None = None,
 ) -> Change:
+    message = cause if isinstance(cause, Cause) else Cause(cause)
     return Change.objects.create(
         screening=screening,
         reservation=reservation,
         before=before,
         after=after,
         by=by[:160],
-        cause=cause[:500],
+        cause=str(message)[:500],
+        cause_message=message.message[:200],
+        cause_values=dict(message.values),
     )
 
 
@@ -82,7 +102,7 @@ def move(
     after: str,
     *,
     by: str,
-    cause: str,
+    cause: str | Cause,
     only_if: QuerySet[Screening] | None = None,
     **fields: object,
 ) -> bool:
@@ -108,7 +128,7 @@ def move_reservation(
     after: str,
     *,
     by: str,
-    cause: str,
+    cause: str | Cause,
     **fields: object,
 ) -> bool:
     """As `move`, for a reservation."""

@@ -234,7 +234,11 @@ class Change(models.Model):
     after = models.CharField(max_length=12)
     # "staff:alice", "organiser", "reader", "worker", "payment service"
     by = models.CharField(max_length=160)
-    cause = models.CharField(max_length=500)
+    cause = models.CharField(max_length=500)  # in English, as it happened
+    # The same cause as a message (gettext_noop'd English with %(name)s placeholders) and its
+    # values, so that it reads in the organiser's language too (organiser_display.py).
+    cause_message = models.CharField(max_length=200, blank=True)
+    cause_values = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["at", "id"]

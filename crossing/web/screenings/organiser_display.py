@@ -70,12 +70,22 @@ def history(screening: Screening) -> list[Line]:
                 reservation=change.reservation is not None,
                 change=_change(change),
                 by=by_label(change.by),
-                # Kept in English; the fixed ones (gettext_noop where they are recorded)
-                # read in the organiser's language, the ones carrying a reason as recorded.
-                cause=_(change.cause) if change.cause else "",
+                cause=cause_words(change),
             )
         )
     return lines
+
+
+def cause_words(change: Change) -> str:
+    """Why it changed, in the page's language: the recorded message translated with its
+    values (a reason staff typed stays as typed); the English sentence for a change
+    recorded before messages were kept."""
+    if not change.cause_message:
+        return _(change.cause) if change.cause else ""
+    values = dict(change.cause_values)
+    if isinstance(values.get("cause"), str):
+        values["cause"] = _(values["cause"])
+    return _(change.cause_message) % values if values else _(change.cause_message)
 
 
 def _change(change: Change) -> str:

@@ -29,7 +29,7 @@ from django.utils.translation import gettext_noop, ngettext
 
 from ..comments.models import page_changed
 from . import jobs, lifecycle, notifications
-from .lifecycle import COUNTING, move, move_reservation, record
+from .lifecycle import COUNTING, Cause, move, move_reservation, record
 from .models import (
     ACTIVE,
     EDUCATIONAL,
@@ -232,7 +232,10 @@ def accept_proposal(screening: Screening) -> bool:
             screening,
             State.REQUESTED,
             by=ORGANISER,
-            cause=f"the organiser accepted the date proposed instead of {old:%Y-%m-%d %H:%M}",
+            cause=Cause(
+                gettext_noop("the organiser accepted the date proposed instead of %(date)s"),
+                {"date": f"{old:%Y-%m-%d %H:%M}"},
+            ),
             starts=screening.proposed_starts,
             deadline=screening.deadline + shift,
             proposed_starts=None,
@@ -295,12 +298,7 @@ def approve(
             return False
         if screening.email_confirmed is None:
             raise Refused(_("The organiser has not confirmed their email address yet."))
-        terms = []
-        if fee_flat_minor is not None:
-            terms.append(f"flat fee {fee_flat_minor / 100:.2f} {screening.currency}")
-        if fee_share_percent is not None:
-            terms.append(f"{fee_share_percent}% of ticket sales")
-        cause = "approved" + (f" ({', '.join(terms)})" if terms else "")
+        cause = _approved(screening, fee_flat_minor, fee_share_percent)
         changed = move(
             screening,
             State.APPROVED,
@@ -315,6 +313,26 @@ def approve(
         return changed
 
 
+def _approved(screening: Screening, flat_minor: int | None, share: int | None) -> Cause:
+    """ "approved (flat fee 150.00 CAD, 30% of ticket sales)", with the terms given."""
+    values: dict[str, str | int] = {"currency": screening.currency}
+    if flat_minor is not None:
+        values["fee"] = f"{flat_minor / 100:.2f}"
+    if share is not None:
+        values["share"] = share
+    if flat_minor is not None and share is not None:
+        message = gettext_noop(
+            "approved (flat fee %(fee)s %(currency)s, %(share)s%% of ticket sales)"
+        )
+    elif flat_minor is not None:
+        message = gettext_noop("approved (flat fee %(fee)s %(currency)s)")
+    elif share is not None:
+        message = gettext_noop("approved (%(share)s%% of ticket sales)")
+    else:
+        return Cause(gettext_noop("approved"))
+    return Cause(message, values)
+
+
 def reject(screening: Screening, *, by: str, reason: str) -> bool:
     reason = reason.strip()
     if not reason:
@@ -324,7 +342,11 @@ def reject(screening: Screening, *, by: str, reason: str) -> bool:
         if screening.state not in (State.REQUESTED, State.APPROVED):
             return False
         changed = move(
-            screening, State.REJECTED, by=by, cause=f"rejected: {reason}", rejection_reason=reason
+            screening,
+            State.REJECTED,
+            by=by,
+            cause=Cause(gettext_noop("rejected: %(reason)s"), {"reason": reason}),
+            rejection_reason=reason,
         )
         if changed:
             notifications.organiser_rejected(screening)
@@ -346,7 +368,10 @@ def propose_date(screening: Screening, *, by: str, starts: datetime.datetime, no
             screening,
             State.REQUESTED,
             by=by,
-            cause=f"proposed another date: {local:%Y-%m-%d %H:%M} {screening.time_zone}",
+            cause=Cause(
+                gettext_noop("proposed another date: %(date)s %(zone)s"),
+                {"date": f"{local:%Y-%m-%d %H:%M}", "zone": screening.time_zone},
+            ),
             proposed_starts=starts,
             proposal_note=note.strip(),
         )
@@ -371,7 +396,7 @@ def call_off(screening: Screening, *, by: str, reason: str) -> bool:
             screening,
             State.CALLED_OFF,
             by=by,
-            cause=f"called off: {reason}",
+            cause=Cause(gettext_noop("called off: %(reason)s"), {"reason": reason}),
             called_off_at=timezone.now(),
         ):
             return False
@@ -438,7 +463,12 @@ def reserve(*, screening_id: int, name: str, email: str, quantity: int) -> Reser
                 before="",
                 after=ReservationState.HELD,
                 by=READER,
-                cause=f"{quantity} ticket(s) held until the link in the email is followed",
+                cause=Cause(
+                    gettext_noop(
+                        "%(quantity)s ticket(s) held until the link in the email is followed"
+                    ),
+                    {"quantity": quantity},
+                ),
             )
             jobs.release_hold_at(reservation)
             notifications.reservation_held(reservation)
@@ -636,8 +666,10 @@ def _tip(screening: Screening) -> None:
         screening,
         State.CONFIRMED,
         by=WORKER,
-        cause=f"threshold reached: {screening.tickets_reserved} of {screening.threshold} "
-        "tickets reserved",
+        cause=Cause(
+            gettext_noop("threshold reached: %(reserved)s of %(threshold)s tickets reserved"),
+            {"reserved": screening.tickets_reserved, "threshold": screening.threshold},
+        ),
         only_if=reached,
         confirmed_at=timezone.now(),
     ):
@@ -666,7 +698,7 @@ def _sold_out_if_full(screening: Screening) -> None:
         )
 
 
-def _seat_given_back(screening: Screening, *, cause: str) -> None:
+def _seat_given_back(screening: Screening, *, cause: Cause) -> None:
     screening.refresh_from_db()
     if screening.state == State.SOLD_OUT and screening.seats_left > 0:
         move(screening, State.CONFIRMED, by=WORKER, cause=cause)
@@ -720,7 +752,8 @@ def _give_back(reservation: Reservation, after: str, *, by: str, cause: str) -> 
     Screening.objects.filter(pk=reservation.screening_id).update(
         **{field: F(field) - reservation.quantity}
     )
-    _seat_given_back(reservation.screening, cause=f"a seat was given back ({cause})")
+    given_back = gettext_noop("a seat was given back (%(cause)s)")
+    _seat_given_back(reservation.screening, cause=Cause(given_back, {"cause": cause}))
 
 
 # --- The worker ----------------------------------------------------------------------------
@@ -742,8 +775,12 @@ def deadline_passed(screening_id: int) -> str:
                 screening,
                 State.CALLED_OFF,
                 by=WORKER,
-                cause=f"the deadline passed with {screening.tickets_reserved} of the "
-                f"{screening.threshold} tickets needed",
+                cause=Cause(
+                    gettext_noop(
+                        "the deadline passed with %(reserved)s of the %(threshold)s tickets needed"
+                    ),
+                    {"reserved": screening.tickets_reserved, "threshold": screening.threshold},
+                ),
                 only_if=below,
                 called_off_at=timezone.now(),
             ):
@@ -751,7 +788,7 @@ def deadline_passed(screening_id: int) -> str:
                 done = "called off"
         for held in screening.reservations.filter(state=ReservationState.HELD):
             held.screening = screening
-            cause = "not confirmed by the deadline"
+            cause = gettext_noop("not confirmed by the deadline")
             _give_back(held, ReservationState.RELEASED, by=WORKER, cause=cause)
             if screening.state != State.CALLED_OFF:
                 notifications.reservation_released(held, cause=cause)
