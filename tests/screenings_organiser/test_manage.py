@@ -178,6 +178,8 @@ def test_withdrawing_a_request(client: Client) -> None:
     page = client.get(manage_path(screening)).content.decode()
     assert "Withdrawn by the organiser." in page
     assert "Withdraw the request" not in page and "Open sales" not in page
+    korean = client.get("/ko" + manage_path(screening)).content.decode()
+    assert "Withdrawn by the organiser." not in korean and "주최자가 철회" in korean
 
 
 def test_calling_off_needs_a_reason_next_to_its_field(client: Client) -> None:

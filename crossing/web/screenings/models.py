@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 
 class State(models.TextChoices):
@@ -27,6 +28,10 @@ class State(models.TextChoices):
     SOLD_OUT = "sold_out", _("sold out")
     CALLED_OFF = "called_off", _("called off")
     PAST = "past", _("past")
+
+
+# The rejection reason of a request its organiser withdrew (translated where it is shown).
+WITHDRAWN = gettext_noop("Withdrawn by the organiser.")
 
 
 class Licence(models.TextChoices):
@@ -79,7 +84,7 @@ class Screening(models.Model):
 
     # Staff's side.
     state = models.CharField(max_length=12, choices=State.choices, default=State.REQUESTED)
-    rejection_reason = models.TextField(blank=True)
+    rejection_reason = models.TextField(blank=True)  # staff's words, or WITHDRAWN
     proposed_starts = models.DateTimeField(null=True, blank=True)  # another date, offered
     proposal_note = models.TextField(blank=True)
     fee_flat_minor = models.PositiveIntegerField(null=True, blank=True)  # rental terms

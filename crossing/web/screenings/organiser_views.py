@@ -21,7 +21,7 @@ from ..comments.views import cross_site
 from ..content import site_content
 from ..locale_names import territory_name
 from . import display, links, organiser_display, services
-from .models import Payment, Reservation, ReservationState, Screening, State
+from .models import WITHDRAWN, Payment, Reservation, ReservationState, Screening, State
 from .organiser_forms import CallOffForm, RequestForm, new_key
 
 # After an action on the manage page: which sentence to show (?done=…), as no cookie can.
@@ -217,6 +217,7 @@ def _manage_page(
         "token": token,
         "done": done,
         "refused": refused,
+        "withdrawn": WITHDRAWN,
         "call_off_form": call_off_form or CallOffForm(),
         "history": history,
         "reservation_lines": sum(line.reservation for line in history),

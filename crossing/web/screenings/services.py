@@ -34,6 +34,7 @@ from .models import (
     ACTIVE,
     EDUCATIONAL,
     EDUCATIONAL_MAX_AUDIENCE,
+    WITHDRAWN,
     Payment,
     Reservation,
     ReservationState,
@@ -256,7 +257,7 @@ def withdraw(screening: Screening) -> bool:
             State.REJECTED,
             by=ORGANISER,
             cause=gettext_noop("withdrawn by the organiser"),
-            rejection_reason="Withdrawn by the organiser.",
+            rejection_reason=WITHDRAWN,
         )
 
 
