@@ -91,6 +91,36 @@ def test_two_links_hold_even_an_approved_author() -> None:
 
 
 @pytest.mark.usefixtures("no_flood")
+def test_why_a_comment_is_held_reads_in_the_moderators_language(settings: Settings) -> None:
+    """The reason is kept in English and as messages with their values: a Korean moderator
+    reads it in Korean, the word that matched as typed."""
+    from django.utils import translation
+
+    from crossing.web.comments.admin import reason_shown
+
+    client = Client()
+    send(client, fields())
+    approve(Comment.objects.get())
+    settings.CROSSING_MODERATION_WORDS = ["casino"]
+    text = "The casino at https://example.org/a and https://example.org/b."
+    send(client, fields(page=other_post_path(), comment=text))
+    held = Comment.objects.get(page=other_post_path())
+    assert held.reason == (
+        "the comment contains “casino” (moderation list); "
+        "2 links (comments with 2 or more are held)"
+    )
+    assert reason_shown(held) == held.reason
+    with translation.override("ko"):
+        assert reason_shown(held) == (
+            "댓글에 “casino” 포함(검토어 목록); 링크 2개(링크가 2개 이상인 댓글은 보류됨)"
+        )
+    first = Comment.objects.order_by("pk").first()
+    assert first is not None and first.reason_messages == [
+        ["first comment from this name and email", {}]
+    ]
+
+
+@pytest.mark.usefixtures("no_flood")
 def test_moderation_words_hold_and_disallowed_words_discard(settings: Settings) -> None:
     client = Client()
     send(client, fields())

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..admin_inlines import ReadOnlyInline
+from ..recorded import shown_all
 from . import moderation
 from .models import Comment, Decision, Status
 
@@ -62,9 +63,14 @@ def _bulk(name: str, description: StrOrPromise, done: StrOrPromise) -> Callable[
     return admin.action(description=description)(action)
 
 
+def reason_shown(comment: Comment) -> str:
+    """Why it was held, marked spam or trashed, in the moderator's language."""
+    return shown_all(comment.reason_messages, comment.reason)
+
+
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # not subscriptable at run time
-    list_display = ("name", "page", "excerpt", "status", "reason", "created")
+    list_display = ("name", "page", "excerpt", "status", "reason_text", "created")
     list_filter = ("status", "kind", "page")
     search_fields = ("name", "email", "text", "page", "website", "source")
     # The queue first: held comments, newest first; then everything else, newest first.
@@ -80,7 +86,7 @@ class CommentAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # not subscript
     fields = (
         "kind",
         "status",
-        "reason",
+        "reason_text",
         "page",
         "parent",
         "depth",
@@ -111,6 +117,10 @@ class CommentAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # not subscript
     @admin.display(description=gettext_lazy("comment"))
     def excerpt(self, comment: Comment) -> str:
         return truncatechars(" ".join(comment.text.split()), 100)
+
+    @admin.display(description=gettext_lazy("reason"))
+    def reason_text(self, comment: Comment) -> str:
+        return reason_shown(comment)
 
     @admin.display(description=gettext_lazy("website"))
     def website_text(self, comment: Comment) -> str:

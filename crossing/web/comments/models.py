@@ -45,6 +45,9 @@ class Comment(models.Model):
     source = models.URLField(max_length=500, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.HELD)
     reason = models.CharField(max_length=500, blank=True)  # why held or spam, for moderators
+    # The same reason as messages with their values ([[message, values], …]), so moderators
+    # read it in their language (crossing.web.recorded); empty for a record made before.
+    reason_messages = models.JSONField(default=list, blank=True)
     created = models.DateTimeField(default=timezone.now)
     address_hash = models.CharField(max_length=64, blank=True)
     user_agent = models.CharField(max_length=300, blank=True)

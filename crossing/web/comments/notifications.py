@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from crossing.web.outbox.services import OutboxError
 from crossing.web.outbox.services import send_email as _send_email
 
+from ..recorded import shown_all
 from . import links, privacy
 from .models import Comment, Kind, ReplySubscription, Status
 
@@ -53,7 +54,8 @@ def _tell_moderators(comment: Comment) -> None:
         return
     context = {
         "comment": comment,
-        "reason": comment.reason or _("a first comment from this author"),
+        "reason": shown_all(comment.reason_messages, comment.reason)
+        or _("a first comment from this author"),
         "page_url": links.absolute(comment.page),
         "admin_url": links.admin_url(comment),
         "queue_url": links.absolute(reverse("admin:comments_comment_changelist")),

@@ -22,7 +22,9 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
+from ..recorded import Cause, stored_all
 from ..spam.checks import Action
 from ..spam.service import Submission, spam_checker
 from . import notifications
@@ -93,19 +95,25 @@ def submit(
     if verdict.action == Action.DISCARD:
         log.info("a comment on %s was discarded: %s", page, verdict.reason)
         return Posted(None)
-    status, reason = Status.HELD, verdict.reason
+    status, causes = Status.HELD, verdict.causes
     if verdict.action == Action.SPAM:
         status = Status.SPAM
     elif verdict.action == Action.ACCEPT:
         if not settings.CROSSING_COMMENTS_FIRST_HELD:
-            status, reason = Status.APPROVED, "approved on arrival (first comments are not held)"
+            status = Status.APPROVED
+            causes = (Cause(gettext_noop("approved on arrival (first comments are not held)")),)
         elif _approved_before(name, email):
-            status, reason = (
-                Status.APPROVED,
-                "approved on arrival: this name and email have an approved comment",
+            status = Status.APPROVED
+            causes = (
+                Cause(
+                    gettext_noop(
+                        "approved on arrival: this name and email have an approved comment"
+                    )
+                ),
             )
         else:
-            reason = "first comment from this name and email"
+            causes = (Cause(gettext_noop("first comment from this name and email")),)
+    reason = "; ".join(str(cause) for cause in causes) or verdict.reason
     depth = 1 if parent is None else parent.depth + 1
     if parent is not None and depth > settings.CROSSING_COMMENTS_THREAD_DEPTH:
         # As WordPress: a reply below the deepest level joins its parent's level.
@@ -122,6 +130,7 @@ def submit(
         text=text,
         status=status,
         reason=reason[:500],
+        reason_messages=stored_all(causes),
         address_hash=hashed,
         user_agent=user_agent,
         key=key,

@@ -17,9 +17,11 @@ import logging
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
 from crossing.web.outbox.handlers import handler
 
+from ..recorded import Cause
 from . import notifications
 from .models import Action, Comment, Decision, Kind, Status, page_changed
 from .webmention_fetch import Refused, fetch
@@ -40,29 +42,36 @@ def verify(payload: dict[str, Any]) -> None:
     try:
         fetched = fetch(comment.source)
     except Refused as error:
-        _remove(comment.pk, f"Webmention not verified: {error}.")
+        # The refusal's detail (an address, a port) stays in English: it is the fetch's.
+        _remove(
+            comment.pk,
+            Cause(gettext_noop("Webmention not verified: %(detail)s."), {"detail": str(error)}),
+        )
         return
     except Exception as error:
         # Moderators see why it is still being verified; the outbox tries again later.
-        reason = (
-            f"Webmention not verified yet ({type(error).__name__}: {error}); tried again later."
+        waiting = Cause(
+            gettext_noop("Webmention not verified yet (%(error)s); tried again later."),
+            {"error": f"{type(error).__name__}: {error}"},
         )
         Comment.objects.filter(pk=comment.pk, status=Status.VERIFYING).update(
-            reason=shorten(reason, REASON_CHARS)
+            reason=shorten(str(waiting), REASON_CHARS), reason_messages=[waiting.stored()]
         )
         raise
     if fetched.status == 410:
-        _remove(comment.pk, "Webmention removed: the source is gone (410).")
+        _remove(comment.pk, Cause(gettext_noop("Webmention removed: the source is gone (410).")))
         return
     if fetched.status >= 400:
-        _remove(comment.pk, f"Webmention not verified: the source answered {fetched.status}.")
+        answered = gettext_noop("Webmention not verified: the source answered %(status)s.")
+        _remove(comment.pk, Cause(answered, {"status": fetched.status}))
         return
     if fetched.content_type in HTML:
         reading = read(fetched.text, base=fetched.url, target=target)
     else:
         reading = read_text(fetched.text, target=target)
     if not reading.links:
-        _remove(comment.pk, f"Webmention not verified: the source does not link to {target}.")
+        no_link = gettext_noop("Webmention not verified: the source does not link to %(target)s.")
+        _remove(comment.pk, Cause(no_link, {"target": target}))
         return
     _keep(comment.pk, reading, source=fetched.url, target=target)
 
@@ -74,11 +83,13 @@ def _keep(pk: int, reading: Reading, *, source: str, target: str) -> None:
         return
     comment.name = (reading.author or host_of(source) or host_of(comment.source))[:100]
     comment.text = reading.excerpt
-    comment.reason = shorten(f"Webmention verified: links to {target}", REASON_CHARS)
+    verified = Cause(gettext_noop("Webmention verified: links to %(target)s"), {"target": target})
+    comment.reason = shorten(str(verified), REASON_CHARS)
+    comment.reason_messages = [verified.stored()]
     arrived = comment.status in (Status.VERIFYING, Status.TRASH)
     if arrived:
         comment.status = Status.HELD
-    comment.save(update_fields=["name", "text", "reason", "status"])
+    comment.save(update_fields=["name", "text", "reason", "reason_messages", "status"])
     if comment.status == Status.APPROVED:
         page_changed(comment.page)  # what readers see of it may have changed
     if arrived:
@@ -94,14 +105,16 @@ def _trashed_by_moderator(comment: Comment) -> bool:
 
 
 @transaction.atomic
-def _remove(pk: int, reason: str) -> None:
+def _remove(pk: int, cause: Cause) -> None:
     comment = Comment.objects.select_for_update().filter(pk=pk).first()
     if comment is None or comment.status == Status.SPAM:
         return
     was = comment.status
+    reason = str(cause)
     comment.status = Status.TRASH
     comment.reason = shorten(reason, REASON_CHARS)
-    comment.save(update_fields=["status", "reason"])
+    comment.reason_messages = [cause.stored()]
+    comment.save(update_fields=["status", "reason", "reason_messages"])
     if was != Status.TRASH and was != Status.VERIFYING:
         # Moderators see why a reference they had held or approved went: no person decided.
         Decision.objects.create(

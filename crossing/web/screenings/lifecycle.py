@@ -22,11 +22,9 @@ requested (recorded as a change too)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-
 from django.db.models import QuerySet
 
+from ..recorded import Cause
 from .models import Change, Reservation, ReservationState, Screening, State
 
 ALLOWED: dict[str, frozenset[str]] = {
@@ -59,20 +57,6 @@ PUBLIC = (State.ON_SALE, State.CONFIRMED, State.SOLD_OUT, State.CALLED_OFF, Stat
 
 class NotAllowed(ValueError):
     """A move the table does not allow (a bug in the caller, not a race)."""
-
-
-@dataclass(frozen=True)
-class Cause:
-    """Why a state changed, with what it carries: `message` is English marked with
-    gettext_noop, with %(name)s placeholders for `values` (strings and numbers). A value
-    named "cause" is itself a message, translated with it ("a seat was given back
-    (%(cause)s)"). The history keeps both the English sentence and the message."""
-
-    message: str
-    values: Mapping[str, str | int] = field(default_factory=dict)
-
-    def __str__(self) -> str:
-        return self.message % self.values if self.values else self.message
 
 
 def record(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from ..recorded import shown
 from .display import money, short
 from .models import Change, ReservationState, Screening, State
 
@@ -82,10 +83,7 @@ def cause_words(change: Change) -> str:
     recorded before messages were kept."""
     if not change.cause_message:
         return _(change.cause) if change.cause else ""
-    values = dict(change.cause_values)
-    if isinstance(values.get("cause"), str):
-        values["cause"] = _(values["cause"])
-    return _(change.cause_message) % values if values else _(change.cause_message)
+    return shown(change.cause_message, change.cause_values)
 
 
 def _change(change: Change) -> str:

@@ -28,8 +28,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 
 from ..comments.models import page_changed
+from ..recorded import Cause
 from . import jobs, lifecycle, notifications
-from .lifecycle import COUNTING, Cause, move, move_reservation, record
+from .lifecycle import COUNTING, move, move_reservation, record
 from .models import (
     ACTIVE,
     EDUCATIONAL,

@@ -8,10 +8,13 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
 
 from django.core import signing
+from django.utils.translation import gettext_noop
+
+from ..recorded import Cause
 
 
 class Action(IntEnum):
@@ -26,10 +29,18 @@ class Action(IntEnum):
 @dataclass(frozen=True)
 class Verdict:
     action: Action
-    reason: str = ""
+    reason: str = ""  # in English, for the record and the log
+    # The same reasons as messages, for moderators in their language (crossing.web.recorded).
+    causes: tuple[Cause, ...] = field(default=(), compare=False)
 
 
 ACCEPT = Verdict(Action.ACCEPT)
+
+
+def verdict(action: Action, message: str, **values: str | int) -> Verdict:
+    """A verdict whose reason is `message` (gettext_noop'd) with `values`."""
+    cause = Cause(message, values)
+    return Verdict(action, str(cause), (cause,))
 
 
 def strictest(verdicts: Iterable[Verdict]) -> Verdict:
@@ -38,7 +49,10 @@ def strictest(verdicts: Iterable[Verdict]) -> Verdict:
     if not found:
         return ACCEPT
     action = max(verdict.action for verdict in found)
-    return Verdict(action, "; ".join(v.reason for v in found if v.action == action))
+    same = [v for v in found if v.action == action]
+    return Verdict(
+        action, "; ".join(v.reason for v in same), tuple(c for v in same for c in v.causes)
+    )
 
 
 # The honeypot: a field hidden from people (by CSS and aria-hidden) that only robots fill in.
@@ -47,7 +61,11 @@ HONEYPOT_FIELD = "homepage"
 
 def check_honeypot(value: str) -> Verdict:
     if value.strip():
-        return Verdict(Action.DISCARD, f"the hidden field “{HONEYPOT_FIELD}” was filled in")
+        return verdict(
+            Action.DISCARD,
+            gettext_noop("the hidden field “%(field)s” was filled in"),
+            field=HONEYPOT_FIELD,
+        )
     return ACCEPT
 
 
@@ -68,17 +86,28 @@ def check_form_time(
     try:
         signed_page = signer.unsign(token)
     except signing.BadSignature:
-        return Verdict(Action.SPAM, "the form's signed time was missing or forged")
+        return verdict(Action.SPAM, gettext_noop("the form's signed time was missing or forged"))
     if signed_page != page:
-        return Verdict(Action.SPAM, f"the form was rendered for {signed_page}, not {page}")
+        return verdict(
+            Action.SPAM,
+            gettext_noop("the form was rendered for %(signed)s, not %(page)s"),
+            signed=signed_page,
+            page=page,
+        )
     # The signature is valid, so the timestamp between the page and it is the one we wrote.
     rendered = signing.b62_decode(token.rsplit(signer.sep, 2)[1])
     age = (time.time() if now is None else now) - rendered
     if age < min_seconds:
-        return Verdict(Action.SPAM, f"sent {age:.0f} s after the form was shown (too fast)")
+        return verdict(
+            Action.SPAM,
+            gettext_noop("sent %(seconds)s s after the form was shown (too fast)"),
+            seconds=f"{age:.0f}",
+        )
     if age > max_hours * 3600:
-        return Verdict(
-            Action.HOLD, f"sent {age / 3600:.0f} hours after the form was shown (too old)"
+        return verdict(
+            Action.HOLD,
+            gettext_noop("sent %(hours)s hours after the form was shown (too old)"),
+            hours=f"{age / 3600:.0f}",
         )
     return ACCEPT
 
@@ -107,16 +136,31 @@ def link_host(link: str) -> str:
 def check_links(text: str, *, hold_at: int) -> Verdict:
     count = len(links(text))
     if count >= hold_at:
-        return Verdict(Action.HOLD, f"{count} links (comments with {hold_at} or more are held)")
+        return verdict(
+            Action.HOLD,
+            gettext_noop("%(count)s links (comments with %(hold_at)s or more are held)"),
+            count=count,
+            hold_at=hold_at,
+        )
     return ACCEPT
 
 
 def check_length(text: str, *, min_chars: int, max_chars: int) -> Verdict:
     length = len(text.strip())
     if length < min_chars:
-        return Verdict(Action.HOLD, f"{length} characters, fewer than {min_chars}")
+        return verdict(
+            Action.HOLD,
+            gettext_noop("%(length)s characters, fewer than %(limit)s"),
+            length=length,
+            limit=min_chars,
+        )
     if length > max_chars:
-        return Verdict(Action.HOLD, f"{length} characters, more than {max_chars}")
+        return verdict(
+            Action.HOLD,
+            gettext_noop("%(length)s characters, more than %(limit)s"),
+            length=length,
+            limit=max_chars,
+        )
     return ACCEPT
 
 
@@ -124,14 +168,22 @@ def check_words(
     fields: dict[str, str], *, moderation: Iterable[str], disallowed: Iterable[str]
 ) -> Verdict:
     """As WordPress: each word, case-insensitive, anywhere inside any of the fields."""
-    for words, action, list_name in (
-        (disallowed, Action.DISCARD, "disallowed"),
-        (moderation, Action.HOLD, "moderation"),
+    for words, action, message in (
+        (
+            disallowed,
+            Action.DISCARD,
+            gettext_noop("the %(field)s contains “%(word)s” (disallowed list)"),
+        ),
+        (
+            moderation,
+            Action.HOLD,
+            gettext_noop("the %(field)s contains “%(word)s” (moderation list)"),
+        ),
     ):
         for word in (w.strip() for w in words):
             if not word:
                 continue
-            for field, value in fields.items():
+            for name, value in fields.items():
                 if word.casefold() in value.casefold():
-                    return Verdict(action, f"the {field} contains “{word}” ({list_name} list)")
+                    return verdict(action, message, field=name, word=word)
     return ACCEPT

@@ -15,6 +15,7 @@ from typing import Protocol
 import akismet
 import httpx
 from django.conf import settings
+from django.utils.translation import gettext_noop
 
 from crossing.web.spam import checks, filter
 
@@ -67,12 +68,14 @@ def rule_verdicts(submission: Submission) -> list[checks.Verdict]:
         ),
         checks.check_words(
             {
-                "name": submission.name,
-                "email": submission.email,
-                "website": submission.website,
-                "comment": submission.text,
-                "address": submission.address_hash,
-                "user agent": submission.user_agent,
+                # The fields' names as a moderator reads them in a reason ("the email
+                # contains …"), translated where the reason is shown.
+                gettext_noop("name"): submission.name,
+                gettext_noop("email"): submission.email,
+                gettext_noop("website"): submission.website,
+                gettext_noop("comment"): submission.text,
+                gettext_noop("address"): submission.address_hash,
+                gettext_noop("user agent"): submission.user_agent,
             },
             moderation=settings.CROSSING_MODERATION_WORDS,
             disallowed=settings.CROSSING_DISALLOWED_WORDS,
@@ -97,9 +100,10 @@ class LocalSpamChecker:
             return checks.ACCEPT
         probability = filter.spam_probability(_filter_text(submission))
         if probability >= settings.CROSSING_SPAM_FILTER_THRESHOLD:
-            return checks.Verdict(
+            return checks.verdict(
                 checks.Action.SPAM,
-                f"the local filter rates it {probability:.0%} likely spam",
+                gettext_noop("the local filter rates it %(share)s likely spam"),
+                share=f"{probability:.0%}",
             )
         return checks.ACCEPT
 
@@ -163,9 +167,11 @@ class AkismetSpamChecker:
             return self.local.check(submission)
         akismet_verdict = {
             akismet.CheckResponse.HAM: checks.ACCEPT,
-            akismet.CheckResponse.SPAM: checks.Verdict(checks.Action.SPAM, "Akismet: spam"),
-            akismet.CheckResponse.DISCARD: checks.Verdict(
-                checks.Action.DISCARD, "Akismet: blatant spam (discard)"
+            akismet.CheckResponse.SPAM: checks.verdict(
+                checks.Action.SPAM, gettext_noop("Akismet: spam")
+            ),
+            akismet.CheckResponse.DISCARD: checks.verdict(
+                checks.Action.DISCARD, gettext_noop("Akismet: blatant spam (discard)")
             ),
         }[answer]
         return checks.strictest([rules, akismet_verdict])
