@@ -12,7 +12,8 @@ come from `alternates`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,7 +21,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import get_language, get_language_from_request
+from django.utils.translation import get_language, get_language_from_request, override
 
 # Addresses that are the same in every language: files, machine endpoints, staff pages.
 UNPREFIXED = ("/sitemap.xml", "/__watch__", "/admin/", "/webmention/")
@@ -38,6 +39,14 @@ def current() -> str:
     """The active language, as one of settings.LANGUAGES (English outside a request)."""
     language = (get_language() or default()).split("-")[0].lower()
     return language if language in codes() else default()
+
+
+@contextmanager
+def speaking_to(language: str) -> Iterator[None]:
+    """Write in `language` (a code stored with what a person sent) until the block ends:
+    the site's default language for one it does not offer, or none stored."""
+    with override(language if language in codes() else default()):
+        yield
 
 
 def split(path: str) -> tuple[str, str]:

@@ -144,6 +144,24 @@ def test_a_staff_reply_is_emailed_to_the_author_who_asked(moderator: Any) -> Non
     assert "Thank you; the chapter cites it." in sent.body
 
 
+def test_an_author_who_wrote_in_korean_is_told_of_a_reply_in_korean(moderator: Any) -> None:
+    """The moderator approves in English; the author, who commented on the Korean page,
+    reads of the reply in Korean, with the page's and the reply's Korean addresses. The
+    moderators' own email stays in the site's language."""
+    author = make_comment(status=Status.APPROVED, language="ko")
+    ReplySubscription.objects.create(comment=author, confirmed=timezone.now())
+    moderation.approve(make_comment(parent=author, email="lee@mail.example"), moderator)
+    work_all()
+    [sent] = mail.outbox
+    assert not sent.subject.isascii()
+    assert f"{SITE}/ko{PAGE}#comment-" in sent.body
+    mail.outbox.clear()
+    arrive(language="ko")
+    work_all()
+    [held] = mail.outbox
+    assert held.subject.startswith("Awaiting moderation")
+
+
 def test_no_confirmation_for_spam_or_without_the_box_ticked() -> None:
     arrive(wants_replies=True, status=Status.SPAM)
     arrive(wants_replies=False)

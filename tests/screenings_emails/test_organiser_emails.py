@@ -137,3 +137,26 @@ def test_called_off_by_staff_the_organiser_is_told_the_reason() -> None:
     assert "Nobody is charged" in email.body
     assert len(sent(f"screening-{screening.pk}-called-off")) == 1
     assert Screening.objects.get(pk=screening.pk).state == "called_off"
+
+
+def test_the_organiser_is_written_to_in_the_language_they_asked_in() -> None:
+    """Staff approve in the admin, in English; the organiser, who asked on the Korean
+    site, reads the approval in Korean; staff's own email stays in the site's language."""
+    from django.utils import translation
+    from screenings.factories import requested
+
+    from crossing.web.screenings import services
+    from crossing.web.screenings.models import Screening
+
+    from .helpers import one, work_all
+
+    screening = requested()
+    Screening.objects.filter(pk=screening.pk).update(language="ko")
+    screening.refresh_from_db()
+    services.confirm_organiser_address(screening)
+    with translation.override("en"):
+        assert services.approve(screening, by="staff:alice", fee_flat_minor=None)
+    work_all()
+    email = one(f"screening-{screening.pk}-approved")
+    assert not email.subject.isascii()
+    assert "/ko/screenings/" in email.body

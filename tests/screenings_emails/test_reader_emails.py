@@ -205,3 +205,26 @@ def test_an_address_the_outbox_refuses_is_logged_and_the_reservation_stands(
     assert Reservation.objects.filter(pk=made.reservation.pk).exists()
     assert sent(f"reservation-{made.reservation.pk}-held") == []
     assert f"email reservation-{made.reservation.pk}-held not sent" in caplog.text
+
+
+def test_each_reader_is_written_to_in_the_language_they_reserved_in() -> None:
+    """A reader who reserved on the Korean site reads the screening's confirmation in
+    Korean, with Korean addresses, although an English reader's reservation tipped it and
+    the worker wrote it; the English reader reads English."""
+    from django.utils import translation
+
+    screening = on_sale(capacity=10, threshold=2)
+    with translation.override("ko"):
+        ann = reserve(screening, "ann", 1)
+    bob = reserve(screening, "bob", 1)
+    assert (ann.language, bob.language) == ("ko", "en")
+    services.confirm_reservation(ann)
+    services.confirm_reservation(bob)  # in English: the one that reaches the threshold
+    work_all()
+    korean = one(f"reservation-{ann.pk}-screening-confirmed")
+    english = one(f"reservation-{bob.pk}-screening-confirmed")
+    assert not korean.subject.isascii() and english.subject.isascii()
+    assert "/ko/screenings/tickets/" in korean.body
+    assert "/ko/" not in english.body
+    held = one(f"reservation-{ann.pk}-held")
+    assert not held.subject.isascii()

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 
+from ..languages import here
 from .models import Comment
 
 DEVELOPMENT_SITE = "http://127.0.0.1:8000"
@@ -24,7 +25,9 @@ def site_url() -> str:
 
 
 def absolute(path: str) -> str:
-    return site_url() + path
+    """The public address of `path`; a page's in the language being written in (an email
+    to a Korean reader links to /ko/…)."""
+    return site_url() + here(path)
 
 
 def comment_url(comment: Comment) -> str:

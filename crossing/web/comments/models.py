@@ -45,6 +45,8 @@ class Comment(models.Model):
     source = models.URLField(max_length=500, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.HELD)
     reason = models.CharField(max_length=500, blank=True)  # why held or spam, for moderators
+    # The language its author wrote in: emails about it (a reply) are written in it.
+    language = models.CharField(max_length=16, blank=True)
     # The same reason as messages with their values ([[message, values], …]), so moderators
     # read it in their language (crossing.web.recorded); empty for a record made before.
     reason_messages = models.JSONField(default=list, blank=True)

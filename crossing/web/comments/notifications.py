@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from crossing.web.outbox.services import OutboxError
 from crossing.web.outbox.services import send_email as _send_email
 
+from ..languages import speaking_to
 from ..recorded import shown_all
 from . import links, privacy
 from .models import Comment, Kind, ReplySubscription, Status
@@ -52,6 +53,11 @@ def _tell_moderators(comment: Comment) -> None:
     recipients = moderator_emails()
     if not recipients:
         return
+    with speaking_to(""):  # staff read the site's own language
+        _moderators_email(comment, recipients)
+
+
+def _moderators_email(comment: Comment, recipients: list[str]) -> None:
     context = {
         "comment": comment,
         "reason": shown_all(comment.reason_messages, comment.reason)
@@ -70,6 +76,11 @@ def _tell_moderators(comment: Comment) -> None:
 
 def _ask_to_confirm(comment: Comment) -> None:
     ReplySubscription.objects.get_or_create(comment=comment)
+    with speaking_to(comment.language):
+        _confirm_email(comment)
+
+
+def _confirm_email(comment: Comment) -> None:
     context = {"page_url": links.absolute(comment.page), "confirm_url": links.confirm_url(comment)}
     send_email(
         to=comment.email,
@@ -107,6 +118,11 @@ def comment_approved(comment: Comment) -> None:
     ).first()
     if subscription is None:
         return
+    with speaking_to(parent.language):  # the parent's author reads it
+        _reply_email(comment, parent)
+
+
+def _reply_email(comment: Comment, parent: Comment) -> None:
     unsubscribe = links.unsubscribe_url(parent)
     context = {
         "reply": comment,

@@ -24,6 +24,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
+from .. import languages
 from ..recorded import Cause, stored_all
 from ..spam.checks import Action
 from ..spam.service import Submission, spam_checker
@@ -121,6 +122,7 @@ def submit(
         parent = parent.parent
     comment = Comment(
         kind=Kind.COMMENT,
+        language=languages.current(),
         page=page,
         parent=parent,
         depth=depth,

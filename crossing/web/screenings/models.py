@@ -53,6 +53,8 @@ class Screening(models.Model):
     # Who asked. No password: they prove the address with a signed link (links.py).
     organiser_name = models.CharField(max_length=100)
     organiser_email = models.EmailField(max_length=254)
+    # The language the organiser asked in: their emails are written in it (notifications.py).
+    language = models.CharField(max_length=16, blank=True)
     organisation = models.CharField(max_length=150, blank=True)
     email_confirmed = models.DateTimeField(null=True, blank=True)
     note_to_staff = models.TextField(blank=True)
@@ -182,6 +184,8 @@ class Reservation(models.Model):
     screening = models.ForeignKey(Screening, on_delete=models.PROTECT, related_name="reservations")
     name = models.CharField(max_length=100)
     email = models.EmailField(max_length=254)
+    # The language the reader reserved in: their emails are written in it.
+    language = models.CharField(max_length=16, blank=True)
     # The address as compared: one active reservation per address and screening.
     email_key = models.CharField(max_length=254)
     quantity = models.PositiveSmallIntegerField()

@@ -15,9 +15,11 @@ screening they no longer apply to."""
 from __future__ import annotations
 
 import datetime
+import functools
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from babel.dates import format_timedelta
 from django.db import transaction
@@ -31,6 +33,7 @@ from django.utils.translation import ngettext
 from .. import locale_names
 from ..comments.links import absolute
 from ..comments.notifications import moderator_emails
+from ..languages import speaking_to
 from ..outbox.handlers import handler
 from ..outbox.services import Attachment, OutboxError, enqueue
 from ..outbox.services import send_email as _send_email
@@ -49,6 +52,31 @@ _HAPPENING = (State.CONFIRMED, State.SOLD_OUT)
 
 
 # --- Building an email ---------------------------------------------------------------------
+
+_Notify = TypeVar("_Notify", bound=Callable[..., None])
+
+
+def _written_in(language_of: Callable[[Any], str]) -> Callable[[_Notify], _Notify]:
+    """An email written in its recipient's language, whoever's request (or the worker)
+    causes it: `language_of` reads the language stored with the notification's first
+    argument (a screening, a reservation)."""
+
+    def decorate(notify: _Notify) -> _Notify:
+        @functools.wraps(notify)
+        def written(first: Any, *args: Any, **kwargs: Any) -> None:
+            with speaking_to(language_of(first)):
+                notify(first, *args, **kwargs)
+
+        return cast(_Notify, written)
+
+    return decorate
+
+
+# The organiser's emails in the language they asked in; a reader's in the one they reserved
+# in; staff's in the site's own.
+to_organiser = _written_in(lambda screening: screening.language)
+to_reader = _written_in(lambda reservation: reservation.language)
+to_staff = _written_in(lambda screening: "")
 
 
 def _send(
@@ -199,6 +227,7 @@ def _last_change(screening: Screening) -> int:
 # --- The organiser and staff ---------------------------------------------------------------
 
 
+@to_organiser
 def organiser_confirm_address(screening: Screening) -> None:
     """To the organiser: confirm your address (links.organiser_confirm_url)."""
     _to_organiser(
@@ -209,6 +238,7 @@ def organiser_confirm_address(screening: Screening) -> None:
     )
 
 
+@to_staff
 def staff_new_request(screening: Screening) -> None:
     """To staff: a confirmed request waits for review (links.admin_url)."""
     _to_staff(
@@ -220,6 +250,7 @@ def staff_new_request(screening: Screening) -> None:
     )
 
 
+@to_staff
 def staff_proposal_accepted(screening: Screening) -> None:
     """To staff: the organiser accepted the proposed date."""
     _to_staff(
@@ -231,6 +262,7 @@ def staff_proposal_accepted(screening: Screening) -> None:
     )
 
 
+@to_organiser
 def organiser_approved(screening: Screening) -> None:
     """To the organiser: approved, the terms, and the link to open sales (links.organiser_url)."""
     fee = ""
@@ -244,11 +276,13 @@ def organiser_approved(screening: Screening) -> None:
     )
 
 
+@to_organiser
 def organiser_rejected(screening: Screening) -> None:
     """To the organiser: not approved, with staff's reason."""
     _to_organiser(screening, what="rejected", subject=_("Your screening request"))
 
 
+@to_organiser
 def organiser_proposal(screening: Screening) -> None:
     """To the organiser: staff propose another date; accept it from the manage link."""
     if screening.proposed_starts is None:
@@ -266,11 +300,13 @@ def organiser_proposal(screening: Screening) -> None:
     )
 
 
+@to_organiser
 def organiser_on_sale(screening: Screening) -> None:
     """To the organiser: on sale, the public page, the manage link, the deadline."""
     _to_organiser(screening, what="on-sale", subject=_("Your screening is open for reservations"))
 
 
+@to_organiser
 def organiser_confirmed(screening: Screening) -> None:
     """To the organiser: the threshold is reached, it will happen; the door list link."""
     _to_organiser(
@@ -286,6 +322,7 @@ def organiser_confirmed(screening: Screening) -> None:
     )
 
 
+@to_organiser
 def organiser_called_off(screening: Screening, *, reason: str) -> None:
     """To the organiser: called off (reason, or the deadline passed below the threshold)."""
     _to_organiser(
@@ -296,6 +333,7 @@ def organiser_called_off(screening: Screening, *, reason: str) -> None:
 # --- Readers -------------------------------------------------------------------------------
 
 
+@to_reader
 def reservation_held(reservation: Reservation) -> None:
     """To the reader: confirm your reservation (links.reservation_confirm_url) before
     reservation.hold_until, or the seats go back."""
@@ -309,12 +347,14 @@ def reservation_held(reservation: Reservation) -> None:
     )
 
 
+@to_reader
 def reservation_confirmed(reservation: Reservation) -> None:
     """To the reader: your N tickets are reserved; nobody is charged unless the screening is
     confirmed; the ticket page (links.ticket_url), from which to cancel."""
     _to_reader(reservation, what="reserved", subject=_("Your reservation is confirmed"))
 
 
+@to_reader
 def screening_confirmed(reservation: Reservation) -> None:
     """To the reader: the screening will happen, your tickets (ticket page), with an iCal
     file. Key reservation-<id>-screening-confirmed: exactly one per reservation."""
@@ -333,6 +373,7 @@ def screening_confirmed(reservation: Reservation) -> None:
     )
 
 
+@to_reader
 def reservation_cancelled(reservation: Reservation) -> None:
     """To the reader: your reservation is cancelled (refunded if paid)."""
     _to_reader(
@@ -343,6 +384,7 @@ def reservation_cancelled(reservation: Reservation) -> None:
     )
 
 
+@to_reader
 def reservation_released(reservation: Reservation, *, cause: str) -> None:
     """To the reader: your held or unpaid seats were given back, and why."""
     _to_reader(
@@ -354,6 +396,7 @@ def reservation_released(reservation: Reservation, *, cause: str) -> None:
     )
 
 
+@to_reader
 def screening_called_off(reservation: Reservation, *, reason: str) -> None:
     """To the reader: called off, nobody is charged (or: refunded)."""
     _to_reader(
@@ -365,11 +408,13 @@ def screening_called_off(reservation: Reservation, *, reason: str) -> None:
     )
 
 
+@to_reader
 def payment_received(reservation: Reservation) -> None:
     """To the reader: paid, the amount, the ticket page."""
     _to_reader(reservation, what="paid", subject=_("Payment received for your tickets"))
 
 
+@to_reader
 def payment_failed(reservation: Reservation) -> None:
     """To the reader: the charge failed (reason); pay within 48 h from the link, or the
     seats go back at reservation.pay_by."""
@@ -383,6 +428,7 @@ def payment_failed(reservation: Reservation) -> None:
     )
 
 
+@to_reader
 def refunded(reservation: Reservation) -> None:
     """To the reader: refunded, the amount."""
     _to_reader(reservation, what="refunded", subject=_("Your payment is refunded"))
@@ -437,16 +483,21 @@ def remind(payload: dict[str, Any]) -> None:
     reserved = screening.reservations.filter(state=ReservationState.RESERVED)
     for reservation in reserved.iterator():
         reservation.screening = screening
-        _to_reader(
-            reservation,
-            what="reminder",
-            subject=_("Reminder: %(film)s, %(starts)s")
-            % {
-                "film": film_title(screening.film),
-                "starts": short(screening.starts, screening.zone),
-            },
-            pay_at_door=reservation.payment == Payment.NONE and reservation.amount_minor > 0,
-        )
+        _remind(reservation, screening)
+
+
+@to_reader
+def _remind(reservation: Reservation, screening: Screening) -> None:
+    _to_reader(
+        reservation,
+        what="reminder",
+        subject=_("Reminder: %(film)s, %(starts)s")
+        % {
+            "film": film_title(screening.film),
+            "starts": short(screening.starts, screening.zone),
+        },
+        pay_at_door=reservation.payment == Payment.NONE and reservation.amount_minor > 0,
+    )
 
 
 @handler(PROGRESS)
@@ -466,7 +517,7 @@ def progress(payload: dict[str, Any]) -> None:
         return int(rows["n"] or 0)
 
     day = at.astimezone(screening.zone).date().isoformat()
-    with transaction.atomic():
+    with transaction.atomic(), speaking_to(screening.language):
         _send(
             to=screening.organiser_email,
             subject=_("Your screening today: %(reserved)d of %(threshold)d tickets")

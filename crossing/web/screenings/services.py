@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 
+from .. import languages
 from ..comments.models import page_changed
 from ..recorded import Cause
 from . import jobs, lifecycle, notifications
@@ -112,6 +113,7 @@ def request_screening(
     )
     screening = Screening(
         key=key,
+        language=languages.current(),
         film=film,
         organiser_name=organiser_name.strip(),
         organiser_email=organiser_email.strip(),
@@ -450,6 +452,7 @@ def reserve(*, screening_id: int, name: str, email: str, quantity: int) -> Reser
             hours = datetime.timedelta(hours=settings.CROSSING_SCREENINGS_HOLD_HOURS)
             reservation = Reservation.objects.create(
                 screening=screening,
+                language=languages.current(),
                 name=name.strip(),
                 email=email.strip(),
                 email_key=key,
