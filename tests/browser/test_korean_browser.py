@@ -33,7 +33,14 @@ from .conftest import (
 )
 
 KOREAN = "ko-KR,ko;q=0.9,en;q=0.5"
-PAGES = ["/ko/", "/ko/journey/", "/ko/on-the-border/", "/ko/on-the-border/the-river/"]
+PAGES = [
+    "/ko/",
+    "/ko/journey/",
+    "/ko/on-the-border/",
+    "/ko/on-the-border/the-river/",
+    # Charts and maps drawn with Korean words: the broker fees, the route through Laos.
+    "/ko/on-the-border/the-underground-railroad/",
+]
 SHOTS = os.environ.get("CROSSING_SHOTS")
 
 
