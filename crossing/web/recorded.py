@@ -45,7 +45,12 @@ def shown(message: str, values: Values | None = None) -> str:
     for name in MESSAGE_VALUES:
         if isinstance(filled.get(name), str):
             filled[name] = _(str(filled[name]))
-    return _(message) % filled
+    try:
+        return _(message) % filled
+    except (KeyError, TypeError, ValueError):
+        # A translation whose placeholders do not fit (the catalogue test refuses these):
+        # the record in English rather than an error where it is read.
+        return message % values
 
 
 def shown_all(stored: Sequence[Any] | None, english: str = "") -> str:
