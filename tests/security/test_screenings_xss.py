@@ -33,7 +33,7 @@ from crossing.web.screenings.models import Reservation, Screening, State
 
 from .comment_posting import quoted_email
 from .payloads import PAYLOADS, Payload, Trap
-from .test_xss_comments import armed, staff_cookie, visit
+from .test_xss_comments import armed, routed, staff_cookie, visit
 
 # The request form's fields that take any text: each gets the payload as typed.
 TEXT = (
@@ -243,9 +243,9 @@ def test_screening_payloads_fire_nowhere(
         number = int(route.request.url.rstrip("/").rsplit("/", 1)[1])
         route.fulfill(status=400, content_type="text/html; charset=utf-8", body=refusals[number])
 
-    context.route(f"{site}/refused/**", answer)
+    refused_page = routed(new_context, trap, f"{site}/refused/**", answer)
     for number in range(len(refusals)):
-        visit(page, f"{site}/refused/{number}/", trap, status=400)
+        visit(refused_page, f"{site}/refused/{number}/", trap, status=400)
 
     visit(page, f"{site}/screenings/", trap)
     for one in sent[:20]:

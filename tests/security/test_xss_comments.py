@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -73,6 +74,18 @@ def armed(new_context: ContextFactory, **options: Any) -> tuple[BrowserContext, 
     trap = Trap()
     trap.arm(context)
     return context, trap, context.new_page()
+
+
+def routed(
+    new_context: ContextFactory, trap: Trap, pattern: str, handler: Callable[[Route], None]
+) -> Page:
+    """A page of a context armed with `trap` whose requests matching `pattern` `handler`
+    answers. A context of its own: any route turns the browser's cache off in its context,
+    which would cost every other visit its files again."""
+    context = new_context(bypass_csp=True)
+    trap.arm(context)
+    context.route(pattern, handler)
+    return context.new_page()
 
 
 @dataclass
@@ -151,9 +164,9 @@ def test_comment_payloads_fire_nowhere(
         number = int(route.request.url.rstrip("/").rsplit("/", 1)[1])
         route.fulfill(status=400, content_type="text/html; charset=utf-8", body=refusals[number])
 
-    context.route(f"{site}/refused/**", answer)
+    refused_page = routed(new_context, trap, f"{site}/refused/**", answer)
     for number in range(len(refusals)):
-        visit(page, f"{site}/refused/{number}/", trap, status=400)
+        visit(refused_page, f"{site}/refused/{number}/", trap, status=400)
 
     # Each author's own view of the held comment ("awaiting moderation").
     for p in posted:
