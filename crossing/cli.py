@@ -731,12 +731,15 @@ def restore_command(file: Path) -> None:
 @click.option("--parent", type=int, hidden=True, help="Stop when this process has gone.")
 def worker_command(parent: int | None) -> None:
     """Send the outbox's emails and do its other work, alone (docs/deployment.md)."""
+    from crossing.web.outbox.stopping import stop_on_signals
+
+    stop = stop_on_signals(parent=parent)  # first: a SIGTERM while Django starts counts too
     from crossing.web.serve import setup_django
 
     setup_django()
     from crossing.web.outbox.run import run_until_signalled
 
-    run_until_signalled(parent=parent)
+    run_until_signalled(stop, parent=parent)
 
 
 @cli.group(name="staff")

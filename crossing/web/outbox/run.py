@@ -1,11 +1,9 @@
 """The worker as a process of its own (`crossing worker`), stopped by SIGTERM or Ctrl+C
-after the message in hand."""
+(crossing.web.outbox.stopping) after the message in hand."""
 
 from __future__ import annotations
 
-import signal
 import threading
-from types import FrameType
 
 from django.db import connection
 
@@ -35,15 +33,7 @@ def check_ready() -> None:
         )
 
 
-def run_until_signalled(*, parent: int | None = None) -> None:
+def run_until_signalled(stop: threading.Event, *, parent: int | None = None) -> None:
+    """Work until `stop` (stopping.stop_on_signals) is set."""
     check_ready()
-    stop = threading.Event()
-
-    def stopping(number: int, frame: FrameType | None) -> None:
-        stop.set()
-
-    signal.signal(signal.SIGTERM, stopping)
-    # Started by `crossing serve`, the server stops it (SIGTERM): Ctrl+C in the terminal,
-    # which reaches every process of the group, is the server's to handle.
-    signal.signal(signal.SIGINT, stopping if parent is None else signal.SIG_IGN)
     worker.run(stop=stop, parent=parent)

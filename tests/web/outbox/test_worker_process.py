@@ -133,10 +133,13 @@ def test_the_worker_stops_on_sigterm_and_says_so_when_the_database_is_not_set_up
     assert "Traceback" not in log
     site.enqueue(0)  # migrates
     worker = site.worker(mail.url)
-    time.sleep(1.5)
+    log_file = site.data / "worker.log"
+    wait_for(lambda: log_file.read_text().count("started") == 1, 60, "the worker to start")
+    time.sleep(0.5)
     assert worker.poll() is None
     worker.terminate()
     assert worker.wait(30) == 0
+    assert log_file.read_text().count("stopped") == 1
 
 
 def test_a_database_that_cannot_be_reached_is_waited_for_not_a_crash(site: Site) -> None:
