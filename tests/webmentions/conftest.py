@@ -12,6 +12,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from pytest_django.fixtures import Settings
 
+from crossing.web.comments import privacy
+
 
 @dataclass
 class Page:
@@ -81,6 +83,7 @@ def sources() -> Iterator[Sources]:
 
 @pytest.fixture(autouse=True)
 def webmention_settings(settings: Settings) -> None:
+    privacy.SCHEDULED.clear()  # purge jobs remembered from another test's database
     settings.CROSSING_WEBMENTION_ALLOW_PRIVATE = True
     settings.CROSSING_WEBMENTION_RATE = 10_000  # the rate limit has its own test
     settings.CROSSING_WEBMENTION_TIMEOUT = 5

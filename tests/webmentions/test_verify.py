@@ -11,10 +11,12 @@ import time
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
 from django.test import Client
 from pytest_django.fixtures import Settings
 
 from crossing.web.comments.models import Action, Comment, Decision, PageState, Status
+from crossing.web.comments.webmentions import VERIFY
 from crossing.web.content import site_content
 from crossing.web.outbox import worker
 from crossing.web.outbox.models import Message
@@ -23,6 +25,11 @@ from crossing.web.outbox.models import Status as MessageStatus
 from .conftest import Page, Sources
 
 POLICY = worker.Policy(max_tries=3, retry_seconds=60, lease_seconds=120, keep_days=30)
+
+
+def verifications() -> QuerySet[Message]:
+    """The verifier's jobs (each arrival also schedules the comments' daily purge job)."""
+    return Message.objects.filter(kind=VERIFY)
 
 
 def a_post() -> str:
@@ -70,7 +77,7 @@ def test_a_source_that_links_is_held_with_its_author_and_an_excerpt(
     assert comment.reason == f"Webmention verified: links to {target()}"
     [(path, headers)] = sources.requests
     assert path == "/seoul" and "text/html" in headers["Accept"]
-    assert Message.objects.get().status == MessageStatus.SENT
+    assert verifications().get().status == MessageStatus.SENT
 
 
 @pytest.mark.django_db(transaction=True)
@@ -118,7 +125,7 @@ def test_a_source_that_is_not_found_is_trashed_with_the_reason(
 ) -> None:
     comment = mention(client, sources.url("/missing"))
     assert comment.status == Status.TRASH and "answered 404" in comment.reason
-    assert Message.objects.get().status == MessageStatus.SENT  # nothing to retry
+    assert verifications().get().status == MessageStatus.SENT  # nothing to retry
 
 
 @pytest.mark.django_db(transaction=True)
@@ -175,7 +182,7 @@ def test_a_moderators_trash_or_spam_stands_when_the_same_mention_comes_again(
     assert mention(client, source).status == Status.TRASH
     Comment.objects.filter(pk=comment.pk).update(status=Status.SPAM)
     assert mention(client, source).status == Status.SPAM
-    assert Message.objects.count() == 1  # nothing fetched again for either
+    assert verifications().count() == 1  # nothing fetched again for either
 
 
 @pytest.mark.django_db(transaction=True)
@@ -222,7 +229,7 @@ def test_a_failing_source_is_retried_by_the_outbox(client: Client, sources: Sour
     sources.html("/busy", "try later", status=503)
     comment = mention(client, sources.url("/busy"))
     assert comment.status == Status.VERIFYING
-    job = Message.objects.get()
+    job = verifications().get()
     assert job.status == MessageStatus.PENDING and job.tries == 1
     assert "answered 503" in job.last_error
     assert comment.reason.startswith("Webmention not verified yet (Unavailable: the source")
@@ -238,7 +245,7 @@ def test_a_source_that_sends_slowly_is_given_up_within_the_timeout_and_retried(
     comment = mention(client, sources.page("/slow", slow))
     assert time.monotonic() - started < 2.5
     assert comment.status == Status.VERIFYING
-    assert "took longer than 1 s" in Message.objects.get().last_error
+    assert "took longer than 1 s" in verifications().get().last_error
 
 
 def test_a_fresh_process_knows_the_job_once_django_is_set_up() -> None:
